@@ -1,0 +1,92 @@
+package io.fanshelf.indexer.store.lucene;
+
+import io.fanshelf.indexer.model.Product;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/** The catalog index's fields: one place, each with why it is indexed the way it is. */
+final class CatalogFields {
+  /** Keyword: exact lookups, and the term that replaces a product on update. Sorted doc values
+   * break score ties by id and give hits their ids without loading stored fields. */
+  static final String ID = "id";
+
+  /** Text (smartcn analyzer): title, category names, brand and attribute values, so a free-text
+   * need in Chinese or English ("想买花茶", "green tea") finds products. */
+  static final String TEXT = "text";
+
+  /** Keyword, one term per category prefix (美妆, 美妆>护肤, 美妆>护肤>面霜): a taxonomy category
+   * rule or an assortment filter is then a single term query, not a prefix scan. */
+  static final String CATEGORY = "category";
+
+  /** Keyword: brand filters. */
+  static final String BRAND = "brand";
+
+  /** Keyword "name=value", one per attribute value: the taxonomy's attribute rules. */
+  static final String ATTRIBUTE = "attr";
+
+  /** Keyword: the taxonomy's tag rules. */
+  static final String TAG = "tag";
+
+  /** Point (range filters, price-band rules) over the price in cents. */
+  static final String PRICE = "price";
+
+  /** Point: in-stock filter. */
+  static final String STOCK = "stock";
+
+  /** Point (created-after filter) and numeric doc values (newest-first sort). */
+  static final String CREATED = "created";
+
+  /** Stored only: the whole product as JSON, to give back exactly what was imported. */
+  static final String SOURCE = "_source";
+
+  private CatalogFields() {}
+
+  static Document toDocument(Product product, byte[] source) {
+    Document doc = new Document();
+    String id = product.id().value();
+    doc.add(new StringField(ID, id, Field.Store.NO));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+    doc.add(new TextField(TEXT, searchableText(product), Field.Store.NO));
+    List<String> path = product.categoryPath();
+    for (int depth = 1; depth <= path.size(); depth++) {
+      doc.add(
+          new StringField(CATEGORY, String.join(">", path.subList(0, depth)), Field.Store.NO));
+    }
+    product.brand().ifPresent(brand -> doc.add(new StringField(BRAND, brand, Field.Store.NO)));
+    for (Map.Entry<String, List<String>> attribute : product.attributes().entrySet()) {
+      for (String value : attribute.getValue()) {
+        doc.add(new StringField(ATTRIBUTE, attributeTerm(attribute.getKey(), value), Field.Store.NO));
+      }
+    }
+    product.tags().forEach(tag -> doc.add(new StringField(TAG, tag, Field.Store.NO)));
+    doc.add(new LongPoint(PRICE, product.priceCents()));
+    doc.add(new LongPoint(STOCK, product.stock()));
+    long created = product.createdAt().toEpochMilli();
+    doc.add(new LongPoint(CREATED, created));
+    doc.add(new NumericDocValuesField(CREATED, created));
+    doc.add(new StoredField(SOURCE, source));
+    return doc;
+  }
+
+  static String attributeTerm(String name, String value) {
+    return name + "=" + value;
+  }
+
+  private static String searchableText(Product product) {
+    StringBuilder text = new StringBuilder(product.title());
+    product.categoryPath().forEach(level -> text.append(' ').append(level));
+    product.brand().ifPresent(brand -> text.append(' ').append(brand));
+    product.attributes().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
+    product.tags().forEach(tag -> text.append(' ').append(tag));
+    return text.toString();
+  }
+}

@@ -1,0 +1,163 @@
+package io.fanshelf.indexer.store.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One Lucene index on disk with a single writer and near-real-time searchers.
+ *
+ * <p>Thread-safe. Writes go through {@link #write}, which serialises them, commits, and refreshes
+ * the searchers before returning; reads go through {@link #read}, which acquires and releases a
+ * searcher. The owner of this object closes it.
+ */
+final class LuceneIndex implements Closeable {
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final Optional<Sort> indexSort;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+
+  LuceneIndex(Path path, Analyzer analyzer, Optional<Sort> indexSort) throws IOException {
+    this.directory = FSDirectory.open(path);
+    this.analyzer = analyzer;
+    this.indexSort = indexSort;
+    openWriter();
+  }
+
+  private void openWriter() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    // Segments flushed before a commit are not visible after a crash; only commits count.
+    config.setCommitOnClose(false);
+    indexSort.ifPresent(config::setIndexSort);
+    writer = new IndexWriter(directory, config);
+    if (!org.apache.lucene.index.DirectoryReader.indexExists(directory)) {
+      writer.commit();
+    }
+    searchers = new SearcherManager(writer, null);
+  }
+
+  /** A unit of work on the writer; it must not commit, {@link #write} does. */
+  @FunctionalInterface
+  interface WriteAction<T> {
+    T apply(IndexWriter writer, IndexSearcher committed) throws IOException;
+  }
+
+  /** A read against the latest refreshed searcher. */
+  @FunctionalInterface
+  interface ReadAction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code action} under the write lock, then commits and refreshes. If the action or the
+   * commit fails, everything since the last commit is rolled back and the exception propagates.
+   * The action also receives a searcher over the state before it started.
+   */
+  <T> T write(WriteAction<T> action) throws IOException {
+    writeLock.lock();
+    try {
+      IndexSearcher before = searchers.acquire();
+      T result;
+      try {
+        result = action.apply(writer, before);
+        writer.commit();
+      } catch (IOException | RuntimeException | Error e) {
+        rollback(e);
+        throw e;
+      } finally {
+        searchers.release(before);
+      }
+      searchers.maybeRefreshBlocking();
+      return result;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      searchers.close();
+      writer.rollback();
+      openWriter();
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  <T> T read(ReadAction<T> action) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return action.apply(searcher);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Receives one stored field's bytes per live document. */
+  @FunctionalInterface
+  interface SourceVisitor {
+    void accept(BytesRef source) throws IOException;
+  }
+
+  /** Visits the stored field {@code field} of every live document, in index order. */
+  void forEachStored(String field, SourceVisitor visitor) throws IOException {
+    read(
+        searcher -> {
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            StoredFields fields = leaf.reader().storedFields();
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live == null || live.get(doc)) {
+                visitor.accept(fields.document(doc).getBinaryValue(field));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Size of the committed index files in bytes. */
+  long sizeOnDisk() throws IOException {
+    long total = 0;
+    for (String file : directory.listAll()) {
+      try {
+        total += directory.fileLength(file);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // merged away between listing and measuring
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public void close() throws IOException {
+    writeLock.lock();
+    try {
+      searchers.close();
+      // Uncommitted changes are discarded on purpose: only acknowledged writes are kept.
+      writer.rollback();
+      directory.close();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
