@@ -114,6 +114,10 @@ final class FieldReader {
   // Parsers shared by the row mappers. Each message says what was expected and what came.
 
   static Instant time(String text) {
+    Instant fast = IsoTimes.parseCommonForm(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
     } catch (DateTimeParseException e) {

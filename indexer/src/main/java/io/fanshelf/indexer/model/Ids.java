@@ -1,15 +1,29 @@
 package io.fanshelf.indexer.model;
 
-import java.util.regex.Pattern;
-
 /** Validation shared by the id records: what an id may contain, and the message when it may not. */
 final class Ids {
   static final int MAX_LENGTH = 128;
-  // Letters (any script), digits and a few separators; no whitespace, commas, semicolons or pipes,
-  // because ids travel inside CSV cells, cursors and list cells.
-  private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}_.:@\\-]+");
 
   private Ids() {}
+
+  // Letters (any script), digits and _ . : @ -; no whitespace, commas, semicolons or pipes, because
+  // ids travel inside CSV cells, cursors and list cells. A loop rather than a regex: ids are
+  // checked for every event row of an import.
+  private static boolean isAllowed(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (!(Character.isLetterOrDigit(c)
+          || c == '_'
+          || c == '.'
+          || c == ':'
+          || c == '@'
+          || c == '-')) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
 
   static String check(String kind, String value) {
     if (value == null || value.isEmpty()) {
@@ -19,7 +33,7 @@ final class Ids {
       throw new IllegalArgumentException(
           kind + " must be at most " + MAX_LENGTH + " characters, got " + value.length());
     }
-    if (!ALLOWED.matcher(value).matches()) {
+    if (!isAllowed(value)) {
       throw new IllegalArgumentException(
           kind + " may contain only letters, digits and _ . : @ -, got '" + value + "'");
     }

@@ -11,9 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -27,13 +33,22 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The event log on Lucene: an append-only index (events are never updated or deleted). Thread-safe;
- * appends are serialised by the index's write lock. {@link LuceneBackend} closes it.
+ * appends are serialised by the index's write lock, and each append indexes on one named thread
+ * ("fanshelf-event-indexer") while the caller's thread reads the next events, so {@code onNew} is
+ * called from that thread. {@link LuceneBackend} closes it.
  */
 final class LuceneEventStore implements EventStore {
   private static final Sort NEWEST_FIRST =
       new Sort(new SortField(EventFields.TIME, SortField.Type.LONG, true));
 
   private final LuceneIndex index;
+  private final ExecutorService indexingThread =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "fanshelf-event-indexer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   LuceneEventStore(Path path) throws IOException {
     this.index = new LuceneIndex(path, new KeywordAnalyzer(), Optional.empty());
@@ -43,27 +58,85 @@ final class LuceneEventStore implements EventStore {
   public AppendResult append(Iterable<Event> events, Consumer<Event> onNew) throws IOException {
     return index.write(
         (writer, before) -> {
-          IdLookup stored = new IdLookup(before.getIndexReader());
-          Set<String> inBatch = new HashSet<>();
-          long added = 0;
-          long duplicates = 0;
+          ChunkIndexer indexer =
+              new ChunkIndexer(writer, new IdLookup(before.getIndexReader()), onNew);
+          // The caller's thread pulls events (often parsing a file) while the indexing thread
+          // writes
+          // the previous chunk: two stages in parallel on two cores.
+          List<Event> chunk = new ArrayList<>(CHUNK);
+          Future<?> previous = CompletableFuture.completedFuture(null);
           for (Event event : events) {
-            String id = event.id().value();
-            if (!inBatch.add(id) || stored.contains(id)) {
-              duplicates++;
-              continue;
+            chunk.add(event);
+            if (chunk.size() == CHUNK) {
+              await(previous);
+              List<Event> full = chunk;
+              previous =
+                  indexingThread.submit(
+                      () -> {
+                        indexer.index(full);
+                        return null;
+                      });
+              chunk = new ArrayList<>(CHUNK);
             }
-            writer.addDocument(
-                EventFields.toDocument(
-                    id,
-                    event.fan().value(),
-                    event.time().toEpochMilli(),
-                    Json.MAPPER.writeValueAsBytes(event)));
-            onNew.accept(event);
-            added++;
           }
-          return new AppendResult(added, duplicates);
+          await(previous);
+          indexer.index(chunk);
+          return new AppendResult(indexer.added, indexer.duplicates);
         });
+  }
+
+  private static final int CHUNK = 2048;
+
+  private static void await(Future<?> future) throws IOException {
+    try {
+      future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while appending events");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** Writes chunks of one append in order; used by one thread at a time. */
+  private static final class ChunkIndexer {
+    private final IndexWriter writer;
+    private final IdLookup stored;
+    private final Consumer<Event> onNew;
+    private final Set<String> inBatch = new HashSet<>();
+    long added;
+    long duplicates;
+
+    ChunkIndexer(IndexWriter writer, IdLookup stored, Consumer<Event> onNew) {
+      this.writer = writer;
+      this.stored = stored;
+      this.onNew = onNew;
+    }
+
+    void index(List<Event> chunk) throws IOException {
+      for (Event event : chunk) {
+        String id = event.id().value();
+        if (!inBatch.add(id) || stored.contains(id)) {
+          duplicates++;
+          continue;
+        }
+        writer.addDocument(
+            EventFields.toDocument(
+                id,
+                event.fan().value(),
+                event.time().toEpochMilli(),
+                Json.MAPPER.writeValueAsBytes(event)));
+        onNew.accept(event);
+        added++;
+      }
+    }
   }
 
   /** Looks ids up in the committed segments, reusing one terms enum per segment. */
@@ -135,6 +208,7 @@ final class LuceneEventStore implements EventStore {
 
   @Override
   public void close() throws IOException {
+    indexingThread.shutdownNow();
     index.close();
   }
 }
