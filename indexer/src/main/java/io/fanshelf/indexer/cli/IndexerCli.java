@@ -41,7 +41,11 @@ public final class IndexerCli {
     CommandLine line = new CommandLine(new IndexerCli());
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("error: " + e.getMessage());
+          String message =
+              e instanceof java.nio.file.NoSuchFileException missing
+                  ? "no such file: " + missing.getFile()
+                  : e.toString();
+          cmd.getErr().println("error: " + message);
           return FAILED;
         });
     return line.execute(args);
