@@ -4,20 +4,15 @@ import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.taxonomy.Taxonomy;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Converts the raw CSVs of the Complete Journey study (products.csv, demographics.csv,
@@ -168,16 +163,15 @@ public final class CompleteJourneyConverter {
    *
    * @param progress told the number of transaction rows read so far, every 10,000 rows and once at
    *     the end; called on the converting thread
-   * @throws RawDataException when a raw file is malformed; nothing is written then
+   * @throws RawDataException when a raw file is malformed; the files in {@code outDir} are then
+   *     left as they were
    */
   public Summary convert(Path rawDir, Path outDir, LongConsumer progress) throws IOException {
     Objects.requireNonNull(progress, "progress");
     Map<String, RawProduct> products = RawProduct.readAll(rawDir.resolve(PRODUCTS_FILE));
     Map<String, List<String>> demographics =
         Demographics.readAll(rawDir.resolve(DEMOGRAPHICS_FILE));
-    Files.createDirectories(outDir);
-    Path work = Files.createTempDirectory(outDir, ".convert-");
-    try {
+    try (StagingDir work = StagingDir.in(outDir)) {
       TransactionsPass transactions = new TransactionsPass(products, progress);
       try (CsvWriter events =
           CsvWriter.open(work.resolve(ImportFiles.EVENTS), ImportFiles.EVENT_HEADER)) {
@@ -194,8 +188,15 @@ public final class CompleteJourneyConverter {
         }
       }
       FanFiles fans =
-          FanFiles.write(work, taxonomy, owners, transactions.households(), demographics, options);
-      moveInto(work, outDir);
+          FanFiles.write(
+              work.resolve(ImportFiles.FANS),
+              work.resolve(ImportFiles.LABELS),
+              taxonomy,
+              owners,
+              transactions.households(),
+              demographics,
+              options);
+      work.publish(ImportFiles.ALL);
       Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
       skipped.putAll(transactions.skipped());
       skipped.put(SkipReason.DEMOGRAPHICS_WITHOUT_TRANSACTIONS, fans.demographicsWithoutFans());
@@ -210,13 +211,11 @@ public final class CompleteJourneyConverter {
           fans.labelRows(),
           fans.labels(),
           skipped);
-    } finally {
-      deleteRecursively(work);
     }
   }
 
   private long writeCatalog(
-      Path work, Map<String, RawProduct> products, Map<String, ProductSales> sales)
+      StagingDir work, Map<String, RawProduct> products, Map<String, ProductSales> sales)
       throws IOException {
     try (CsvWriter out =
         CsvWriter.open(work.resolve(ImportFiles.CATALOG), ImportFiles.CATALOG_HEADER)) {
@@ -230,32 +229,6 @@ public final class CompleteJourneyConverter {
         }
       }
       return out.rows();
-    }
-  }
-
-  private static void moveInto(Path work, Path outDir) throws IOException {
-    for (String name : ImportFiles.ALL) {
-      Path target = outDir.resolve(name);
-      try {
-        Files.move(
-            work.resolve(name),
-            target,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(work.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

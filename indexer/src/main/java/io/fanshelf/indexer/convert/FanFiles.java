@@ -28,7 +28,8 @@ record FanFiles(
       Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
   static FanFiles write(
-      Path dir,
+      Path fansFile,
+      Path labelsFile,
       Taxonomy taxonomy,
       DemoOwners owners,
       Collection<String> households,
@@ -40,9 +41,8 @@ record FanFiles(
     long memberships = 0;
     long labelRows = 0;
     long labels = 0;
-    try (CsvWriter fanOut = CsvWriter.open(dir.resolve(ImportFiles.FANS), ImportFiles.FAN_HEADER);
-        CsvWriter labelOut =
-            CsvWriter.open(dir.resolve(ImportFiles.LABELS), ImportFiles.labelHeader(taxonomy))) {
+    try (CsvWriter fanOut = CsvWriter.open(fansFile, ImportFiles.FAN_HEADER);
+        CsvWriter labelOut = CsvWriter.open(labelsFile, ImportFiles.labelHeader(taxonomy))) {
       for (Owner owner : owners.owners()) {
         for (String fan : fans) {
           if (!owners.ownersOf(fan).contains(owner)) {
