@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "FanShelf indexer 0.1",
     description = "Imports and inspects a FanShelf data directory.",
-    subcommands = {IndexerCli.Import.class, IndexerCli.Stats.class},
+    subcommands = {IndexerCli.Import.class, IndexerCli.Stats.class, ConvertCompleteJourney.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

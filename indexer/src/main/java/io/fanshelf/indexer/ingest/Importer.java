@@ -122,7 +122,7 @@ public final class Importer {
     if (request.labels().isPresent()) {
       Taxonomy labelTaxonomy = taxonomy;
       String actor = "import:" + request.labels().get().getFileName();
-      List<List<Label>> rows =
+      List<LabelRows.LabelRow> rows =
           readAll(
               valid,
               "labels",
@@ -132,11 +132,9 @@ public final class Importer {
               problems,
               listener,
               row -> LabelRows.map(row, problems, labelTaxonomy, owners, now, actor),
-              labels ->
-                  labels.isEmpty()
-                      ? List.of()
-                      : List.of(labels.getFirst().owner(), labels.getFirst().fan()));
-      valid.labels = rows.stream().flatMap(List::stream).toList();
+              LabelRows.LabelRow::key);
+      valid.labelRows = rows.size();
+      valid.labels = rows.stream().flatMap(row -> row.labels().stream()).toList();
     }
     if (request.events().isPresent()) {
       Set<ProductId> products = new HashSet<>();
@@ -161,6 +159,7 @@ public final class Importer {
     List<Product> products = List.of();
     List<Fan> fans = List.of();
     List<Label> labels = List.of();
+    long labelRows;
     long eventRows;
     Set<ProductId> productsForEvents;
     Set<OwnerId> ownersForEvents;
@@ -229,7 +228,7 @@ public final class Importer {
               "labels",
               request.labels().get(),
               valid.rowsRead.get("labels"),
-              valid.labels.size(),
+              valid.labelRows,
               0,
               t,
               listener));

@@ -27,6 +27,14 @@ final class LabelRows {
 
   private LabelRows() {}
 
+  /** One spreadsheet row: the fan it is about and the labels its cells set (possibly none). */
+  record LabelRow(OwnerId owner, FanId fan, List<Label> labels) {
+    /** What must be unique per file: one row per (owner, fan). */
+    List<Object> key() {
+      return List.of(owner, fan);
+    }
+  }
+
   /** The columns a label sheet may have under this taxonomy. */
   static Set<String> fields(Taxonomy taxonomy) {
     Set<String> fields = new HashSet<>(FIXED_FIELDS);
@@ -35,12 +43,12 @@ final class LabelRows {
   }
 
   /**
-   * The labels of one row (one per non-empty dimension cell); empty with problems recorded when the
-   * row is bad.
+   * One row with its labels (one per non-empty dimension cell); empty with problems recorded when
+   * the row is bad.
    *
    * @param actor recorded as who set the labels (e.g. the file name)
    */
-  static Optional<List<Label>> map(
+  static Optional<LabelRow> map(
       Row row,
       Problems problems,
       Taxonomy taxonomy,
@@ -73,7 +81,7 @@ final class LabelRows {
             .ifPresent(labels::add);
       }
     }
-    return f.ok() ? Optional.of(labels) : Optional.empty();
+    return f.ok() ? Optional.of(new LabelRow(owner, fan, labels)) : Optional.empty();
   }
 
   private static List<String> resolve(FieldReader f, Dimension dimension, List<String> cells) {

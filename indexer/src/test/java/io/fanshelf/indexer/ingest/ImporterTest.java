@@ -97,7 +97,9 @@ class ImporterTest {
                     "labels.csv",
                     "owner_id,fan_id,skin_type,home_style,confidence\n"
                         + "shop-lily,f1,油皮,性价比;颜值,\n"
-                        + "shop-ann,f1,Dry skin,,0.5\n"))
+                        + "shop-ann,f1,Dry skin,,0.5\n"
+                        + "shop-ann,f8,,,\n"
+                        + "shop-ann,f9,,,\n"))
             .withEvents(
                 write(
                     "events.csv.gz",
@@ -124,6 +126,9 @@ class ImporterTest {
     assertEquals(List.of("dry"), ann.label("skin_type").orElseThrow().values());
     assertEquals(0.5, ann.label("skin_type").orElseThrow().confidence());
     assertTrue(ann.label("home_style").isEmpty(), "an empty cell sets no label");
+    ImportSummary.FileSummary labels = summary.files().get(4);
+    assertEquals(4, labels.rowsRead());
+    assertEquals(4, labels.accepted(), "rows without labels are fine, and counted as rows");
   }
 
   @Test
