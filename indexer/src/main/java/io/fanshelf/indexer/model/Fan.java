@@ -16,7 +16,8 @@ public record Fan(OwnerId owner, FanId id, Optional<String> nickname, Instant jo
   public Fan {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(id, "id");
-    nickname = Objects.requireNonNull(nickname, "nickname").map(n -> Text.require("nickname", n, 100));
+    nickname =
+        Objects.requireNonNull(nickname, "nickname").map(n -> Text.require("nickname", n, 100));
     Objects.requireNonNull(joinedAt, "joinedAt");
   }
 }

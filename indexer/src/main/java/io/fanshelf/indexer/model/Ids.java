@@ -21,10 +21,7 @@ final class Ids {
     }
     if (!ALLOWED.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          kind
-              + " may contain only letters, digits and _ . : @ -, got '"
-              + value
-              + "'");
+          kind + " may contain only letters, digits and _ . : @ -, got '" + value + "'");
     }
     return value;
   }

@@ -37,8 +37,7 @@ public record Label(
       throw new IllegalArgumentException("label for " + dimension + " needs at least one value");
     }
     if (values.stream().distinct().count() != values.size()) {
-      throw new IllegalArgumentException(
-          "label for " + dimension + " repeats a value: " + values);
+      throw new IllegalArgumentException("label for " + dimension + " repeats a value: " + values);
     }
     Objects.requireNonNull(source, "source");
     if (!(confidence > 0 && confidence <= 1)) {

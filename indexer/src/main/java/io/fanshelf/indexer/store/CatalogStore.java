@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The product catalog. Implementations are thread-safe; the backend that opened a store closes
- * it.
+ * The product catalog. Implementations are thread-safe; the backend that opened a store closes it.
  */
 public interface CatalogStore extends Closeable {
 

@@ -27,8 +27,7 @@ public interface FanStore extends Closeable {
   void setLabels(List<Label> labels) throws IOException;
 
   /** Removes the owner's labels on the fan for these dimensions; returns whether any existed. */
-  boolean removeLabels(OwnerId owner, FanId fan, Collection<String> dimensions)
-      throws IOException;
+  boolean removeLabels(OwnerId owner, FanId fan, Collection<String> dimensions) throws IOException;
 
   Optional<FanProfile> get(OwnerId owner, FanId fan) throws IOException;
 

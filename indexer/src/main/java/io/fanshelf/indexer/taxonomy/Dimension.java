@@ -60,8 +60,8 @@ public record Dimension(
   }
 
   /**
-   * Finds a value by id or by its zh-CN or English name (case-insensitive), the way an owner
-   * writes it in a spreadsheet: "oily", "油皮" and "Oily skin" all find the same value.
+   * Finds a value by id or by its zh-CN or English name (case-insensitive), the way an owner writes
+   * it in a spreadsheet: "oily", "油皮" and "Oily skin" all find the same value.
    */
   public Optional<DimensionValue> resolve(String text) {
     String wanted = text.strip();

@@ -51,13 +51,18 @@ public record Taxonomy(int version, List<Dimension> dimensions) {
     List<String> problems = new java.util.ArrayList<>();
     if (next.version() <= version && !dimensions.isEmpty()) {
       problems.add(
-          "version must be greater than the current version " + version + ", got " + next.version());
+          "version must be greater than the current version "
+              + version
+              + ", got "
+              + next.version());
     }
     for (Dimension old : dimensions) {
       Optional<Dimension> replacement = next.dimension(old.id());
       if (replacement.isEmpty()) {
         problems.add(
-            "dimension '" + old.id() + "' was removed; keep it and mark its values retired instead");
+            "dimension '"
+                + old.id()
+                + "' was removed; keep it and mark its values retired instead");
         continue;
       }
       for (DimensionValue value : old.values()) {

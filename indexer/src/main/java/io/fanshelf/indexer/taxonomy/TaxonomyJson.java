@@ -11,8 +11,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes the taxonomy document described in docs/data-formats.md (JSON, or the same
- * tree in YAML). Reading collects every problem with its path ({@code dimensions[2].values[0].match})
+ * Reads and writes the taxonomy document described in docs/data-formats.md (JSON, or the same tree
+ * in YAML). Reading collects every problem with its path ({@code dimensions[2].values[0].match})
  * instead of stopping at the first.
  */
 public final class TaxonomyJson {

@@ -15,16 +15,22 @@ import org.apache.lucene.util.BytesRef;
 
 /** The catalog index's fields: one place, each with why it is indexed the way it is. */
 final class CatalogFields {
-  /** Keyword: exact lookups, and the term that replaces a product on update. Sorted doc values
-   * break score ties by id and give hits their ids without loading stored fields. */
+  /**
+   * Keyword: exact lookups, and the term that replaces a product on update. Sorted doc values break
+   * score ties by id and give hits their ids without loading stored fields.
+   */
   static final String ID = "id";
 
-  /** Text (smartcn analyzer): title, category names, brand and attribute values, so a free-text
-   * need in Chinese or English ("想买花茶", "green tea") finds products. */
+  /**
+   * Text (smartcn analyzer): title, category names, brand and attribute values, so a free-text need
+   * in Chinese or English ("想买花茶", "green tea") finds products.
+   */
   static final String TEXT = "text";
 
-  /** Keyword, one term per category prefix (美妆, 美妆>护肤, 美妆>护肤>面霜): a taxonomy category
-   * rule or an assortment filter is then a single term query, not a prefix scan. */
+  /**
+   * Keyword, one term per category prefix (美妆, 美妆>护肤, 美妆>护肤>面霜): a taxonomy category rule or an
+   * assortment filter is then a single term query, not a prefix scan.
+   */
   static final String CATEGORY = "category";
 
   /** Keyword: brand filters. */
@@ -58,13 +64,13 @@ final class CatalogFields {
     doc.add(new TextField(TEXT, searchableText(product), Field.Store.NO));
     List<String> path = product.categoryPath();
     for (int depth = 1; depth <= path.size(); depth++) {
-      doc.add(
-          new StringField(CATEGORY, String.join(">", path.subList(0, depth)), Field.Store.NO));
+      doc.add(new StringField(CATEGORY, String.join(">", path.subList(0, depth)), Field.Store.NO));
     }
     product.brand().ifPresent(brand -> doc.add(new StringField(BRAND, brand, Field.Store.NO)));
     for (Map.Entry<String, List<String>> attribute : product.attributes().entrySet()) {
       for (String value : attribute.getValue()) {
-        doc.add(new StringField(ATTRIBUTE, attributeTerm(attribute.getKey(), value), Field.Store.NO));
+        doc.add(
+            new StringField(ATTRIBUTE, attributeTerm(attribute.getKey(), value), Field.Store.NO));
       }
     }
     product.tags().forEach(tag -> doc.add(new StringField(TAG, tag, Field.Store.NO)));
@@ -85,7 +91,10 @@ final class CatalogFields {
     StringBuilder text = new StringBuilder(product.title());
     product.categoryPath().forEach(level -> text.append(' ').append(level));
     product.brand().ifPresent(brand -> text.append(' ').append(brand));
-    product.attributes().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
+    product
+        .attributes()
+        .values()
+        .forEach(values -> values.forEach(v -> text.append(' ').append(v)));
     product.tags().forEach(tag -> text.append(' ').append(tag));
     return text.toString();
   }

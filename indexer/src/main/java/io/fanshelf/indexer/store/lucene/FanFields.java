@@ -44,7 +44,9 @@ final class FanFields {
 
   static Document toDocument(FanProfile profile, byte[] source) {
     Document doc = new Document();
-    doc.add(new StringField(KEY, key(profile.fan().owner(), profile.fan().id()).text(), Field.Store.NO));
+    doc.add(
+        new StringField(
+            KEY, key(profile.fan().owner(), profile.fan().id()).text(), Field.Store.NO));
     doc.add(new StringField(OWNER, profile.fan().owner().value(), Field.Store.NO));
     String fan = profile.fan().id().value();
     doc.add(new StringField(FAN, fan, Field.Store.NO));

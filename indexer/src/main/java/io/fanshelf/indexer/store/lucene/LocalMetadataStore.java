@@ -52,7 +52,8 @@ final class LocalMetadataStore implements MetadataStore {
   public List<Taxonomy> taxonomyHistory() throws IOException {
     List<Taxonomy> history = new ArrayList<>();
     try (Stream<Path> files = Files.list(taxonomyDir)) {
-      for (Path file : files.sorted(Comparator.comparingInt(LocalMetadataStore::version)).toList()) {
+      for (Path file :
+          files.sorted(Comparator.comparingInt(LocalMetadataStore::version)).toList()) {
         if (version(file) > 0) {
           history.add(readTaxonomy(file));
         }
@@ -78,8 +79,7 @@ final class LocalMetadataStore implements MetadataStore {
   public synchronized void publishTaxonomy(Taxonomy next) throws IOException {
     writeAtomically(
         taxonomyDir.resolve("v" + next.version() + ".json"),
-        Json.MAPPER.writerWithDefaultPrettyPrinter()
-            .writeValueAsBytes(TaxonomyJson.write(next)));
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(TaxonomyJson.write(next)));
     taxonomy = next;
   }
 
@@ -108,12 +108,14 @@ final class LocalMetadataStore implements MetadataStore {
       return Map.of();
     }
     try {
-      List<Owner> list = Json.MAPPER.readValue(ownersFile.toFile(), new TypeReference<List<Owner>>() {});
+      List<Owner> list =
+          Json.MAPPER.readValue(ownersFile.toFile(), new TypeReference<List<Owner>>() {});
       Map<OwnerId, Owner> map = new LinkedHashMap<>();
       list.forEach(owner -> map.put(owner.id(), owner));
       return Map.copyOf(map);
     } catch (RuntimeException e) {
-      throw new IOException("stored owners file " + ownersFile + " is invalid: " + e.getMessage(), e);
+      throw new IOException(
+          "stored owners file " + ownersFile + " is invalid: " + e.getMessage(), e);
     }
   }
 

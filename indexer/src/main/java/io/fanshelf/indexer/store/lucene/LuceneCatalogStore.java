@@ -8,10 +8,8 @@ import io.fanshelf.indexer.store.ScoredProduct;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -103,7 +101,8 @@ final class LuceneCatalogStore implements CatalogStore {
     BooleanQuery.Builder scoring = new BooleanQuery.Builder();
     boolean anyScoring = false;
     if (query.text().isPresent()) {
-      Query text = new QueryBuilder(analyzer).createBooleanQuery(CatalogFields.TEXT, query.text().get());
+      Query text =
+          new QueryBuilder(analyzer).createBooleanQuery(CatalogFields.TEXT, query.text().get());
       if (text != null) {
         scoring.add(text, Occur.SHOULD);
         anyScoring = true;
@@ -130,7 +129,10 @@ final class LuceneCatalogStore implements CatalogStore {
     }
     if (query.minPriceCents().isPresent() || query.maxPriceCents().isPresent()) {
       long min = query.minPriceCents().orElse(Long.MIN_VALUE);
-      long max = query.maxPriceCents().isPresent() ? query.maxPriceCents().getAsLong() - 1 : Long.MAX_VALUE;
+      long max =
+          query.maxPriceCents().isPresent()
+              ? query.maxPriceCents().getAsLong() - 1
+              : Long.MAX_VALUE;
       all.add(LongPoint.newRangeQuery(CatalogFields.PRICE, min, max), Occur.FILTER);
     }
     query
@@ -159,7 +161,8 @@ final class LuceneCatalogStore implements CatalogStore {
         throw new IOException("catalog document " + hit.doc + " has no id doc value");
       }
       float score = Float.isNaN(hit.score) ? 0f : hit.score;
-      result.add(new ScoredProduct(new ProductId(ids.lookupOrd(ids.ordValue()).utf8ToString()), score));
+      result.add(
+          new ScoredProduct(new ProductId(ids.lookupOrd(ids.ordValue()).utf8ToString()), score));
     }
     return result;
   }

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -76,7 +75,8 @@ final class LuceneFanStore implements FanStore {
                 current != null
                     ? current.fan()
                     : new Fan(label.owner(), label.fan(), Optional.empty(), label.time());
-            Map<String, Label> merged = new HashMap<>(current == null ? Map.of() : current.labels());
+            Map<String, Label> merged =
+                new HashMap<>(current == null ? Map.of() : current.labels());
             merged.put(label.dimension(), label);
             changed.put(key, new FanProfile(fan, merged));
           }
@@ -109,7 +109,8 @@ final class LuceneFanStore implements FanStore {
     return pending != null ? pending : load(before, key.owner(), key.fan()).orElse(null);
   }
 
-  private static void save(org.apache.lucene.index.IndexWriter writer, Collection<FanProfile> profiles)
+  private static void save(
+      org.apache.lucene.index.IndexWriter writer, Collection<FanProfile> profiles)
       throws IOException {
     for (FanProfile profile : profiles) {
       writer.updateDocument(
@@ -215,7 +216,8 @@ final class LuceneFanStore implements FanStore {
         FanFields.SOURCE,
         source ->
             visitor.accept(
-                Json.MAPPER.readValue(source.bytes, source.offset, source.length, FanProfile.class)));
+                Json.MAPPER.readValue(
+                    source.bytes, source.offset, source.length, FanProfile.class)));
   }
 
   long sizeOnDisk() throws IOException {

@@ -7,16 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One Lucene index on disk with a single writer and near-real-time searchers.
@@ -68,8 +68,8 @@ final class LuceneIndex implements Closeable {
 
   /**
    * Runs {@code action} under the write lock, then commits and refreshes. If the action or the
-   * commit fails, everything since the last commit is rolled back and the exception propagates.
-   * The action also receives a searcher over the state before it started.
+   * commit fails, everything since the last commit is rolled back and the exception propagates. The
+   * action also receives a searcher over the state before it started.
    */
   <T> T write(WriteAction<T> action) throws IOException {
     writeLock.lock();
