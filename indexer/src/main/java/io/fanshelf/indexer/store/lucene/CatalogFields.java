@@ -36,7 +36,11 @@ final class CatalogFields {
   /** Keyword: brand filters. */
   static final String BRAND = "brand";
 
-  /** Keyword "name=value", one per attribute value: the taxonomy's attribute rules. */
+  /**
+   * Keyword "length:name=value" (e.g. "9:skin_type=oily"), one per attribute value: the taxonomy's
+   * attribute rules. The name's length keeps the term unambiguous when a name or value contains
+   * '='.
+   */
   static final String ATTRIBUTE = "attr";
 
   /** Keyword: the taxonomy's tag rules. */
@@ -84,7 +88,7 @@ final class CatalogFields {
   }
 
   static String attributeTerm(String name, String value) {
-    return name + "=" + value;
+    return name.length() + ":" + name + "=" + value;
   }
 
   private static String searchableText(Product product) {

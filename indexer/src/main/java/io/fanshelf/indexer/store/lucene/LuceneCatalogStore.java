@@ -121,7 +121,8 @@ final class LuceneCatalogStore implements CatalogStore {
       // The text analysed to nothing (only stop words or punctuation): nothing can match it.
       return new org.apache.lucene.search.MatchNoDocsQuery("text had no searchable terms");
     } else {
-      all.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+      // A filter clause, not MUST: with nothing to score, every hit scores 0 as CatalogQuery says.
+      all.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
     }
     if (!query.categoryPrefixes().isEmpty()) {
       List<BytesRef> prefixes = query.categoryPrefixes().stream().map(BytesRef::new).toList();

@@ -13,6 +13,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -74,7 +75,8 @@ final class LuceneIndex implements Closeable {
   <T> T write(WriteAction<T> action) throws IOException {
     writeLock.lock();
     try {
-      IndexSearcher before = searchers.acquire();
+      SearcherManager manager = searchers;
+      IndexSearcher before = manager.acquire();
       T result;
       try {
         result = action.apply(writer, before);
@@ -83,7 +85,7 @@ final class LuceneIndex implements Closeable {
         rollback(e);
         throw e;
       } finally {
-        searchers.release(before);
+        manager.release(before);
       }
       searchers.maybeRefreshBlocking();
       return result;
@@ -93,22 +95,35 @@ final class LuceneIndex implements Closeable {
   }
 
   private void rollback(Throwable cause) {
+    // Readers keep using the old searchers (they show the last commit) until the new ones are
+    // published; only then are the old ones closed, so a read never finds them closed for good.
+    SearcherManager old = searchers;
     try {
-      searchers.close();
       writer.rollback();
       openWriter();
+      old.close();
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(e);
     }
   }
 
   <T> T read(ReadAction<T> action) throws IOException {
-    SearcherManager manager = searchers;
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return action.apply(searcher);
-    } finally {
-      manager.release(searcher);
+    while (true) {
+      SearcherManager manager = searchers;
+      IndexSearcher searcher;
+      try {
+        searcher = manager.acquire();
+      } catch (AlreadyClosedException e) {
+        if (manager != searchers) {
+          continue; // a rollback replaced the searchers while we acquired; use the new ones
+        }
+        throw e;
+      }
+      try {
+        return action.apply(searcher);
+      } finally {
+        manager.release(searcher);
+      }
     }
   }
 
