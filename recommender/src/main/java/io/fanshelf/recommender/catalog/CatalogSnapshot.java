@@ -92,6 +92,12 @@ public final class CatalogSnapshot {
     return categoryKeys.get(categoryOrdinal);
   }
 
+  /** The ordinal of a leaf category key or top-level category, when some product has it. */
+  public OptionalInt categoryOrdinal(String key) {
+    Integer ord = categoryOrdinals.get(key);
+    return ord == null ? OptionalInt.empty() : OptionalInt.of(ord);
+  }
+
   public int categoryCount() {
     return categoryKeys.size();
   }

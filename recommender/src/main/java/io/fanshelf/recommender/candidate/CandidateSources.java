@@ -1,0 +1,94 @@
+package io.fanshelf.recommender.candidate;
+
+import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.RecommendRequest;
+import io.fanshelf.recommender.Signals;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every candidate source, in a fixed order (the index is the source's feature slot), and the code
+ * that runs a configured list of them with a fallback list. Thread-safe.
+ */
+public final class CandidateSources {
+  /** All sources FanShelf knows; configuration names a subset. */
+  public static final List<CandidateSource> ALL =
+      List.of(
+          new LabelMatchSource(),
+          new LabelAffinitySource(),
+          new CoVisitSource(),
+          new CategoryAffinitySource(),
+          new OwnerPopularSource(),
+          new PopularSource(),
+          new NewArrivalsSource(),
+          new NeedSource(),
+          new RecentlyViewedSource());
+
+  private CandidateSources() {}
+
+  /** The slot of a source by name. */
+  public static int index(String name) {
+    for (int i = 0; i < ALL.size(); i++) {
+      if (ALL.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown candidate source '"
+            + name
+            + "'; expected one of "
+            + ALL.stream().map(CandidateSource::name).collect(Collectors.joining(", ")));
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(CandidateSource::name).toList();
+  }
+
+  /**
+   * What a collection found.
+   *
+   * @param candidates every product proposed
+   * @param usedFallback whether the fallback list had to add to too few candidates
+   */
+  public record Collected(Candidates candidates, boolean usedFallback) {}
+
+  /**
+   * Runs the primary sources; if they found fewer than {@code minimum} products, runs the fallback
+   * sources too.
+   */
+  public static Collected collect(
+      RecommendRequest request,
+      FanContext fan,
+      Signals signals,
+      List<String> primary,
+      List<String> fallback,
+      int budgetPerSource,
+      int minimum)
+      throws IOException {
+    Candidates candidates = new Candidates(ALL.size());
+    run(primary, request, fan, signals, candidates, budgetPerSource);
+    boolean usedFallback = candidates.size() < minimum;
+    if (usedFallback) {
+      List<String> rest = new ArrayList<>(fallback);
+      rest.removeAll(primary);
+      run(rest, request, fan, signals, candidates, budgetPerSource);
+    }
+    return new Collected(candidates, usedFallback);
+  }
+
+  private static void run(
+      List<String> names,
+      RecommendRequest request,
+      FanContext fan,
+      Signals signals,
+      Candidates candidates,
+      int budget)
+      throws IOException {
+    for (String name : names) {
+      int index = index(name);
+      ALL.get(index).propose(request, fan, signals, candidates.sink(index), budget);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.fanshelf.recommender.feature;
+
+import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.indexer.aggregate.FanAffinity;
+import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.taxonomy.Dimension;
+import io.fanshelf.indexer.taxonomy.DimensionValue;
+import io.fanshelf.indexer.taxonomy.MatchRule;
+import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.Signals;
+import io.fanshelf.recommender.candidate.CandidateSources;
+import io.fanshelf.recommender.candidate.Candidates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
+ * (fan, moment) with {@link #forFan}: it precomputes what every candidate shares. Not thread-safe
+ * (it caches per category); cheap to create.
+ */
+public final class FeatureExtractor {
+  /** How many of the fan's recent positive items the co-visit feature looks at. */
+  static final int RECENT_ITEMS = 10;
+
+  private final FanContext fan;
+  private final Signals signals;
+  private final List<RuleWeight> rules = new ArrayList<>();
+  private final List<Label> labels;
+  private final List<ProductId> recent;
+  private final Map<ProductId, FanContext.ProductHistory> history;
+  private final Map<Integer, Double> liftByCategory = new HashMap<>();
+  private final Optional<FanAffinity> affinity;
+  private final double logFanEvents;
+
+  private record RuleWeight(MatchRule rule, double weight) {}
+
+  private FeatureExtractor(FanContext fan, Signals signals) {
+    this.fan = fan;
+    this.signals = signals;
+    this.labels = fan.labels();
+    for (Label label : labels) {
+      Optional<Dimension> dimension = signals.taxonomy().dimension(label.dimension());
+      for (String valueId : label.values()) {
+        Optional<MatchRule> rule =
+            dimension.flatMap(d -> d.value(valueId)).flatMap(DimensionValue::match);
+        rule.ifPresent(r -> rules.add(new RuleWeight(r, label.confidence())));
+      }
+    }
+    this.recent = fan.recentPositiveProducts(signals.feedback(), RECENT_ITEMS);
+    this.history = fan.productHistory(signals.feedback());
+    this.affinity = fan.affinity();
+    this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
+  }
+
+  public static FeatureExtractor forFan(FanContext fan, Signals signals) {
+    return new FeatureExtractor(fan, signals);
+  }
+
+  /** A new vector for the candidate. */
+  public float[] extract(Candidates.Candidate candidate) {
+    float[] features = new float[FeatureSchema.size()];
+    extract(candidate.ordinal(), candidate, features);
+    return features;
+  }
+
+  /**
+   * Fills {@code out} for product {@code ordinal}; {@code candidate} gives the source scores and
+   * may be null for a product no source proposed (full-catalog evaluation).
+   */
+  public void extract(int ordinal, Candidates.Candidate candidate, float[] out) {
+    Product product = signals.catalog().product(ordinal);
+    EventAggregates aggregates = signals.aggregates();
+    int f = 0;
+    out[f++] = (float) labelRuleMatch(product);
+    out[f++] = (float) labelLift(signals.catalog().leafCategory(ordinal), product);
+    out[f++] = (float) affinity.map(a -> a.categoryShare(product.categoryKey())).orElse(0.0);
+    out[f++] =
+        (float) affinity.map(a -> a.categoryShare(product.categoryPath().getFirst())).orElse(0.0);
+    out[f++] =
+        (float) affinity.flatMap(a -> product.brand().map(a::brandShare)).orElse(0.0);
+    out[f++] = (float) coVisit(product.id());
+    out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
+    out[f++] =
+        (float) Math.log1p(aggregates.popularityAmongFansOf(fan.owner(), product.id(), fan.now()));
+    out[f++] = (float) aggregates.trend(product.id(), fan.now());
+    out[f++] = (float) Math.log1p(Math.max(0, ageDays(product)));
+    out[f++] = (float) priceVsUsual(product);
+    out[f++] = (float) logFanEvents;
+    FanContext.ProductHistory seen = history.get(product.id());
+    out[f++] = seen == null ? 0f : (float) Math.log1p(seen.events());
+    out[f++] = seen != null && seen.lastPurchase().isPresent() ? 1f : 0f;
+    out[f++] = labels.isEmpty() ? 0f : 1f;
+    for (int source = 0; source < CandidateSources.ALL.size(); source++) {
+      out[FeatureSchema.sourceSlot(source)] = candidate == null ? 0f : candidate.sourceScore(source);
+    }
+  }
+
+  private double labelRuleMatch(Product product) {
+    double sum = 0;
+    for (RuleWeight rule : rules) {
+      if (rule.rule().matches(product)) {
+        sum += rule.weight();
+      }
+    }
+    return sum;
+  }
+
+  private double labelLift(int category, Product product) {
+    if (labels.isEmpty()) {
+      return 0;
+    }
+    return liftByCategory.computeIfAbsent(
+        category,
+        c -> {
+          double sum = 0;
+          int count = 0;
+          for (Label label : labels) {
+            for (String value : label.values()) {
+              double lift =
+                  signals
+                      .aggregates()
+                      .lift(label.dimension(), value, product.categoryKey())
+                      .lift();
+              sum += Math.log(Math.max(lift, 1e-6)) * label.confidence();
+              count++;
+            }
+          }
+          return count == 0 ? 0 : sum / count;
+        });
+  }
+
+  private double coVisit(ProductId product) {
+    double sum = 0;
+    for (int i = 0; i < recent.size(); i++) {
+      ProductId item = recent.get(i);
+      if (!item.equals(product)) {
+        sum += signals.aggregates().coOccurrence(item, product) / (1 + 0.3 * i);
+      }
+    }
+    return sum;
+  }
+
+  private double ageDays(Product product) {
+    return Duration.between(product.createdAt(), fan.now()).toHours() / 24.0;
+  }
+
+  private double priceVsUsual(Product product) {
+    if (affinity.isEmpty()
+        || affinity.get().typicalPriceCents().isEmpty()
+        || product.priceCents() <= 0) {
+      return 0;
+    }
+    long usual = affinity.get().typicalPriceCents().getAsLong();
+    return usual <= 0 ? 0 : Math.log((double) product.priceCents() / usual);
+  }
+}

@@ -1,0 +1,64 @@
+package io.fanshelf.recommender.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the rules.
+ *
+ * @param repurchaseAfter how long after a purchase a consumable product may be shown again
+ * @param durableCategories category prefixes of durable goods, never shown again once bought
+ * @param frequencyCap impressions without a click after which a product rests; 0 disables
+ * @param frequencyCapRest how long it rests
+ * @param maxPerCategory at most this many products of one leaf category in the top {@code
+ *     diversityWindow}; 0 disables diversity
+ * @param diversityWindow how many top positions diversity applies to
+ */
+public record RuleOptions(
+    Duration repurchaseAfter,
+    List<String> durableCategories,
+    int frequencyCap,
+    Duration frequencyCapRest,
+    int maxPerCategory,
+    int diversityWindow) {
+  public RuleOptions {
+    requirePositive("repurchaseAfter", repurchaseAfter);
+    durableCategories = List.copyOf(durableCategories);
+    if (frequencyCap < 0) {
+      throw new IllegalArgumentException("frequencyCap must be >= 0, got " + frequencyCap);
+    }
+    requirePositive("frequencyCapRest", frequencyCapRest);
+    if (maxPerCategory < 0) {
+      throw new IllegalArgumentException("maxPerCategory must be >= 0, got " + maxPerCategory);
+    }
+    if (diversityWindow < 1) {
+      throw new IllegalArgumentException("diversityWindow must be >= 1, got " + diversityWindow);
+    }
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+  }
+
+  /**
+   * Defaults: consumables may return 14 days after a purchase, no durables declared, 5 unclicked
+   * impressions rest a product for 3 days, at most 3 of a leaf category in the top 20.
+   */
+  public static RuleOptions defaults() {
+    return new RuleOptions(Duration.ofDays(14), List.of(), 5, Duration.ofDays(3), 3, 20);
+  }
+
+  public RuleOptions withMaxPerCategory(int max) {
+    return new RuleOptions(
+        repurchaseAfter, durableCategories, frequencyCap, frequencyCapRest, max, diversityWindow);
+  }
+
+  public RuleOptions withDurableCategories(List<String> prefixes) {
+    return new RuleOptions(
+        repurchaseAfter, prefixes, frequencyCap, frequencyCapRest, maxPerCategory, diversityWindow);
+  }
+}

@@ -1,0 +1,116 @@
+package io.fanshelf.recommender.rules;
+
+import io.fanshelf.indexer.model.Owner;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.RecommendRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The filters every shown product must pass, for one request. Each check is a small named method
+ * so a test can prove each rule alone. Not thread-safe; one per request.
+ */
+public final class Rules {
+  private final RuleOptions options;
+  private final RecommendRequest request;
+  private final Optional<Owner> owner;
+  private final Curation curation;
+  private final Map<ProductId, FanContext.ProductHistory> history;
+
+  public Rules(
+      RuleOptions options,
+      RecommendRequest request,
+      Optional<Owner> owner,
+      Curation curation,
+      Map<ProductId, FanContext.ProductHistory> history) {
+    this.options = options;
+    this.request = request;
+    this.owner = owner;
+    this.curation = curation;
+    this.history = history;
+  }
+
+  /** Why a product may not be shown, or empty when it may. */
+  public Optional<String> rejection(Product product) {
+    if (!inStock(product)) {
+      return Optional.of("out of stock");
+    }
+    if (!sellable(product)) {
+      return Optional.of("outside the owner's assortment");
+    }
+    if (!matchesFilters(product)) {
+      return Optional.of("outside the request's filters");
+    }
+    if (blocked(product)) {
+      return Optional.of("blocked by the owner");
+    }
+    if (boughtRecently(product)) {
+      return Optional.of("bought recently");
+    }
+    if (resting(product)) {
+      return Optional.of("shown too often without a click");
+    }
+    return Optional.empty();
+  }
+
+  public boolean allows(Product product) {
+    return rejection(product).isEmpty();
+  }
+
+  boolean inStock(Product product) {
+    return product.inStock();
+  }
+
+  boolean sellable(Product product) {
+    return owner.map(o -> o.sells(product.categoryKey())).orElse(true);
+  }
+
+  boolean matchesFilters(Product product) {
+    String key = product.categoryKey();
+    boolean category =
+        request.categoryPrefixes().isEmpty()
+            || request.categoryPrefixes().stream()
+                .anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
+    boolean min =
+        request.minPriceCents().isEmpty()
+            || product.priceCents() >= request.minPriceCents().getAsLong();
+    boolean max =
+        request.maxPriceCents().isEmpty()
+            || product.priceCents() < request.maxPriceCents().getAsLong();
+    return category && min && max;
+  }
+
+  boolean blocked(Product product) {
+    return curation.blocks().contains(product.id());
+  }
+
+  boolean boughtRecently(Product product) {
+    FanContext.ProductHistory seen = history.get(product.id());
+    if (seen == null || seen.lastPurchase().isEmpty()) {
+      return false;
+    }
+    String key = product.categoryKey();
+    boolean durable =
+        options.durableCategories().stream().anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
+    Instant returns = seen.lastPurchase().get().plus(options.repurchaseAfter());
+    return durable || request.now().isBefore(returns);
+  }
+
+  boolean resting(Product product) {
+    if (options.frequencyCap() == 0) {
+      return false;
+    }
+    FanContext.ProductHistory seen = history.get(product.id());
+    return seen != null
+        && seen.impressionsSinceClick() >= options.frequencyCap()
+        && seen.lastImpression().isPresent()
+        && request.now().isBefore(seen.lastImpression().get().plus(options.frequencyCapRest()));
+  }
+
+  public Curation curation() {
+    return curation;
+  }
+}
