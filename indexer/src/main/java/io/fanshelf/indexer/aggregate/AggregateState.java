@@ -1,0 +1,197 @@
+package io.fanshelf.indexer.aggregate;
+
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.ProductId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The aggregates themselves, single-threaded: ids interned to ints, one landmark for forward decay,
+ * and the four components. {@link EventAggregates} adds the locking and the public API.
+ *
+ * <p>Forward decay (Cormode, Shkapenyuk, Srivastava, Xu, ICDE 2009): an event at time t is stored
+ * with weight {@code w * g(t)}, {@code g(t) = exp((t - L) / tau)}, {@code tau = halfLife / ln 2},
+ * and read at time {@code now} as {@code sum / g(now)}, which equals {@code sum of w * 2^(-(now -
+ * t) / halfLife)} whatever the order events arrived in. When an event's exponent would pass {@link
+ * #MAX_EXPONENT}, the landmark L moves to that event's time and every stored sum is multiplied by
+ * {@code exp((oldL - newL) / tau)}.
+ */
+final class AggregateState {
+  /** e^400 is about 5e173, leaving room for sums of billions of events below Double.MAX_VALUE. */
+  static final double MAX_EXPONENT = 400;
+
+  /** e^700 is about 1e304, just below Double.MAX_VALUE. */
+  static final double MAX_QUERY_EXPONENT = 700;
+
+  private static final int[] NONE = {};
+
+  private final double popularityTau;
+  private final double trendTau;
+  private final double affinityTau;
+  private final Interner<ProductId> products = new Interner<>();
+  private final Interner<FanId> fans = new Interner<>();
+  private final Interner<OwnerId> owners = new Interner<>();
+  private final Interner<String> categories = new Interner<>();
+  private final Interner<String> brands = new Interner<>();
+  private final Popularity popularity;
+  private final CoOccurrence coOccurrence;
+  private final FanAffinities affinities = new FanAffinities();
+  private final LabelStatistics labels;
+  private boolean started;
+  private long landmark;
+  private long positiveEvents;
+  private long eventsWithoutProduct;
+
+  AggregateState(AggregateOptions options) {
+    popularityTau = tau(options.popularityHalfLife());
+    trendTau = tau(options.trendHalfLife());
+    affinityTau = tau(options.affinityHalfLife());
+    popularity = new Popularity(options.leaderboardSize());
+    coOccurrence = new CoOccurrence(options, popularity::total, products::get);
+    labels = new LabelStatistics(categories, options.liftPrior());
+  }
+
+  private static double tau(Duration halfLife) {
+    return halfLife.toMillis() / Math.log(2);
+  }
+
+  /** Counts one positive event with its weight (> 0) and the facts resolved for it. */
+  void apply(Event event, double weight, Optional<ProductFacts> product, FanFacts fan) {
+    long time = event.time().toEpochMilli();
+    moveLandmarkIfNeeded(time);
+    int productIndex = products.intern(event.product());
+    int fanIndex = fans.intern(event.fan());
+    int[] ownerIndexes = new int[fan.owners().size()];
+    for (int i = 0; i < ownerIndexes.length; i++) {
+      ownerIndexes[i] = owners.intern(fan.owners().get(i));
+    }
+    popularity.add(
+        productIndex,
+        ownerIndexes,
+        weight,
+        weight * growth(time, popularityTau),
+        weight * growth(time, trendTau));
+    coOccurrence.add(fanIndex, productIndex, time, weight);
+    int[] categoryIndexes = NONE;
+    int brand = -1;
+    long price = -1;
+    if (product.isPresent()) {
+      List<String> keys = product.get().categoryKeys();
+      categoryIndexes = new int[keys.size()];
+      for (int i = 0; i < categoryIndexes.length; i++) {
+        categoryIndexes[i] = categories.intern(keys.get(i));
+      }
+      brand = product.get().brand().map(brands::intern).orElse(-1);
+      price = product.get().priceCents();
+      labels.add(fan.labels(), categoryIndexes, weight);
+    } else {
+      eventsWithoutProduct++;
+    }
+    affinities.add(fanIndex, categoryIndexes, brand, price, weight * growth(time, affinityTau));
+    positiveEvents++;
+  }
+
+  private void moveLandmarkIfNeeded(long time) {
+    if (!started) {
+      landmark = time;
+      started = true;
+      return;
+    }
+    double shortest = Math.min(trendTau, Math.min(popularityTau, affinityTau));
+    if ((time - landmark) / shortest > MAX_EXPONENT) {
+      double shift = landmark - time;
+      popularity.rescale(Math.exp(shift / popularityTau), Math.exp(shift / trendTau));
+      affinities.rescale(Math.exp(shift / affinityTau));
+      landmark = time;
+    }
+  }
+
+  private double growth(long time, double tau) {
+    return Math.exp((time - landmark) / tau);
+  }
+
+  /**
+   * 1 / g(at): turns a stored sum into its value at {@code at}. The exponent is capped at {@link
+   * #MAX_QUERY_EXPONENT} so that a query long before the landmark stays finite (and too low).
+   */
+  private double decayTo(Instant at, double tau) {
+    return started
+        ? Math.exp(Math.min(MAX_QUERY_EXPONENT, -(at.toEpochMilli() - landmark) / tau))
+        : 0;
+  }
+
+  List<ScoredItem> popular(int k, Instant at) {
+    return popularity.top(k, decayTo(at, popularityTau), products::get);
+  }
+
+  double popularity(ProductId product, Instant at) {
+    int index = products.find(product);
+    return index < 0 ? 0 : popularity.longScore(index) * decayTo(at, popularityTau);
+  }
+
+  double trend(ProductId product, Instant at) {
+    int index = products.find(product);
+    if (index < 0) {
+      return 0;
+    }
+    double longRate = popularity.longScore(index) * decayTo(at, popularityTau) / popularityTau;
+    double shortRate = popularity.shortScore(index) * decayTo(at, trendTau) / trendTau;
+    return longRate > 0 ? shortRate / longRate : 0;
+  }
+
+  List<ScoredItem> popularAmongFansOf(OwnerId owner, int k, Instant at) {
+    int index = owners.find(owner);
+    return index < 0
+        ? List.of()
+        : popularity.ownerTop(index, k, decayTo(at, popularityTau), products::get);
+  }
+
+  double popularityAmongFansOf(OwnerId owner, ProductId product, Instant at) {
+    int ownerIndex = owners.find(owner);
+    int productIndex = products.find(product);
+    return ownerIndex < 0 || productIndex < 0
+        ? 0
+        : popularity.ownerScore(ownerIndex, productIndex) * decayTo(at, popularityTau);
+  }
+
+  List<ScoredItem> coOccurring(ProductId product, int k) {
+    int index = products.find(product);
+    return index < 0 ? List.of() : coOccurrence.top(index, k);
+  }
+
+  double coOccurrence(ProductId a, ProductId b) {
+    int first = products.find(a);
+    int second = products.find(b);
+    return first < 0 || second < 0 ? 0 : coOccurrence.score(first, second);
+  }
+
+  Optional<FanAffinity> affinity(FanId fan, Instant at) {
+    return affinities.get(fans.find(fan), decayTo(at, affinityTau), categories::get, brands::get);
+  }
+
+  LabelLift lift(String dimension, String value, String categoryKey) {
+    return labels.lift(dimension, value, categoryKey);
+  }
+
+  List<LabelLift> topLifts(String dimension, String value, int k, long minEvents) {
+    return labels.top(dimension, value, k, minEvents);
+  }
+
+  AggregateStats stats(long eventsSeen) {
+    return new AggregateStats(
+        eventsSeen,
+        positiveEvents,
+        eventsWithoutProduct,
+        coOccurrence.unpaired(),
+        products.size(),
+        affinities.size(),
+        popularity.owners(),
+        coOccurrence.entries(),
+        categories.size(),
+        labels.values());
+  }
+}

@@ -1,0 +1,249 @@
+package io.fanshelf.indexer.aggregate;
+
+import io.fanshelf.indexer.model.ProductId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Item-to-item co-occurrence from each fan's time-ordered sequence of positive events.
+ *
+ * <p>Two positive events of one fan pair when at most {@code window} positions apart in the fan's
+ * sequence (ordered by time, then product id, then weight) and at most {@code maxGap} apart in
+ * time, and their products differ. A pair adds {@code sqrt(w1 * w2)} to C(a, b) and C(b, a). The
+ * set of pairs depends only on the events, not on their arrival order: a late event is inserted at
+ * its place in the fan's remembered history, pairs with its neighbours, and each newer event that
+ * now has it in its window loses the pair with the event pushed out of that window. Each fan's
+ * latest {@code historySize} positive events are remembered; a late event with fewer than {@code
+ * window} of them older than itself, once older ones were forgotten, is left out of co-occurrence.
+ *
+ * <p>Each item keeps a list of neighbours; when it reaches twice {@code neighbours} entries it is
+ * pruned back to the {@code neighbours} entries with the highest C(a, b) / sqrt(W(b)), W being the
+ * item's undecayed positive weight. Not thread-safe: {@link EventAggregates} guards it.
+ */
+final class CoOccurrence {
+  private static final double EPSILON = 1e-9;
+
+  private final int window;
+  private final long maxGapMillis;
+  private final int neighbours;
+  private final int historySize;
+  private final IntToDoubleFunction weightOf;
+  private final IntFunction<ProductId> idOf;
+  private History[] histories = new History[64];
+  private Neighbours[] lists = new Neighbours[64];
+  private long entries;
+  private long unpaired;
+
+  /** A fan's latest positive events, oldest first. */
+  private static final class History {
+    int[] products = new int[4];
+    long[] times = new long[4];
+    double[] weights = new double[4];
+    int size;
+    boolean truncated;
+  }
+
+  /** One item's neighbours and their C values. */
+  private static final class Neighbours {
+    int[] ids = new int[4];
+    double[] counts = new double[4];
+    int size;
+  }
+
+  CoOccurrence(
+      AggregateOptions options, IntToDoubleFunction weightOf, IntFunction<ProductId> idOf) {
+    this.window = options.coWindow();
+    this.maxGapMillis = options.coMaxGap().toMillis();
+    this.neighbours = options.neighbours();
+    this.historySize = options.fanHistorySize();
+    this.weightOf = weightOf;
+    this.idOf = idOf;
+  }
+
+  void add(int fan, int product, long time, double weight) {
+    if (fan >= histories.length) {
+      histories = Arrays.copyOf(histories, Math.max(fan + 1, histories.length * 2));
+    }
+    History h = histories[fan] == null ? (histories[fan] = new History()) : histories[fan];
+    int at = h.size;
+    while (at > 0 && sortsAfter(h, at - 1, product, time, weight)) {
+      at--;
+    }
+    if (h.truncated && at < window) {
+      unpaired++;
+      return;
+    }
+    for (int older = Math.max(0, at - window); older < at; older++) {
+      pair(product, time, weight, h, older, 1);
+    }
+    for (int newer = at; newer < Math.min(h.size, at + window); newer++) {
+      pair(product, time, weight, h, newer, 1);
+      if (newer - window >= 0) {
+        pair(h.products[newer], h.times[newer], h.weights[newer], h, newer - window, -1);
+      }
+    }
+    insert(h, at, product, time, weight);
+  }
+
+  private boolean sortsAfter(History h, int index, int product, long time, double weight) {
+    if (h.times[index] != time) {
+      return h.times[index] > time;
+    }
+    if (h.products[index] != product) {
+      return idOf.apply(h.products[index]).compareTo(idOf.apply(product)) > 0;
+    }
+    return h.weights[index] > weight;
+  }
+
+  private void pair(int product, long time, double weight, History h, int index, int sign) {
+    int other = h.products[index];
+    if (other == product || Math.abs(time - h.times[index]) > maxGapMillis) {
+      return;
+    }
+    double amount = sign * Math.sqrt(weight * h.weights[index]);
+    bump(product, other, amount);
+    bump(other, product, amount);
+  }
+
+  private void insert(History h, int at, int product, long time, double weight) {
+    if (h.size == h.products.length) {
+      int length = Math.min(historySize + 1, h.size * 2);
+      h.products = Arrays.copyOf(h.products, length);
+      h.times = Arrays.copyOf(h.times, length);
+      h.weights = Arrays.copyOf(h.weights, length);
+    }
+    int moved = h.size - at;
+    System.arraycopy(h.products, at, h.products, at + 1, moved);
+    System.arraycopy(h.times, at, h.times, at + 1, moved);
+    System.arraycopy(h.weights, at, h.weights, at + 1, moved);
+    h.products[at] = product;
+    h.times[at] = time;
+    h.weights[at] = weight;
+    h.size++;
+    if (h.size > historySize) {
+      h.size--;
+      System.arraycopy(h.products, 1, h.products, 0, h.size);
+      System.arraycopy(h.times, 1, h.times, 0, h.size);
+      System.arraycopy(h.weights, 1, h.weights, 0, h.size);
+      h.truncated = true;
+    }
+  }
+
+  private void bump(int item, int other, double amount) {
+    if (item >= lists.length) {
+      lists = Arrays.copyOf(lists, Math.max(item + 1, lists.length * 2));
+    }
+    Neighbours n = lists[item];
+    int index = n == null ? -1 : indexOf(n, other);
+    if (index >= 0) {
+      n.counts[index] += amount;
+      if (n.counts[index] <= EPSILON) {
+        n.size--;
+        n.ids[index] = n.ids[n.size];
+        n.counts[index] = n.counts[n.size];
+        entries--;
+      }
+      return;
+    }
+    if (amount <= 0) {
+      return; // the pair was pruned away already; nothing to take back
+    }
+    if (n == null) {
+      n = lists[item] = new Neighbours();
+    }
+    if (n.size == n.ids.length) {
+      n.ids = Arrays.copyOf(n.ids, Math.min(2 * neighbours, n.size * 2));
+      n.counts = Arrays.copyOf(n.counts, n.ids.length);
+    }
+    n.ids[n.size] = other;
+    n.counts[n.size++] = amount;
+    entries++;
+    if (n.size == 2 * neighbours) {
+      entries -= n.size - neighbours;
+      keepBest(n, neighbours, id -> 1 / Math.sqrt(weightOf.applyAsDouble(id)));
+    }
+  }
+
+  private static int indexOf(Neighbours n, int other) {
+    for (int i = 0; i < n.size; i++) {
+      if (n.ids[i] == other) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reorders n so its first {@code keep} entries are the best by count * scale(id); drops the rest.
+   */
+  private void keepBest(Neighbours n, int keep, IntToDoubleFunction scale) {
+    List<Integer> order = ranked(n, scale);
+    int[] ids = new int[n.ids.length];
+    double[] counts = new double[n.ids.length];
+    int kept = Math.min(keep, order.size());
+    for (int i = 0; i < kept; i++) {
+      ids[i] = n.ids[order.get(i)];
+      counts[i] = n.counts[order.get(i)];
+    }
+    n.ids = ids;
+    n.counts = counts;
+    n.size = kept;
+  }
+
+  /** Indexes of n's entries, best first by count * scale(id), ties by product id. */
+  private List<Integer> ranked(Neighbours n, IntToDoubleFunction scale) {
+    double[] scores = new double[n.size];
+    List<Integer> order = new ArrayList<>(n.size);
+    for (int i = 0; i < n.size; i++) {
+      scores[i] = n.counts[i] * scale.applyAsDouble(n.ids[i]);
+      order.add(i);
+    }
+    order.sort(
+        Comparator.<Integer>comparingDouble(i -> -scores[i])
+            .thenComparing(i -> idOf.apply(n.ids[i])));
+    return order;
+  }
+
+  /** The k strongest neighbours of a: C(a, b) / sqrt(W(a) * W(b)), best first. */
+  List<ScoredItem> top(int item, int k) {
+    Neighbours n = item < lists.length ? lists[item] : null;
+    if (n == null) {
+      return List.of();
+    }
+    double norm = Math.sqrt(weightOf.applyAsDouble(item));
+    IntToDoubleFunction scale = other -> 1 / (norm * Math.sqrt(weightOf.applyAsDouble(other)));
+    List<Integer> order = ranked(n, scale);
+    List<ScoredItem> result = new ArrayList<>(Math.min(k, order.size()));
+    for (int i = 0; i < Math.min(k, order.size()); i++) {
+      int index = order.get(i);
+      result.add(
+          new ScoredItem(
+              idOf.apply(n.ids[index]), n.counts[index] * scale.applyAsDouble(n.ids[index])));
+    }
+    return result;
+  }
+
+  /** max(C(a, b), C(b, a)) / sqrt(W(a) * W(b)); the two differ only after pruning. */
+  double score(int a, int b) {
+    double count = Math.max(count(a, b), count(b, a));
+    return count > 0 ? count / Math.sqrt(weightOf.applyAsDouble(a) * weightOf.applyAsDouble(b)) : 0;
+  }
+
+  private double count(int item, int other) {
+    Neighbours n = item < lists.length ? lists[item] : null;
+    int index = n == null ? -1 : indexOf(n, other);
+    return index < 0 ? 0 : n.counts[index];
+  }
+
+  long entries() {
+    return entries;
+  }
+
+  long unpaired() {
+    return unpaired;
+  }
+}

@@ -1,0 +1,259 @@
+package io.fanshelf.indexer.aggregate;
+
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.FeedbackPolicy;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.EventStore;
+import io.fanshelf.indexer.store.FanProfile;
+import io.fanshelf.indexer.store.FanStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The aggregates derived from the event log, kept in memory and updated as events arrive: item
+ * popularity (time-decayed, globally and among one owner's fans) and trend, item-to-item
+ * co-occurrence, fan category/brand/price affinities, and label value x category lift. Only
+ * positive events ({@link FeedbackPolicy}) count; an impression changes nothing.
+ *
+ * <p>Thread-safe. Any number of threads may query while events are added: a query holds a read lock
+ * for O(k) work (O(neighbours) for co-occurrence, O(entries of one fan) for affinities), and {@link
+ * #add} asks the {@link Context} its questions before it takes the write lock, which it then holds
+ * for a few microseconds: O(window x neighbours) for co-occurrence, O(leaderboard size) at worst
+ * per popular list touched (global, and one per owner of the fan), O(category levels x labels) for
+ * the rest. The landmark move of forward decay (once in 400 trend time constants: about three years
+ * at the default 2-day trend half-life) rescales every stored sum under the write lock.
+ *
+ * <p>Feed it the events {@link EventStore#append} reported new, after {@code append} returned (the
+ * {@code onNew} callback runs before the batch commits, and a failed batch is not stored). {@link
+ * #rebuild} recomputes everything from the log into a new instance, e.g. after labels or fans
+ * changed; the caller swaps it in. Events appended while a rebuild runs must be added to the new
+ * instance only if the rebuild did not see them; the simplest way is to pause ingestion meanwhile.
+ * Nothing here holds resources; there is nothing to close.
+ */
+public final class EventAggregates {
+
+  /**
+   * Facts the aggregates ask for but do not own. Implementations are thread-safe and report a
+   * storage failure as an unchecked exception; {@link #of} wraps the stores.
+   */
+  public interface Context {
+    /** The product as the catalog knows it now; empty when it does not. */
+    Optional<Product> product(ProductId id);
+
+    /** Every owner's profile of the fan: memberships and labels. */
+    List<FanProfile> profilesOf(FanId fan);
+
+    /** A context reading the stores, wrapping their IOExceptions in UncheckedIOException. */
+    static Context of(CatalogStore catalog, FanStore fans) {
+      return new StoreContext(catalog, fans);
+    }
+  }
+
+  private final FeedbackPolicy policy;
+  private final AggregateOptions options;
+  private final Context context;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AggregateState state;
+  private final LongAdder eventsSeen = new LongAdder();
+
+  public EventAggregates(FeedbackPolicy policy, AggregateOptions options, Context context) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.options = Objects.requireNonNull(options, "options");
+    this.context = Objects.requireNonNull(context, "context");
+    this.state = new AggregateState(options);
+  }
+
+  /** Recomputes the aggregates from every event of the log. */
+  public static EventAggregates rebuild(
+      EventStore events, FeedbackPolicy policy, AggregateOptions options, Context context)
+      throws IOException {
+    return rebuild(events, event -> true, policy, options, context);
+  }
+
+  /**
+   * Recomputes the aggregates from the events of the log that {@code include} accepts (training
+   * takes those before its split time). Each product and fan is looked up once, with the labels and
+   * memberships they have now. Equals adding the same events one by one, up to floating-point
+   * rounding, unless co-occurrence lists were pruned (which depends on order; see {@link
+   * AggregateOptions#neighbours()}).
+   */
+  public static EventAggregates rebuild(
+      EventStore events,
+      Predicate<? super Event> include,
+      FeedbackPolicy policy,
+      AggregateOptions options,
+      Context context)
+      throws IOException {
+    EventAggregates result = new EventAggregates(policy, options, context);
+    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    Map<FanId, FanFacts> fans = new HashMap<>();
+    events.forEach(
+        event -> {
+          if (include.test(event)) {
+            result.add(
+                event,
+                id -> products.computeIfAbsent(id, result::productFacts),
+                id -> fans.computeIfAbsent(id, result::fanFacts));
+          }
+        });
+    return result;
+  }
+
+  /**
+   * Counts a new event (deduplicated already), whatever its time relative to those seen before. All
+   * or nothing: if the context fails, nothing was counted.
+   */
+  public void add(Event event) {
+    add(event, this::productFacts, this::fanFacts);
+  }
+
+  private void add(
+      Event event,
+      Function<ProductId, Optional<ProductFacts>> products,
+      Function<FanId, FanFacts> fans) {
+    Objects.requireNonNull(event, "event");
+    double weight = policy.weight(event);
+    if (!(weight > 0)) {
+      eventsSeen.increment();
+      return;
+    }
+    Optional<ProductFacts> product = products.apply(event.product());
+    FanFacts fan = fans.apply(event.fan());
+    eventsSeen.increment();
+    lock.writeLock().lock();
+    try {
+      state.apply(event, weight, product, fan);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private Optional<ProductFacts> productFacts(ProductId id) {
+    return context.product(id).map(ProductFacts::of);
+  }
+
+  private FanFacts fanFacts(FanId id) {
+    return FanFacts.of(context.profilesOf(id));
+  }
+
+  /** The options these aggregates were built with. */
+  public AggregateOptions options() {
+    return options;
+  }
+
+  /**
+   * The k most popular products at {@code at}: the sum of their positive event weights, each halved
+   * every popularity half-life before {@code at}. At most {@link
+   * AggregateOptions#leaderboardSize()} items.
+   */
+  public List<ScoredItem> popular(int k, Instant at) {
+    requireK(k);
+    return read(() -> state.popular(k, at));
+  }
+
+  /** The popularity score of one product at {@code at}, as in {@link #popular}; 0 if unseen. */
+  public double popularity(ProductId product, Instant at) {
+    return read(() -> state.popularity(product, at));
+  }
+
+  /**
+   * How fast a product gains attention now compared with its longer-term level: the decayed event
+   * rate under the trend half-life divided by the decayed rate under the popularity half-life (each
+   * rate being the decayed sum divided by its time constant). About 1 for steady interest, above 1
+   * when rising, below 1 when fading; 0 for a product never seen.
+   */
+  public double trend(ProductId product, Instant at) {
+    return read(() -> state.trend(product, at));
+  }
+
+  /**
+   * The k most popular products among one owner's fans, scored as {@link #popular} over the events
+   * of fans that belonged to the owner when the event was added (wherever on the platform the event
+   * happened). Empty for an owner whose fans have no positive events.
+   */
+  public List<ScoredItem> popularAmongFansOf(OwnerId owner, int k, Instant at) {
+    requireK(k);
+    return read(() -> state.popularAmongFansOf(owner, k, at));
+  }
+
+  /** One product's score among one owner's fans, as in {@link #popularAmongFansOf}. */
+  public double popularityAmongFansOf(OwnerId owner, ProductId product, Instant at) {
+    return read(() -> state.popularityAmongFansOf(owner, product, at));
+  }
+
+  /**
+   * The k products that most often appear near {@code product} in fans' sequences of positive
+   * events, by {@code C(a, b) / sqrt(W(a) * W(b))}: C sums {@code sqrt(w1 * w2)} over pairs of one
+   * fan's events at most {@link AggregateOptions#coWindow()} positions and {@link
+   * AggregateOptions#coMaxGap()} apart; W is a product's total positive weight. Dividing by W keeps
+   * blockbusters, which co-occur with everything, from crowding out specific neighbours. Not
+   * decayed. Fewer than twice {@link AggregateOptions#neighbours()} items.
+   */
+  public List<ScoredItem> coOccurring(ProductId product, int k) {
+    requireK(k);
+    return read(() -> state.coOccurring(product, k));
+  }
+
+  /**
+   * The co-occurrence score of a pair, as in {@link #coOccurring}; symmetric; 0 if never paired.
+   */
+  public double coOccurrence(ProductId a, ProductId b) {
+    return read(() -> state.coOccurrence(a, b));
+  }
+
+  /** The fan's affinities at {@code at}; empty for a fan without positive events. */
+  public Optional<FanAffinity> affinity(FanId fan, Instant at) {
+    return read(() -> state.affinity(fan, at));
+  }
+
+  /**
+   * Lift of a category key among fans labelled {@code dimension = value}; see {@link LabelLift}.
+   */
+  public LabelLift lift(String dimension, String value, String categoryKey) {
+    return read(() -> state.lift(dimension, value, categoryKey));
+  }
+
+  /**
+   * The k category keys (any level) with the highest lift for a label value, among those with at
+   * least {@code minEvents} positive events of fans with the value; a source of candidates for
+   * label values that have no match rule.
+   */
+  public List<LabelLift> topLifts(String dimension, String value, int k, long minEvents) {
+    requireK(k);
+    return read(() -> state.topLifts(dimension, value, k, minEvents));
+  }
+
+  public AggregateStats stats() {
+    return read(() -> state.stats(eventsSeen.sum()));
+  }
+
+  private <T> T read(Supplier<T> query) {
+    lock.readLock().lock();
+    try {
+      return query.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void requireK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.fanshelf.indexer.aggregate;
+
+/**
+ * A map from non-negative int keys to double values, open addressing with linear probing; 14 to 28
+ * bytes per entry (it grows at 7/8 full, and small maps dominate the heap, so memory wins over
+ * probe length) instead of about 60 for a {@code HashMap<Integer, Double>}. Values are only ever
+ * added to, never removed. Not thread-safe: {@link EventAggregates} guards every instance.
+ */
+final class IntDoubleMap {
+  /** Receives one entry. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    void accept(int key, double value);
+  }
+
+  // Keys are stored plus one so that 0 marks an empty slot without a separate bitmap.
+  private int[] keys;
+  private double[] values;
+  private int size;
+
+  IntDoubleMap() {
+    keys = new int[4];
+    values = new double[4];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The value of {@code key}, 0 when absent. */
+  double get(int key) {
+    int slot = slotOf(key);
+    return keys[slot] == 0 ? 0 : values[slot];
+  }
+
+  /** Adds {@code delta} to the value of {@code key}, creating the entry at 0 first. */
+  double add(int key, double delta) {
+    if (key < 0) {
+      throw new IllegalArgumentException("key must be >= 0, got " + key);
+    }
+    int slot = slotOf(key);
+    if (keys[slot] == 0) {
+      if ((size + 1) * 8 > keys.length * 7) {
+        grow();
+        slot = slotOf(key);
+      }
+      keys[slot] = key + 1;
+      size++;
+    }
+    values[slot] += delta;
+    return values[slot];
+  }
+
+  /** Multiplies every value by {@code factor}. */
+  void scale(double factor) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] *= factor;
+    }
+  }
+
+  void forEach(EntryVisitor visitor) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        visitor.accept(keys[i] - 1, values[i]);
+      }
+    }
+  }
+
+  private int slotOf(int key) {
+    int mask = keys.length - 1;
+    int slot = mix(key) & mask;
+    while (keys[slot] != 0 && keys[slot] != key + 1) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private static int mix(int key) {
+    int h = key * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private void grow() {
+    int[] oldKeys = keys;
+    double[] oldValues = values;
+    keys = new int[oldKeys.length * 2];
+    values = new double[oldKeys.length * 2];
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != 0) {
+        int slot = slotOf(oldKeys[i] - 1);
+        keys[slot] = oldKeys[i];
+        values[slot] = oldValues[i];
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.fanshelf.indexer.aggregate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives each distinct value (a product id, a category key ...) a dense int, 0, 1, 2 ..., so that
+ * the aggregates can live in arrays and primitive maps. Values are never forgotten. Not
+ * thread-safe: {@link EventAggregates} guards every instance.
+ */
+final class Interner<T> {
+  private final Map<T, Integer> indexes = new HashMap<>();
+  private final List<T> values = new ArrayList<>();
+
+  /** The index of {@code value}, assigning the next one when it is new. */
+  int intern(T value) {
+    Integer index = indexes.get(value);
+    if (index != null) {
+      return index;
+    }
+    int next = values.size();
+    indexes.put(value, next);
+    values.add(value);
+    return next;
+  }
+
+  /** The index of {@code value}, or -1 when it was never interned. */
+  int find(T value) {
+    Integer index = indexes.get(value);
+    return index == null ? -1 : index;
+  }
+
+  T get(int index) {
+    return values.get(index);
+  }
+
+  int size() {
+    return values.size();
+  }
+}

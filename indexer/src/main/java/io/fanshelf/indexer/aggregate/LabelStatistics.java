@@ -1,0 +1,119 @@
+package io.fanshelf.indexer.aggregate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Label value x category statistics over labelled fans' positive events: for each dimension and
+ * each (dimension, value), the undecayed weight and event count per category key and in total. See
+ * {@link LabelLift} for what is derived from them. Not thread-safe: {@link EventAggregates} guards
+ * it.
+ */
+final class LabelStatistics {
+  private final Interner<String> dimensions = new Interner<>();
+  private final Interner<String> values = new Interner<>();
+  private final List<Cell> byDimension = new ArrayList<>();
+  private final List<Cell> byValue = new ArrayList<>();
+  private final Interner<String> categories;
+  private final double prior;
+
+  /** Weight and count per category, and in total, for one dimension or one value. */
+  private static final class Cell {
+    final IntDoubleMap weights = new IntDoubleMap();
+    final IntDoubleMap events = new IntDoubleMap();
+    double weight;
+    long eventCount;
+
+    void add(int[] categoryKeys, double amount) {
+      weight += amount;
+      eventCount++;
+      for (int category : categoryKeys) {
+        weights.add(category, amount);
+        events.add(category, 1);
+      }
+    }
+  }
+
+  LabelStatistics(Interner<String> categories, double prior) {
+    this.categories = categories;
+    this.prior = prior;
+  }
+
+  /** Counts one positive event of a fan with these labels on a product in these categories. */
+  void add(SortedMap<String, SortedSet<String>> labels, int[] categoryKeys, double weight) {
+    labels.forEach(
+        (dimension, valueIds) -> {
+          cell(byDimension, dimensions.intern(dimension)).add(categoryKeys, weight);
+          for (String value : valueIds) {
+            cell(byValue, values.intern(key(dimension, value))).add(categoryKeys, weight);
+          }
+        });
+  }
+
+  LabelLift lift(String dimension, String value, String categoryKey) {
+    return lift(dimension, value, categoryKey, categories.find(categoryKey));
+  }
+
+  private LabelLift lift(String dimension, String value, String categoryKey, int category) {
+    Cell d = get(byDimension, dimensions.find(dimension));
+    Cell v = get(byValue, values.find(key(dimension, value)));
+    double vc = v == null || category < 0 ? 0 : v.weights.get(category);
+    double dc = d == null || category < 0 ? 0 : d.weights.get(category);
+    double vw = v == null ? 0 : v.weight;
+    double dw = d == null ? 0 : d.weight;
+    return new LabelLift(
+        dimension,
+        value,
+        categoryKey,
+        LabelLift.compute(vc, vw, dc, dw, prior),
+        vc,
+        vw,
+        dc,
+        dw,
+        v == null || category < 0 ? 0 : Math.round(v.events.get(category)),
+        v == null ? 0 : v.eventCount);
+  }
+
+  /** The value's categories with at least {@code minEvents} events, highest lift first. */
+  List<LabelLift> top(String dimension, String value, int k, long minEvents) {
+    Cell v = get(byValue, values.find(key(dimension, value)));
+    if (v == null) {
+      return List.of();
+    }
+    List<LabelLift> lifts = new ArrayList<>();
+    v.events.forEach(
+        (category, events) -> {
+          if (events >= minEvents) {
+            lifts.add(lift(dimension, value, categories.get(category), category));
+          }
+        });
+    lifts.sort(
+        Comparator.comparingDouble(LabelLift::lift)
+            .reversed()
+            .thenComparing(LabelLift::categoryKey));
+    return List.copyOf(lifts.subList(0, Math.min(k, lifts.size())));
+  }
+
+  int values() {
+    return values.size();
+  }
+
+  private static String key(String dimension, String value) {
+    // Dimension ids are lower-case codes, so the unit separator cannot occur inside one.
+    return dimension + '\u001f' + value;
+  }
+
+  private static Cell cell(List<Cell> cells, int index) {
+    if (index == cells.size()) {
+      cells.add(new Cell());
+    }
+    return cells.get(index);
+  }
+
+  private static Cell get(List<Cell> cells, int index) {
+    return index < 0 ? null : cells.get(index);
+  }
+}

@@ -1,0 +1,121 @@
+package io.fanshelf.indexer.aggregate;
+
+import io.fanshelf.indexer.model.ProductId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Forward-decayed popularity per product: a long-half-life score (globally and among each owner's
+ * fans), a short-half-life score for the trend, and the undecayed total weight. Scores are stored
+ * as sums of {@code weight * g(t)} with {@code g(t) = exp((t - landmark) / tau)}, so a score only
+ * grows and ranks the same at every query time; the query multiplies by {@code 1 / g(now)}. Not
+ * thread-safe: {@link EventAggregates} guards it.
+ */
+final class Popularity {
+  private final int boardSize;
+  private final Leaderboard global;
+  private double[] longScores = new double[64];
+  private double[] shortScores = new double[64];
+  private double[] totals = new double[64];
+  private OwnerScores[] owners = new OwnerScores[8];
+  private int ownerCount;
+
+  /** One owner's fans' popularity: a score per product and the owner's own leaderboard. */
+  private static final class OwnerScores {
+    final IntDoubleMap scores = new IntDoubleMap();
+    final Leaderboard board;
+
+    OwnerScores(int boardSize) {
+      board = new Leaderboard(boardSize);
+    }
+  }
+
+  Popularity(int boardSize) {
+    this.boardSize = boardSize;
+    this.global = new Leaderboard(boardSize);
+  }
+
+  /**
+   * Counts one positive event on {@code product} for everyone and for each owner in {@code
+   * ownersOfFan}; {@code longWeight} and {@code shortWeight} are already multiplied by g(t).
+   */
+  void add(int product, int[] ownersOfFan, double weight, double longWeight, double shortWeight) {
+    ensureProduct(product);
+    longScores[product] += longWeight;
+    shortScores[product] += shortWeight;
+    totals[product] += weight;
+    global.update(product, longScores[product]);
+    for (int owner : ownersOfFan) {
+      OwnerScores scores = ownerScores(owner);
+      scores.board.update(product, scores.scores.add(product, longWeight));
+    }
+  }
+
+  double longScore(int product) {
+    return product < longScores.length ? longScores[product] : 0;
+  }
+
+  double shortScore(int product) {
+    return product < shortScores.length ? shortScores[product] : 0;
+  }
+
+  /** The undecayed sum of positive weights on the product. */
+  double total(int product) {
+    return product < totals.length ? totals[product] : 0;
+  }
+
+  List<ScoredItem> top(int k, double factor, IntFunction<ProductId> ids) {
+    return global.top(k, factor, ids);
+  }
+
+  double ownerScore(int owner, int product) {
+    return owner < owners.length && owners[owner] != null ? owners[owner].scores.get(product) : 0;
+  }
+
+  List<ScoredItem> ownerTop(int owner, int k, double factor, IntFunction<ProductId> ids) {
+    if (owner >= owners.length || owners[owner] == null) {
+      return List.of();
+    }
+    return owners[owner].board.top(k, factor, ids);
+  }
+
+  int owners() {
+    return ownerCount;
+  }
+
+  /** Multiplies every stored score, when the landmark moves. */
+  void rescale(double longFactor, double shortFactor) {
+    for (int i = 0; i < longScores.length; i++) {
+      longScores[i] *= longFactor;
+      shortScores[i] *= shortFactor;
+    }
+    global.scale(longFactor);
+    for (OwnerScores scores : owners) {
+      if (scores != null) {
+        scores.scores.scale(longFactor);
+        scores.board.scale(longFactor);
+      }
+    }
+  }
+
+  private OwnerScores ownerScores(int owner) {
+    if (owner >= owners.length) {
+      owners = Arrays.copyOf(owners, Math.max(owner + 1, owners.length * 2));
+    }
+    if (owners[owner] == null) {
+      owners[owner] = new OwnerScores(boardSize);
+      ownerCount++;
+    }
+    return owners[owner];
+  }
+
+  private void ensureProduct(int product) {
+    if (product >= longScores.length) {
+      int length = Math.max(product + 1, longScores.length * 2);
+      longScores = Arrays.copyOf(longScores, length);
+      shortScores = Arrays.copyOf(shortScores, length);
+      totals = Arrays.copyOf(totals, length);
+    }
+  }
+}
