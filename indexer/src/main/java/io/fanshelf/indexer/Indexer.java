@@ -1,27 +1,53 @@
 package io.fanshelf.indexer;
 
+import io.fanshelf.indexer.aggregate.AggregateStats;
+import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.ingest.Importer;
+import io.fanshelf.indexer.ingest.Problems;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.store.EventStore;
 import io.fanshelf.indexer.store.StoreBackend;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A FanShelf data directory, opened: the store backend plus ingestion. Thread-safe; imports are
- * serialised. Close it to release the directory.
+ * A FanShelf data directory, opened: the store backend, ingestion, and the in-memory aggregates of
+ * the event log. Thread-safe: imports, event appends and aggregate rebuilds are serialised by one
+ * lock; reads never wait on it. Close it to release the directory.
  */
 public final class Indexer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
   private final IndexerOptions options;
   private final StoreBackend store;
+  private final ReentrantLock writes = new ReentrantLock();
+  private final ExecutorService rebuilder =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "fanshelf-aggregates");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicLong catalogVersion = new AtomicLong();
+  private final AtomicLong fansVersion = new AtomicLong();
+  private volatile EventAggregates aggregates;
 
   private Indexer(IndexerOptions options, StoreBackend store) {
     this.options = options;
@@ -30,7 +56,12 @@ public final class Indexer implements Closeable {
 
   /** Opens the data directory with the embedded Lucene backend. */
   public static Indexer open(IndexerOptions options) throws IOException {
-    StoreBackend store = LuceneBackend.open(options.dataDir());
+    return open(options, LuceneBackend.open(options.dataDir()));
+  }
+
+  /** Opens over a backend the caller chose (e.g. Elasticsearch); closing the indexer closes it. */
+  public static Indexer open(IndexerOptions options, StoreBackend store) throws IOException {
+    Indexer indexer = new Indexer(options, store);
     LOG.info(
         "opened {}: {} products, {} fans, {} events, taxonomy v{}",
         store.describe(),
@@ -38,7 +69,10 @@ public final class Indexer implements Closeable {
         store.fans().count(),
         store.events().count(),
         store.metadata().taxonomy().version());
-    return new Indexer(options, store);
+    if (options.liveAggregates()) {
+      indexer.rebuildAggregates();
+    }
+    return indexer;
   }
 
   public IndexerOptions options() {
@@ -50,13 +84,143 @@ public final class Indexer implements Closeable {
   }
 
   /**
+   * Increases whenever a write may have changed the catalog, so readers holding an in-memory copy
+   * know to reload it.
+   */
+  public long catalogVersion() {
+    return catalogVersion.get();
+  }
+
+  /** Increases whenever a write may have changed fans or labels. */
+  public long fansVersion() {
+    return fansVersion.get();
+  }
+
+  /**
    * Validates and applies files.
    *
    * @throws ImportRejectedException when any file has errors; nothing was applied then
    */
-  public synchronized ImportSummary importFiles(ImportRequest request, ImportListener listener)
+  public ImportSummary importFiles(ImportRequest request, ImportListener listener)
       throws ImportRejectedException, IOException {
-    return new Importer(store, options.clock(), event -> {}).run(request, listener);
+    writes.lock();
+    try {
+      ImportSummary summary =
+          new Importer(store, options.clock(), event -> {}).run(request, listener);
+      if (request.catalog().isPresent()) {
+        catalogVersion.incrementAndGet();
+      }
+      if (request.fans().isPresent() || request.labels().isPresent()) {
+        fansVersion.incrementAndGet();
+      }
+      // A bulk import changes the aggregates wholesale: recount from the log rather than add
+      // event by event, in the background so the import returns as soon as it is durable.
+      aggregates = null;
+      if (options.liveAggregates()) {
+        rebuilder.execute(this::rebuildQuietly);
+      }
+      return summary;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Appends events sent by an app: every event must name a product of the catalog and, if it names
+   * one, an existing owner; otherwise the whole batch is rejected with one error per bad event
+   * ({@code line} is the event's 1-based position in the batch). Idempotent by event id. Durable
+   * when it returns, and visible to the aggregates.
+   */
+  public EventStore.AppendResult appendEvents(List<Event> events)
+      throws ImportRejectedException, IOException {
+    Problems problems = new Problems();
+    Map<String, Integer> firstPosition = new HashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      if (store.catalog().get(event.product()).isEmpty()) {
+        problems.add("events", i + 1, "product", "unknown product '" + event.product() + "'");
+      }
+      if (event.owner().isPresent() && store.metadata().owner(event.owner().get()).isEmpty()) {
+        problems.add("events", i + 1, "owner", "unknown owner '" + event.owner().get() + "'");
+      }
+      Integer first = firstPosition.putIfAbsent(event.id().value(), i + 1);
+      if (first != null && !events.get(first - 1).equals(event)) {
+        problems.add(
+            "events",
+            i + 1,
+            "id",
+            "event id '" + event.id() + "' is used by a different event at position " + first);
+      }
+    }
+    problems.throwIfAny();
+    writes.lock();
+    try {
+      List<Event> added = new ArrayList<>();
+      EventStore.AppendResult result = store.events().append(events, added::add);
+      EventAggregates current = aggregates;
+      if (current != null) {
+        added.forEach(current::add); // only now: the batch is committed
+      }
+      return result;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * The aggregates of the event log, built from the log on first use (and after each import). Never
+   * null.
+   */
+  public EventAggregates aggregates() throws IOException {
+    EventAggregates current = aggregates;
+    if (current != null) {
+      return current;
+    }
+    writes.lock();
+    try {
+      if (aggregates == null) {
+        rebuildAggregates();
+      }
+      return aggregates;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Recounts the aggregates from the whole event log; appends wait meanwhile. */
+  public AggregateStats rebuildAggregates() throws IOException {
+    writes.lock();
+    try {
+      long started = System.nanoTime();
+      EventAggregates rebuilt =
+          EventAggregates.rebuild(
+              store.events(),
+              options.feedback(),
+              options.aggregates(),
+              EventAggregates.Context.of(store.catalog(), store.fans()));
+      aggregates = rebuilt;
+      AggregateStats stats = rebuilt.stats();
+      LOG.info(
+          "aggregates rebuilt from {} events in {} ms: {} products, {} fans, {} neighbour entries",
+          stats.eventsSeen(),
+          (System.nanoTime() - started) / 1_000_000,
+          stats.products(),
+          stats.fans(),
+          stats.neighbourEntries());
+      return stats;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  private void rebuildQuietly() {
+    try {
+      if (aggregates == null) {
+        rebuildAggregates();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("rebuilding the aggregates failed; they will be rebuilt on next use", e);
+    }
   }
 
   /** Counts for the CLI's stats command and health pages. */
@@ -84,6 +248,17 @@ public final class Indexer implements Closeable {
 
   @Override
   public void close() throws IOException {
-    store.close();
+    rebuilder.shutdownNow();
+    try {
+      rebuilder.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writes.lock();
+    try {
+      store.close();
+    } finally {
+      writes.unlock();
+    }
   }
 }

@@ -1,0 +1,85 @@
+package io.fanshelf.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRejectedException;
+import io.fanshelf.indexer.ingest.ImportRequest;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.ProductId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerTest {
+  private static final Instant T = Instant.parse("2026-02-01T00:00:00Z");
+
+  @TempDir Path dir;
+
+  private Indexer open() throws Exception {
+    Indexer indexer = Indexer.open(IndexerOptions.of(dir.resolve("data")));
+    Path catalog = dir.resolve("catalog.csv");
+    Files.writeString(
+        catalog,
+        "id,title,category,price,stock,created_at\n"
+            + "tea,花茶,食品>茶,29,5,2026-01-01T00:00:00Z\n"
+            + "cup,茶杯,家居>餐具,19,5,2026-01-01T00:00:00Z\n");
+    indexer.importFiles(ImportRequest.none().withCatalog(catalog), ImportListener.NONE);
+    return indexer;
+  }
+
+  @Test
+  void appendedEventsAreStoredOnceAndCountInTheAggregates() throws Exception {
+    try (Indexer indexer = open()) {
+      assertEquals(0, indexer.aggregates().popularity(ProductId.of("tea"), T), 1e-12);
+      List<Event> batch =
+          List.of(
+              Event.of("e1", "f1", "tea", EventType.PURCHASE, T),
+              Event.of("e2", "f1", "cup", EventType.PURCHASE, T.plusSeconds(60)));
+      assertEquals(2, indexer.appendEvents(batch).added());
+      assertEquals(0, indexer.appendEvents(batch).added(), "idempotent by id");
+      assertEquals(2, indexer.store().events().count());
+      assertTrue(indexer.aggregates().popularity(ProductId.of("tea"), T) > 0);
+      assertEquals(
+          "cup",
+          indexer.aggregates().coOccurring(ProductId.of("tea"), 5).getFirst().product().value());
+    }
+  }
+
+  @Test
+  void aBadEventRejectsTheWholeBatchNamingItsPosition() throws Exception {
+    try (Indexer indexer = open()) {
+      List<Event> batch =
+          List.of(
+              Event.of("e1", "f1", "tea", EventType.VIEW, T),
+              Event.of("e2", "f1", "nope", EventType.VIEW, T));
+      ImportRejectedException rejected =
+          assertThrows(ImportRejectedException.class, () -> indexer.appendEvents(batch));
+      assertEquals(
+          "events:2 [product]: unknown product 'nope'", rejected.errors().getFirst().toString());
+      assertEquals(0, indexer.store().events().count());
+    }
+  }
+
+  @Test
+  void importedEventsReachTheAggregatesAfterTheImport() throws Exception {
+    try (Indexer indexer = open()) {
+      indexer.aggregates();
+      Path events = dir.resolve("events.csv");
+      Files.writeString(
+          events, "id,fan,product,type,time\ne1,f1,tea,purchase,2026-02-01T00:00:00Z\n");
+      indexer.importFiles(ImportRequest.none().withEvents(events), ImportListener.NONE);
+      assertTrue(indexer.aggregates().popularity(ProductId.of("tea"), T) > 0);
+      long before = indexer.catalogVersion();
+      indexer.importFiles(
+          ImportRequest.none().withCatalog(dir.resolve("catalog.csv")), ImportListener.NONE);
+      assertEquals(before + 1, indexer.catalogVersion());
+    }
+  }
+}
