@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything known about one fan at one moment, as this owner may use it: the owner's labels on
- * the fan, the fan's history before {@code now} (platform-wide, newest first) and affinities.
- * Serving builds it from the stores; training builds it from the events before an example's time,
- * so the two share every feature. Immutable.
+ * Everything known about one fan at one moment, as this owner may use it: the owner's labels on the
+ * fan, the fan's history before {@code now} (platform-wide, newest first) and affinities. Serving
+ * builds it from the stores; training builds it from the events before an example's time, so the
+ * two share every feature. Immutable.
  *
  * @param owner the owner whose shelf this is
  * @param fan the fan

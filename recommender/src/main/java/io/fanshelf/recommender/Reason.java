@@ -29,7 +29,9 @@ public record Reason(Kind kind, String zh, String en) {
     /** Matches the free-text need. */
     MATCHES_NEED,
     /** In a category the fan often buys. */
-    FAVOURITE_CATEGORY
+    FAVOURITE_CATEGORY,
+    /** Often bought together with the product being looked at. */
+    BOUGHT_TOGETHER
   }
 
   public Reason {

@@ -10,9 +10,9 @@ public enum Section {
   FOR_YOU,
   /** Products that match the fan's labels from this owner. */
   MATCHES_YOUR_LABELS,
-  /** Products the fan looked at recently, still in stock. */
+  /** Products the fan looked at recently, still in stock, most recent first. */
   RECENTLY_VIEWED,
-  /** New arrivals, ranked for the fan. */
+  /** Products created in the last 30 days that the owner sells, newest first. */
   NEW_ARRIVALS;
 
   /** The name used in URLs and the API: for-you, matches-your-labels ... */

@@ -9,10 +9,10 @@ import io.fanshelf.recommender.catalog.CategoryLeaders;
 import java.util.Objects;
 
 /**
- * The platform-wide data a recommendation reads besides the fan: catalog (in memory and searchable),
- * aggregates of the event log, the taxonomy and the feedback policy. Serving swaps in a new
- * instance when the catalog or taxonomy changes; training builds one from the events before its
- * cutoff. Immutable holder; the parts are thread-safe.
+ * The platform-wide data a recommendation reads besides the fan: catalog (in memory and
+ * searchable), aggregates of the event log, the taxonomy and the feedback policy. Serving swaps in
+ * a new instance when the catalog or taxonomy changes; training builds one from the events before
+ * its cutoff. Immutable holder; the parts are thread-safe.
  *
  * @param catalog every product in memory
  * @param search the catalog store, for label-match, text and new-arrival queries

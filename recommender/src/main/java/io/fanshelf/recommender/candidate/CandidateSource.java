@@ -7,8 +7,8 @@ import java.io.IOException;
 
 /**
  * One way of finding products for a fan. Implementations are stateless and thread-safe; each
- * proposes at most {@code budget} products with a source score (higher is better, comparable
- * within the source only).
+ * proposes at most {@code budget} products with a source score (higher is better, comparable within
+ * the source only).
  */
 public interface CandidateSource {
   /** A stable name: shown in API responses and used as a feature flag by the ranker. */

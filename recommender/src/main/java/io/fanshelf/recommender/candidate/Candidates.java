@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The candidates of one request: product ordinals, each with the score every source gave it (0
- * when a source did not propose it). Not thread-safe; one per request.
+ * The candidates of one request: product ordinals, each with the score every source gave it (0 when
+ * a source did not propose it). Not thread-safe; one per request.
  */
 public final class Candidates {
   private final int sourceCount;
@@ -46,6 +46,17 @@ public final class Candidates {
 
   public Candidates(int sourceCount) {
     this.sourceCount = sourceCount;
+  }
+
+  /** Adds a product no source proposed (an owner's pin), with every source score 0. */
+  public void ensure(int ordinal) {
+    byOrdinal.computeIfAbsent(
+        ordinal,
+        o -> {
+          Candidate candidate = new Candidate(o, sourceCount);
+          inOrder.add(candidate);
+          return candidate;
+        });
   }
 
   public Sink sink(int sourceIndex) {

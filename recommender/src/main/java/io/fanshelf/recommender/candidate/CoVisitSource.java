@@ -31,7 +31,8 @@ public final class CoVisitSource implements CandidateSource {
     for (int i = 0; i < recent.size(); i++) {
       double recency = 1.0 / (1 + 0.3 * i);
       for (ScoredItem neighbour : signals.aggregates().coOccurring(recent.get(i), perItem)) {
-        Ordinals.add(signals.catalog(), neighbour.product(), (float) (neighbour.score() * recency), sink);
+        Ordinals.add(
+            signals.catalog(), neighbour.product(), (float) (neighbour.score() * recency), sink);
       }
     }
   }

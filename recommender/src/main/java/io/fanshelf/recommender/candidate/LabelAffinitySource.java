@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * Products of the categories that fans with the same label values buy more than everyone else
- * (learned label value x category lift), for labels with no match rule (an age band) as much as
- * for those with one.
+ * (learned label value x category lift), for labels with no match rule (an age band) as much as for
+ * those with one.
  */
 public final class LabelAffinitySource implements CandidateSource {
   public static final String NAME = "label-affinity";
@@ -30,7 +30,9 @@ public final class LabelAffinitySource implements CandidateSource {
     for (Label label : fan.labels()) {
       for (String value : label.values()) {
         for (LabelLift lift :
-            signals.aggregates().topLifts(label.dimension(), value, CATEGORIES_PER_VALUE, MIN_EVENTS)) {
+            signals
+                .aggregates()
+                .topLifts(label.dimension(), value, CATEGORIES_PER_VALUE, MIN_EVENTS)) {
           if (lift.lift() < MIN_LIFT) {
             continue;
           }

@@ -10,6 +10,7 @@ import java.time.Duration;
 /** Products created within the window before the request, newest first. */
 public final class NewArrivalsSource implements CandidateSource {
   public static final String NAME = "new-arrivals";
+
   /** How long a product counts as new. */
   public static final Duration WINDOW = Duration.ofDays(30);
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Every product in memory, by dense ordinal (0..size-1, in product id order so two snapshots of
- * the same catalog agree). Immutable and thread-safe.
+ * Every product in memory, by dense ordinal (0..size-1, in product id order so two snapshots of the
+ * same catalog agree). Immutable and thread-safe.
  */
 public final class CatalogSnapshot {
   private final Product[] products;
@@ -34,12 +34,12 @@ public final class CatalogSnapshot {
     for (int ord = 0; ord < products.length; ord++) {
       Product product = products[ord];
       ordinals.put(product.id(), ord);
-      leafCategory[ord] = categoryOrdinal(product.categoryKey());
-      topCategory[ord] = categoryOrdinal(product.categoryPath().getFirst());
+      leafCategory[ord] = intern(product.categoryKey());
+      topCategory[ord] = intern(product.categoryPath().getFirst());
     }
   }
 
-  private int categoryOrdinal(String key) {
+  private int intern(String key) {
     return categoryOrdinals.computeIfAbsent(
         key,
         k -> {

@@ -21,8 +21,8 @@ public final class CategoryLeaders {
   }
 
   /**
-   * Ranks every product of every category by time-decayed popularity at {@code at}, keeping the
-   * top {@code perCategory} of each.
+   * Ranks every product of every category by time-decayed popularity at {@code at}, keeping the top
+   * {@code perCategory} of each.
    */
   public static CategoryLeaders compute(
       CatalogSnapshot catalog, EventAggregates aggregates, Instant at, int perCategory) {

@@ -79,11 +79,16 @@ public final class FeatureExtractor {
     int f = 0;
     out[f++] = (float) labelRuleMatch(product);
     out[f++] = (float) labelLift(signals.catalog().leafCategory(ordinal), product);
-    out[f++] = (float) affinity.map(a -> a.categoryShare(product.categoryKey())).orElse(0.0);
+    FanAffinity fanAffinity = affinity.orElse(null);
+    out[f++] = fanAffinity == null ? 0f : (float) fanAffinity.categoryShare(product.categoryKey());
     out[f++] =
-        (float) affinity.map(a -> a.categoryShare(product.categoryPath().getFirst())).orElse(0.0);
+        fanAffinity == null
+            ? 0f
+            : (float) fanAffinity.categoryShare(product.categoryPath().getFirst());
     out[f++] =
-        (float) affinity.flatMap(a -> product.brand().map(a::brandShare)).orElse(0.0);
+        fanAffinity == null || product.brand().isEmpty()
+            ? 0f
+            : (float) fanAffinity.brandShare(product.brand().get());
     out[f++] = (float) coVisit(product.id());
     out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
     out[f++] =
@@ -97,7 +102,8 @@ public final class FeatureExtractor {
     out[f++] = seen != null && seen.lastPurchase().isPresent() ? 1f : 0f;
     out[f++] = labels.isEmpty() ? 0f : 1f;
     for (int source = 0; source < CandidateSources.ALL.size(); source++) {
-      out[FeatureSchema.sourceSlot(source)] = candidate == null ? 0f : candidate.sourceScore(source);
+      out[FeatureSchema.sourceSlot(source)] =
+          candidate == null ? 0f : candidate.sourceScore(source);
     }
   }
 
@@ -123,10 +129,7 @@ public final class FeatureExtractor {
           for (Label label : labels) {
             for (String value : label.values()) {
               double lift =
-                  signals
-                      .aggregates()
-                      .lift(label.dimension(), value, product.categoryKey())
-                      .lift();
+                  signals.aggregates().lift(label.dimension(), value, product.categoryKey()).lift();
               sum += Math.log(Math.max(lift, 1e-6)) * label.confidence();
               count++;
             }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names of the features, in vector order. A trained model records the schema it was trained
- * on, and is refused when it differs from this one.
+ * The names of the features, in vector order. A trained model records the schema it was trained on,
+ * and is refused when it differs from this one.
  */
 public final class FeatureSchema {
   /** Features that do not depend on which sources proposed the candidate. */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A hand-set linear ranker for when no model is published: a weighted sum of features. The
- * weights say what a sensible shop assistant would do: match the fan's labels first, then what the
- * fan keeps buying (category affinity, items bought together with theirs), then what is popular
- * with this owner's fans and overall, with a little for trends and new products.
+ * A hand-set linear ranker for when no model is published: a weighted sum of features. The weights
+ * say what a sensible shop assistant would do: match the fan's labels first, then what the fan
+ * keeps buying (category affinity, items bought together with theirs), then what is popular with
+ * this owner's fans and overall, with a little for trends and new products.
  */
 public final class HeuristicRanker implements Ranker {
   /** The weights, by feature name; features not listed weigh 0. */

@@ -1,11 +1,11 @@
 package io.fanshelf.recommender.ranking;
 
 import io.fanshelf.recommender.feature.FeatureSchema;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 /**
  * The ranker in use, swapped atomically when a model is published or rolled back. Thread-safe: a

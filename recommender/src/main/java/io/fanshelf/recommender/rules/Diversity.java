@@ -8,8 +8,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * Keeps the top of a ranked list varied: within the first {@code window} positions at most {@code
- * maxPerCategory} items of one category; items that would exceed it move down, keeping their
- * order, behind the window. Stateless.
+ * maxPerCategory} items of one category; items that would exceed it move down, keeping their order,
+ * behind the window. Stateless.
  */
 public final class Diversity {
   private Diversity() {}

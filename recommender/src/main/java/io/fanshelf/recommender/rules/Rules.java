@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The filters every shown product must pass, for one request. Each check is a small named method
- * so a test can prove each rule alone. Not thread-safe; one per request.
+ * The filters every shown product must pass, for one request. Each check is a small named method so
+ * a test can prove each rule alone. Not thread-safe; one per request.
  */
 public final class Rules {
   private final RuleOptions options;
@@ -94,7 +94,8 @@ public final class Rules {
     }
     String key = product.categoryKey();
     boolean durable =
-        options.durableCategories().stream().anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
+        options.durableCategories().stream()
+            .anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
     Instant returns = seen.lastPurchase().get().plus(options.repurchaseAfter());
     return durable || request.now().isBefore(returns);
   }

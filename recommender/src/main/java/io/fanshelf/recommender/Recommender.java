@@ -1,0 +1,267 @@
+package io.fanshelf.recommender;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.aggregate.ScoredItem;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.FanProfile;
+import io.fanshelf.recommender.candidate.CandidateSources;
+import io.fanshelf.recommender.candidate.Candidates;
+import io.fanshelf.recommender.candidate.NeedSource;
+import io.fanshelf.recommender.candidate.NewArrivalsSource;
+import io.fanshelf.recommender.candidate.RecentlyViewedSource;
+import io.fanshelf.recommender.feature.FeatureExtractor;
+import io.fanshelf.recommender.ranking.HeuristicRanker;
+import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankerHolder;
+import io.fanshelf.recommender.reason.Reasons;
+import io.fanshelf.recommender.rules.Curation;
+import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.recommender.rules.Diversity;
+import io.fanshelf.recommender.rules.Rules;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The recommender's front door. For a request it reads the fan (this owner's labels, the recent
+ * history, affinities), collects candidates from the section's sources (and the fallback sources
+ * when they find too little), drops what the rules forbid, scores the rest with the current {@link
+ * Ranker}, diversifies the top, puts the owner's pins first and explains each item.
+ *
+ * <p>Thread-safe; one instance serves all requests. It holds no resources of its own: the {@link
+ * Indexer} it reads belongs to the caller.
+ */
+public final class Recommender {
+  private final Indexer indexer;
+  private final RecommenderOptions options;
+  private final CurationLookup curation;
+  private final RankerHolder rankers;
+  private final SignalsCache signals;
+
+  private Recommender(
+      Indexer indexer, RecommenderOptions options, CurationLookup curation, Clock clock)
+      throws IOException {
+    this.indexer = indexer;
+    this.options = options;
+    this.curation = curation;
+    this.rankers = new RankerHolder(new HeuristicRanker());
+    this.signals = new SignalsCache(indexer, options.leadersRefresh(), clock);
+  }
+
+  /** A recommender over the indexer's data, with the heuristic ranker until a model is used. */
+  public static Recommender open(
+      Indexer indexer, RecommenderOptions options, CurationLookup curation) throws IOException {
+    return new Recommender(indexer, options, curation, indexer.options().clock());
+  }
+
+  /** The ranker in use; {@link RankerHolder#use} switches it without a restart. */
+  public RankerHolder rankers() {
+    return rankers;
+  }
+
+  /** The current platform-wide signals (for training, evaluation and diagnostics). */
+  public Signals signals() throws IOException {
+    return signals.current();
+  }
+
+  /** What the recommender knows of a fan at {@code now}, as {@code owner} may use it. */
+  public FanContext fanContext(OwnerId owner, FanId fan, Instant now) throws IOException {
+    List<Label> labels =
+        indexer
+            .store()
+            .fans()
+            .get(owner, fan)
+            .map(FanProfile::labels)
+            .map(byDimension -> List.copyOf(byDimension.values()))
+            .orElse(List.of());
+    List<Event> history =
+        indexer.store().events().recent(fan, options.historyLimit()).stream()
+            .filter(event -> event.time().isBefore(now))
+            .toList();
+    return new FanContext(
+        owner, fan, labels, history, indexer.aggregates().affinity(fan, now), now);
+  }
+
+  public Recommendations recommend(RecommendRequest request) throws IOException {
+    Signals current = signals.current();
+    FanContext fan = fanContext(request.owner(), request.fan(), request.now());
+    Ranker ranker = rankers.current();
+    boolean main = request.section() == Section.FOR_YOU;
+    CandidateSources.Collected collected = collect(request, fan, current, main);
+    Curation owned = curation.forOwner(request.owner());
+    Rules rules =
+        new Rules(
+            options.rules(),
+            request,
+            indexer.store().metadata().owner(request.owner()),
+            owned,
+            fan.productHistory(current.feedback()));
+    Candidates candidates = collected.candidates();
+    if (main) {
+      for (ProductId pin : owned.pins()) {
+        current.catalog().ordinal(pin).ifPresent(candidates::ensure);
+      }
+    }
+    Set<ProductId> pins = main ? new HashSet<>(owned.pins()) : Set.of();
+    FeatureExtractor features = FeatureExtractor.forFan(fan, current);
+    List<Scored> scored = new ArrayList<>(candidates.size());
+    for (Candidates.Candidate candidate : candidates.all()) {
+      Product product = current.catalog().product(candidate.ordinal());
+      if (!rules.allows(product)) {
+        continue;
+      }
+      float[] vector = features.extract(candidate);
+      double score =
+          request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS
+              ? ranker.score(vector)
+              : candidate.sourceScore(sourceOrdering(request.section()));
+      scored.add(new Scored(candidate, product, vector, score, pins.contains(product.id())));
+    }
+    scored.sort(
+        Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparingInt(s -> s.candidate().ordinal()));
+    List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
+    pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
+    List<Scored> rest =
+        Diversity.apply(
+            scored.stream().filter(s -> !s.pinned()).toList(),
+            s -> current.catalog().leafCategory(s.candidate().ordinal()),
+            options.rules().maxPerCategory(),
+            options.rules().diversityWindow());
+    pinnedFirst.addAll(rest);
+    Reasons reasons = new Reasons(fan, current);
+    List<RecommendedItem> items = new ArrayList<>();
+    for (Scored s : pinnedFirst.subList(0, Math.min(request.limit(), pinnedFirst.size()))) {
+      items.add(
+          new RecommendedItem(
+              s.product(),
+              s.score(),
+              sourcesOf(s.candidate()),
+              reasons.explain(s.product(), s.features(), sourceScores(s.candidate()), s.pinned()),
+              s.pinned()));
+    }
+    return new Recommendations(items, ranker.name(), collected.usedFallback(), candidates.size());
+  }
+
+  /**
+   * A stated need decides what is shown (the need's matches, then personalised); without one, or
+   * when nothing matches it, the section's sources run, with the fallback for the main list.
+   */
+  private CandidateSources.Collected collect(
+      RecommendRequest request, FanContext fan, Signals current, boolean main) throws IOException {
+    if (main && request.need().isPresent()) {
+      CandidateSources.Collected matches =
+          CandidateSources.collect(
+              request,
+              fan,
+              current,
+              List.of(NeedSource.NAME),
+              List.of(),
+              options.budgetPerSource(),
+              0);
+      if (matches.candidates().size() > 0) {
+        return matches;
+      }
+    }
+    return CandidateSources.collect(
+        request,
+        fan,
+        current,
+        options.sources().get(request.section()),
+        main ? options.fallback() : List.of(),
+        options.budgetPerSource(),
+        main ? Math.max(options.minCandidates(), request.limit() * 3) : 0);
+  }
+
+  /** Recently viewed and new arrivals keep their own order: most recent first. */
+  private static int sourceOrdering(Section section) {
+    return CandidateSources.index(
+        section == Section.RECENTLY_VIEWED ? RecentlyViewedSource.NAME : NewArrivalsSource.NAME);
+  }
+
+  private record Scored(
+      Candidates.Candidate candidate,
+      Product product,
+      float[] features,
+      double score,
+      boolean pinned) {}
+
+  private static Set<String> sourcesOf(Candidates.Candidate candidate) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < CandidateSources.ALL.size(); i++) {
+      if (candidate.from(i)) {
+        names.add(CandidateSources.ALL.get(i).name());
+      }
+    }
+    return names;
+  }
+
+  private static float[] sourceScores(Candidates.Candidate candidate) {
+    float[] scores = new float[CandidateSources.ALL.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = candidate.sourceScore(i);
+    }
+    return scores;
+  }
+
+  /**
+   * Products often bought together with {@code product}, that this owner may show: in stock, in the
+   * assortment, not blocked.
+   */
+  public List<RecommendedItem> similar(OwnerId owner, ProductId product, int limit, Instant now)
+      throws IOException {
+    if (limit < 1 || limit > RecommendRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + RecommendRequest.MAX_LIMIT + ", got " + limit);
+    }
+    Signals current = signals.current();
+    OptionalInt ordinal = current.catalog().ordinal(product);
+    if (ordinal.isEmpty()) {
+      throw new IllegalArgumentException("unknown product '" + product + "'");
+    }
+    Curation owned = curation.forOwner(owner);
+    Optional<io.fanshelf.indexer.model.Owner> ownerRecord = indexer.store().metadata().owner(owner);
+    List<RecommendedItem> items = new ArrayList<>();
+    Set<ProductId> seen = new HashSet<>(Set.of(product));
+    List<ScoredItem> related =
+        new ArrayList<>(current.aggregates().coOccurring(product, limit * 3));
+    for (int ord : current.leaders().leaders(current.catalog().leafCategory(ordinal.getAsInt()))) {
+      related.add(new ScoredItem(current.catalog().product(ord).id(), 0));
+    }
+    Reason together = new Reason(Reason.Kind.BOUGHT_TOGETHER, "经常一起购买", "Often bought together");
+    for (ScoredItem item : related) {
+      Optional<Product> candidate = current.catalog().product(item.product());
+      if (candidate.isEmpty()
+          || !seen.add(item.product())
+          || !candidate.get().inStock()
+          || owned.blocks().contains(item.product())
+          || !ownerRecord.map(o -> o.sells(candidate.get().categoryKey())).orElse(true)) {
+        continue;
+      }
+      items.add(
+          new RecommendedItem(
+              candidate.get(),
+              item.score(),
+              Set.of(item.score() > 0 ? "co-visit" : "affinity"),
+              item.score() > 0 ? List.of(together) : List.of(),
+              false));
+      if (items.size() == limit) {
+        break;
+      }
+    }
+    return items;
+  }
+}

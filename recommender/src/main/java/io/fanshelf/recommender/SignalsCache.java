@@ -1,0 +1,76 @@
+package io.fanshelf.recommender;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.recommender.catalog.CatalogSnapshot;
+import io.fanshelf.recommender.catalog.CategoryLeaders;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps {@link Signals} current for serving: reloads the catalog snapshot when the indexer's
+ * catalog version moves, recomputes category leaders when the aggregates are replaced or every
+ * {@code leadersRefresh}. Thread-safe: readers get the current immutable instance; a refresh is
+ * done by one thread while the others keep using the previous one.
+ */
+final class SignalsCache {
+  private static final int LEADERS_PER_CATEGORY = 200;
+
+  private final Indexer indexer;
+  private final Duration leadersRefresh;
+  private final Clock clock;
+  private volatile State state;
+
+  private record State(
+      Signals signals, long catalogVersion, EventAggregates aggregates, int taxonomy, Instant at) {}
+
+  SignalsCache(Indexer indexer, Duration leadersRefresh, Clock clock) throws IOException {
+    this.indexer = indexer;
+    this.leadersRefresh = leadersRefresh;
+    this.clock = clock;
+    this.state = build(null);
+  }
+
+  Signals current() throws IOException {
+    State current = state;
+    if (isStale(current)) {
+      synchronized (this) {
+        if (isStale(state)) {
+          state = build(state);
+        }
+      }
+    }
+    return state.signals();
+  }
+
+  private boolean isStale(State current) throws IOException {
+    return current.catalogVersion() != indexer.catalogVersion()
+        || current.aggregates() != indexer.aggregates()
+        || current.taxonomy() != indexer.store().metadata().taxonomy().version()
+        || clock.instant().isAfter(current.at().plus(leadersRefresh));
+  }
+
+  private State build(State previous) throws IOException {
+    long catalogVersion = indexer.catalogVersion();
+    CatalogSnapshot catalog =
+        previous != null && previous.catalogVersion() == catalogVersion
+            ? previous.signals().catalog()
+            : CatalogSnapshot.load(indexer.store().catalog());
+    EventAggregates aggregates = indexer.aggregates();
+    Instant now = clock.instant();
+    CategoryLeaders leaders =
+        CategoryLeaders.compute(catalog, aggregates, now, LEADERS_PER_CATEGORY);
+    var taxonomy = indexer.store().metadata().taxonomy();
+    Signals signals =
+        new Signals(
+            catalog,
+            indexer.store().catalog(),
+            aggregates,
+            leaders,
+            taxonomy,
+            indexer.options().feedback());
+    return new State(signals, catalogVersion, aggregates, taxonomy.version(), now);
+  }
+}

@@ -1,0 +1,189 @@
+package io.fanshelf.recommender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRequest;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelSource;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.rules.Curation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecommenderTest {
+  @TempDir Path dir;
+
+  private static List<String> ids(Recommendations recommendations) {
+    return recommendations.items().stream().map(i -> i.product().id().value()).toList();
+  }
+
+  private static RecommendRequest forYou(String owner, String fan) {
+    return RecommendRequest.forYou(
+        io.fanshelf.indexer.model.OwnerId.of(owner), FanId.of(fan), 10, Fixture.NOW);
+  }
+
+  @Test
+  void labelMatchingProductsRiseForALabelledFan() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // Two new fans without events; one labelled oily: labels alone must shape the page.
+      f.indexer
+          .store()
+          .fans()
+          .setLabels(
+              List.of(
+                  new Label(
+                      Fixture.LILY,
+                      FanId.of("fan-new-oily"),
+                      "skin_type",
+                      List.of("oily"),
+                      LabelSource.OWNER,
+                      1.0,
+                      Fixture.NOW,
+                      "shop-lily")));
+      Recommendations oily = f.recommender.recommend(forYou("shop-lily", "fan-new-oily"));
+      Recommendations unlabelled = f.recommender.recommend(forYou("shop-lily", "fan-new-plain"));
+      Set<String> oilyProducts = Set.of("bh-001", "bh-007"); // in stock, skin_type=oily
+      assertTrue(
+          oilyProducts.contains(ids(oily).getFirst()),
+          () -> "oily product should lead: " + ids(oily));
+      int risen = 0;
+      for (String product : oilyProducts) {
+        int labelled = ids(oily).indexOf(product);
+        int plain = ids(unlabelled).indexOf(product);
+        assertTrue(
+            labelled >= 0 && (plain < 0 || labelled <= plain),
+            () -> product + ": " + ids(oily) + " vs unlabelled " + ids(unlabelled));
+        risen += plain < 0 || labelled < plain ? 1 : 0;
+      }
+      assertTrue(risen > 0, () -> ids(oily) + " vs unlabelled " + ids(unlabelled));
+      assertTrue(oily.items().getFirst().sources().contains("label-match"));
+    }
+  }
+
+  @Test
+  void reasonsNameDisplayableLabelsButNeverPrivateOnes() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // fan-0001: Lily labels oily (displayable) and price-sensitive (private, price band < 50)
+      Recommendations recommendations = f.recommender.recommend(forYou("shop-lily", "fan-0001"));
+      List<String> texts =
+          recommendations.items().stream()
+              .flatMap(i -> i.reasons().stream())
+              .flatMap(r -> java.util.stream.Stream.of(r.zh(), r.en()))
+              .toList();
+      assertTrue(texts.contains("适合油皮"), texts::toString);
+      assertTrue(texts.contains("For oily skin"), texts::toString);
+      for (String text : texts) {
+        assertFalse(text.contains("价格") || text.toLowerCase().contains("price"), text);
+      }
+    }
+  }
+
+  @Test
+  void aFanWithNothingGetsTheOwnersPopularItems() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Recommendations cold = f.recommender.recommend(forYou("shop-lily", "fan-unknown"));
+      assertTrue(cold.fallback());
+      assertFalse(cold.items().isEmpty());
+      assertTrue(
+          cold.items().stream()
+              .allMatch(
+                  i ->
+                      i.sources().contains("owner-popular")
+                          || i.sources().contains("popular")
+                          || i.sources().contains("new-arrivals")),
+          () -> cold.items().toString());
+    }
+  }
+
+  @Test
+  void aBrandNewProductAppearsThroughLabelsAndNewArrivals() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Path catalog = dir.resolve("new.jsonl");
+      Files.writeString(
+          catalog,
+          "{\"id\": \"bh-new\", \"title\": \"控油散粉 新品\", \"category\": \"美妆>彩妆>散粉\", \"price\": 89,"
+              + " \"stock\": 10, \"attributes\": {\"skin_type\": \"oily\"},"
+              + " \"created_at\": \"2026-10-31T00:00:00Z\"}\n");
+      f.indexer.importFiles(ImportRequest.none().withCatalog(catalog), ImportListener.NONE);
+      assertTrue(ids(f.recommender.recommend(forYou("shop-lily", "fan-0005"))).contains("bh-new"));
+      Recommendations arrivals =
+          f.recommender.recommend(
+              forYou("shop-lily", "fan-0006").withSection(Section.NEW_ARRIVALS));
+      assertEquals("bh-new", ids(arrivals).getFirst());
+    }
+  }
+
+  @Test
+  void rulesKeepOutSoldOutItemsAndItemsOutsideTheAssortment() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-unknown")) {
+        for (RecommendedItem item : f.recommender.recommend(forYou("shop-lily", fan)).items()) {
+          assertTrue(item.product().inStock(), item.product().id() + " is sold out");
+          String category = item.product().categoryKey();
+          assertTrue(
+              category.startsWith("美妆") || category.startsWith("食品>茶饮"),
+              () -> item.product().id() + " " + category + " is outside Lily's assortment");
+        }
+      }
+    }
+  }
+
+  @Test
+  void pinsComeFirstAndBlocksNever() throws Exception {
+    Curation curation =
+        new Curation(List.of(ProductId.of("bh-014")), Set.of(ProductId.of("bh-007")));
+    try (Fixture f = Fixture.open(dir, RecommenderOptions.defaults(), owner -> curation)) {
+      Recommendations recommendations = f.recommender.recommend(forYou("shop-lily", "fan-0005"));
+      assertEquals("bh-014", ids(recommendations).getFirst());
+      assertTrue(recommendations.items().getFirst().pinned());
+      assertEquals("店主推荐", recommendations.items().getFirst().reasons().getFirst().zh());
+      assertFalse(ids(recommendations).contains("bh-007"));
+    }
+  }
+
+  @Test
+  void aFreeTextNeedFindsMatchingProducts() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Recommendations tea =
+          f.recommender.recommend(forYou("shop-lily", "fan-0002").withNeed("想买花茶 调理身体"));
+      assertTrue(
+          tea.items().stream()
+              .limit(3)
+              .anyMatch(i -> Set.of("bh-011", "bh-012").contains(i.product().id().value())),
+          () -> ids(tea).toString());
+    }
+  }
+
+  @Test
+  void similarItemsAreSellableAndExcludeTheProductItself() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      List<RecommendedItem> similar =
+          f.recommender.similar(Fixture.LILY, ProductId.of("bh-001"), 5, Fixture.NOW);
+      assertFalse(similar.isEmpty());
+      assertTrue(similar.stream().noneMatch(i -> i.product().id().value().equals("bh-001")));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> f.recommender.similar(Fixture.LILY, ProductId.of("nope"), 5, Fixture.NOW));
+    }
+  }
+
+  @Test
+  void anotherOwnersLabelsAreNeverUsed() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // fan-0001 is labelled by Lily (oily) and Mu (颜值); Anna has no labels for fan-0002.
+      FanContext lily = f.recommender.fanContext(Fixture.LILY, FanId.of("fan-0001"), Fixture.NOW);
+      assertTrue(lily.labels().stream().allMatch(l -> l.owner().equals(Fixture.LILY)));
+      FanContext anna = f.recommender.fanContext(Fixture.ANNA, FanId.of("fan-0002"), Fixture.NOW);
+      assertTrue(anna.labels().isEmpty());
+    }
+  }
+}
