@@ -14,7 +14,7 @@ public final class HeuristicRanker implements Ranker {
   /** The weights, by feature name; features not listed weigh 0. */
   public static final Map<String, Double> WEIGHTS =
       Map.ofEntries(
-          Map.entry("label_rule_match", 2.0),
+          Map.entry("label_rule_match", 0.5),
           Map.entry("label_lift", 1.0),
           Map.entry("category_affinity", 4.0),
           Map.entry("top_category_affinity", 0.5),
