@@ -6,6 +6,8 @@ import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
 import io.fanshelf.recommender.RecommendRequest;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ public final class Rules {
   private final Optional<Owner> owner;
   private final Curation curation;
   private final Map<ProductId, FanContext.ProductHistory> history;
+  private final Map<List<String>, Boolean> sellableByCategory = new HashMap<>();
 
   public Rules(
       RuleOptions options,
@@ -65,10 +68,19 @@ public final class Rules {
   }
 
   boolean sellable(Product product) {
-    return owner.map(o -> o.sells(product.categoryKey())).orElse(true);
+    if (owner.isEmpty() || owner.get().assortment().isEmpty()) {
+      return true;
+    }
+    return sellableByCategory.computeIfAbsent(
+        product.categoryPath(), path -> owner.get().sells(product.categoryKey()));
   }
 
   boolean matchesFilters(Product product) {
+    if (request.categoryPrefixes().isEmpty()
+        && request.minPriceCents().isEmpty()
+        && request.maxPriceCents().isEmpty()) {
+      return true;
+    }
     String key = product.categoryKey();
     boolean category =
         request.categoryPrefixes().isEmpty()
@@ -92,7 +104,7 @@ public final class Rules {
     if (seen == null || seen.lastPurchase().isEmpty()) {
       return false;
     }
-    String key = product.categoryKey();
+    String key = product.categoryKey(); // rare: only for products the fan bought
     boolean durable =
         options.durableCategories().stream()
             .anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));

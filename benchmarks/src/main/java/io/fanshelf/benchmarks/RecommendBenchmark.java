@@ -1,0 +1,132 @@
+package io.fanshelf.benchmarks;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.IndexerOptions;
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRequest;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.store.CatalogQuery;
+import io.fanshelf.indexer.taxonomy.MatchRule;
+import io.fanshelf.recommender.RecommendRequest;
+import io.fanshelf.recommender.Recommendations;
+import io.fanshelf.recommender.Recommender;
+import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.rules.CurationLookup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Latency of one recommendation (20 items, ranked from the candidates of every source) against a
+ * bare Lucene top-20 query on the same catalog index (the floor), single thread, on generated data.
+ * The data directory is built once per parameter set under {@code fanshelf.bench.dir} (default
+ * /tmp/fanshelf-bench) and reused by later runs.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RecommendBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
+public class RecommendBenchmark {
+  @Param("100000")
+  int products;
+
+  @Param("100000")
+  int fans;
+
+  @Param("5000000")
+  int events;
+
+  private Indexer indexer;
+  private Recommender recommender;
+  private Random random;
+  private Instant now;
+  private CatalogQuery bareQuery;
+  private long candidates;
+  private long requests;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    Path root = Path.of(System.getProperty("fanshelf.bench.dir", "/tmp/fanshelf-bench"));
+    Path data = root.resolve("data-" + products + "-" + fans + "-" + events);
+    if (!Files.exists(data.resolve("ready"))) {
+      Path files = root.resolve("files-" + products + "-" + fans + "-" + events);
+      SyntheticShop.write(files, products, fans, events, 42);
+      try (Indexer importer = Indexer.open(IndexerOptions.of(data))) {
+        importer.importFiles(
+            ImportRequest.none()
+                .withTaxonomy(files.resolve("taxonomy.json"))
+                .withOwners(files.resolve("owners.csv"))
+                .withCatalog(files.resolve("catalog.csv"))
+                .withFans(files.resolve("fans.csv"))
+                .withLabels(files.resolve("labels.csv"))
+                .withEvents(files.resolve("events.csv")),
+            ImportListener.NONE);
+      }
+      Files.writeString(data.resolve("ready"), "");
+    }
+    indexer = Indexer.open(IndexerOptions.of(data).withLiveAggregates());
+    recommender = Recommender.open(indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
+    now = SyntheticShop.START.plusSeconds(events * 6L + 60);
+    random = new Random(7);
+    bareQuery =
+        CatalogQuery.builder(20)
+            .rule(new MatchRule.Attribute("skin_type", "oily"), 1f)
+            .inStockOnly()
+            .build();
+  }
+
+  @Benchmark
+  public Recommendations recommend() throws IOException {
+    int fan = random.nextInt(fans);
+    Recommendations result =
+        recommender.recommend(
+            RecommendRequest.forYou(
+                OwnerId.of("owner" + (fan % SyntheticShop.OWNERS)),
+                FanId.of("fan" + fan),
+                20,
+                now));
+    candidates += result.candidates();
+    requests++;
+    return result;
+  }
+
+  @Benchmark
+  public List<?> bareLuceneTop20() throws IOException {
+    return indexer.store().catalog().search(bareQuery);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    if (requests > 0) {
+      System.out.printf(
+          "%nmean candidates per recommendation: %.0f%n", (double) candidates / requests);
+    }
+    indexer.close();
+  }
+}
