@@ -1,0 +1,54 @@
+package io.fanshelf.recommender;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.feature.FeatureExtractor;
+import io.fanshelf.recommender.feature.FeatureSchema;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureExtractorTest {
+  @TempDir Path dir;
+
+  private static float feature(float[] vector, String name) {
+    return vector[FeatureSchema.indexOf(name)];
+  }
+
+  private static float[] vector(Fixture f, String fan, String product) throws Exception {
+    Signals signals = f.recommender.signals();
+    FanContext context = f.recommender.fanContext(Fixture.LILY, FanId.of(fan), Fixture.NOW);
+    float[] out = new float[FeatureSchema.size()];
+    FeatureExtractor.forFan(context, signals)
+        .extract(signals.catalog().ordinal(ProductId.of(product)).getAsInt(), null, out);
+    return out;
+  }
+
+  @Test
+  void labelHistoryAndPopularityFeaturesReadWhatTheyClaim() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // fan-0005: Lily's labels oily and price-insensitive (private: price >= 200), confidence 0.6
+      assertEquals(0.6f, feature(vector(f, "fan-0005", "bh-001"), "label_rule_match"), 1e-6);
+      assertEquals(1.2f, feature(vector(f, "fan-0005", "bh-007"), "label_rule_match"), 1e-6);
+      assertEquals(0f, feature(vector(f, "fan-0005", "bh-002"), "label_rule_match"));
+      assertEquals(1f, feature(vector(f, "fan-0005", "bh-002"), "has_labels"));
+      assertEquals(0f, feature(vector(f, "fan-unknown", "bh-002"), "has_labels"));
+      // fan-0001 bought bh-001
+      assertEquals(1f, feature(vector(f, "fan-0001", "bh-001"), "bought_before"));
+      assertTrue(feature(vector(f, "fan-0001", "bh-001"), "log_popularity") > 0);
+      assertTrue(feature(vector(f, "fan-0001", "bh-001"), "category_affinity") > 0);
+    }
+  }
+
+  @Test
+  void theSameFanAndMomentGiveTheSameVector() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      assertArrayEquals(vector(f, "fan-0002", "bh-010"), vector(f, "fan-0002", "bh-010"));
+      assertEquals(FeatureSchema.size(), FeatureSchema.names().size());
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.fanshelf.recommender.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.Owner;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.RecommendRequest;
+import io.fanshelf.recommender.Section;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each rule alone, on hand-made products and histories. */
+class RulesTest {
+  private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+  private static final OwnerId OWNER = OwnerId.of("shop");
+
+  private static Product product(String id, String category, int stock, long priceCents) {
+    return new Product(
+        ProductId.of(id),
+        "title " + id,
+        List.of(category.split(">")),
+        Optional.empty(),
+        priceCents,
+        stock,
+        Map.of(),
+        Set.of(),
+        NOW.minus(Duration.ofDays(100)),
+        Optional.empty(),
+        0);
+  }
+
+  private static RecommendRequest request() {
+    return RecommendRequest.forYou(OWNER, FanId.of("fan"), 10, NOW);
+  }
+
+  private static Rules rules(
+      RecommendRequest request,
+      Optional<Owner> owner,
+      Curation curation,
+      Map<ProductId, FanContext.ProductHistory> history,
+      RuleOptions options) {
+    return new Rules(options, request, owner, curation, history);
+  }
+
+  private static Rules plain() {
+    return rules(request(), Optional.empty(), Curation.none(), Map.of(), RuleOptions.defaults());
+  }
+
+  private static FanContext.ProductHistory purchasedAgo(Duration ago) {
+    return new FanContext.ProductHistory(1, 0, Optional.empty(), Optional.of(NOW.minus(ago)), 1.0);
+  }
+
+  @Test
+  void soldOutProductsAreNeverShown() {
+    assertEquals(Optional.of("out of stock"), plain().rejection(product("a", "美妆", 0, 100)));
+    assertTrue(plain().allows(product("a", "美妆", 1, 100)));
+  }
+
+  @Test
+  void onlyTheOwnersAssortmentIsShown() {
+    Owner owner =
+        new Owner(OWNER, "Shop", Locale.SIMPLIFIED_CHINESE, Optional.of(Set.of("美妆", "食品>茶饮")));
+    Rules rules =
+        rules(request(), Optional.of(owner), Curation.none(), Map.of(), RuleOptions.defaults());
+    assertTrue(rules.allows(product("a", "美妆>护肤", 5, 100)));
+    assertTrue(rules.allows(product("b", "食品>茶饮>花茶", 5, 100)));
+    assertEquals(
+        Optional.of("outside the owner's assortment"),
+        rules.rejection(product("c", "食品>零食", 5, 100)));
+    assertFalse(rules.allows(product("d", "美妆护肤", 5, 100)), "a prefix is a whole level");
+  }
+
+  @Test
+  void theRequestsFiltersHold() {
+    RecommendRequest filtered =
+        new RecommendRequest(
+            OWNER,
+            FanId.of("fan"),
+            10,
+            Section.FOR_YOU,
+            Optional.empty(),
+            List.of("美妆"),
+            OptionalLong.of(5000),
+            OptionalLong.of(10000),
+            NOW);
+    Rules rules =
+        rules(filtered, Optional.empty(), Curation.none(), Map.of(), RuleOptions.defaults());
+    assertTrue(rules.allows(product("a", "美妆>护肤", 5, 5000)));
+    assertFalse(rules.allows(product("b", "美妆>护肤", 5, 10000)), "max is exclusive");
+    assertFalse(rules.allows(product("c", "美妆>护肤", 5, 4999)));
+    assertFalse(rules.allows(product("d", "家居", 5, 6000)));
+  }
+
+  @Test
+  void blockedProductsAreNeverShown() {
+    Rules rules =
+        rules(
+            request(),
+            Optional.empty(),
+            new Curation(List.of(), Set.of(ProductId.of("a"))),
+            Map.of(),
+            RuleOptions.defaults());
+    assertEquals(Optional.of("blocked by the owner"), rules.rejection(product("a", "美妆", 5, 100)));
+  }
+
+  @Test
+  void consumablesComeBackAfterTheRepurchaseWindowDurablesNever() {
+    Map<ProductId, FanContext.ProductHistory> history =
+        Map.of(
+            ProductId.of("recent"), purchasedAgo(Duration.ofDays(3)),
+            ProductId.of("old"), purchasedAgo(Duration.ofDays(30)),
+            ProductId.of("sofa"), purchasedAgo(Duration.ofDays(300)));
+    Rules rules =
+        rules(
+            request(),
+            Optional.empty(),
+            Curation.none(),
+            history,
+            RuleOptions.defaults().withDurableCategories(List.of("家居>家具")));
+    assertEquals(
+        Optional.of("bought recently"), rules.rejection(product("recent", "食品>茶饮", 5, 100)));
+    assertTrue(rules.allows(product("old", "食品>茶饮", 5, 100)));
+    assertFalse(rules.allows(product("sofa", "家居>家具>沙发", 5, 100)));
+  }
+
+  @Test
+  void aProductShownTooOftenWithoutAClickRests() {
+    FanContext.ProductHistory ignored =
+        new FanContext.ProductHistory(
+            5, 5, Optional.of(NOW.minus(Duration.ofDays(1))), Optional.empty(), 0);
+    FanContext.ProductHistory longAgo =
+        new FanContext.ProductHistory(
+            5, 5, Optional.of(NOW.minus(Duration.ofDays(10))), Optional.empty(), 0);
+    FanContext.ProductHistory fewTimes =
+        new FanContext.ProductHistory(
+            4, 4, Optional.of(NOW.minus(Duration.ofDays(1))), Optional.empty(), 0);
+    Rules rules =
+        rules(
+            request(),
+            Optional.empty(),
+            Curation.none(),
+            Map.of(
+                ProductId.of("a"),
+                ignored,
+                ProductId.of("b"),
+                longAgo,
+                ProductId.of("c"),
+                fewTimes),
+            RuleOptions.defaults());
+    assertEquals(
+        Optional.of("shown too often without a click"),
+        rules.rejection(product("a", "美妆", 5, 100)));
+    assertTrue(rules.allows(product("b", "美妆", 5, 100)), "rested long enough");
+    assertTrue(rules.allows(product("c", "美妆", 5, 100)), "under the cap");
+  }
+
+  @Test
+  void diversityCapsACategoryInTheTopAndKeepsTheRestInOrder() {
+    List<String> ranked = List.of("a1", "a2", "a3", "a4", "b1", "a5", "c1");
+    List<String> diverse = Diversity.apply(ranked, s -> s.charAt(0), 2, 5);
+    assertEquals(List.of("a1", "a2", "b1", "c1", "a3", "a4", "a5"), diverse);
+    assertEquals(ranked, Diversity.apply(ranked, s -> s.charAt(0), 0, 5), "0 disables it");
+  }
+}
