@@ -9,6 +9,7 @@ import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.ingest.Importer;
 import io.fanshelf.indexer.ingest.Problems;
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.EventStore;
 import io.fanshelf.indexer.store.StoreBackend;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
@@ -16,9 +17,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,11 @@ public final class Indexer implements Closeable {
   private final AtomicLong catalogVersion = new AtomicLong();
   private final AtomicLong fansVersion = new AtomicLong();
   private volatile EventAggregates aggregates;
+  // Product ids for validating API events without a store lookup per event; reloaded after a
+  // catalog import.
+  private volatile KnownProducts knownProducts = new KnownProducts(-1, Set.of());
+
+  private record KnownProducts(long catalogVersion, Set<ProductId> ids) {}
 
   private Indexer(IndexerOptions options, StoreBackend store) {
     this.options = options;
@@ -135,9 +143,10 @@ public final class Indexer implements Closeable {
       throws ImportRejectedException, IOException {
     Problems problems = new Problems();
     Map<String, Integer> firstPosition = new HashMap<>();
+    Set<ProductId> products = knownProducts();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
-      if (store.catalog().get(event.product()).isEmpty()) {
+      if (!products.contains(event.product())) {
         problems.add("events", i + 1, "product", "unknown product '" + event.product() + "'");
       }
       if (event.owner().isPresent() && store.metadata().owner(event.owner().get()).isEmpty()) {
@@ -165,6 +174,19 @@ public final class Indexer implements Closeable {
     } finally {
       writes.unlock();
     }
+  }
+
+  private Set<ProductId> knownProducts() throws IOException {
+    KnownProducts current = knownProducts;
+    long version = catalogVersion.get();
+    if (current.catalogVersion() != version) {
+      Set<ProductId> loaded = new HashSet<>();
+      store.catalog().forEach(product -> loaded.add(product.id()));
+      // Tagged with the version read before loading: a catalog import meanwhile makes it stale.
+      current = new KnownProducts(version, Set.copyOf(loaded));
+      knownProducts = current;
+    }
+    return current.ids();
   }
 
   /**
