@@ -6,6 +6,7 @@ import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.ingest.ValidationError;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,12 +211,14 @@ public final class IndexerCli {
     out.flush();
   }
 
-  @Command(name = "stats", description = "Counts and sizes of a data directory.")
-  static final class Stats implements Callable<Integer> {
+  /** A command that opens an existing data directory and reports on it. */
+  abstract static class OnExistingData implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "FanShelf data directory.")
     Path data;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    abstract int run(Indexer indexer, PrintWriter out) throws IOException;
 
     @Override
     public Integer call() throws Exception {
@@ -224,27 +227,36 @@ public final class IndexerCli {
         return REJECTED;
       }
       try (Indexer indexer = Indexer.open(IndexerOptions.of(data))) {
-        Indexer.Stats stats = indexer.stats();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "backend          %s%n", stats.backend());
-        out.printf(Locale.ROOT, "taxonomy         v%d%n", stats.taxonomyVersion());
-        out.printf(Locale.ROOT, "owners           %,d%n", stats.owners());
-        out.printf(Locale.ROOT, "products         %,d%n", stats.products());
-        out.printf(Locale.ROOT, "fans (owner,fan) %,d%n", stats.fans());
-        out.printf(Locale.ROOT, "events           %,d%n", stats.events());
-        stats
-            .disk()
-            .ifPresent(
-                d ->
-                    out.printf(
-                        Locale.ROOT,
-                        "disk             catalog %,d B, fans %,d B, events %,d B%n",
-                        d.catalogBytes(),
-                        d.fanBytes(),
-                        d.eventBytes()));
+        int code = run(indexer, out);
         out.flush();
-        return 0;
+        return code;
       }
+    }
+  }
+
+  @Command(name = "stats", description = "Counts and sizes of a data directory.")
+  static final class Stats extends OnExistingData {
+    @Override
+    int run(Indexer indexer, PrintWriter out) throws IOException {
+      Indexer.Stats stats = indexer.stats();
+      out.printf(Locale.ROOT, "backend          %s%n", stats.backend());
+      out.printf(Locale.ROOT, "taxonomy         v%d%n", stats.taxonomyVersion());
+      out.printf(Locale.ROOT, "owners           %,d%n", stats.owners());
+      out.printf(Locale.ROOT, "products         %,d%n", stats.products());
+      out.printf(Locale.ROOT, "fans (owner,fan) %,d%n", stats.fans());
+      out.printf(Locale.ROOT, "events           %,d%n", stats.events());
+      stats
+          .disk()
+          .ifPresent(
+              d ->
+                  out.printf(
+                      Locale.ROOT,
+                      "disk             catalog %,d B, fans %,d B, events %,d B%n",
+                      d.catalogBytes(),
+                      d.fanBytes(),
+                      d.eventBytes()));
+      return 0;
     }
   }
 
@@ -254,38 +266,25 @@ public final class IndexerCli {
           "Recount the derived aggregates (popularity, co-occurrence, affinities, label lifts) from"
               + " the event log and print what they hold. A server rebuilds them when it starts;"
               + " this checks the log and measures the cost.")
-  static final class Rebuild implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "FanShelf data directory.")
-    Path data;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Rebuild extends OnExistingData {
     @Override
-    public Integer call() throws Exception {
-      if (!Files.isDirectory(data)) {
-        spec.commandLine().getErr().println("error: no data directory at " + data);
-        return REJECTED;
-      }
-      try (Indexer indexer = Indexer.open(IndexerOptions.of(data))) {
-        long started = System.nanoTime();
-        var stats = indexer.rebuildAggregates();
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-            Locale.ROOT,
-            "rebuilt from %,d events (%,d positive) in %.2f s: %,d products, %,d fans, %,d owners,"
-                + " %,d co-occurrence entries, %,d category keys, %,d label values%n",
-            stats.eventsSeen(),
-            stats.positiveEvents(),
-            (System.nanoTime() - started) / 1e9,
-            stats.products(),
-            stats.fans(),
-            stats.owners(),
-            stats.neighbourEntries(),
-            stats.categoryKeys(),
-            stats.labelValues());
-        out.flush();
-        return 0;
-      }
+    int run(Indexer indexer, PrintWriter out) throws IOException {
+      long started = System.nanoTime();
+      var stats = indexer.rebuildAggregates();
+      out.printf(
+          Locale.ROOT,
+          "rebuilt from %,d events (%,d positive) in %.2f s: %,d products, %,d fans, %,d owners,"
+              + " %,d co-occurrence entries, %,d category keys, %,d label values%n",
+          stats.eventsSeen(),
+          stats.positiveEvents(),
+          (System.nanoTime() - started) / 1e9,
+          stats.products(),
+          stats.fans(),
+          stats.owners(),
+          stats.neighbourEntries(),
+          stats.categoryKeys(),
+          stats.labelValues());
+      return 0;
     }
   }
 }
