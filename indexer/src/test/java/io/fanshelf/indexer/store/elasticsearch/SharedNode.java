@@ -57,6 +57,11 @@ final class SharedNode implements BeforeAllCallback, AfterEachCallback {
 
   /** Options for a backend whose data is named after {@code dir}; the same dir, the same data. */
   ElasticsearchOptions options(Path dir) {
+    return builder(dir).build();
+  }
+
+  /** {@link #options} still to be changed. */
+  ElasticsearchOptions.Builder builder(Path dir) {
     String prefix =
         prefixes.computeIfAbsent(
             dir,
@@ -69,8 +74,7 @@ final class SharedNode implements BeforeAllCallback, AfterEachCallback {
     return ElasticsearchOptions.builder(prefix, running.uri)
         .replicas(0)
         .refresh(refresh)
-        .requestTimeout(Duration.ofSeconds(60))
-        .build();
+        .requestTimeout(Duration.ofSeconds(60));
   }
 
   /** A client of its own, for tests that look at the cluster directly. */
