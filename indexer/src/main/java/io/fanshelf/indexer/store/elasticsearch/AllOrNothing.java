@@ -14,10 +14,11 @@ import java.util.Optional;
  *
  * <p>The mechanism: the caller builds and checks every document first (nothing is sent if that
  * fails) and reads the documents the batch replaces. The batch then goes out as bulk requests. If
- * any operation fails, every operation of the batch that succeeded is undone with a conditional
- * write: a replaced document is written back, a created one deleted, each only if it is still at
- * the version this batch wrote ({@code if_seq_no}/{@code if_primary_term}), so an undo never
- * overwrites a later writer. Then the failure is thrown.
+ * any operation fails (or the connection fails between two requests of a large batch), every
+ * operation of the batch that succeeded is undone with a conditional write: a replaced document is
+ * written back, a created one deleted, each only if it is still at the version this batch wrote
+ * ({@code if_seq_no}/{@code if_primary_term}), so an undo never overwrites a later writer. Then the
+ * failure is thrown.
  *
  * <p>The window: between the bulk response and the end of the undo (one round trip plus a refresh),
  * readers can see part of the batch; and if the process dies or loses the cluster inside that
@@ -72,16 +73,33 @@ final class AllOrNothing {
   static List<Outcome> apply(EsIndex index, List<Change> changes) throws IOException {
     List<Write> writes = new ArrayList<>(changes.size());
     changes.forEach(change -> writes.add(change.write()));
-    List<Outcome> outcomes = index.bulk(writes);
+    List<List<Write>> requests = index.chunks(writes);
+    List<Outcome> outcomes = new ArrayList<>(changes.size());
     List<Outcome> failures = new ArrayList<>();
     List<Applied> applied = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      Outcome outcome = outcomes.get(i);
-      if (outcome.ok()) {
-        applied.add(new Applied(changes.get(i), outcome));
-      } else {
-        failures.add(outcome);
+    try {
+      for (List<Write> request : requests) {
+        // A lone request carries the refresh; after several, one explicit refresh covers all.
+        for (Outcome outcome : index.bulkRequest(request, requests.size() == 1)) {
+          if (outcome.ok()) {
+            applied.add(new Applied(changes.get(outcomes.size()), outcome));
+          } else {
+            failures.add(outcome);
+          }
+          outcomes.add(outcome);
+        }
       }
+      if (failures.isEmpty() && requests.size() > 1) {
+        index.refresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      // The connection failed midway: undo what the earlier requests applied, if we still can.
+      try {
+        undo(index, applied);
+      } catch (IOException | RuntimeException undoFailure) {
+        e.addSuppressed(undoFailure);
+      }
+      throw e;
     }
     if (failures.isEmpty()) {
       return outcomes;

@@ -418,7 +418,8 @@ final class EsIndex {
     return outcomes;
   }
 
-  private List<List<Write>> chunks(List<Write> writes) {
+  /** {@code writes} cut into bulk requests of bounded size, in order. */
+  List<List<Write>> chunks(List<Write> writes) {
     List<List<Write>> chunks = new ArrayList<>();
     List<Write> chunk = new ArrayList<>();
     long bytes = 0;
