@@ -47,7 +47,7 @@ public class LabelController {
       @NotBlank String dimension,
       List<String> values,
       Double confidence,
-      boolean remove) {}
+      Boolean remove) {}
 
   /**
    * @param changed fans whose label was set or removed
@@ -83,7 +83,7 @@ public class LabelController {
             body.dimension(),
             body.values() == null ? List.of() : body.values(),
             body.confidence() == null ? 1.0 : body.confidence(),
-            body.remove()));
+            Boolean.TRUE.equals(body.remove())));
   }
 
   /**
