@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "fanshelf.demo=true",
       "fanshelf.demo-data=classpath:fixtures/beauty-home/",
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
-      "fanshelf.auth.bcrypt-strength=4"
+      "fanshelf.auth.bcrypt-strength=4",
+      "logging.level.root=WARN"
     })
 @AutoConfigureMockMvc
 public abstract class ApiTestBase {

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "fanshelf.demo=true",
       "fanshelf.demo-data=classpath:fixtures/beauty-home/",
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
-      "fanshelf.auth.bcrypt-strength=4"
+      "fanshelf.auth.bcrypt-strength=4",
+      "logging.level.root=WARN"
     })
 public abstract class ItBase {
   private static final Path DATA =

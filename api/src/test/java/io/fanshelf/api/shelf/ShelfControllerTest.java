@@ -69,11 +69,11 @@ class ShelfControllerTest extends ApiTestBase {
 
   @Test
   void recordsImpressionsAndClicksForTheOwner() throws Exception {
-    String page = path("shop-lily", "fan-0003");
-    var before = stats.fan(LILY, FanId.of("fan-0003"));
+    String page = path("shop-lily", "fan-0007");
+    var before = stats.fan(LILY, FanId.of("fan-0007"));
     String html = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
     shelves.flush();
-    var after = stats.fan(LILY, FanId.of("fan-0003"));
+    var after = stats.fan(LILY, FanId.of("fan-0007"));
     Assertions.assertEquals(before.pageViews() + 1, after.pageViews());
     Assertions.assertTrue(after.impressions() > before.impressions(), "impressions recorded");
     int at = html.indexOf(page + "/go/");
@@ -82,10 +82,10 @@ class ShelfControllerTest extends ApiTestBase {
     mvc.perform(get(href))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl("/buy/" + product + "?ref=shop-lily"));
-    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0003")).clicks());
+    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
     // The same click of the same render is one click.
     mvc.perform(get(href)).andExpect(status().isFound());
-    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0003")).clicks());
+    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
   }
 
   @Test
