@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "fanshelf.demo-data=classpath:fixtures/beauty-home/",
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
       "fanshelf.auth.bcrypt-strength=4",
-      "logging.level.root=WARN"
+      "logging.level.root=WARN",
+      "logging.file.name=target/test-data/fanshelf-test.log"
     })
 @AutoConfigureMockMvc
 public abstract class ApiTestBase {

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "fanshelf.demo-data=classpath:fixtures/beauty-home/",
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
       "fanshelf.auth.bcrypt-strength=4",
-      "logging.level.root=WARN"
+      "logging.level.root=WARN",
+      "logging.file.name=target/test-data/fanshelf-test.log"
     })
 public abstract class ItBase {
   private static final Path DATA =
