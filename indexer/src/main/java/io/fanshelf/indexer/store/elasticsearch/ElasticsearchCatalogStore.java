@@ -1,0 +1,179 @@
+package io.fanshelf.indexer.store.elasticsearch;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.BinaryData;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.CatalogQuery;
+import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.ScoredProduct;
+import io.fanshelf.indexer.store.elasticsearch.AllOrNothing.Change;
+import io.fanshelf.indexer.store.elasticsearch.EsIndex.Doc;
+import io.fanshelf.indexer.store.elasticsearch.EsIndex.Key;
+import io.fanshelf.indexer.store.elasticsearch.EsIndex.Write;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The catalog on Elasticsearch. Thread-safe: writes from this process are serialised (so that two
+ * failing batches never undo into each other), reads run in parallel. {@link ElasticsearchBackend}
+ * closes it.
+ */
+final class ElasticsearchCatalogStore implements CatalogStore {
+  private static final List<SortOptions> BY_SCORE_THEN_ID =
+      List.of(
+          SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))),
+          SortOptions.of(s -> s.field(f -> f.field(CatalogDocs.ID).order(SortOrder.Asc))));
+  private static final List<SortOptions> NEWEST_FIRST =
+      List.of(
+          SortOptions.of(s -> s.field(f -> f.field(CatalogDocs.CREATED).order(SortOrder.Desc))),
+          SortOptions.of(s -> s.field(f -> f.field(CatalogDocs.ID).order(SortOrder.Asc))));
+  private static final Query ALL = Query.of(q -> q.matchAll(m -> m));
+
+  private final EsIndex index;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  ElasticsearchCatalogStore(EsIndex index) {
+    this.index = index;
+  }
+
+  private static Key key(ProductId id) {
+    return new Key(id.value(), Optional.empty());
+  }
+
+  @Override
+  public void upsert(List<Product> products) throws IOException {
+    // Build every document before anything is sent; a later product with the same id wins.
+    Map<String, byte[]> sources = new LinkedHashMap<>();
+    for (Product product : products) {
+      sources.put(product.id().value(), CatalogDocs.toSource(product));
+    }
+    if (sources.isEmpty()) {
+      return;
+    }
+    List<Key> keys = sources.keySet().stream().map(id -> new Key(id, Optional.empty())).toList();
+    writeLock.lock();
+    try {
+      Map<String, Doc> before = index.getAll(keys);
+      List<Change> changes = new ArrayList<>(keys.size());
+      for (Key key : keys) {
+        changes.add(
+            new Change(
+                Write.index(key, sources.get(key.id())),
+                Optional.ofNullable(before.get(key.id()))));
+      }
+      AllOrNothing.apply(index, changes);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<Product> get(ProductId id) throws IOException {
+    return index
+        .get(key(id))
+        .map(doc -> Json.read(doc.source(), CatalogDocs.PRODUCT, Product.class));
+  }
+
+  @Override
+  public List<ScoredProduct> search(CatalogQuery query) throws IOException {
+    Optional<Query> es = toQuery(query);
+    if (es.isEmpty()) {
+      return List.of();
+    }
+    SearchResponse<BinaryData> response =
+        index.search(
+            s ->
+                s.query(es.get())
+                    .size(query.limit())
+                    .sort(
+                        query.order() == CatalogQuery.Order.NEWEST
+                            ? NEWEST_FIRST
+                            : BY_SCORE_THEN_ID)
+                    .trackScores(true)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.fetch(false)));
+    List<ScoredProduct> hits = new ArrayList<>();
+    for (Hit<BinaryData> hit : response.hits().hits()) {
+      Double score = hit.score();
+      float value = score == null || score.isNaN() ? 0f : score.floatValue();
+      hits.add(new ScoredProduct(ProductId.of(hit.id()), value));
+    }
+    return hits;
+  }
+
+  /** The query, or empty when nothing can match (text without a searchable word). */
+  private static Optional<Query> toQuery(CatalogQuery query) {
+    List<Query> scoring = new ArrayList<>();
+    if (query.text().isPresent()) {
+      String tokens = SearchText.tokens(query.text().get());
+      if (tokens.isEmpty()) {
+        return Optional.empty();
+      }
+      scoring.add(
+          Query.of(
+              q -> q.match(m -> m.field(CatalogDocs.TEXT).query(tokens).analyzer("whitespace"))));
+    }
+    for (CatalogQuery.WeightedRule rule : query.rules()) {
+      Query matches = RuleQueries.toQuery(rule.rule());
+      scoring.add(Query.of(q -> q.constantScore(c -> c.filter(matches).boost(rule.weight()))));
+    }
+    List<Query> filters = new ArrayList<>();
+    if (!query.categoryPrefixes().isEmpty()) {
+      List<FieldValue> prefixes = query.categoryPrefixes().stream().map(FieldValue::of).toList();
+      filters.add(
+          Query.of(q -> q.terms(t -> t.field(CatalogDocs.CATEGORY).terms(v -> v.value(prefixes)))));
+    }
+    if (query.minPriceCents().isPresent() || query.maxPriceCents().isPresent()) {
+      filters.add(
+          RuleQueries.range(CatalogDocs.PRICE, query.minPriceCents(), query.maxPriceCents()));
+    }
+    query
+        .createdAfter()
+        .ifPresent(
+            after ->
+                filters.add(
+                    RuleQueries.range(
+                        CatalogDocs.CREATED,
+                        OptionalLong.of(after.toEpochMilli() + 1),
+                        OptionalLong.empty())));
+    if (query.inStockOnly()) {
+      filters.add(RuleQueries.range(CatalogDocs.STOCK, OptionalLong.of(1), OptionalLong.empty()));
+    }
+    if (scoring.isEmpty()) {
+      // Filter clauses only: every hit scores 0, as CatalogQuery says.
+      filters.add(ALL);
+      return Optional.of(Query.of(q -> q.bool(b -> b.filter(filters))));
+    }
+    return Optional.of(
+        Query.of(q -> q.bool(b -> b.should(scoring).minimumShouldMatch("1").filter(filters))));
+  }
+
+  @Override
+  public long count() throws IOException {
+    return index.count(ALL);
+  }
+
+  @Override
+  public void forEach(Consumer<Product> visitor) throws IOException {
+    index.forEach(
+        ALL, source -> visitor.accept(Json.read(source, CatalogDocs.PRODUCT, Product.class)));
+  }
+
+  @Override
+  public void close() {
+    // The backend owns the client.
+  }
+}

@@ -1,0 +1,54 @@
+package io.fanshelf.indexer.store.elasticsearch;
+
+import java.time.Duration;
+
+/**
+ * The settings and mappings FanShelf creates an index with. Every mapping is strict (a document
+ * with an unknown field is rejected, never silently mapped) and carries {@link #SCHEMA} in its
+ * {@code _meta}, which the backend checks when it opens an existing index.
+ */
+final class IndexDefinition {
+  /** Version of the document layout; bump it when a mapping or a document changes shape. */
+  static final String SCHEMA = "1";
+
+  static final String SCHEMA_KEY = "fanshelf_schema";
+
+  private IndexDefinition() {}
+
+  /**
+   * @param properties the mapping's {@code properties} object, as JSON
+   * @param routingRequired whether every document must be written and read with a routing value
+   */
+  static String of(
+      int shards,
+      int replicas,
+      Duration refreshInterval,
+      String properties,
+      boolean routingRequired) {
+    return """
+        {
+          "settings": {
+            "index": {
+              "number_of_shards": %d,
+              "number_of_replicas": %d,
+              "refresh_interval": "%dms"
+            }
+          },
+          "mappings": {
+            "dynamic": "strict",
+            "_meta": {"%s": "%s"},
+            "_routing": {"required": %b},
+            "properties": %s
+          }
+        }
+        """
+        .formatted(
+            shards,
+            replicas,
+            refreshInterval.toMillis(),
+            SCHEMA_KEY,
+            SCHEMA,
+            routingRequired,
+            properties);
+  }
+}
