@@ -132,7 +132,7 @@ public class DemoLoader implements ApplicationRunner {
                   .append(l.fan())
                   .append(")\n"));
     }
-    banner.append("API docs:       ").append(base).append("/docs/api.md in the repository\n");
+    banner.append("API reference:  docs/api.md in the repository\n");
     banner.append("=======================================================\n");
     out.println(banner);
     out.flush();

@@ -35,6 +35,17 @@ class SystemEndpointsTest extends ApiTestBase {
   }
 
   @Test
+  void servesTheOpenApiDocumentAndSwaggerUi() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.info.title").value("FanShelf API"))
+        .andExpect(jsonPath("$.paths['/api/v1/events'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/owner/labels/import'].post").exists())
+        .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+    mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+  }
+
+  @Test
   void unknownPathsAreProblems() throws Exception {
     mvc.perform(get("/api/v1/nothing-here").header("Authorization", apiKey(Scope.ADMIN)))
         .andExpect(status().isNotFound());
