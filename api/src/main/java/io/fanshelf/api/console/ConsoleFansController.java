@@ -88,7 +88,7 @@ public class ConsoleFansController {
       @RequestParam("dimension") String dimension,
       @RequestParam(name = "value", required = false) List<String> values,
       @RequestParam(name = "remove", defaultValue = "false") boolean remove,
-      @RequestParam(name = "back", defaultValue = "/console/fans") String back,
+      @RequestParam Map<String, String> params,
       RedirectAttributes redirect)
       throws IOException, ImportRejectedException {
     if (selectedFans == null || selectedFans.isEmpty()) {
@@ -101,7 +101,19 @@ public class ConsoleFansController {
     int changed =
         fans.bulkLabel(owner, ids, dimension, values == null ? List.of() : values, 1.0, remove);
     redirect.addFlashAttribute("notice", changed);
-    return "redirect:" + (back.startsWith("/console/") ? back : "/console/fans");
+    // Back to the same filtered table: the filters travel as hidden f.<dimension> fields.
+    StringBuilder query = new StringBuilder();
+    params.forEach(
+        (key, value) -> {
+          if (key.startsWith("f.") && value != null && !value.isBlank()) {
+            query
+                .append(query.isEmpty() ? '?' : '&')
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+          }
+        });
+    return "redirect:/console/fans" + query;
   }
 
   @GetMapping("/console/fans/{fan}")

@@ -111,6 +111,7 @@ class ShelfBrowserIT extends ItBase {
     new Select(browser.findElement(By.id("bulk-value"))).selectByValue("looks");
     browser.findElement(By.id("bulk-apply")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    Assertions.assertTrue(browser.getCurrentUrl().contains("f.skin_type=oily"), "still filtered");
     String table = browser.findElement(By.id("fans")).getText();
     Assertions.assertEquals(2, table.split("颜值", -1).length - 1, table);
 
