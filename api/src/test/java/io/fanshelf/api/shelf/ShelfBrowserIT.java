@@ -113,6 +113,7 @@ class ShelfBrowserIT extends ItBase {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
     Assertions.assertTrue(browser.getCurrentUrl().contains("f.skin_type=oily"), "still filtered");
     String table = browser.findElement(By.id("fans")).getText();
+    screenshot("console-fans");
     Assertions.assertEquals(2, table.split("颜值", -1).length - 1, table);
 
     // A share link for fan-0005, from the fan's page.
@@ -131,6 +132,7 @@ class ShelfBrowserIT extends ItBase {
     Assertions.assertTrue(browser.getPageSource().contains("noindex"));
     Assertions.assertTrue(
         browser.findElement(By.className("shop-name")).getText().contains("莉莉美妆小铺"));
+    screenshot("shelf");
     browser.findElements(By.cssSelector(".card-link")).getFirst().click();
     wait.until(ExpectedConditions.urlContains("/buy/"));
     Assertions.assertTrue(
@@ -142,5 +144,14 @@ class ShelfBrowserIT extends ItBase {
     String line = browser.findElement(By.id("fan-stats")).getText();
     Assertions.assertTrue(line.contains("clicks " + (clicksBefore + 1)), line);
     Assertions.assertTrue(line.contains("Page views 1"), line);
+  }
+
+  /** Keeps what the browser showed under target/screenshots, for people to look at. */
+  private void screenshot(String name) throws java.io.IOException {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    byte[] png =
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    Files.write(dir.resolve(name + ".png"), png);
   }
 }
