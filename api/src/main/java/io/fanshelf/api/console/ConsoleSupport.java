@@ -1,0 +1,89 @@
+package io.fanshelf.api.console;
+
+import io.fanshelf.api.auth.AccessInterceptor;
+import io.fanshelf.api.auth.Caller;
+import io.fanshelf.api.auth.ConsolePage;
+import io.fanshelf.api.system.ApiException;
+import io.fanshelf.api.system.FanShelfLocaleResolver;
+import io.fanshelf.indexer.ingest.ImportRejectedException;
+import io.fanshelf.indexer.model.Owner;
+import io.fanshelf.indexer.store.MetadataStore;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every console page shares: the signed-in owner, the CSRF value for its forms, the page
+ * language (?lang= remembered in a cookie, else the owner's setting) and taxonomy names; errors as
+ * a page that says what to fix.
+ */
+@ControllerAdvice(annotations = ConsolePage.class)
+public class ConsoleSupport {
+  static final String LANG_COOKIE = "fanshelf_lang";
+
+  private final MetadataStore metadata;
+
+  public ConsoleSupport(MetadataStore metadata) {
+    this.metadata = metadata;
+  }
+
+  @ModelAttribute
+  public void common(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Caller caller = Caller.of(request);
+    if (!(caller instanceof Caller.OwnerUser user)) {
+      return;
+    }
+    Optional<Owner> owner = metadata.owner(user.owner());
+    Locale locale = locale(request, response, owner);
+    request.setAttribute(FanShelfLocaleResolver.ATTRIBUTE, locale);
+    model.addAttribute("owner", user.owner().value());
+    model.addAttribute("ownerName", owner.map(Owner::name).orElse(user.owner().value()));
+    model.addAttribute("csrf", user.token().csrf());
+    model.addAttribute("csrfParam", AccessInterceptor.CSRF_PARAM);
+    model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+    model.addAttribute("names", new ConsoleNames(metadata.taxonomy(), locale));
+  }
+
+  static Locale locale(
+      HttpServletRequest request, HttpServletResponse response, Optional<Owner> owner) {
+    String lang = request.getParameter("lang");
+    if (lang != null && (lang.equals("en") || lang.equals("zh-CN"))) {
+      Cookie cookie = new Cookie(LANG_COOKIE, lang);
+      cookie.setPath("/console");
+      cookie.setHttpOnly(true);
+      cookie.setMaxAge(365 * 24 * 3600);
+      response.addCookie(cookie);
+      return lang.equals("en") ? Locale.US : Locale.SIMPLIFIED_CHINESE;
+    }
+    if (request.getCookies() != null) {
+      for (Cookie cookie : request.getCookies()) {
+        if (LANG_COOKIE.equals(cookie.getName())) {
+          return cookie.getValue().equals("en") ? Locale.US : Locale.SIMPLIFIED_CHINESE;
+        }
+      }
+    }
+    return owner.map(Owner::locale).orElse(Locale.SIMPLIFIED_CHINESE);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  public String apiError(ApiException e, HttpServletResponse response, Model model) {
+    response.setStatus(e.status().value());
+    model.addAttribute("message", e.getMessage());
+    model.addAttribute("errors", java.util.List.of());
+    return "console/error";
+  }
+
+  @ExceptionHandler(ImportRejectedException.class)
+  public String rejected(ImportRejectedException e, HttpServletResponse response, Model model) {
+    response.setStatus(400);
+    model.addAttribute("message", e.getMessage());
+    model.addAttribute("errors", e.errors());
+    return "console/error";
+  }
+}

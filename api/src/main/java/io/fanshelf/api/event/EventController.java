@@ -1,0 +1,66 @@
+package io.fanshelf.api.event;
+
+import io.fanshelf.api.auth.RequireScope;
+import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.system.ApiException;
+import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.ingest.EventBatch;
+import io.fanshelf.indexer.ingest.ImportRejectedException;
+import io.fanshelf.indexer.ingest.Problems;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.store.EventStore;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Apps send events in batches: {@code POST /api/v1/events} with {@code {"events": [...]}}, each
+ * object in the events.jsonl form of docs/data-formats.md. A bad event rejects the whole batch with
+ * one error per bad event (its position as {@code line}); a repeated id is stored once.
+ */
+@RestController
+@RequestMapping("/api/v1/events")
+@RequireScope(Scope.EVENTS_WRITE)
+public class EventController {
+  private final EventService events;
+  private final int maxBatch;
+
+  public EventController(EventService events, FanShelfProperties properties) {
+    this.events = events;
+    this.maxBatch = properties.events().maxBatch();
+  }
+
+  /** A batch of events. */
+  public record EventBatchRequest(List<JsonNode> events) {}
+
+  /**
+   * What the batch did.
+   *
+   * @param received events in the batch
+   * @param added events stored now
+   * @param duplicates events already stored (or repeated in the batch), skipped
+   */
+  public record EventBatchResponse(int received, long added, long duplicates) {}
+
+  @PostMapping
+  public EventBatchResponse append(@RequestBody EventBatchRequest body)
+      throws ImportRejectedException, IOException {
+    if (body.events() == null || body.events().isEmpty()) {
+      throw ApiException.badRequest("events", "expected a non-empty list of events");
+    }
+    if (body.events().size() > maxBatch) {
+      throw ApiException.badRequest(
+          "events",
+          "expected at most " + maxBatch + " events per batch, got " + body.events().size());
+    }
+    Problems problems = new Problems();
+    List<Event> parsed = EventBatch.parse(body.events(), problems);
+    problems.throwIfAny();
+    EventStore.AppendResult result = events.append(parsed);
+    return new EventBatchResponse(body.events().size(), result.added(), result.duplicates());
+  }
+}

@@ -1,0 +1,159 @@
+package io.fanshelf.api.owner;
+
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.store.EventStore;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts of the events attributed to each owner (those carrying an owner), per fan and per UTC day,
+ * kept in memory: built from the event log at startup and updated as new attributed events are
+ * stored. A shelf page view is the first impression of a rendered page (see {@link
+ * #isPageView(Event)}). Thread-safe.
+ */
+public final class AttributedStats {
+  /** Event id prefix of shelf impressions; the page view is position 0 of a render. */
+  public static final String SHELF_IMPRESSION_PREFIX = "shelf-imp-";
+
+  private static final int PAGE_VIEWS = EventType.values().length;
+  private static final int SLOTS = PAGE_VIEWS + 1;
+
+  private final Map<OwnerId, OwnerCounts> owners = new ConcurrentHashMap<>();
+
+  private static final class OwnerCounts {
+    final Map<FanId, AtomicLongArray> fans = new ConcurrentHashMap<>();
+    final NavigableMap<LocalDate, AtomicLongArray> days = new ConcurrentSkipListMap<>();
+    final AtomicLongArray total = new AtomicLongArray(SLOTS);
+  }
+
+  /**
+   * Counts of one fan, segment or owner.
+   *
+   * @param pageViews shelf pages opened
+   * @param impressions products shown
+   * @param views product views
+   * @param clicks clicks on products
+   * @param favorites favourites
+   * @param carts add-to-carts
+   * @param purchases purchases
+   * @param shares shares
+   */
+  public record Counts(
+      long pageViews,
+      long impressions,
+      long views,
+      long clicks,
+      long favorites,
+      long carts,
+      long purchases,
+      long shares) {
+    static Counts of(long[] slots) {
+      return new Counts(
+          slots[PAGE_VIEWS],
+          slots[EventType.IMPRESSION.ordinal()],
+          slots[EventType.VIEW.ordinal()],
+          slots[EventType.CLICK.ordinal()],
+          slots[EventType.FAVORITE.ordinal()],
+          slots[EventType.CART.ordinal()],
+          slots[EventType.PURCHASE.ordinal()],
+          slots[EventType.SHARE.ordinal()]);
+    }
+
+    /** Clicks per impression, 0 without impressions. */
+    public double clickThroughRate() {
+      return impressions == 0 ? 0 : (double) clicks / impressions;
+    }
+  }
+
+  /** One day of an owner's counts. */
+  public record Day(LocalDate day, Counts counts) {}
+
+  /** Counts every attributed event of the log afresh. */
+  public void rebuild(EventStore events) throws IOException {
+    owners.clear();
+    events.forEach(this::add);
+  }
+
+  /** Counts one newly stored event; events without an owner are ignored. */
+  public void add(Event event) {
+    if (event.owner().isEmpty()) {
+      return;
+    }
+    OwnerCounts counts = owners.computeIfAbsent(event.owner().get(), o -> new OwnerCounts());
+    AtomicLongArray fan = counts.fans.computeIfAbsent(event.fan(), f -> new AtomicLongArray(SLOTS));
+    AtomicLongArray day =
+        counts.days.computeIfAbsent(
+            LocalDate.ofInstant(event.time(), ZoneOffset.UTC), d -> new AtomicLongArray(SLOTS));
+    int slot = event.type().ordinal();
+    for (AtomicLongArray target : List.of(fan, day, counts.total)) {
+      target.incrementAndGet(slot);
+      if (isPageView(event)) {
+        target.incrementAndGet(PAGE_VIEWS);
+      }
+    }
+  }
+
+  /** A shelf impression at position 0 stands for one opened page. */
+  public static boolean isPageView(Event event) {
+    return event.type() == EventType.IMPRESSION
+        && event.id().value().startsWith(SHELF_IMPRESSION_PREFIX)
+        && event.id().value().endsWith("-0");
+  }
+
+  public Counts owner(OwnerId owner) {
+    OwnerCounts counts = owners.get(owner);
+    return counts == null ? Counts.of(new long[SLOTS]) : Counts.of(snapshot(counts.total));
+  }
+
+  public Counts fan(OwnerId owner, FanId fan) {
+    return fans(owner, List.of(fan));
+  }
+
+  /** The sum over some of the owner's fans. */
+  public Counts fans(OwnerId owner, Collection<FanId> fans) {
+    long[] sum = new long[SLOTS];
+    OwnerCounts counts = owners.get(owner);
+    if (counts != null) {
+      for (FanId fan : fans) {
+        AtomicLongArray one = counts.fans.get(fan);
+        if (one != null) {
+          for (int i = 0; i < SLOTS; i++) {
+            sum[i] += one.get(i);
+          }
+        }
+      }
+    }
+    return Counts.of(sum);
+  }
+
+  /** The owner's last {@code days} days up to {@code until}, oldest first, empty days included. */
+  public List<Day> days(OwnerId owner, LocalDate until, int days) {
+    OwnerCounts counts = owners.get(owner);
+    List<Day> series = new ArrayList<>(days);
+    for (LocalDate day = until.minusDays(days - 1L); !day.isAfter(until); day = day.plusDays(1)) {
+      AtomicLongArray one = counts == null ? null : counts.days.get(day);
+      series.add(new Day(day, Counts.of(one == null ? new long[SLOTS] : snapshot(one))));
+    }
+    return series;
+  }
+
+  private static long[] snapshot(AtomicLongArray array) {
+    long[] copy = new long[array.length()];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = array.get(i);
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,65 @@
+package io.fanshelf.api.owner;
+
+import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/** Statistics per owner, fan and segment from the events attributed to the owner. Thread-safe. */
+@Service
+public class StatsService {
+  private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
+
+  private final AttributedStats stats = new AttributedStats();
+  private final Indexer indexer;
+  private final FanService fans;
+  private final Clock clock;
+
+  public StatsService(Indexer indexer, FanService fans, Clock clock) throws IOException {
+    this.indexer = indexer;
+    this.fans = fans;
+    this.clock = clock;
+    rebuild();
+  }
+
+  /** Recounts from the whole event log (at startup and after an events file import). */
+  public final void rebuild() throws IOException {
+    long started = System.nanoTime();
+    stats.rebuild(indexer.store().events());
+    LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @EventListener
+  public void onStored(AttributedEventsStored stored) {
+    stored.events().forEach(stats::add);
+  }
+
+  public AttributedStats.Counts owner(OwnerId owner) {
+    return stats.owner(owner);
+  }
+
+  public List<AttributedStats.Day> days(OwnerId owner, int days) {
+    return stats.days(owner, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days);
+  }
+
+  public AttributedStats.Counts fan(OwnerId owner, FanId fan) {
+    return stats.fan(owner, fan);
+  }
+
+  /** The sum over the fans of a segment, as its filters select them now. */
+  public AttributedStats.Counts segment(OwnerId owner, Segment segment) throws IOException {
+    List<FanId> members = new ArrayList<>();
+    fans.forEach(owner, segment.labels(), segment.unlabelled(), p -> members.add(p.fan().id()));
+    return stats.fans(owner, members);
+  }
+}

@@ -1,0 +1,204 @@
+package io.fanshelf.api.shelf;
+
+import io.fanshelf.api.event.EventService;
+import io.fanshelf.api.owner.AttributedStats;
+import io.fanshelf.api.owner.OwnerDataChanged;
+import io.fanshelf.api.recommend.RecommendationService;
+import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.ingest.ImportRejectedException;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.RecommendRequest;
+import io.fanshelf.recommender.RecommendedItem;
+import io.fanshelf.recommender.Section;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fan pages: a link's shelf, ranked fresh and reused for {@code fanshelf.shelf.cache-ttl};
+ * impressions recorded in the background (named thread {@code fanshelf-shelf-events}), clicks
+ * before the fan is sent on. Events carry the owner and the page ({@code shelf:<link id>}).
+ * Thread-safe.
+ */
+@Service
+public class ShelfService {
+  private static final Logger LOG = LoggerFactory.getLogger(ShelfService.class);
+  private static final Pattern RENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,24}");
+  private static final List<Section> ORDER =
+      List.of(
+          Section.FOR_YOU,
+          Section.MATCHES_YOUR_LABELS,
+          Section.RECENTLY_VIEWED,
+          Section.NEW_ARRIVALS);
+
+  private final ShareLinkStore links;
+  private final RecommendationService recommendations;
+  private final ShelfCache cache;
+  private final EventService events;
+  private final FanShelfProperties.Shelf options;
+  private final Clock clock;
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "fanshelf-shelf-events");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public ShelfService(
+      ShareLinkStore links,
+      RecommendationService recommendations,
+      ShelfCache cache,
+      EventService events,
+      FanShelfProperties properties,
+      Clock clock) {
+    this.links = links;
+    this.recommendations = recommendations;
+    this.cache = cache;
+    this.events = events;
+    this.options = properties.shelf();
+    this.clock = clock;
+  }
+
+  public Optional<ShareLink> link(String token) {
+    return links.byToken(token);
+  }
+
+  /** The link's shelf, from the cache when fresh. */
+  public Shelf shelf(ShareLink link) {
+    return cache.get(link.owner(), link.fan(), () -> rank(link));
+  }
+
+  private Shelf rank(ShareLink link) {
+    Instant now = clock.instant();
+    Set<ProductId> shown = new HashSet<>();
+    List<Shelf.ShelfSection> sections = new ArrayList<>();
+    String ranker = recommendations.ranker();
+    for (Section section : ORDER) {
+      int size = section == Section.FOR_YOU ? options.forYouSize() : options.sectionSize();
+      RecommendRequest request =
+          RecommendRequest.forYou(
+                  link.owner(),
+                  link.fan(),
+                  Math.min(RecommendRequest.MAX_LIMIT, size + shown.size()),
+                  now)
+              .withSection(section);
+      List<RecommendedItem> items = new ArrayList<>();
+      try {
+        var result = recommendations.recommend(request, "shelf");
+        ranker = result.ranker();
+        for (RecommendedItem item : result.items()) {
+          if (items.size() < size && shown.add(item.product().id())) {
+            items.add(item);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!items.isEmpty()) {
+        sections.add(new Shelf.ShelfSection(section, items));
+      }
+    }
+    return new Shelf(link.owner(), link.fan(), sections, ranker, now);
+  }
+
+  /** Records one impression per shown item, in the background; returns the render id. */
+  public String recordImpressions(ShareLink link, Shelf shelf) {
+    String render = io.fanshelf.api.auth.Tokens.id("");
+    Instant now = clock.instant();
+    List<Event> batch = new ArrayList<>();
+    int position = 0;
+    for (Shelf.ShelfSection section : shelf.sections()) {
+      for (RecommendedItem item : section.items()) {
+        batch.add(
+            event(
+                AttributedStats.SHELF_IMPRESSION_PREFIX + render + "-" + position++,
+                link,
+                item.product().id(),
+                EventType.IMPRESSION,
+                now));
+      }
+    }
+    if (!batch.isEmpty()) {
+      writer.execute(
+          () -> {
+            try {
+              events.append(batch);
+            } catch (IOException | ImportRejectedException | RuntimeException e) {
+              LOG.warn("impressions of {} not recorded: {}", link.page(), e.getMessage());
+            }
+          });
+    }
+    return render;
+  }
+
+  /** Records a click (durable before it returns); a repeated click of one render counts once. */
+  public void recordClick(ShareLink link, ProductId product, String render)
+      throws IOException, ImportRejectedException {
+    String id =
+        "shelf-clk-"
+            + (render != null && RENDER_ID.matcher(render).matches()
+                ? render
+                : io.fanshelf.api.auth.Tokens.id(""))
+            + "-"
+            + product.value();
+    events.append(List.of(event(id, link, product, EventType.CLICK, clock.instant())));
+  }
+
+  private static Event event(
+      String id, ShareLink link, ProductId product, EventType type, Instant time) {
+    String eventId = id.length() > 128 ? id.substring(0, 128) : id;
+    return new Event(
+        EventId.of(eventId),
+        link.fan(),
+        product,
+        type,
+        time,
+        Optional.of(link.owner()),
+        Optional.of(link.page()),
+        Optional.of("shelf"),
+        OptionalDouble.empty());
+  }
+
+  @EventListener
+  public void onOwnerDataChanged(OwnerDataChanged changed) {
+    if (changed.fan().isPresent()) {
+      cache.invalidate(changed.owner(), changed.fan().get());
+    } else {
+      cache.invalidate(changed.owner());
+    }
+  }
+
+  /** Waits for queued impressions, for tests and shutdown. */
+  public void flush()
+      throws InterruptedException,
+          java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
+    writer.submit(() -> {}).get(30, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void close() throws InterruptedException {
+    writer.shutdown();
+    writer.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,66 @@
+package io.fanshelf.api.system;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the service refuses, turned into an RFC 9457 problem by {@link ApiExceptionHandler} (or
+ * an error page for the console and the shelf). The detail says what was expected and what to do;
+ * {@code field} names the offending field or parameter when there is one.
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final HttpStatus status;
+  private final String field;
+  private final Duration retryAfter;
+
+  private ApiException(HttpStatus status, String field, String detail, Duration retryAfter) {
+    super(detail);
+    this.status = status;
+    this.field = field;
+    this.retryAfter = retryAfter;
+  }
+
+  public static ApiException badRequest(String field, String detail) {
+    return new ApiException(HttpStatus.BAD_REQUEST, field, detail, null);
+  }
+
+  /** Something that does not exist, or that the caller may not know exists. */
+  public static ApiException notFound(String detail) {
+    return new ApiException(HttpStatus.NOT_FOUND, null, detail, null);
+  }
+
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, null, detail, null);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, null, detail, null);
+  }
+
+  public static ApiException conflict(String field, String detail) {
+    return new ApiException(HttpStatus.CONFLICT, field, detail, null);
+  }
+
+  public static ApiException tooManyRequests(Duration retryAfter) {
+    return new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        null,
+        "rate limit reached; retry after " + Math.max(1, retryAfter.toSeconds()) + " s",
+        retryAfter);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public Optional<String> field() {
+    return Optional.ofNullable(field);
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

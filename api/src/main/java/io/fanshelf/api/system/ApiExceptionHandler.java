@@ -1,0 +1,203 @@
+package io.fanshelf.api.system;
+
+import io.fanshelf.indexer.ingest.ImportRejectedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every REST error as an RFC 9457 problem: {@code detail} says what was expected, {@code field}
+ * names the field or parameter, and {@code errors} lists one entry per bad item of a batch or file
+ * ({@code file}, {@code line}, {@code field}, {@code message}; for an API batch {@code line} is the
+ * item's 1-based position). Pages have their own error view.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** One bad item. */
+  public record ItemError(String file, long line, String field, String message) {}
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    e.field().ifPresent(field -> problem.setProperty("field", field));
+    HttpHeaders headers = new HttpHeaders();
+    e.retryAfter()
+        .ifPresent(
+            wait -> headers.set("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+    return ResponseEntity.status(e.status()).headers(headers).body(problem);
+  }
+
+  @ExceptionHandler(ImportRejectedException.class)
+  ProblemDetail rejected(ImportRejectedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            e.totalErrors()
+                + " error(s); nothing was applied"
+                + (e.totalErrors() > e.errors().size()
+                    ? " (the first " + e.errors().size() + " are listed)"
+                    : ""));
+    problem.setTitle("Input rejected");
+    List<ItemError> errors = new ArrayList<>();
+    e.errors().forEach(v -> errors.add(new ItemError(v.file(), v.line(), v.field(), v.message())));
+    problem.setProperty("errors", errors);
+    if (!errors.isEmpty() && !errors.getFirst().field().isEmpty()) {
+      problem.setProperty("field", errors.getFirst().field());
+    }
+    return problem;
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail illegalArgument(IllegalArgumentException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "expected "
+                + (e.getRequiredType() == null ? "a value" : e.getRequiredType().getSimpleName())
+                + " for '"
+                + e.getName()
+                + "', got '"
+                + e.getValue()
+                + "'");
+    problem.setProperty("field", e.getName());
+    return problem;
+  }
+
+  @ExceptionHandler(IOException.class)
+  ProblemDetail io(IOException e) {
+    LOG.error("storage failure", e);
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "the data directory could not be read or written; nothing was acknowledged, retry later");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (FieldError error : e.getBindingResult().getFieldErrors()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("field", error.getField());
+      item.put(
+          "message", error.getDefaultMessage() + ", got " + describe(error.getRejectedValue()));
+      errors.add(item);
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.isEmpty()
+                ? "invalid request body"
+                : errors.getFirst().get("field") + ": " + errors.getFirst().get("message"));
+    if (!errors.isEmpty()) {
+      problem.setProperty("field", errors.getFirst().get("field"));
+    }
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = null;
+    String detail = "expected a JSON body";
+    Throwable cause = e.getCause();
+    if (cause instanceof DatabindException databind) {
+      field = databind.getPathReference() == null ? null : path(databind);
+      detail =
+          "malformed JSON"
+              + (field == null ? "" : " at " + field)
+              + ": "
+              + databind.getOriginalMessage();
+    } else if (cause != null && cause.getMessage() != null) {
+      detail = "malformed JSON: " + cause.getMessage();
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    if (field != null && !field.isEmpty()) {
+      problem.setProperty("field", field);
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "parameter '" + e.getParameterName() + "' (" + e.getParameterType() + ") is required");
+    problem.setProperty("field", e.getParameterName());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "expected a multipart/form-data upload with a part named '"
+                + e.getRequestPartName()
+                + "'");
+    problem.setProperty("field", e.getRequestPartName());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static String path(DatabindException e) {
+    StringBuilder path = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "nothing" : "'" + value + "'";
+  }
+}

@@ -1,0 +1,43 @@
+package io.fanshelf.api.system;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.IndexerOptions;
+import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.recommender.Recommender;
+import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.rules.CurationLookup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The plain-Java core the service runs on: the {@link Indexer} over the data directory (closed with
+ * the context) and the {@link Recommender} over it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "close")
+  Indexer indexer(FanShelfProperties properties, Clock clock) throws IOException {
+    Files.createDirectories(properties.dataDir());
+    return Indexer.open(
+        IndexerOptions.of(properties.dataDir()).withClock(clock).withLiveAggregates());
+  }
+
+  @Bean
+  MetadataStore metadataStore(Indexer indexer) {
+    return indexer.store().metadata();
+  }
+
+  @Bean
+  Recommender recommender(Indexer indexer, CurationLookup curation) throws IOException {
+    return Recommender.open(indexer, RecommenderOptions.defaults(), curation);
+  }
+}

@@ -1,0 +1,83 @@
+package io.fanshelf.api.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * An uploaded file saved to a private temporary directory under its own (cleaned) name, because the
+ * indexer tells a file's format by its name and names it in every error. Close it to delete it.
+ */
+public final class Uploads implements AutoCloseable {
+  private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]");
+
+  private final Path dir;
+  private final Path file;
+
+  private Uploads(Path dir, Path file) {
+    this.dir = dir;
+    this.file = file;
+  }
+
+  /**
+   * Saves an upload.
+   *
+   * @param field the form field, for errors
+   * @param defaultName the name to use when the upload has none
+   * @param suffixes accepted name endings, e.g. .csv
+   */
+  public static Uploads save(
+      String field, MultipartFile upload, String defaultName, Set<String> suffixes)
+      throws IOException {
+    if (upload == null || upload.isEmpty()) {
+      throw ApiException.badRequest(field, "expected a non-empty file in '" + field + "'");
+    }
+    String original = upload.getOriginalFilename();
+    String name =
+        original == null || original.isBlank()
+            ? defaultName
+            : UNSAFE
+                .matcher(Path.of(original.replace('\\', '/')).getFileName().toString())
+                .replaceAll("_");
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (suffixes.stream().noneMatch(lower::endsWith)) {
+      throw ApiException.badRequest(
+          field,
+          "expected a file named *" + String.join(" or *", suffixes) + ", got '" + name + "'");
+    }
+    Path dir = Files.createTempDirectory("fanshelf-upload-");
+    Path file = dir.resolve(name);
+    try (InputStream in = upload.getInputStream()) {
+      Files.copy(in, file);
+    }
+    return new Uploads(dir, file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(Uploads::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

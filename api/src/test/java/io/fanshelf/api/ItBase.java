@@ -1,0 +1,125 @@
+package io.fanshelf.api;
+
+import io.fanshelf.api.auth.ApiKeyStore;
+import io.fanshelf.api.auth.AuthService;
+import io.fanshelf.api.auth.OwnerToken;
+import io.fanshelf.api.auth.Scope;
+import io.fanshelf.indexer.model.OwnerId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The integration tests share one running application on a random port, over a fresh data directory
+ * with the beauty-home fixture imported by demo mode, and talk to it over real HTTP.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "fanshelf.demo=true",
+      "fanshelf.demo-data=classpath:fixtures/beauty-home/",
+      "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
+      "fanshelf.auth.bcrypt-strength=4",
+      "logging.level.root=WARN",
+      "logging.file.name=target/test-data/fanshelf-test.log"
+    })
+public abstract class ItBase {
+  private static final Path DATA =
+      Path.of("target", "test-data", "it-" + UUID.randomUUID()).toAbsolutePath();
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("fanshelf.data-dir", DATA::toString);
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected ApiKeyStore keys;
+  @Autowired protected AuthService auth;
+
+  protected final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  protected String base() {
+    return "http://localhost:" + port;
+  }
+
+  protected String apiKey(Scope... scopes) throws IOException {
+    return "Bearer " + keys.create("it", Set.of(scopes)).secret();
+  }
+
+  protected String owner(OwnerId owner) throws IOException {
+    return "Bearer "
+        + auth.signIn(owner, ApiTestBase.PASSWORD, OwnerToken.Kind.API).orElseThrow().token();
+  }
+
+  protected HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(
+        request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  protected HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base() + path));
+  }
+
+  protected HttpRequest.Builder json(String path, String method, String auth, String body) {
+    return request(path)
+        .header("Authorization", auth)
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  }
+
+  /** A multipart/form-data body with one file part and optional fields. */
+  protected static Multipart multipart(
+      String part, String fileName, String content, String... fields) {
+    String boundary = "----fanshelf" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
+          .append("Content-Disposition: form-data; name=\"")
+          .append(fields[i])
+          .append("\"\r\n\r\n")
+          .append(fields[i + 1])
+          .append("\r\n");
+    }
+    body.append("--")
+        .append(boundary)
+        .append("\r\n")
+        .append("Content-Disposition: form-data; name=\"")
+        .append(part)
+        .append("\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\n")
+        .append("Content-Type: text/csv\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return new Multipart("multipart/form-data; boundary=" + boundary, body.toString());
+  }
+
+  /** A multipart body and its content type. */
+  public record Multipart(String contentType, String body) {
+    public HttpRequest.BodyPublisher publisher() {
+      return HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    }
+  }
+}

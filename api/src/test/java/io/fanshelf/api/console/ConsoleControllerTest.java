@@ -1,0 +1,149 @@
+package io.fanshelf.api.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fanshelf.api.ApiTestBase;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+
+class ConsoleControllerTest extends ApiTestBase {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private Cookie signIn(String owner) throws Exception {
+    String setCookie =
+        mvc.perform(post("/console/login").param("owner", owner).param("password", PASSWORD))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/console/fans"))
+            .andExpect(header().string("Set-Cookie", containsString("HttpOnly")))
+            .andExpect(header().string("Set-Cookie", containsString("SameSite=Lax")))
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    String value = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    return new Cookie("FANSHELF_SESSION", value);
+  }
+
+  private String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no CSRF field in the page");
+    }
+    return m.group(1);
+  }
+
+  @Test
+  void aVisitorIsSentToSignIn() throws Exception {
+    mvc.perform(get("/console/fans")).andExpect(redirectedUrl("/console/login"));
+    mvc.perform(get("/console/login"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("登录")));
+    mvc.perform(post("/console/login").param("owner", "shop-lily").param("password", "nope"))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void everyPageRendersInBothLanguages() throws Exception {
+    Cookie session = signIn("shop-lily");
+    for (String page :
+        new String[] {
+          "/console/fans", "/console/fans?f.skin_type=oily", "/console/fans/fan-0002",
+              "/console/import",
+          "/console/segments", "/console/curation?q=面霜", "/console/links", "/console/stats"
+        }) {
+      mvc.perform(get(page).cookie(session))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("莉莉美妆小铺")));
+      mvc.perform(get(page + (page.contains("?") ? "&" : "?") + "lang=en").cookie(session))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("Sign out")));
+    }
+  }
+
+  @Test
+  void formsNeedTheCsrfValue() throws Exception {
+    Cookie session = signIn("shop-mu");
+    mvc.perform(
+            post("/console/fans/bulk")
+                .cookie(session)
+                .param("fan", "fan-0009")
+                .param("dimension", "home_style")
+                .param("value", "looks"))
+        .andExpect(status().isForbidden());
+    String token =
+        csrf(
+            mvc.perform(get("/console/fans").cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    mvc.perform(
+            post("/console/fans/bulk")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("fan", "fan-0009")
+                .param("dimension", "home_style")
+                .param("value", "looks"))
+        .andExpect(redirectedUrl("/console/fans"));
+    mvc.perform(get("/console/fans/fan-0009").cookie(session).param("lang", "en"))
+        .andExpect(content().string(containsString("Good looks")));
+  }
+
+  @Test
+  void importPreviewsBeforeApplying() throws Exception {
+    Cookie session = signIn("shop-mu");
+    String token =
+        csrf(
+            mvc.perform(get("/console/import").cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    String html =
+        mvc.perform(
+                multipart("/console/import")
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "labels.csv",
+                            "text/csv",
+                            "fan_id,home_style\nfan-0003,颜值\n".getBytes(StandardCharsets.UTF_8)))
+                    .param("_csrf", token)
+                    .cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("name=\"pending\"")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher pending = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(html);
+    pending.find();
+    mvc.perform(
+            post("/console/import/apply")
+                .param("pending", pending.group(1))
+                .param("_csrf", token)
+                .cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"result\"")));
+    mvc.perform(
+            post("/console/import/apply")
+                .param("pending", pending.group(1))
+                .param("_csrf", token)
+                .cookie(session))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void signOutEndsTheSession() throws Exception {
+    Cookie session = signIn("shop-anna");
+    mvc.perform(post("/console/logout").cookie(session)).andExpect(redirectedUrl("/console/login"));
+    mvc.perform(get("/console/fans").cookie(session)).andExpect(redirectedUrl("/console/login"));
+  }
+}

@@ -1,0 +1,157 @@
+package io.fanshelf.api.shelf;
+
+import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.ItBase;
+import io.fanshelf.api.owner.StatsService;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The owner console and the shelf in headless Chromium: sign in, filter, bulk-tag, create a link,
+ * open the shelf, click an item, see the click counted. Needs Debian's chromium and
+ * chromium-driver; skipped (with the reason) only when /usr/bin/chromium is missing outside CI, and
+ * failed when it is missing in CI.
+ */
+class ShelfBrowserIT extends ItBase {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @Autowired StatsService stats;
+  @Autowired ShelfService shelves;
+
+  private WebDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void start() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) {
+      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
+    }
+    Assumptions.assumeTrue(
+        present,
+        "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing"
+            + " (apt-get install -y chromium chromium-driver)");
+    profile = Files.createTempDirectory("fanshelf-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        "--lang=zh-CN",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var paths = Files.walk(profile)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  @Test
+  void signInFilterBulkTagShareOpenAndClick() throws Exception {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(base() + "/console/fans");
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    browser.findElement(By.id("owner")).sendKeys("shop-lily");
+    browser.findElement(By.id("password")).sendKeys(ApiTestBase.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fans")));
+
+    // Filter: Lily's oily-skin fans (fan-0001 and fan-0005).
+    new Select(browser.findElement(By.id("filter-skin_type"))).selectByValue("oily");
+    browser.findElement(By.id("apply-filter")).click();
+    wait.until(ExpectedConditions.urlContains("f.skin_type=oily"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#fans tbody tr"));
+    Assertions.assertEquals(
+        List.of("fan-0001", "fan-0005"),
+        rows.stream().map(r -> r.getAttribute("data-fan")).toList());
+
+    // Bulk-tag the page: select all, home style 颜值.
+    browser.findElement(By.id("select-all")).click();
+    new Select(browser.findElement(By.id("bulk-dimension"))).selectByValue("home_style");
+    new Select(browser.findElement(By.id("bulk-value"))).selectByValue("looks");
+    browser.findElement(By.id("bulk-apply")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    Assertions.assertTrue(browser.getCurrentUrl().contains("f.skin_type=oily"), "still filtered");
+    String table = browser.findElement(By.id("fans")).getText();
+    screenshot("console-fans");
+    Assertions.assertEquals(2, table.split("颜值", -1).length - 1, table);
+
+    // A share link for fan-0005, from the fan's page.
+    browser.get(base() + "/console/fans/fan-0005");
+    browser.findElement(By.id("make-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("links")));
+    WebElement card = browser.findElement(By.cssSelector("#links li[data-fan='fan-0005']"));
+    Assertions.assertTrue(
+        card.findElement(By.tagName("img")).getAttribute("src").endsWith("/qr.svg"));
+    String shelfUrl = card.findElement(By.className("shelf-url")).getAttribute("href");
+
+    // The fan opens the shelf and clicks the first product.
+    long clicksBefore = stats.fan(OwnerId.of("shop-lily"), FanId.of("fan-0005")).clicks();
+    browser.get(shelfUrl);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card-link")));
+    Assertions.assertTrue(browser.getPageSource().contains("noindex"));
+    Assertions.assertTrue(
+        browser.findElement(By.className("shop-name")).getText().contains("莉莉美妆小铺"));
+    screenshot("shelf");
+    browser.findElements(By.cssSelector(".card-link")).getFirst().click();
+    wait.until(ExpectedConditions.urlContains("/buy/"));
+    Assertions.assertTrue(
+        browser.getCurrentUrl().contains("ref=shop-lily"), browser.getCurrentUrl());
+    shelves.flush();
+
+    // The owner sees the click counted.
+    browser.get(base() + "/console/fans/fan-0005?lang=en");
+    String line = browser.findElement(By.id("fan-stats")).getText();
+    Assertions.assertTrue(line.contains("clicks " + (clicksBefore + 1)), line);
+    Assertions.assertTrue(line.contains("Page views 1"), line);
+  }
+
+  /** Keeps what the browser showed under target/screenshots, for people to look at. */
+  private void screenshot(String name) throws java.io.IOException {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    byte[] png =
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    Files.write(dir.resolve(name + ".png"), png);
+  }
+}

@@ -1,0 +1,112 @@
+package io.fanshelf.api.shelf;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.owner.StatsService;
+import io.fanshelf.indexer.model.FanId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ShelfControllerTest extends ApiTestBase {
+  @Autowired ShareLinkStore links;
+  @Autowired ShelfService shelves;
+  @Autowired StatsService stats;
+
+  private String path(String owner, String fan) throws Exception {
+    ShareLink link =
+        links
+            .ensure(
+                io.fanshelf.indexer.model.OwnerId.of(owner),
+                List.of(FanId.of(fan)),
+                Optional.empty())
+            .getFirst();
+    return "/s/" + link.token();
+  }
+
+  @Test
+  void rendersTheShelfForTheFanWithoutPrivateLabelsOrNicknames() throws Exception {
+    String page = path("shop-lily", "fan-0001");
+    mvc.perform(get(page).header("Accept-Language", "zh-CN,zh;q=0.9"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("X-Robots-Tag", "noindex, nofollow"))
+        .andExpect(header().string("Cache-Control", "no-store"))
+        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+        .andExpect(
+            content()
+                .string(containsString("<meta name=\"robots\" content=\"noindex, nofollow\">")))
+        .andExpect(content().string(containsString("莉莉美妆小铺")))
+        .andExpect(content().string(containsString("为你推荐")))
+        .andExpect(content().string(containsString("/go/")))
+        // fan-0001 is labelled price-sensitive (private) and has a remark name: neither shows.
+        .andExpect(content().string(not(containsString("价格敏感"))))
+        .andExpect(content().string(not(containsString("Price-sensitive"))))
+        .andExpect(content().string(not(containsString("王小美"))))
+        .andExpect(content().string(not(containsString("fan-0001"))));
+  }
+
+  @Test
+  void speaksEnglishFromAcceptLanguageOrTheParameter() throws Exception {
+    String page = path("shop-lily", "fan-0002");
+    mvc.perform(get(page).header("Accept-Language", "en-GB,en;q=0.8"))
+        .andExpect(content().string(containsString("For you")))
+        .andExpect(content().string(containsString("lang=\"en\"")));
+    mvc.perform(get(page).param("lang", "zh-CN").header("Accept-Language", "en"))
+        .andExpect(content().string(containsString("lang=\"zh-CN\"")));
+    // No preference: the owner's locale (Anna's is English).
+    mvc.perform(get(path("shop-anna", "fan-0010")))
+        .andExpect(content().string(containsString("lang=\"en\"")));
+  }
+
+  @Test
+  void recordsImpressionsAndClicksForTheOwner() throws Exception {
+    String page = path("shop-lily", "fan-0007");
+    var before = stats.fan(LILY, FanId.of("fan-0007"));
+    String html = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+    shelves.flush();
+    var after = stats.fan(LILY, FanId.of("fan-0007"));
+    Assertions.assertEquals(before.pageViews() + 1, after.pageViews());
+    Assertions.assertTrue(after.impressions() > before.impressions(), "impressions recorded");
+    int at = html.indexOf(page + "/go/");
+    String href = html.substring(at, html.indexOf('"', at)).replace("&amp;", "&");
+    String product = href.substring((page + "/go/").length(), href.indexOf('?'));
+    mvc.perform(get(href))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/buy/" + product + "?ref=shop-lily"));
+    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
+    // The same click of the same render is one click.
+    mvc.perform(get(href)).andExpect(status().isFound());
+    Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
+  }
+
+  @Test
+  void anUnknownLinkIsNotFound() throws Exception {
+    mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("noindex")));
+    mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/go/bh-001"))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void eachLinkHasARateLimit() throws Exception {
+    String page = path("shop-lily", "fan-0005");
+    int status = 200;
+    int requests = 0;
+    while (status == 200 && requests < 100) {
+      status = mvc.perform(get(page)).andReturn().getResponse().getStatus();
+      requests++;
+    }
+    Assertions.assertEquals(429, status);
+    Assertions.assertTrue(requests > 25, "the burst allows about 30 requests, got " + requests);
+  }
+}

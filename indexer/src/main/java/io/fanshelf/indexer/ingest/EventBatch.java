@@ -1,0 +1,63 @@
+package io.fanshelf.indexer.ingest;
+
+import io.fanshelf.indexer.model.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Events sent as JSON objects by an app, read with the same row mapping as an events.jsonl file
+ * (docs/data-formats.md, "Events"). Whether the products and owners exist is left to {@code
+ * Indexer.appendEvents}, which checks it against the store. Stateless and thread-safe.
+ */
+public final class EventBatch {
+  /** The file name that problems of an API batch carry; their line is the 1-based position. */
+  public static final String SOURCE = "events";
+
+  private EventBatch() {}
+
+  /**
+   * Maps each object to an event, recording a problem (line = position in the batch, field, what
+   * was expected) for every bad one.
+   *
+   * @return the events, in order; complete only when {@code problems} stayed empty
+   */
+  public static List<Event> parse(List<JsonNode> items, Problems problems) {
+    List<Event> events = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode node = items.get(i);
+      long position = i + 1;
+      if (node == null || !node.isObject()) {
+        problems.add(
+            SOURCE,
+            position,
+            "",
+            "expected a JSON object, got " + (node == null ? "null" : node.getNodeType()));
+        continue;
+      }
+      JsonRow row = new JsonRow(SOURCE, position, node);
+      boolean ok = true;
+      for (String field : row.fields()) {
+        if (!EventRows.FIELDS.contains(field)) {
+          problems.add(
+              SOURCE,
+              position,
+              field,
+              "unknown field '"
+                  + field
+                  + "'; expected fields among "
+                  + new TreeSet<>(EventRows.FIELDS));
+          ok = false;
+        }
+      }
+      if (!ok) {
+        continue;
+      }
+      Optional<Event> event = EventRows.map(row, problems, product -> true, owner -> true);
+      event.ifPresent(events::add);
+    }
+    return events;
+  }
+}
