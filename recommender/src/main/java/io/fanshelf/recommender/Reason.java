@@ -16,7 +16,7 @@ public record Reason(Kind kind, String zh, String en) {
   public enum Kind {
     /** A displayable label of the fan matches the product. */
     LABEL_MATCH,
-    /** Similar to something the fan viewed or bought. */
+    /** Often bought with something the fan viewed or bought (the text says which). */
     BECAUSE_YOU_VIEWED,
     /** The owner pinned it. */
     OWNER_PICK,

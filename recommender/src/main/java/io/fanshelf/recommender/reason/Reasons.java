@@ -1,5 +1,7 @@
 package io.fanshelf.recommender.reason;
 
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
@@ -19,9 +21,11 @@ import io.fanshelf.recommender.candidate.PopularSource;
 import io.fanshelf.recommender.feature.FeatureSchema;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds up to {@link #MAX_REASONS} reasons for one item from its features and sources, strongest
@@ -37,11 +41,17 @@ public final class Reasons {
   private final FanContext fan;
   private final Signals signals;
   private final List<ProductId> recent;
+  private final Set<ProductId> bought = new HashSet<>();
 
   public Reasons(FanContext fan, Signals signals) {
     this.fan = fan;
     this.signals = signals;
     this.recent = fan.recentPositiveProducts(signals.feedback(), 10);
+    for (Event event : fan.history()) {
+      if (event.type() == EventType.PURCHASE) {
+        bought.add(event.product());
+      }
+    }
   }
 
   /**
@@ -124,11 +134,15 @@ public final class Reasons {
     String title = signals.catalog().product(best).map(Product::title).orElse(best.value());
     String shortTitle =
         title.length() > TITLE_CHARS ? title.substring(0, TITLE_CHARS) + "…" : title;
+    boolean purchased = bought.contains(best);
     return Optional.of(
         new Reason(
             Reason.Kind.BECAUSE_YOU_VIEWED,
-            "因为你看过「" + shortTitle + "」",
-            String.format(Locale.ROOT, "Because you viewed “%s”", shortTitle)));
+            (purchased ? "因为你买过「" : "因为你看过「") + shortTitle + "」",
+            String.format(
+                Locale.ROOT,
+                purchased ? "Because you bought “%s”" : "Because you viewed “%s”",
+                shortTitle)));
   }
 
   private boolean isNew(Product product) {
