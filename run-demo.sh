@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds FanShelf (if needed) and starts it on the embedded default (Lucene in ./fanshelf-data)
+# with the demo data loaded. Prints the console URL, a demo owner's sign-in and a shelf link.
+# Extra arguments go to the application, e.g. --server.port=9090 --fanshelf.data-dir=/tmp/d
+set -euo pipefail
+cd "$(dirname "$0")"
+java=""
+for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null) java; do
+  version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then java=$candidate; break; fi
+done
+if [ -z "$java" ]; then
+  echo "FanShelf needs a JDK >= 21 (e.g. apt-get install openjdk-21-jdk-headless)" >&2
+  exit 1
+fi
+if [ ! -f api/target/fanshelf.jar ]; then
+  mvn -B -q package -DskipTests
+fi
+exec "$java" -jar api/target/fanshelf.jar --fanshelf.demo=true "$@"
