@@ -60,6 +60,10 @@ public final class Trainer {
     return options;
   }
 
+  public Progress progress() {
+    return progress;
+  }
+
   /**
    * One hyper-parameter setting tried on the validation window.
    *

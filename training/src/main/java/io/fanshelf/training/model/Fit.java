@@ -107,9 +107,9 @@ public final class Fit {
             data.labels(),
             new LogisticRegression.Options(
                 options.lambda(), options.tolerance(), options.maxIterations()));
-    double[] coefficients = fitted.coefficients(); // intercept first, then one per feature
+    double[] coefficients = fitted.coefficients(); // one per feature, then the intercept
     double[] weights = new double[p];
-    System.arraycopy(coefficients, 1, weights, 0, p);
-    return new LogisticModel(options, weights, coefficients[0], means, scales);
+    System.arraycopy(coefficients, 0, weights, 0, p);
+    return new LogisticModel(options, weights, coefficients[p], means, scales);
   }
 }
