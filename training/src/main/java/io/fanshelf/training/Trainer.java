@@ -187,7 +187,8 @@ public final class Trainer {
     GbtOptions base = options.gbt();
     return List.of(
         base,
-        base.withTrees(Math.max(50, base.trees() / 2)).withShape(4, 8).withShrinkage(0.1),
+        new GbtOptions(
+            Math.max(50, base.trees() / 2), 4, 8, 100, 0.1, base.subsample(), base.seed()),
         base.withTrees(base.trees() * 2).withShape(8, 32).withShrinkage(0.03));
   }
 

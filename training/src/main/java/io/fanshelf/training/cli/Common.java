@@ -2,7 +2,9 @@ package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.IndexerOptions;
+import io.fanshelf.indexer.aggregate.AggregateOptions;
 import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.Section;
 import io.fanshelf.training.Progress;
 import io.fanshelf.training.Trainer;
 import io.fanshelf.training.TrainingOptions;
@@ -13,6 +15,10 @@ import io.fanshelf.training.model.LogisticOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options every training command shares: the data directory, seed, positives, sampling, models. */
@@ -94,6 +100,65 @@ final class Common {
       description = "Logistic L2 penalty (default ${DEFAULT-VALUE}).")
   double lambda;
 
+  @Option(
+      names = "--popularity-half-life",
+      description =
+          "Days; overrides the aggregates' popularity half-life (default: the indexer's, 14). Serving"
+              + " must use the same value for the model's features to match.")
+  Integer popularityHalfLifeDays;
+
+  @Option(
+      names = "--affinity-half-life",
+      description = "Days; overrides the aggregates' fan-affinity half-life (default: 30).")
+  Integer affinityHalfLifeDays;
+
+  @Option(
+      names = "--sources",
+      split = ",",
+      description =
+          "Candidate sources of the main list, e.g. label-match,co-visit,affinity,popular"
+              + " (default: serving's). Serving must be configured the same.")
+  List<String> sources;
+
+  RecommenderOptions recommender() {
+    RecommenderOptions base = RecommenderOptions.defaults();
+    if (sources == null || sources.isEmpty()) {
+      return base;
+    }
+    Map<Section, List<String>> bySection = new EnumMap<>(base.sources());
+    bySection.put(Section.FOR_YOU, List.copyOf(sources));
+    return new RecommenderOptions(
+        bySection,
+        base.fallback(),
+        base.budgetPerSource(),
+        base.minCandidates(),
+        base.historyLimit(),
+        base.rules(),
+        base.leadersRefresh());
+  }
+
+  AggregateOptions aggregates(AggregateOptions base) {
+    if (popularityHalfLifeDays == null && affinityHalfLifeDays == null) {
+      return base;
+    }
+    Duration popularity =
+        popularityHalfLifeDays == null ? base.popularityHalfLife() : days(popularityHalfLifeDays);
+    Duration affinity =
+        affinityHalfLifeDays == null ? base.affinityHalfLife() : days(affinityHalfLifeDays);
+    Duration trend =
+        base.trendHalfLife().compareTo(popularity) < 0
+            ? base.trendHalfLife()
+            : popularity.dividedBy(7);
+    return base.withHalfLives(popularity, trend, affinity);
+  }
+
+  private static Duration days(int n) {
+    if (n < 1 || n > 3650) {
+      throw new IllegalArgumentException("half-life must be between 1 and 3650 days, got " + n);
+    }
+    return Duration.ofDays(n);
+  }
+
   TrainingOptions options() {
     return new TrainingOptions(
         TrainingOptions.parseTargets(positives),
@@ -121,7 +186,8 @@ final class Common {
   Trainer trainer(Indexer indexer, Progress progress) throws IOException {
     TrainingOptions options = options(); // validates before the slow load
     progress.update("load", 0, 1);
-    TrainingData loaded = TrainingData.load(indexer, RecommenderOptions.defaults());
+    TrainingData loaded = TrainingData.load(indexer, recommender());
+    loaded = loaded.withAggregates(aggregates(loaded.aggregates()));
     progress.update("load", 1, 1);
     if (loaded.log().size() < 2) {
       throw new IllegalArgumentException(

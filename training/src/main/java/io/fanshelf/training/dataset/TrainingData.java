@@ -63,6 +63,11 @@ public record TrainingData(
         recommender);
   }
 
+  /** The same data with other aggregate options (they must match serving's). */
+  public TrainingData withAggregates(AggregateOptions other) {
+    return new TrainingData(store, log, products, profiles, feedback, other, recommender);
+  }
+
   /**
    * The owner whose shelf a fan's examples are built for: the first of the fan's owners by id (a
    * fan following two shops is evaluated once); empty for a fan no owner has.
