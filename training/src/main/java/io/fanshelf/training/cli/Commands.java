@@ -140,7 +140,8 @@ final class Commands {
                 common.seed,
                 metrics,
                 Instant.now().toString(),
-                false);
+                false,
+                serving(trainer));
         ModelRegistry registry = new ModelRegistry(common.data);
         ArtifactInfo stored = registry.save(model, info, Instant.now());
         PrintWriter w = spec.commandLine().getOut();
@@ -162,6 +163,20 @@ final class Commands {
         return 0;
       }
     }
+  }
+
+  static Map<String, String> serving(Trainer trainer) {
+    Map<String, String> serving = new LinkedHashMap<>();
+    var aggregates = trainer.data().aggregates();
+    serving.put("popularityHalfLife", aggregates.popularityHalfLife().toString());
+    serving.put("trendHalfLife", aggregates.trendHalfLife().toString());
+    serving.put("affinityHalfLife", aggregates.affinityHalfLife().toString());
+    serving.put(
+        "forYouSources",
+        String.join(
+            ",",
+            trainer.data().recommender().sources().get(io.fanshelf.recommender.Section.FOR_YOU)));
+    return serving;
   }
 
   @Command(

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param metrics validation metrics and dataset counts, by name
  * @param createdAt when it was trained (ISO-8601)
  * @param labelsHidden whether the model was trained without the fans' labels
+ * @param serving settings serving must share for the features to match: the aggregates' half-lives
+ *     and the main list's candidate sources
  */
 public record ArtifactInfo(
     int formatVersion,
@@ -29,7 +31,8 @@ public record ArtifactInfo(
     long seed,
     Map<String, Double> metrics,
     String createdAt,
-    boolean labelsHidden) {
+    boolean labelsHidden,
+    Map<String, String> serving) {
 
   /**
    * @param featuresAt the cutoff of the training snapshot (ISO-8601)
@@ -42,11 +45,16 @@ public record ArtifactInfo(
   public ArtifactInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(algorithm, "algorithm");
-    hyperParameters = Map.copyOf(hyperParameters);
+    hyperParameters = sorted(hyperParameters);
     featureSchema = List.copyOf(featureSchema);
     Objects.requireNonNull(dataWindow, "dataWindow");
-    metrics = Map.copyOf(metrics);
+    metrics = sorted(metrics);
     Objects.requireNonNull(createdAt, "createdAt");
+    serving = sorted(serving == null ? Map.of() : serving);
+  }
+
+  private static <V> Map<String, V> sorted(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
   }
 
   public ArtifactInfo withId(String other) {
@@ -60,6 +68,7 @@ public record ArtifactInfo(
         seed,
         metrics,
         createdAt,
-        labelsHidden);
+        labelsHidden,
+        serving);
   }
 }

@@ -28,11 +28,12 @@ final class ModelCodec {
   static final ObjectInputFilter FILTER =
       ObjectInputFilter.Config.createFilter(
           "maxdepth=64;maxrefs=5000000;maxbytes=536870912;maxarray=50000000;"
-              + "smile.**;java.lang.Enum;java.lang.Number;java.lang.Integer;java.lang.Double;"
+              + "smile.**;java.lang.Object;java.lang.Enum;java.lang.Number;java.lang.Integer;java.lang.Double;"
               + "java.lang.Long;java.lang.Boolean;java.lang.String;java.lang.Record;"
               + "java.util.ArrayList;java.util.HashMap;java.util.LinkedHashMap;"
               + "java.util.ImmutableCollections$*;java.util.CollSer;java.util.Collections$*;"
-              + "java.util.BitSet;java.util.Optional;java.util.TreeMap;!*");
+              + "java.util.BitSet;java.util.Map$Entry;java.util.KeyValueHolder;java.util.AbstractMap$SimpleEntry;"
+              + "java.util.AbstractMap$SimpleImmutableEntry;java.util.TreeMap;java.util.Optional;java.util.TreeMap;!*");
 
   private ModelCodec() {}
 
@@ -59,12 +60,25 @@ final class ModelCodec {
 
   static TrainedModel decode(ModelOptions options, byte[] payload, String name) throws IOException {
     if (options instanceof GbtOptions gbt) {
+      String[] refused = {null};
+      ObjectInputFilter recording =
+          info -> {
+            ObjectInputFilter.Status status = FILTER.checkInput(info);
+            if (status == ObjectInputFilter.Status.REJECTED && info.serialClass() != null) {
+              refused[0] = info.serialClass().getName();
+            }
+            return status;
+          };
       try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-        in.setObjectInputFilter(FILTER);
+        in.setObjectInputFilter(recording);
         return TrainedModels.gbt(gbt, in.readObject());
       } catch (InvalidClassException e) {
         throw new ArtifactRefusedException(
-            name + " holds a class outside the model allow-list (" + e.getMessage() + ")", e);
+            name
+                + " holds a class outside the model allow-list ("
+                + (refused[0] != null ? refused[0] : e.getMessage())
+                + "); refusing to load it",
+            e);
       } catch (ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
         throw new ArtifactRefusedException(name + " holds no readable tree model: " + e, e);
       }

@@ -29,14 +29,15 @@ public final class ModelWatch implements Closeable {
   private final RankerHolder holder;
   private final Ranker fallback;
   private Optional<String> applied;
-  private Optional<String> failed = Optional.empty();
+  private static final Optional<String> NONE = Optional.of("\u0000none");
+  private Optional<String> failed = NONE;
   private ScheduledExecutorService poller;
 
   ModelWatch(ModelRegistry registry, RankerHolder holder, Ranker fallback) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.holder = Objects.requireNonNull(holder, "holder");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
-    this.applied = Optional.of("\u0000unknown"); // forces the first refresh to apply
+    this.applied = NONE; // forces the first refresh to apply
   }
 
   /**
@@ -67,7 +68,7 @@ public final class ModelWatch implements Closeable {
       LOG.info("ranking with published model {}", wanted.get());
     }
     applied = wanted;
-    failed = Optional.empty();
+    failed = NONE;
     return true;
   }
 
