@@ -19,18 +19,19 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The baselines' lists, all counted over (fan, product) pairs of positive known events: each fan
  * counts once per product. Popularity is how many fans engaged with a product; owner-popular the
- * same among the owner's fans; item-kNN sums cosine co-occurrence with the fan's products;
- * label-only ranks by popularity among fans sharing each of the fan's label values. Every list is
- * followed by the rest of the catalog in popularity order. Immutable after construction; the
- * per-fan methods are thread-safe.
+ * same among the owner's fans; item-kNN sums the cosine similarity (top 100 neighbours per product)
+ * with the fan's products; label-only ranks by popularity among fans sharing each of the fan's
+ * label values. Every list is followed by the rest of the catalog in popularity order. Immutable
+ * after construction; the per-fan methods are thread-safe.
  */
 public final class Baselines {
-  /** Neighbour fans read per history item by item-kNN (bounds the cost for blockbusters). */
-  static final int KNN_FANS_PER_ITEM = 300;
+  /** Neighbours kept per product by item-kNN. */
+  static final int KNN_NEIGHBOURS = 100;
 
   private final CatalogSnapshot catalog;
   private final Order popular;
@@ -39,6 +40,8 @@ public final class Baselines {
   private final Map<FanId, Integer> fanIndex = new HashMap<>();
   private final List<int[]> itemsOfFan = new ArrayList<>();
   private final int[][] fansOfItem;
+  private final int[][] neighbours;
+  private final float[][] similarities;
   private final Map<String, Map<Integer, Integer>> valueCounts = new HashMap<>();
   private final Map<String, Integer> valueFans = new HashMap<>();
   private final TrainingData data;
@@ -85,6 +88,9 @@ public final class Baselines {
     for (int i = 0; i < fansOfItem.length; i++) {
       fansOfItem[i] = fansOf.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
+    neighbours = new int[catalog.size()][];
+    similarities = new float[catalog.size()][];
+    computeNeighbours();
     popular = Order.byScore(count);
     ownerCount.forEach((owner, c) -> ownerLists.put(owner, positive(Order.byScore(c), c)));
     random = Order.random(catalog.size(), new SplittableRandom(seed));
@@ -132,7 +138,7 @@ public final class Baselines {
     return ownerLists.getOrDefault(fan.owner(), new int[0]);
   }
 
-  /** Products co-bought with the fan's, by summed cosine similarity. */
+  /** Products co-bought with the fan's, by summed cosine similarity of their neighbour lists. */
   public int[] itemKnn(FanCase fan) {
     Integer u = fanIndex.get(fan.fan());
     if (u == null) {
@@ -140,19 +146,56 @@ public final class Baselines {
     }
     Map<Integer, Double> scores = new HashMap<>();
     for (int j : itemsOfFan.get(u)) {
-      int[] others = fansOfItem[j];
-      for (int k = 0; k < Math.min(others.length, KNN_FANS_PER_ITEM); k++) {
-        int v = others[k];
-        if (v == u) {
-          continue;
-        }
-        for (int i : itemsOfFan.get(v)) {
-          double similarity = 1 / Math.sqrt((double) others.length * fansOfItem[i].length);
-          scores.merge(i, similarity, Double::sum);
-        }
+      int[] items = neighbours[j];
+      float[] similarity = similarities[j];
+      for (int k = 0; k < items.length; k++) {
+        scores.merge(items[k], (double) similarity[k], Double::sum);
       }
     }
     return sorted(scores);
+  }
+
+  /**
+   * Each product's {@link #KNN_NEIGHBOURS} most similar products: cosine of the binary fan x
+   * product matrix, {@code co(i, j) / sqrt(n_i * n_j)}. Costs the sum over fans of their product
+   * count squared.
+   */
+  private void computeNeighbours() {
+    IntStream.range(0, fansOfItem.length)
+        .parallel()
+        .forEach(
+            i -> {
+              Map<Integer, Integer> co = new HashMap<>();
+              for (int v : fansOfItem[i]) {
+                for (int j : itemsOfFan.get(v)) {
+                  if (j != i) {
+                    co.merge(j, 1, Integer::sum);
+                  }
+                }
+              }
+              int ni = fansOfItem[i].length;
+              List<Map.Entry<Integer, Double>> top =
+                  co.entrySet().stream()
+                      .map(
+                          e ->
+                              Map.entry(
+                                  e.getKey(),
+                                  e.getValue()
+                                      / Math.sqrt((double) ni * fansOfItem[e.getKey()].length)))
+                      .sorted(
+                          (a, b) -> {
+                            int c = Double.compare(b.getValue(), a.getValue());
+                            return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
+                          })
+                      .limit(KNN_NEIGHBOURS)
+                      .toList();
+              neighbours[i] = top.stream().mapToInt(Map.Entry::getKey).toArray();
+              float[] sims = new float[top.size()];
+              for (int k = 0; k < sims.length; k++) {
+                sims[k] = top.get(k).getValue().floatValue();
+              }
+              similarities[i] = sims;
+            });
   }
 
   /** Products by popularity among fans sharing the fan's label values (the label only). */

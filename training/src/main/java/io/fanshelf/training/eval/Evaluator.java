@@ -99,7 +99,7 @@ public final class Evaluator {
     BitSet excluded = allowRepeats ? new BitSet() : ordinals(catalog, fan.seen());
     BitSet relevant = ordinals(catalog, fan.relevant());
     int[] relevantOrdinals = relevant.stream().toArray();
-    int depth = Math.max(DEPTH, 0);
+    int depth = DEPTH;
     List<Scored> scored = new ArrayList<>();
     FanCandidates withLabels = null;
     FanCandidates withoutLabels = null;
