@@ -109,7 +109,8 @@ public final class DatasetBuilder {
       return new FanRows(List.of(), List.of(), fanCase.relevant().size(), 0);
     }
     if (!fanCase.impressed().isEmpty()) {
-      for (ProductId shown : fanCase.impressed()) {
+      // sorted: set iteration order changes between JVM runs, and row order reaches the model
+      for (ProductId shown : fanCase.impressed().stream().sorted().toList()) {
         OptionalInt ordinal = catalog.ordinal(shown);
         if (ordinal.isPresent()) {
           rows.add(FanCandidates.featuresOf(snapshot, candidates.context(), ordinal.getAsInt()));
