@@ -10,6 +10,7 @@ import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Snapshot;
 import io.fanshelf.training.dataset.TrainingData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,19 +20,21 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 /**
  * The baselines' lists, all counted over (fan, product) pairs of positive known events: each fan
  * counts once per product. Popularity is how many fans engaged with a product; owner-popular the
- * same among the owner's fans; item-kNN sums the cosine similarity (top 100 neighbours per product)
- * with the fan's products; label-only ranks by popularity among fans sharing each of the fan's
- * label values. Every list is followed by the rest of the catalog in popularity order. Immutable
- * after construction; the per-fan methods are thread-safe.
+ * same among the owner's fans; item-kNN sums the cosine co-occurrence of each product with the
+ * fan's products; label-only ranks by popularity among fans sharing each of the fan's label values.
+ * Every list is followed by the rest of the catalog in popularity order. Immutable after
+ * construction; the per-fan methods are thread-safe.
  */
 public final class Baselines {
-  /** Neighbours kept per product by item-kNN. */
-  static final int KNN_NEIGHBOURS = 100;
+  /**
+   * Fans read per product of the fan's history by item-kNN; for a product with more fans, those
+   * read stand for all of them (weighted up), which bounds the cost for blockbusters.
+   */
+  static final int KNN_FANS_PER_ITEM = 20;
 
   private final CatalogSnapshot catalog;
   private final Order popular;
@@ -40,8 +43,6 @@ public final class Baselines {
   private final Map<FanId, Integer> fanIndex = new HashMap<>();
   private final List<int[]> itemsOfFan = new ArrayList<>();
   private final int[][] fansOfItem;
-  private final int[][] neighbours;
-  private final float[][] similarities;
   private final Map<String, Map<Integer, Integer>> valueCounts = new HashMap<>();
   private final Map<String, Integer> valueFans = new HashMap<>();
   private final TrainingData data;
@@ -88,9 +89,6 @@ public final class Baselines {
     for (int i = 0; i < fansOfItem.length; i++) {
       fansOfItem[i] = fansOf.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
-    neighbours = new int[catalog.size()][];
-    similarities = new float[catalog.size()][];
-    computeNeighbours();
     popular = Order.byScore(count);
     ownerCount.forEach((owner, c) -> ownerLists.put(owner, positive(Order.byScore(c), c)));
     random = Order.random(catalog.size(), new SplittableRandom(seed));
@@ -138,65 +136,67 @@ public final class Baselines {
     return ownerLists.getOrDefault(fan.owner(), new int[0]);
   }
 
-  /** Products co-bought with the fan's, by summed cosine similarity of their neighbour lists. */
+  /**
+   * Products co-bought with the fan's, by {@code sum over the fan's products j of co(i, j) /
+   * sqrt(n_i * n_j)} (cosine of the binary fan x product matrix), co(i, j) estimated from at most
+   * {@link #KNN_FANS_PER_ITEM} fans of j.
+   */
   public int[] itemKnn(FanCase fan) {
     Integer u = fanIndex.get(fan.fan());
     if (u == null) {
       return new int[0];
     }
-    Map<Integer, Double> scores = new HashMap<>();
+    double[] scores = KNN_SCORES.get();
+    if (scores.length < fansOfItem.length) {
+      scores = new double[fansOfItem.length];
+      KNN_SCORES.set(scores);
+    }
+    int[] touched = new int[16];
+    int count = 0;
     for (int j : itemsOfFan.get(u)) {
-      int[] items = neighbours[j];
-      float[] similarity = similarities[j];
-      for (int k = 0; k < items.length; k++) {
-        scores.merge(items[k], (double) similarity[k], Double::sum);
+      int[] others = fansOfItem[j];
+      double nj = others.length;
+      int read = Math.min(others.length, KNN_FANS_PER_ITEM);
+      double weight = nj / read / Math.sqrt(nj);
+      for (int k = 0; k < read; k++) {
+        int v = others[k];
+        if (v == u) {
+          continue;
+        }
+        for (int i : itemsOfFan.get(v)) {
+          if (scores[i] == 0) {
+            if (count == touched.length) {
+              touched = Arrays.copyOf(touched, count * 2);
+            }
+            touched[count++] = i;
+          }
+          scores[i] += weight / Math.sqrt(fansOfItem[i].length);
+        }
       }
     }
-    return sorted(scores);
+    Integer[] order = new Integer[count];
+    for (int t = 0; t < count; t++) {
+      order[t] = touched[t];
+    }
+    double[] s = scores;
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(s[b], s[a]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    int[] head = new int[count];
+    for (int t = 0; t < count; t++) {
+      head[t] = order[t];
+    }
+    for (int t = 0; t < count; t++) {
+      s[touched[t]] = 0;
+    }
+    return head;
   }
 
-  /**
-   * Each product's {@link #KNN_NEIGHBOURS} most similar products: cosine of the binary fan x
-   * product matrix, {@code co(i, j) / sqrt(n_i * n_j)}. Costs the sum over fans of their product
-   * count squared.
-   */
-  private void computeNeighbours() {
-    IntStream.range(0, fansOfItem.length)
-        .parallel()
-        .forEach(
-            i -> {
-              Map<Integer, Integer> co = new HashMap<>();
-              for (int v : fansOfItem[i]) {
-                for (int j : itemsOfFan.get(v)) {
-                  if (j != i) {
-                    co.merge(j, 1, Integer::sum);
-                  }
-                }
-              }
-              int ni = fansOfItem[i].length;
-              List<Map.Entry<Integer, Double>> top =
-                  co.entrySet().stream()
-                      .map(
-                          e ->
-                              Map.entry(
-                                  e.getKey(),
-                                  e.getValue()
-                                      / Math.sqrt((double) ni * fansOfItem[e.getKey()].length)))
-                      .sorted(
-                          (a, b) -> {
-                            int c = Double.compare(b.getValue(), a.getValue());
-                            return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
-                          })
-                      .limit(KNN_NEIGHBOURS)
-                      .toList();
-              neighbours[i] = top.stream().mapToInt(Map.Entry::getKey).toArray();
-              float[] sims = new float[top.size()];
-              for (int k = 0; k < sims.length; k++) {
-                sims[k] = top.get(k).getValue().floatValue();
-              }
-              similarities[i] = sims;
-            });
-  }
+  private static final ThreadLocal<double[]> KNN_SCORES =
+      ThreadLocal.withInitial(() -> new double[0]);
 
   /** Products by popularity among fans sharing the fan's label values (the label only). */
   public int[] labelOnly(FanCase fan) {
