@@ -37,9 +37,14 @@ public final class Evaluation {
    * @param minTrainingEvents test fans need at least this many positive events before the split
    * @param published a published model to compare, when there is one
    * @param topK how long the FanShelf top lists in the result are (0 for none)
+   * @param knnFansPerItem the item-kNN baseline reads at most this many fans per product
    */
   public record Request(
-      Split split, int minTrainingEvents, Optional<ModelRanker> published, int topK) {
+      Split split,
+      int minTrainingEvents,
+      Optional<ModelRanker> published,
+      int topK,
+      int knnFansPerItem) {
     public Request {
       if (minTrainingEvents < 0) {
         throw new IllegalArgumentException(
@@ -73,7 +78,9 @@ public final class Evaluation {
     timings.putAll(trained.timingsMs());
     long t1 = System.nanoTime();
     Snapshot test = trainer.snapshot(outer, "snapshot (test)");
-    Baselines baselines = new Baselines(test, outer.known(), options.targets(), options.seed());
+    Baselines baselines =
+        new Baselines(
+            test, outer.known(), options.targets(), options.seed(), request.knnFansPerItem());
     timings.put("testSnapshot", Trainer.ms(t1));
     List<Evaluator.CandidateModel> models = new ArrayList<>();
     models.add(new Evaluator.CandidateModel("fanshelf", ranker("fanshelf", trained.gbt()), false));
@@ -153,6 +160,7 @@ public final class Evaluation {
         "candidates from serving's sources ordered by the model, then every other product by"
             + " popularity (distinct fans before the split)");
     protocol.put("tuned", options.tune());
+    protocol.put("knnFansPerItem", request.knnFansPerItem());
     return protocol;
   }
 

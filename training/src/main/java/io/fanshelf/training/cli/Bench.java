@@ -56,6 +56,12 @@ final class Bench implements Callable<Integer> {
       description = "Products (default ${DEFAULT-VALUE}).")
   int products;
 
+  @Option(
+      names = "--knn-fans",
+      defaultValue = "20",
+      description = "Item-kNN baseline: fans read per product (default ${DEFAULT-VALUE}).")
+  int knnFans;
+
   @Option(names = "--report", defaultValue = "bench.json", description = "JSON report.")
   Path report;
 
@@ -91,7 +97,8 @@ final class Bench implements Callable<Integer> {
       Trainer trainer = new Trainer(data, common.options(), Commands.progress());
       Evaluation.Outcome outcome =
           new Evaluation(trainer)
-              .run(new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 0));
+              .run(
+                  new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 0, knnFans));
       long end = System.nanoTime();
       EvaluationReport r = outcome.report();
       r.writeJson(report);

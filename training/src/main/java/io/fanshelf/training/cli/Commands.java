@@ -218,6 +218,14 @@ final class Commands {
     @Option(names = "--top-k", defaultValue = "20", description = "Length of those lists.")
     int topK;
 
+    @Option(
+        names = "--knn-fans",
+        defaultValue = "1000",
+        description =
+            "Item-kNN baseline: fans read per product (more are estimated from these; default"
+                + " ${DEFAULT-VALUE}).")
+    int knnFans;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -240,7 +248,7 @@ final class Commands {
             new Evaluation(trainer)
                 .run(
                     new Evaluation.Request(
-                        parsed, minTrainingEvents, published, topKOut == null ? 0 : topK));
+                        parsed, minTrainingEvents, published, topKOut == null ? 0 : topK, knnFans));
         EvaluationReport r = outcome.report();
         r.writeJson(report);
         Path html = report.resolveSibling(stripJson(report.getFileName().toString()) + ".html");

@@ -31,10 +31,13 @@ import java.util.function.Predicate;
  */
 public final class Baselines {
   /**
-   * Fans read per product of the fan's history by item-kNN; for a product with more fans, those
-   * read stand for all of them (weighted up), which bounds the cost for blockbusters.
+   * Fans read per product of the fan's history by item-kNN unless told otherwise; for a product
+   * with more fans, those read stand for all of them (weighted up), which bounds the cost for
+   * blockbusters.
    */
-  static final int KNN_FANS_PER_ITEM = 20;
+  public static final int KNN_FANS_PER_ITEM = 1_000;
+
+  private final int knnFansPerItem;
 
   private final CatalogSnapshot catalog;
   private final Order popular;
@@ -48,6 +51,23 @@ public final class Baselines {
   private final TrainingData data;
 
   public Baselines(Snapshot snapshot, Predicate<Event> known, FeedbackPolicy targets, long seed) {
+    this(snapshot, known, targets, seed, KNN_FANS_PER_ITEM);
+  }
+
+  /**
+   * @param knnFansPerItem item-kNN reads at most this many fans per product (exact when no product
+   *     has more)
+   */
+  public Baselines(
+      Snapshot snapshot,
+      Predicate<Event> known,
+      FeedbackPolicy targets,
+      long seed,
+      int knnFansPerItem) {
+    if (knnFansPerItem < 1) {
+      throw new IllegalArgumentException("knnFansPerItem must be >= 1, got " + knnFansPerItem);
+    }
+    this.knnFansPerItem = knnFansPerItem;
     this.catalog = snapshot.signals().catalog();
     this.data = snapshot.data();
     Map<FanId, Set<Integer>> pairs = new HashMap<>();
@@ -139,7 +159,7 @@ public final class Baselines {
   /**
    * Products co-bought with the fan's, by {@code sum over the fan's products j of co(i, j) /
    * sqrt(n_i * n_j)} (cosine of the binary fan x product matrix), co(i, j) estimated from at most
-   * {@link #KNN_FANS_PER_ITEM} fans of j.
+   * {@code knnFansPerItem} fans of j.
    */
   public int[] itemKnn(FanCase fan) {
     Integer u = fanIndex.get(fan.fan());
@@ -156,7 +176,7 @@ public final class Baselines {
     for (int j : itemsOfFan.get(u)) {
       int[] others = fansOfItem[j];
       double nj = others.length;
-      int read = Math.min(others.length, KNN_FANS_PER_ITEM);
+      int read = Math.min(others.length, knnFansPerItem);
       double weight = nj / read / Math.sqrt(nj);
       for (int k = 0; k < read; k++) {
         int v = others[k];
