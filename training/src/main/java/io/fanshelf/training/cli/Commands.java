@@ -233,11 +233,14 @@ final class Commands {
       if (split != null && testEvents != null) {
         throw new IllegalArgumentException("give --split or --test-events, not both");
       }
+      Split parsedSplit =
+          testEvents == null ? Split.parse(split == null ? "time:0.8" : split) : null;
+      common.options(); // rejects bad options before the data directory is opened
       try (Indexer indexer = common.open()) {
         Split parsed =
-            testEvents != null
-                ? Split.given(testEvents.getFileName().toString(), readEvents(indexer))
-                : Split.parse(split == null ? "time:0.8" : split);
+            parsedSplit != null
+                ? parsedSplit
+                : Split.given(testEvents.getFileName().toString(), readEvents(indexer));
         Trainer trainer = common.trainer(indexer, progress());
         ModelRegistry registry = new ModelRegistry(common.data);
         Optional<ModelRanker> published = Optional.empty();
