@@ -1,0 +1,313 @@
+package io.fanshelf.training.cli;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.training.Evaluation;
+import io.fanshelf.training.Progress;
+import io.fanshelf.training.Trainer;
+import io.fanshelf.training.dataset.Dataset;
+import io.fanshelf.training.dataset.Split;
+import io.fanshelf.training.eval.EvaluationReport;
+import io.fanshelf.training.eval.HtmlReport;
+import io.fanshelf.training.model.ModelRanker;
+import io.fanshelf.training.registry.ArtifactInfo;
+import io.fanshelf.training.registry.ModelArtifact;
+import io.fanshelf.training.registry.ModelRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The dataset, train and evaluate commands. */
+final class Commands {
+  private Commands() {}
+
+  static Progress progress() {
+    return new ProgressBar(System.err, System.console() != null);
+  }
+
+  @Command(
+      name = "build-dataset",
+      description =
+          "Write the training examples of a split as CSV: features known before the cutoff, labels"
+              + " after it.")
+  static final class BuildDataset implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Option(names = "--split", defaultValue = "time:0.8", description = "time:F or last:F.")
+    String split;
+
+    @Option(names = "--out", required = true, description = "CSV file to write.")
+    Path out;
+
+    @Option(names = "--hide-labels", description = "Build as if no fan were labelled.")
+    boolean hideLabels;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Split parsed = Split.parse(split);
+      try (Indexer indexer = common.open()) {
+        Trainer trainer = common.trainer(indexer, progress());
+        Dataset dataset = trainer.dataset(parsed, e -> true, hideLabels);
+        dataset.writeCsv(out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(
+            Locale.ROOT,
+            "wrote %,d examples (%,d positive) of %,d fans to %s; features before %s, labels %s;"
+                + " candidate recall %.3f%n",
+            dataset.size(),
+            dataset.positives(),
+            dataset.fans().size(),
+            out,
+            dataset.featuresAt(),
+            dataset.window(),
+            dataset.candidateRecall());
+        w.flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "train",
+      description =
+          "Train FanShelf's model on the latest window (features before the split, labels after)"
+              + " and store it in DIR/models (not published unless --publish).")
+  static final class Train implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Option(
+        names = "--split",
+        defaultValue = "time:0.8",
+        description = "Label window: time:F or last:F (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(
+        names = "--algorithm",
+        defaultValue = "gbt",
+        description = "gbt or logistic (default ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--publish", description = "Publish the model after storing it.")
+    boolean publish;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Split parsed = Split.parse(split);
+      if (!algorithm.equals("gbt") && !algorithm.equals("logistic")) {
+        throw new IllegalArgumentException(
+            "--algorithm must be gbt or logistic, got '" + algorithm + "'");
+      }
+      try (Indexer indexer = common.open()) {
+        Trainer trainer = common.trainer(indexer, progress());
+        Trainer.Trained trained = trainer.train(parsed, e -> true, false);
+        var model = algorithm.equals("gbt") ? trained.gbt() : trained.logistic();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("candidateRecall", trained.dataset().candidateRecall());
+        metrics.put("fans", (double) trained.dataset().fans());
+        for (Trainer.Tuning t : trained.tuning()) {
+          if (t.chosen() && t.model().equals(algorithm)) {
+            metrics.put("validationNdcg@10", t.validationNdcg());
+          }
+        }
+        ArtifactInfo info =
+            new ArtifactInfo(
+                ModelArtifact.FORMAT_VERSION,
+                "pending",
+                algorithm,
+                model.options().hyperParameters(),
+                FeatureSchema.names(),
+                new ArtifactInfo.DataWindow(
+                    trained.dataset().featuresAt().toString(),
+                    trained.dataset().window(),
+                    trained.dataset().examples(),
+                    trained.dataset().positives()),
+                common.seed,
+                metrics,
+                Instant.now().toString(),
+                false,
+                serving(trainer));
+        ModelRegistry registry = new ModelRegistry(common.data);
+        ArtifactInfo stored = registry.save(model, info, Instant.now());
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(
+            Locale.ROOT,
+            "trained %s on %,d examples (%,d positive, %,d fans), features before %s%n",
+            stored.id(),
+            trained.dataset().examples(),
+            trained.dataset().positives(),
+            trained.dataset().fans(),
+            trained.dataset().featuresAt());
+        metrics.forEach((k, v) -> w.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
+        if (publish) {
+          registry.publish(stored.id());
+          w.println("published " + stored.id());
+        }
+        w.println(stored.id());
+        w.flush();
+        return 0;
+      }
+    }
+  }
+
+  static Map<String, String> serving(Trainer trainer) {
+    Map<String, String> serving = new LinkedHashMap<>();
+    var aggregates = trainer.data().aggregates();
+    serving.put("popularityHalfLife", aggregates.popularityHalfLife().toString());
+    serving.put("trendHalfLife", aggregates.trendHalfLife().toString());
+    serving.put("affinityHalfLife", aggregates.affinityHalfLife().toString());
+    serving.put(
+        "forYouSources",
+        String.join(
+            ",",
+            trainer.data().recommender().sources().get(io.fanshelf.recommender.Section.FOR_YOU)));
+    return serving;
+  }
+
+  @Command(
+      name = "evaluate",
+      description =
+          "Train on the training side of a split (validation cut from it), then rank the whole"
+              + " catalog for every test fan with FanShelf's models and the baselines; write the"
+              + " JSON and HTML reports.")
+  static final class Evaluate implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Option(
+        names = "--split",
+        description = "time:F (global time split) or last:F (each fan's last F); default time:0.8.")
+    String split;
+
+    @Option(
+        names = "--test-events",
+        description = "Events file (CSV/JSONL) to test on; the data directory's events train.")
+    Path testEvents;
+
+    @Option(
+        names = "--report",
+        defaultValue = "evaluation.json",
+        description = "JSON report (default ${DEFAULT-VALUE}); the HTML report goes next to it.")
+    Path report;
+
+    @Option(
+        names = "--min-training-events",
+        defaultValue = "0",
+        description =
+            "Test fans need at least this many positive events before the split (default"
+                + " ${DEFAULT-VALUE}).")
+    int minTrainingEvents;
+
+    @Option(names = "--top-k-out", description = "Write FanShelf's top-k per test fan here.")
+    Path topKOut;
+
+    @Option(names = "--top-k", defaultValue = "20", description = "Length of those lists.")
+    int topK;
+
+    @Option(
+        names = "--knn-fans",
+        defaultValue = "1000",
+        description =
+            "Item-kNN baseline: fans read per product (more are estimated from these; default"
+                + " ${DEFAULT-VALUE}).")
+    int knnFans;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (split != null && testEvents != null) {
+        throw new IllegalArgumentException("give --split or --test-events, not both");
+      }
+      Split parsedSplit =
+          testEvents == null ? Split.parse(split == null ? "time:0.8" : split) : null;
+      common.options(); // rejects bad options before the data directory is opened
+      try (Indexer indexer = common.open()) {
+        Split parsed =
+            parsedSplit != null
+                ? parsedSplit
+                : Split.given(testEvents.getFileName().toString(), readEvents(indexer));
+        Trainer trainer = common.trainer(indexer, progress());
+        ModelRegistry registry = new ModelRegistry(common.data);
+        Optional<ModelRanker> published = Optional.empty();
+        if (registry.current().isPresent()) {
+          published = Optional.of(registry.ranker(registry.current().get()));
+        }
+        Evaluation.Outcome outcome =
+            new Evaluation(trainer)
+                .run(
+                    new Evaluation.Request(
+                        parsed, minTrainingEvents, published, topKOut == null ? 0 : topK, knnFans));
+        EvaluationReport r = outcome.report();
+        r.writeJson(report);
+        Path html = report.resolveSibling(stripJson(report.getFileName().toString()) + ".html");
+        HtmlReport.write(r, html);
+        if (topKOut != null) {
+          Files.write(topKOut, outcome.topLists());
+        }
+        print(spec.commandLine().getOut(), r, report, html);
+        return 0;
+      }
+    }
+
+    private List<Event> readEvents(Indexer indexer) throws Exception {
+      if (!Files.isRegularFile(testEvents)) {
+        throw new IllegalArgumentException("no test events file at " + testEvents);
+      }
+      return TestEventsFile.read(testEvents, indexer.store());
+    }
+
+    private static String stripJson(String name) {
+      return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    static void print(PrintWriter w, EvaluationReport r, Path json, Path html) {
+      w.printf(Locale.ROOT, "split %s%n", r.split().get("description"));
+      w.printf(
+          Locale.ROOT,
+          "%-20s %9s %9s %9s %9s %9s %9s %9s%n",
+          "model (all fans)",
+          "ndcg@10",
+          "recall@10",
+          "recall@20",
+          "hit@10",
+          "prec@10",
+          "mrr",
+          "cov@10");
+      for (String model : r.models().keySet()) {
+        Map<String, Double> m = r.models().get(model).get("all");
+        if (m == null) {
+          continue;
+        }
+        w.printf(
+            Locale.ROOT,
+            "%-20s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n",
+            model,
+            m.get("ndcg@10"),
+            m.get("recall@10"),
+            m.get("recall@20"),
+            m.get("hit@10"),
+            m.get("precision@10"),
+            m.get("mrr"),
+            m.get("coverage@10"));
+      }
+      r.summary().forEach((k, v) -> w.printf(Locale.ROOT, "%s: %s%n", k, v));
+      w.printf(Locale.ROOT, "wrote %s and %s%n", json, html);
+      w.flush();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.fanshelf.training.dataset;
+
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.FeedbackPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A given split: the data directory's events are known, {@code testEvents} (e.g. a file) are the
+ * labels; each fan is ranked at the time of their first test event. Inside the training period a
+ * time split at the 80% quantile cuts the validation window.
+ */
+record GivenSplit(String name, List<Event> testEvents) implements Split {
+  GivenSplit {
+    testEvents = List.copyOf(testEvents);
+    if (testEvents.isEmpty()) {
+      throw new IllegalArgumentException(name + " holds no test events");
+    }
+  }
+
+  @Override
+  public Partition partition(
+      TrainingData data, Predicate<Event> among, FeedbackPolicy targets, boolean allowRepeats) {
+    Map<FanId, List<Event>> labels = new HashMap<>();
+    Map<FanId, Instant> first = new HashMap<>();
+    Instant earliest = null;
+    for (Event event : testEvents) {
+      labels.computeIfAbsent(event.fan(), f -> new ArrayList<>()).add(event);
+      first.merge(event.fan(), event.time(), (a, b) -> a.isBefore(b) ? a : b);
+      earliest = earliest == null || event.time().isBefore(earliest) ? event.time() : earliest;
+    }
+    long knownEvents = data.log().events().stream().filter(among).count();
+    return new Partition(
+        among,
+        earliest,
+        Partition.cases(data, among, labels, first::get, targets, allowRepeats),
+        spec(),
+        knownEvents,
+        testEvents.size());
+  }
+
+  @Override
+  public Split inner() {
+    return new TimeSplit(0.8);
+  }
+
+  @Override
+  public String spec() {
+    return "test-events:" + name;
+  }
+}

@@ -1,0 +1,182 @@
+package io.fanshelf.training.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the evaluation report as one self-contained HTML page: the headline, then per slice an
+ * inline SVG bar chart of NDCG@10 and Recall@20 for every model (FanShelf highlighted), then the
+ * full table. No scripts, no external files. Stateless.
+ */
+public final class HtmlReport {
+  private static final int BAR_HEIGHT = 18;
+  private static final int LABEL_WIDTH = 170;
+  private static final int CHART_WIDTH = 420;
+
+  private HtmlReport() {}
+
+  public static void write(EvaluationReport report, Path file) throws IOException {
+    StringBuilder html = new StringBuilder();
+    html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>FanShelf evaluation</title><style>")
+        .append("body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}")
+        .append("h1{font-size:22px}h2{font-size:17px;margin-top:2em}")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{padding:3px 8px;")
+        .append("border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child")
+        .append("{text-align:left}.best{font-weight:bold}.note{color:#555}")
+        .append(".charts{display:flex;flex-wrap:wrap;gap:2em}</style></head><body>");
+    html.append("<h1>FanShelf evaluation</h1><p class=\"note\">Split ")
+        .append(esc(String.valueOf(report.split().get("description"))))
+        .append(" &middot; seed ")
+        .append(report.seed())
+        .append(" &middot; full-catalog ranking, no sampled negatives</p>");
+    html.append("<ul>");
+    report
+        .summary()
+        .forEach(
+            (k, v) ->
+                html.append("<li>")
+                    .append(esc(k))
+                    .append(": ")
+                    .append(esc(format(v)))
+                    .append("</li>"));
+    html.append("</ul>");
+    List<String> models = models(report);
+    for (Slice slice : Slice.values()) {
+      String key = slice.key();
+      Map<String, Double> any = report.models().get(models.getFirst()).get(key);
+      if (any == null) {
+        continue;
+      }
+      html.append("<h2>")
+          .append(key)
+          .append(" <span class=\"note\">(")
+          .append(String.format(Locale.ROOT, "%,.0f", any.get("fans")))
+          .append(" fans)</span></h2><div class=\"charts\">");
+      for (String metric : List.of("ndcg@10", "recall@20")) {
+        html.append(chart(report, models, key, metric));
+      }
+      html.append("</div>");
+    }
+    html.append("<h2>All metrics</h2>");
+    for (Slice slice : Slice.values()) {
+      html.append(table(report, models, slice.key()));
+    }
+    html.append(
+            "<p class=\"note\">FanShelf's ranking of the whole catalog is its candidates ordered")
+        .append(" by the model, then every other product by popularity. Items the fan interacted")
+        .append(" with before the test moment are excluded unless repeats were allowed.</p>")
+        .append("</body></html>\n");
+    Files.writeString(file, html.toString());
+  }
+
+  private static List<String> models(EvaluationReport report) {
+    List<String> models = new ArrayList<>();
+    for (String name : EvaluationReport.MODEL_ORDER) {
+      if (report.models().containsKey(name)) {
+        models.add(name);
+      }
+    }
+    report.models().keySet().stream().filter(m -> !models.contains(m)).forEach(models::add);
+    return models;
+  }
+
+  private static String chart(
+      EvaluationReport report, List<String> models, String slice, String metric) {
+    double max = 0;
+    for (String model : models) {
+      double v = report.metric(model, slice, metric);
+      if (!Double.isNaN(v)) {
+        max = Math.max(max, v);
+      }
+    }
+    double scale = max > 0 ? (CHART_WIDTH - LABEL_WIDTH - 60) / max : 0;
+    int height = models.size() * (BAR_HEIGHT + 4) + 28;
+    StringBuilder svg = new StringBuilder();
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s %s\">",
+            CHART_WIDTH,
+            height,
+            esc(metric),
+            esc(slice)));
+    svg.append(
+        String.format(
+            Locale.ROOT, "<text x=\"0\" y=\"14\" font-weight=\"bold\">%s</text>", esc(metric)));
+    int y = 24;
+    for (String model : models) {
+      double v = report.metric(model, slice, metric);
+      double value = Double.isNaN(v) ? 0 : v;
+      String colour =
+          model.equals("fanshelf")
+              ? "#d9480f"
+              : model.startsWith("fanshelf") ? "#f08c00" : "#868e96";
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">%s</text>",
+              LABEL_WIDTH - 6,
+              y + 13,
+              esc(model)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+              LABEL_WIDTH,
+              y,
+              value * scale,
+              BAR_HEIGHT,
+              colour));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%.4f</text>",
+              LABEL_WIDTH + value * scale + 4,
+              y + 13,
+              value));
+      y += BAR_HEIGHT + 4;
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  private static String table(EvaluationReport report, List<String> models, String slice) {
+    if (report.models().get(models.getFirst()).get(slice) == null) {
+      return "";
+    }
+    StringBuilder t =
+        new StringBuilder("<table><caption>").append(slice).append("</caption><tr><th>model</th>");
+    MetricTable.NAMES.forEach(m -> t.append("<th>").append(m).append("</th>"));
+    t.append("</tr>");
+    for (String model : models) {
+      t.append("<tr")
+          .append(model.equals("fanshelf") ? " class=\"best\"" : "")
+          .append("><td>")
+          .append(esc(model))
+          .append("</td>");
+      for (String metric : MetricTable.NAMES) {
+        t.append(String.format(Locale.ROOT, "<td>%.4f</td>", report.metric(model, slice, metric)));
+      }
+      t.append("</tr>");
+    }
+    return t.append("</table>").toString();
+  }
+
+  private static String format(Object value) {
+    return value instanceof Double d
+        ? String.format(Locale.ROOT, "%.4f", d)
+        : String.valueOf(value);
+  }
+
+  private static String esc(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,36 @@
+package io.fanshelf.training.model;
+
+import java.util.Map;
+
+/** The hyper-parameters of one algorithm; every implementation validates itself when built. */
+public sealed interface ModelOptions permits GbtOptions, LogisticOptions {
+  /** The algorithm's name as artifacts and reports write it: {@code gbt} or {@code logistic}. */
+  String algorithm();
+
+  /** The seed; the same data, options and seed give the same model. */
+  long seed();
+
+  /** Every hyper-parameter by name, for artifacts and reports. */
+  Map<String, Object> hyperParameters();
+
+  /** Options of {@code algorithm} from the map {@link #hyperParameters()} wrote. */
+  static ModelOptions of(String algorithm, Map<String, ?> values) {
+    if (algorithm.equals(GbtOptions.ALGORITHM)) {
+      return GbtOptions.of(values);
+    }
+    if (algorithm.equals(LogisticOptions.ALGORITHM)) {
+      return LogisticOptions.of(values);
+    }
+    throw new IllegalArgumentException(
+        "unknown algorithm '" + algorithm + "'; expected gbt or logistic");
+  }
+
+  static Number number(Map<String, ?> values, String name) {
+    Object value = values.get(name);
+    if (value instanceof Number number) {
+      return number;
+    }
+    throw new IllegalArgumentException(
+        "hyper-parameter " + name + " must be a number, got " + value);
+  }
+}

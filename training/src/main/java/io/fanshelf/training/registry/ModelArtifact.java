@@ -1,0 +1,154 @@
+package io.fanshelf.training.registry;
+
+import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.training.model.ModelOptions;
+import io.fanshelf.training.model.TrainedModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A model with its {@link ArtifactInfo}, and the file format that stores them:
+ *
+ * <pre>
+ * "FSMODEL\n"            8 bytes, magic
+ * format version         int (big-endian), 1
+ * SHA-256 of the body    32 bytes
+ * body                   int length + UTF-8 JSON info, int length + model payload
+ * </pre>
+ *
+ * Loading refuses a file without the magic (foreign), with another format version, whose checksum
+ * does not match (tampered or damaged), or whose feature schema differs from this build's. The
+ * payload of a logistic model is plain numbers; that of a tree model is Java serialization read
+ * through an allow-list filter ({@link ModelCodec}). Immutable.
+ */
+public record ModelArtifact(ArtifactInfo info, TrainedModel model) {
+  public static final int FORMAT_VERSION = 1;
+  private static final byte[] MAGIC = "FSMODEL\n".getBytes(StandardCharsets.US_ASCII);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_PART = 512 << 20;
+
+  /** Writes atomically: a temporary file in the same folder, then a rename. */
+  public void write(Path file) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(body)) {
+      byte[] json = JSON.writeValueAsBytes(info);
+      out.writeInt(json.length);
+      out.write(json);
+      byte[] payload = ModelCodec.encode(model);
+      out.writeInt(payload.length);
+      out.write(payload);
+    }
+    byte[] bytes = body.toByteArray();
+    ByteArrayOutputStream whole = new ByteArrayOutputStream(bytes.length + 48);
+    try (DataOutputStream out = new DataOutputStream(whole)) {
+      out.write(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.write(sha256(bytes));
+      out.write(bytes);
+    }
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(temp, whole.toByteArray());
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Reads and checks an artifact; see the class comment for what is refused. */
+  public static ModelArtifact read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String name = file.toString();
+    if (bytes.length < MAGIC.length + 4 + 32
+        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new ArtifactRefusedException(
+          name
+              + " is not a FanShelf model artifact (no FSMODEL header); give a file written by"
+              + " 'fanshelf-training train'");
+    }
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    in.skipNBytes(MAGIC.length);
+    int version = in.readInt();
+    if (version != FORMAT_VERSION) {
+      throw new ArtifactRefusedException(
+          name
+              + " has artifact format "
+              + version
+              + " but this build reads format "
+              + FORMAT_VERSION
+              + "; retrain the model with this version");
+    }
+    byte[] expected = in.readNBytes(32);
+    byte[] body = in.readAllBytes();
+    if (!MessageDigest.isEqual(expected, sha256(body))) {
+      throw new ArtifactRefusedException(
+          name
+              + " failed its SHA-256 check: the file was changed or damaged after it was written;"
+              + " refusing to load it");
+    }
+    DataInputStream parts = new DataInputStream(new ByteArrayInputStream(body));
+    ArtifactInfo info;
+    try {
+      info = JSON.readValue(part(parts, name), ArtifactInfo.class);
+    } catch (JacksonException e) {
+      throw new ArtifactRefusedException(name + " has unreadable model info: " + e.getMessage(), e);
+    }
+    if (!info.featureSchema().equals(FeatureSchema.names())) {
+      throw new ArtifactRefusedException(
+          name
+              + " was trained on features "
+              + info.featureSchema()
+              + " but this build extracts "
+              + FeatureSchema.names()
+              + "; retrain it with this version");
+    }
+    ModelOptions options;
+    try {
+      options = ModelOptions.of(info.algorithm(), info.hyperParameters());
+    } catch (IllegalArgumentException e) {
+      throw new ArtifactRefusedException(name + ": " + e.getMessage(), e);
+    }
+    TrainedModel model = ModelCodec.decode(options, part(parts, name), name);
+    return new ModelArtifact(info, model);
+  }
+
+  private static byte[] part(DataInputStream in, String name) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_PART || length > in.available()) {
+      throw new ArtifactRefusedException(name + " is truncated or malformed");
+    }
+    return in.readNBytes(length);
+  }
+
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** The first 8 hex digits of the SHA-256 of the model's info and payload: part of new ids. */
+  static String shortHash(TrainedModel model, Map<String, Object> extra) throws IOException {
+    byte[] payload = ModelCodec.encode(model);
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+    digest.update(payload);
+    digest.update(extra.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest.digest(), 0, 4);
+  }
+}

@@ -1,0 +1,205 @@
+package io.fanshelf.training.registry;
+
+import io.fanshelf.training.model.ModelRanker;
+import io.fanshelf.training.model.TrainedModel;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The models of a data directory: {@code DIR/models/<id>/model.fsm}, one folder per trained model,
+ * and {@code DIR/models/PUBLISHED}, the stack of published ids (one per line, the last is the one
+ * serving uses). Publishing pushes an id, rolling back pops one; with an empty stack serving uses
+ * the heuristic ranker. The stack file is replaced atomically (temporary file, then rename) under a
+ * file lock, so a reader sees the old or the new stack, never half of one.
+ *
+ * <p>Thread-safe; several processes may share a directory. Holds no open resources.
+ */
+public final class ModelRegistry {
+  static final String FILE = "model.fsm";
+  static final String PUBLISHED = "PUBLISHED";
+  private static final Pattern ID = Pattern.compile("[a-z]+-\\d{8}T\\d{6}Z-[0-9a-f]{8}");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path root;
+
+  public ModelRegistry(Path dataDir) {
+    this.root = dataDir.resolve("models");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** A registered model and whether serving uses it now. */
+  public record Entry(ArtifactInfo info, boolean current, boolean everPublished) {}
+
+  /**
+   * Stores a new model under a fresh id ({@code <algorithm>-<created UTC>-<8 hex of its hash>}) and
+   * returns its info; it is not published.
+   */
+  public ArtifactInfo save(TrainedModel model, ArtifactInfo info, Instant created)
+      throws IOException {
+    String id =
+        info.algorithm()
+            + "-"
+            + STAMP.format(created)
+            + "-"
+            + ModelArtifact.shortHash(model, info.hyperParameters());
+    ArtifactInfo stored = info.withId(id);
+    Path folder = Files.createDirectories(root.resolve(id));
+    new ModelArtifact(stored, model).write(folder.resolve(FILE));
+    return stored;
+  }
+
+  /** Every stored model, oldest first. Unreadable folders are reported as errors. */
+  public List<Entry> list() throws IOException {
+    List<String> published = published();
+    Optional<String> current =
+        published.isEmpty() ? Optional.empty() : Optional.of(published.getLast());
+    List<Entry> entries = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return entries;
+    }
+    List<Path> folders;
+    try (Stream<Path> children = Files.list(root)) {
+      folders = children.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path folder : folders) {
+      String id = folder.getFileName().toString();
+      ArtifactInfo info = ModelArtifact.read(folder.resolve(FILE)).info();
+      entries.add(new Entry(info, current.map(id::equals).orElse(false), published.contains(id)));
+    }
+    entries.sort((a, b) -> a.info().createdAt().compareTo(b.info().createdAt()));
+    return entries;
+  }
+
+  /** Loads a stored model, checking it (see {@link ModelArtifact#read}). */
+  public ModelArtifact load(String id) throws IOException {
+    requireId(id);
+    Path file = root.resolve(id).resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(
+          file.toString(), null, "no model '" + id + "'; 'fanshelf-training list' shows the ids");
+    }
+    return ModelArtifact.read(file);
+  }
+
+  /** The model as a ranker named by its id. */
+  public ModelRanker ranker(String id) throws IOException {
+    ModelArtifact artifact = load(id);
+    return new ModelRanker(id, artifact.info().featureSchema(), artifact.model());
+  }
+
+  /** The published ids, oldest first; the last is current. */
+  public List<String> published() throws IOException {
+    Path file = root.resolve(PUBLISHED);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  /** The id serving should use; empty means the heuristic ranker. */
+  public Optional<String> current() throws IOException {
+    List<String> published = published();
+    return published.isEmpty() ? Optional.empty() : Optional.of(published.getLast());
+  }
+
+  /** Makes {@code id} current, after checking that it loads. */
+  public void publish(String id) throws IOException {
+    load(id); // refuses a missing, tampered or foreign artifact before anything changes
+    update(
+        stack -> {
+          stack.add(id);
+          return stack;
+        });
+  }
+
+  /**
+   * Returns to the model published before the current one (the heuristic ranker when there was
+   * none) and returns the id now current.
+   *
+   * @throws IllegalStateException when nothing is published
+   */
+  public Optional<String> rollback() throws IOException {
+    List<String> after =
+        update(
+            stack -> {
+              if (stack.isEmpty()) {
+                throw new IllegalStateException(
+                    "nothing is published; there is nothing to roll back");
+              }
+              stack.removeLast();
+              return stack;
+            });
+    return after.isEmpty() ? Optional.empty() : Optional.of(after.getLast());
+  }
+
+  private interface Change {
+    List<String> apply(List<String> stack) throws IOException;
+  }
+
+  private List<String> update(Change change) throws IOException {
+    Files.createDirectories(root);
+    try (FileChannel channel =
+            FileChannel.open(
+                root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      assert lock.isValid();
+      List<String> stack = change.apply(new ArrayList<>(published()));
+      Path temp = root.resolve(PUBLISHED + ".tmp");
+      try (FileChannel out =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
+        String text = stack.isEmpty() ? "" : String.join("\n", stack) + "\n";
+        out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        out.force(true);
+      }
+      Files.move(
+          temp,
+          root.resolve(PUBLISHED),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      return stack;
+    }
+  }
+
+  private static void requireId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "expected a model id like gbt-20171021T175713Z-1a2b3c4d, got '" + id + "'");
+    }
+  }
+
+  /**
+   * Keeps a {@link io.fanshelf.recommender.ranking.RankerHolder} on the published model: see {@link
+   * ModelWatch}.
+   */
+  public ModelWatch watcher(
+      io.fanshelf.recommender.ranking.RankerHolder holder,
+      io.fanshelf.recommender.ranking.Ranker fallback) {
+    return new ModelWatch(this, holder, fallback);
+  }
+}

@@ -1,0 +1,107 @@
+package io.fanshelf.training.registry;
+
+import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankerHolder;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches a running recommender's {@link RankerHolder} to whatever the registry says is published,
+ * without a restart. Either call {@link #refresh()} yourself (e.g. from an admin endpoint after a
+ * publish), or {@link #start} polling on a daemon thread named {@code fanshelf-model-watch}. When
+ * nothing is published it uses the fallback ranker (the heuristic). A model that fails to load is
+ * logged once and the current ranker stays.
+ *
+ * <p>Thread-safe: refreshes are serialised. Close it to stop polling.
+ */
+public final class ModelWatch implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelWatch.class);
+
+  private final ModelRegistry registry;
+  private final RankerHolder holder;
+  private final Ranker fallback;
+  private Optional<String> applied;
+  private static final Optional<String> NONE = Optional.of("\u0000none");
+  private Optional<String> failed = NONE;
+  private ScheduledExecutorService poller;
+
+  ModelWatch(ModelRegistry registry, RankerHolder holder, Ranker fallback) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.holder = Objects.requireNonNull(holder, "holder");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    this.applied = NONE; // forces the first refresh to apply
+  }
+
+  /**
+   * Reads the published pointer and switches the holder if it changed.
+   *
+   * @return whether the ranker was switched
+   */
+  public synchronized boolean refresh() throws IOException {
+    Optional<String> wanted = registry.current();
+    if (wanted.equals(applied) || wanted.equals(failed)) {
+      return false;
+    }
+    if (wanted.isEmpty()) {
+      holder.use(fallback);
+      LOG.info("no model published; ranking with {}", fallback.name());
+    } else {
+      try {
+        holder.use(registry.ranker(wanted.get()));
+      } catch (IOException | RuntimeException e) {
+        failed = wanted;
+        LOG.error(
+            "published model {} did not load; keeping {}",
+            wanted.get(),
+            holder.current().name(),
+            e);
+        return false;
+      }
+      LOG.info("ranking with published model {}", wanted.get());
+    }
+    applied = wanted;
+    failed = NONE;
+    return true;
+  }
+
+  /** Polls every {@code every} on a daemon thread named {@code fanshelf-model-watch}. */
+  public synchronized ModelWatch start(Duration every) {
+    if (poller != null) {
+      throw new IllegalStateException("already started");
+    }
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "fanshelf-model-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = Math.max(1, every.toMillis());
+    poller.scheduleWithFixedDelay(this::refreshQuietly, 0, millis, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not read the published model pointer; will retry", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (poller != null) {
+      poller.shutdownNow();
+      poller = null;
+    }
+  }
+}
