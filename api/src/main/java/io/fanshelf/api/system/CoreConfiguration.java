@@ -5,10 +5,14 @@ import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.store.MetadataStore;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.ranking.HeuristicRanker;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.training.registry.ModelRegistry;
+import io.fanshelf.training.registry.ModelWatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,5 +43,22 @@ public class CoreConfiguration {
   @Bean
   Recommender recommender(Indexer indexer, CurationLookup curation) throws IOException {
     return Recommender.open(indexer, RecommenderOptions.defaults(), curation);
+  }
+
+  @Bean
+  ModelRegistry modelRegistry(FanShelfProperties properties) {
+    return new ModelRegistry(properties.dataDir());
+  }
+
+  /**
+   * Keeps the recommender on the published model: polls the registry's pointer every 10 seconds (a
+   * publish from the training CLI on the same data directory), and the admin endpoints refresh it
+   * at once.
+   */
+  @Bean(destroyMethod = "close")
+  ModelWatch modelWatch(ModelRegistry registry, Recommender recommender) throws IOException {
+    ModelWatch watch = registry.watcher(recommender.rankers(), new HeuristicRanker());
+    watch.refresh();
+    return watch.start(Duration.ofSeconds(10));
   }
 }
