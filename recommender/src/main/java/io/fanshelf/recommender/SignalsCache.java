@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps {@link Signals} current for serving: reloads the catalog snapshot when the indexer's
@@ -22,6 +23,7 @@ final class SignalsCache {
   private final Duration leadersRefresh;
   private final Clock clock;
   private volatile State state;
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   private record State(
       Signals signals, long catalogVersion, EventAggregates aggregates, int taxonomy, Instant at) {}
@@ -36,10 +38,15 @@ final class SignalsCache {
   Signals current() throws IOException {
     State current = state;
     if (isStale(current)) {
-      synchronized (this) {
+      if (!refreshing.tryLock()) {
+        return current.signals(); // another thread is refreshing: keep serving the previous one
+      }
+      try {
         if (isStale(state)) {
           state = build(state);
         }
+      } finally {
+        refreshing.unlock();
       }
     }
     return state.signals();

@@ -1,0 +1,27 @@
+-- Event ingestion: batches of 500 new view events per request (ids unique per thread and request).
+-- Usage: FANSHELF_KEY=fsk_... wrk -t2 -c8 -d30s -s events.lua http://localhost:8080
+local key = os.getenv("FANSHELF_KEY")
+local counter = 0
+local thread_id = 0
+local products = { "198651", "1082185", "6534178", "1029743", "995242", "1106523", "981760", "826249" }
+setup = function(thread)
+  thread_id = thread_id + 1
+  thread:set("tid", thread_id)
+end
+request = function()
+  counter = counter + 1
+  local parts = {}
+  for i = 1, 500 do
+    parts[i] = string.format(
+      '{"id":"load-%d-%d-%d-%d","fan":"%d","product":"%s","type":"view","time":"2026-11-01T00:00:00Z"}',
+      tid, os.time(), counter, i, 1000 + (counter * 500 + i) % 1500, products[(i % #products) + 1])
+  end
+  return wrk.format("POST", "/api/v1/events",
+    { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" },
+    '{"events":[' .. table.concat(parts, ",") .. ']}')
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.2f ms, p99 %.2f ms, non-2xx %d, events/s %.0f\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,
+    summary.requests * 500 / (summary.duration / 1e6)))
+end

@@ -1,0 +1,17 @@
+-- Fresh recommendations: a random fan of shop-lily per request (the recommend API does not cache).
+-- Usage: FANSHELF_KEY=fsk_... FANSHELF_FANS=1,2,3 wrk -t2 -c16 -d30s -s recommend.lua http://localhost:8080
+local fans = {}
+for id in string.gmatch(os.getenv("FANSHELF_FANS"), "[^,]+") do fans[#fans + 1] = id end
+local key = os.getenv("FANSHELF_KEY")
+math.randomseed(42)
+request = function()
+  local fan = fans[math.random(#fans)]
+  return wrk.format("GET", "/api/v1/recommendations?owner=shop-lily&limit=20&fan=" .. fan,
+    { ["Authorization"] = "Bearer " .. key })
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.2f ms, p99 %.2f ms, errors %d non-2xx %d\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
