@@ -101,13 +101,14 @@ public final class Recommender {
     boolean main = request.section() == Section.FOR_YOU;
     CandidateSources.Collected collected = collect(request, fan, current, main);
     Curation owned = curation.forOwner(request.owner());
+    FeatureExtractor features = FeatureExtractor.forFan(fan, current);
     Rules rules =
         new Rules(
             options.rules(),
             request,
             indexer.store().metadata().owner(request.owner()),
             owned,
-            fan.productHistory(current.feedback()));
+            features.productHistory());
     Candidates candidates = collected.candidates();
     if (main) {
       for (ProductId pin : owned.pins()) {
@@ -115,7 +116,6 @@ public final class Recommender {
       }
     }
     Set<ProductId> pins = main ? new HashSet<>(owned.pins()) : Set.of();
-    FeatureExtractor features = FeatureExtractor.forFan(fan, current);
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (Candidates.Candidate candidate : candidates.all()) {
       Product product = current.catalog().product(candidate.ordinal());

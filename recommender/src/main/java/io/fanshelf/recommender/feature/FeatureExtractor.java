@@ -74,6 +74,11 @@ public final class FeatureExtractor {
     return new FeatureExtractor(fan, signals);
   }
 
+  /** The fan's history per product, as the features read it (the rules read the same map). */
+  public Map<ProductId, FanContext.ProductHistory> productHistory() {
+    return history;
+  }
+
   /** A new vector for the candidate. */
   public float[] extract(Candidates.Candidate candidate) {
     float[] features = new float[FeatureSchema.size()];
