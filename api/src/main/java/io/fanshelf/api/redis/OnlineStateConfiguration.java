@@ -1,5 +1,6 @@
 package io.fanshelf.api.redis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fanshelf.api.auth.InMemoryRateLimiter;
 import io.fanshelf.api.auth.RateLimiter;
 import io.fanshelf.api.event.EventQueue;
@@ -35,8 +36,18 @@ public class OnlineStateConfiguration {
   static final int IN_MEMORY_ACTIVE_FANS = 100_000;
 
   // Stored formats (stream entries, cached shelves) must not follow the web mapper's settings.
+  // Absent optionals are left out: a stream entry is about 150 bytes per event.
   private static final JsonMapper STORED_JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .changeDefaultPropertyInclusion(
+              inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+          .build();
+
+  /** The mapper of what is stored in Redis (stream entries, cached shelves). */
+  public static JsonMapper storedJson() {
+    return STORED_JSON;
+  }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
@@ -93,8 +104,8 @@ public class OnlineStateConfiguration {
 
   @Bean
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
-  EventQueue eventQueue(RedisLink redis, FanShelfProperties properties) {
-    return new RedisEventQueue(redis, STORED_JSON, properties.redis().streamMaxLength());
+  EventQueue eventQueue(RedisLink redis, FanShelfProperties properties, Clock clock) {
+    return new RedisEventQueue(redis, STORED_JSON, properties.redis().streamRetention(), clock);
   }
 
   @Bean(destroyMethod = "close")

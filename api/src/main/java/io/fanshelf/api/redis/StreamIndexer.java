@@ -177,7 +177,13 @@ public final class StreamIndexer implements Closeable {
         throw new StoreFailed("entry " + m.getId() + " not stored: " + e.getMessage(), e);
       }
     }
-    // A null body is an entry trimmed away while pending: nothing left to store.
+    if (batch == null) {
+      LOG.error(
+          "event stream entry {} was trimmed before this node stored it: its events are missing"
+              + " from this node's store (fanshelf.redis.stream-retention is shorter than the"
+              + " outage)",
+          m.getId());
+    }
     commands.xack(stream, consumer.getGroup(), m.getId());
   }
 

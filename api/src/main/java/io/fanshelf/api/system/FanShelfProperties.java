@@ -96,7 +96,8 @@ public record FanShelfProperties(
    * @param timeout how long a command may take before this node treats Redis as unreachable and
    *     falls back (no cache, direct writes) until it answers again
    * @param recentActivity entries of recent activity kept per fan
-   * @param streamMaxLength about how many batches the event stream keeps (trimmed beyond)
+   * @param streamRetention how long the event stream keeps a batch: a node's consumer that is away
+   *     longer than this (and the store it feeds) misses what was trimmed meanwhile
    * @param consumerGroup the consumer group that stores the event stream; empty: one group per
    *     node, {@code indexer-<node id>}, because each node's own Lucene store needs every event.
    *     With a shared (Elasticsearch) store give every node the same group, so each event is stored
@@ -113,7 +114,7 @@ public record FanShelfProperties(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,40}") @DefaultValue("fs:") String keyPrefix,
       @NotNull @DefaultValue("250ms") Duration timeout,
       @Min(1) @Max(100) @DefaultValue("8") int recentActivity,
-      @Min(1_000) @DefaultValue("1000000") long streamMaxLength,
+      @NotNull @DefaultValue("15m") Duration streamRetention,
       @NotNull @Pattern(regexp = "|[A-Za-z0-9_.:-]{1,100}") @DefaultValue("") String consumerGroup,
       @NotNull @DefaultValue("1s") Duration modelPoll) {
 

@@ -26,7 +26,8 @@ class RedisEventStreamTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final String prefix = RedisTestSupport.prefix();
   private final RedisLink link = RedisTestSupport.link(prefix);
-  private final RedisEventQueue queue = new RedisEventQueue(link, JSON, 10_000);
+  private final RedisEventQueue queue =
+      new RedisEventQueue(link, JSON, Duration.ofMinutes(15), java.time.Clock.systemUTC());
   private final List<StreamIndexer> indexers = new ArrayList<>();
 
   @AfterEach
@@ -126,7 +127,10 @@ class RedisEventStreamTest {
   void refusesToQueueWhileRedisIsUnreachable() {
     RedisLink down = new RedisLink("redis://127.0.0.1:1", prefix, Duration.ofMillis(100));
     try {
-      assertThat(new RedisEventQueue(down, JSON, 10_000).offer(batch("e1"))).isFalse();
+      assertThat(
+              new RedisEventQueue(down, JSON, Duration.ofMinutes(15), java.time.Clock.systemUTC())
+                  .offer(batch("e1")))
+          .isFalse();
     } finally {
       down.close();
     }
