@@ -36,7 +36,7 @@ public class OnlineStateConfiguration {
   static final int IN_MEMORY_ACTIVE_FANS = 100_000;
 
   // Stored formats (stream entries, cached shelves) must not follow the web mapper's settings.
-  // Absent optionals are left out: a stream entry is about 150 bytes per event.
+  // Absent optionals are left out: a stream entry is about 100 bytes per event.
   private static final JsonMapper STORED_JSON =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -124,6 +124,11 @@ public final class OnlineStateBench {
     long shelfBytes = shelfEntryBytes(redis);
     System.out.printf(
         Locale.ROOT, "one cached shelf (30 items): %,d B (MEMORY USAGE)%n", shelfBytes);
+    String batchJson = OnlineStateConfiguration.storedJson().writeValueAsString(events(0, 500));
+    System.out.printf(
+        Locale.ROOT,
+        "event stream entry: %.0f B per event (JSON of a 500-event batch)%n",
+        batchJson.length() / 500.0);
   }
 
   private static long shelfEntryBytes(RedisLink redis) {
