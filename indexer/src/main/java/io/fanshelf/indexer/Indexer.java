@@ -141,6 +141,27 @@ public final class Indexer implements Closeable {
    */
   public EventStore.AppendResult appendEvents(List<Event> events)
       throws ImportRejectedException, IOException {
+    validateEvents(events);
+    writes.lock();
+    try {
+      List<Event> added = new ArrayList<>();
+      EventStore.AppendResult result = store.events().append(events, added::add);
+      EventAggregates current = aggregates;
+      if (current != null) {
+        added.forEach(current::add); // only now: the batch is committed
+      }
+      return result;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * The checks of {@link #appendEvents} without the write, for callers that queue a batch (the
+   * API's event stream) and must refuse a bad one before acknowledging it. A batch that passes can
+   * still be refused when appended if one of its ids was stored meanwhile for a different event.
+   */
+  public void validateEvents(List<Event> events) throws ImportRejectedException, IOException {
     Problems problems = new Problems();
     Map<String, Integer> firstPosition = new HashMap<>();
     Set<ProductId> products = knownProducts();
@@ -162,18 +183,6 @@ public final class Indexer implements Closeable {
       }
     }
     problems.throwIfAny();
-    writes.lock();
-    try {
-      List<Event> added = new ArrayList<>();
-      EventStore.AppendResult result = store.events().append(events, added::add);
-      EventAggregates current = aggregates;
-      if (current != null) {
-        added.forEach(current::add); // only now: the batch is committed
-      }
-      return result;
-    } finally {
-      writes.unlock();
-    }
   }
 
   private Set<ProductId> knownProducts() throws IOException {

@@ -3,12 +3,14 @@ package io.fanshelf.recommender;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.aggregate.ScoredItem;
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
+import io.fanshelf.recommender.activity.RecentActivity;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.candidate.NeedSource;
@@ -31,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -49,13 +52,19 @@ public final class Recommender {
   private final CurationLookup curation;
   private final RankerHolder rankers;
   private final SignalsCache signals;
+  private final RecentActivity recentActivity;
 
   private Recommender(
-      Indexer indexer, RecommenderOptions options, CurationLookup curation, Clock clock)
+      Indexer indexer,
+      RecommenderOptions options,
+      CurationLookup curation,
+      RecentActivity recentActivity,
+      Clock clock)
       throws IOException {
     this.indexer = indexer;
     this.options = options;
     this.curation = curation;
+    this.recentActivity = recentActivity;
     this.rankers = new RankerHolder(new HeuristicRanker());
     this.signals = new SignalsCache(indexer, options.leadersRefresh(), clock);
   }
@@ -63,7 +72,20 @@ public final class Recommender {
   /** A recommender over the indexer's data, with the heuristic ranker until a model is used. */
   public static Recommender open(
       Indexer indexer, RecommenderOptions options, CurationLookup curation) throws IOException {
-    return new Recommender(indexer, options, curation, indexer.options().clock());
+    return open(indexer, options, curation, RecentActivity.NONE);
+  }
+
+  /**
+   * A recommender that also sees {@code recentActivity}: what fans did a moment ago, perhaps on
+   * another API node, before the store has it.
+   */
+  public static Recommender open(
+      Indexer indexer,
+      RecommenderOptions options,
+      CurationLookup curation,
+      RecentActivity recentActivity)
+      throws IOException {
+    return new Recommender(indexer, options, curation, recentActivity, indexer.options().clock());
   }
 
   /** The ranker in use; {@link RankerHolder#use} switches it without a restart. */
@@ -87,11 +109,62 @@ public final class Recommender {
             .map(byDimension -> List.copyOf(byDimension.values()))
             .orElse(List.of());
     List<Event> history =
-        indexer.store().events().recent(fan, options.historyLimit()).stream()
+        withRecentActivity(fan, indexer.store().events().recent(fan, options.historyLimit()))
+            .stream()
             .filter(event -> event.time().isBefore(now))
             .toList();
     return new FanContext(
         owner, fan, labels, history, indexer.aggregates().affinity(fan, now), now);
+  }
+
+  /**
+   * The stored history plus the recent activity the store does not have yet (same product, type and
+   * second), newest first, at most {@code historyLimit}.
+   */
+  private List<Event> withRecentActivity(FanId fan, List<Event> stored) {
+    List<RecentActivity.Activity> recent = recentActivity.recent(fan);
+    if (recent.isEmpty()) {
+      return stored;
+    }
+    Set<RecentActivity.Activity> known = new HashSet<>();
+    for (Event event : stored) {
+      if (RecentActivity.KEPT.contains(event.type())) {
+        known.add(new RecentActivity.Activity(event.product(), event.type(), event.time()));
+      }
+    }
+    List<Event> merged = new ArrayList<>(stored);
+    for (RecentActivity.Activity activity : recent) {
+      if (known.add(activity)) {
+        merged.add(asEvent(fan, activity));
+      }
+    }
+    if (merged.size() == stored.size()) {
+      return stored;
+    }
+    merged.sort(Comparator.comparing(Event::time).reversed());
+    return merged.size() > options.historyLimit()
+        ? merged.subList(0, options.historyLimit())
+        : merged;
+  }
+
+  /** An accepted event the store has not indexed yet, as the history sees it. */
+  private static Event asEvent(FanId fan, RecentActivity.Activity activity) {
+    return new Event(
+        EventId.of(
+            "recent:"
+                + activity.time().getEpochSecond()
+                + ":"
+                + activity.type().wireName()
+                + ":"
+                + Integer.toHexString(activity.product().hashCode())),
+        fan,
+        activity.product(),
+        activity.type(),
+        activity.time(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalDouble.empty());
   }
 
   public Recommendations recommend(RecommendRequest request) throws IOException {

@@ -42,11 +42,6 @@ public class AuthConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  RateLimiter rateLimiter() {
-    return new InMemoryRateLimiter();
-  }
-
-  @Bean
   FilterRegistrationBean<AuthFilter> authFilter(
       ApiKeyStore keys,
       TokenStore tokens,

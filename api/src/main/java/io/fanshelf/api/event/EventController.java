@@ -8,7 +8,6 @@ import io.fanshelf.indexer.ingest.EventBatch;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.ingest.Problems;
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.store.EventStore;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,8 +42,10 @@ public class EventController {
    * @param received events in the batch
    * @param added events stored now
    * @param duplicates events already stored (or repeated in the batch), skipped
+   * @param queued events queued durably to be stored within moments (several nodes sharing Redis;
+   *     repeats among them are skipped then)
    */
-  public record EventBatchResponse(int received, long added, long duplicates) {}
+  public record EventBatchResponse(int received, long added, long duplicates, long queued) {}
 
   @PostMapping
   public EventBatchResponse append(@RequestBody EventBatchRequest body)
@@ -60,7 +61,8 @@ public class EventController {
     Problems problems = new Problems();
     List<Event> parsed = EventBatch.parse(body.events(), problems);
     problems.throwIfAny();
-    EventStore.AppendResult result = events.append(parsed);
-    return new EventBatchResponse(body.events().size(), result.added(), result.duplicates());
+    EventService.Accepted result = events.append(parsed);
+    return new EventBatchResponse(
+        body.events().size(), result.added(), result.duplicates(), result.queued());
   }
 }

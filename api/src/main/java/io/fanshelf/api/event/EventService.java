@@ -5,37 +5,80 @@ import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.store.EventStore;
+import io.fanshelf.recommender.activity.RecentActivity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Stores events through {@link Indexer#appendEvents} (validated against the catalog and owners, all
- * or none, idempotent by id, durable on return) and tells the rest of the service about the new
- * attributed ones. Thread-safe: appends are serialised, as the indexer serialises them anyway.
+ * Accepts events from apps and shelves. Embedded: stored through {@link Indexer#appendEvents}
+ * (validated against the catalog and owners, all or none, idempotent by id, durable on return).
+ * With an {@link EventQueue} (several nodes sharing Redis): validated the same way, then queued
+ * durably and stored by the indexer's consumer, or stored directly when the queue is unavailable.
+ * Either way the fans' {@link RecentActivity} is updated at once, {@link EventsAccepted} is
+ * published, and {@link AttributedEventsStored} follows once the owner-attributed ones are stored.
+ * Thread-safe: stores are serialised, as the indexer serialises them anyway.
  */
 @Service
 public class EventService {
   private final Indexer indexer;
+  private final RecentActivity recentActivity;
+  private final Optional<EventQueue> queue;
   private final ApplicationEventPublisher publisher;
   private final Object lock = new Object();
 
-  public EventService(Indexer indexer, ApplicationEventPublisher publisher) {
+  public EventService(
+      Indexer indexer,
+      RecentActivity recentActivity,
+      Optional<EventQueue> queue,
+      ApplicationEventPublisher publisher) {
     this.indexer = indexer;
+    this.recentActivity = recentActivity;
+    this.queue = queue;
     this.publisher = publisher;
   }
 
   /**
-   * Appends a batch.
+   * What became of an accepted batch.
+   *
+   * @param added events stored now
+   * @param duplicates events already stored (or repeated in the batch), skipped
+   * @param queued events queued durably, to be stored shortly (duplicates skipped then)
+   */
+  public record Accepted(long added, long duplicates, long queued) {}
+
+  /**
+   * Accepts a batch.
    *
    * @throws ImportRejectedException when any event names an unknown product or owner, or reuses an
-   *     id for a different event; nothing was stored then
+   *     id for a different event; nothing was stored or queued then
    */
-  public EventStore.AppendResult append(List<Event> events)
+  public Accepted append(List<Event> events) throws ImportRejectedException, IOException {
+    Accepted accepted;
+    if (queue.isPresent()) {
+      indexer.validateEvents(events);
+      accepted =
+          queue.get().offer(events) ? new Accepted(0, 0, events.size()) : stored(store(events));
+    } else {
+      accepted = stored(store(events));
+    }
+    recentActivity.record(events);
+    publisher.publishEvent(new EventsAccepted(events));
+    return accepted;
+  }
+
+  /**
+   * Stores a batch directly (the embedded path, the queue's consumer, and the fallback while the
+   * queue is unavailable).
+   *
+   * @throws ImportRejectedException as {@link #append}
+   */
+  public EventStore.AppendResult store(List<Event> events)
       throws ImportRejectedException, IOException {
     List<Event> attributed = new ArrayList<>();
     EventStore.AppendResult result;
@@ -54,5 +97,9 @@ public class EventService {
       publisher.publishEvent(new AttributedEventsStored(attributed));
     }
     return result;
+  }
+
+  private static Accepted stored(EventStore.AppendResult result) {
+    return new Accepted(result.added(), result.duplicates(), 0);
   }
 }

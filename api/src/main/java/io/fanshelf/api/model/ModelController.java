@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,11 +28,17 @@ public class ModelController {
   private final ModelRegistry registry;
   private final ModelWatch watch;
   private final Recommender recommender;
+  private final ApplicationEventPublisher events;
 
-  public ModelController(ModelRegistry registry, ModelWatch watch, Recommender recommender) {
+  public ModelController(
+      ModelRegistry registry,
+      ModelWatch watch,
+      Recommender recommender,
+      ApplicationEventPublisher events) {
     this.registry = registry;
     this.watch = watch;
     this.recommender = recommender;
+    this.events = events;
   }
 
   /** One trained model as listed. */
@@ -79,6 +86,7 @@ public class ModelController {
       throw ApiException.badRequest("id", "model '" + id + "' was refused: " + e.getMessage());
     }
     watch.refresh();
+    events.publishEvent(new ModelsChanged());
     return list();
   }
 
@@ -90,6 +98,7 @@ public class ModelController {
       throw ApiException.badRequest("", e.getMessage());
     }
     watch.refresh();
+    events.publishEvent(new ModelsChanged());
     return list();
   }
 }

@@ -9,61 +9,99 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Shelves in a map, fresh for {@code ttl}; stale entries are dropped when met and on every 1,024th
- * write. Counts hits and misses as {@code fanshelf.shelf.cache{result=hit|miss}}. Thread-safe.
+ * Shelves in memory by fan, then owner (a purchase drops one fan's shelves at once), fresh for
+ * {@code ttl}; stale entries are dropped when met and on every 1,024th write. Counts hits and
+ * misses as {@code fanshelf.shelf.cache{result=hit|miss}}. Thread-safe.
  */
 public final class InMemoryShelfCache implements ShelfCache {
-  private record Key(OwnerId owner, FanId fan) {}
-
-  private final Map<Key, Shelf> shelves = new ConcurrentHashMap<>();
+  private final Map<FanId, Map<OwnerId, Shelf>> shelves = new ConcurrentHashMap<>();
   private final Duration ttl;
   private final Clock clock;
   private final Counter hits;
   private final Counter misses;
+  private final AtomicLong invalidations = new AtomicLong();
   private int writes;
 
   public InMemoryShelfCache(Duration ttl, Clock clock, MeterRegistry registry) {
     this.ttl = ttl;
     this.clock = clock;
-    this.hits = Counter.builder("fanshelf.shelf.cache").tag("result", "hit").register(registry);
-    this.misses = Counter.builder("fanshelf.shelf.cache").tag("result", "miss").register(registry);
+    this.hits = ShelfCache.counter(registry, "hit");
+    this.misses = ShelfCache.counter(registry, "miss");
   }
 
   @Override
   public Optional<Shelf> get(OwnerId owner, FanId fan) {
-    Key key = new Key(owner, fan);
-    Shelf shelf = shelves.get(key);
+    Map<OwnerId, Shelf> byOwner = shelves.get(fan);
+    Shelf shelf = byOwner == null ? null : byOwner.get(owner);
     if (shelf != null && fresh(shelf)) {
       hits.increment();
       return Optional.of(shelf);
     }
     if (shelf != null) {
-      shelves.remove(key, shelf);
+      byOwner.remove(owner, shelf);
     }
     misses.increment();
     return Optional.empty();
   }
 
+  /** An invalidation while ranking wins: the shelf ranked meanwhile is served once, not cached. */
+  @Override
+  public Shelf get(OwnerId owner, FanId fan, Supplier<Shelf> rank) {
+    Optional<Shelf> cached = get(owner, fan);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    long before = invalidations.get();
+    Shelf shelf = rank.get();
+    put(shelf);
+    if (invalidations.get() != before) {
+      invalidate(owner, fan);
+    }
+    return shelf;
+  }
+
   @Override
   public void put(Shelf shelf) {
-    shelves.put(new Key(shelf.owner(), shelf.fan()), shelf);
+    shelves
+        .computeIfAbsent(shelf.fan(), fan -> new ConcurrentHashMap<>())
+        .put(shelf.owner(), shelf);
     synchronized (this) {
       if (++writes % 1024 == 0) {
-        shelves.values().removeIf(s -> !fresh(s));
+        shelves.values().forEach(byOwner -> byOwner.values().removeIf(s -> !fresh(s)));
+        shelves.values().removeIf(Map::isEmpty);
       }
     }
   }
 
   @Override
   public void invalidate(OwnerId owner, FanId fan) {
-    shelves.remove(new Key(owner, fan));
+    invalidations.incrementAndGet();
+    Map<OwnerId, Shelf> byOwner = shelves.get(fan);
+    if (byOwner != null) {
+      byOwner.remove(owner);
+    }
   }
 
   @Override
   public void invalidate(OwnerId owner) {
-    shelves.keySet().removeIf(key -> key.owner().equals(owner));
+    invalidations.incrementAndGet();
+    shelves.values().forEach(byOwner -> byOwner.remove(owner));
+  }
+
+  @Override
+  public void invalidate(FanId fan) {
+    invalidations.incrementAndGet();
+    shelves.remove(fan);
+  }
+
+  @Override
+  public void invalidateAll() {
+    invalidations.incrementAndGet();
+    shelves.clear();
   }
 
   private boolean fresh(Shelf shelf) {

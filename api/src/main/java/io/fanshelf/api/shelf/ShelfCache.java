@@ -2,6 +2,8 @@ package io.fanshelf.api.shelf;
 
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,8 +20,19 @@ public interface ShelfCache {
   /** Makes one fan's shelf stale. */
   void invalidate(OwnerId owner, FanId fan);
 
-  /** Makes every shelf of an owner stale. */
+  /** Makes every shelf of an owner stale (pins, blocks, bulk label changes). */
   void invalidate(OwnerId owner);
+
+  /** Makes every shelf of a fan stale, whichever owner's (a purchase). */
+  void invalidate(FanId fan);
+
+  /** Makes every shelf stale (a newly published model). */
+  void invalidateAll();
+
+  /** The hit/miss counter {@code fanshelf.shelf.cache{result}} every implementation reports. */
+  static Counter counter(MeterRegistry registry, String result) {
+    return Counter.builder("fanshelf.shelf.cache").tag("result", result).register(registry);
+  }
 
   /** A fresh value from the cache or from {@code rank}, which is then cached. */
   default Shelf get(OwnerId owner, FanId fan, Supplier<Shelf> rank) {

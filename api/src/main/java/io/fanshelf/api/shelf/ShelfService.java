@@ -1,6 +1,7 @@
 package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.event.EventService;
+import io.fanshelf.api.event.EventsAccepted;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.api.owner.OwnerDataChanged;
 import io.fanshelf.api.recommend.RecommendationService;
@@ -185,6 +186,17 @@ public class ShelfService {
       cache.invalidate(changed.owner(), changed.fan().get());
     } else {
       cache.invalidate(changed.owner());
+    }
+  }
+
+  /** A purchase changes what a fan should see (repurchase windows): their shelves go stale. */
+  @EventListener
+  public void onEventsAccepted(EventsAccepted accepted) {
+    Set<io.fanshelf.indexer.model.FanId> buyers = new HashSet<>();
+    for (Event event : accepted.events()) {
+      if (event.type() == EventType.PURCHASE && buyers.add(event.fan())) {
+        cache.invalidate(event.fan());
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.store.MetadataStore;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.activity.RecentActivity;
 import io.fanshelf.recommender.ranking.HeuristicRanker;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.training.registry.ModelRegistry;
@@ -41,8 +42,9 @@ public class CoreConfiguration {
   }
 
   @Bean
-  Recommender recommender(Indexer indexer, CurationLookup curation) throws IOException {
-    return Recommender.open(indexer, RecommenderOptions.defaults(), curation);
+  Recommender recommender(Indexer indexer, CurationLookup curation, RecentActivity recentActivity)
+      throws IOException {
+    return Recommender.open(indexer, RecommenderOptions.defaults(), curation, recentActivity);
   }
 
   @Bean

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit request budgets per API key and per share link
  * @param shelf the fan page
  * @param events event ingestion
+ * @param redis the online state shared by several API nodes; off in the embedded default
  */
 @Validated
 @ConfigurationProperties("fanshelf")
@@ -42,7 +43,8 @@ public record FanShelfProperties(
     @Valid @NotNull @DefaultValue Auth auth,
     @Valid @NotNull @DefaultValue RateLimit rateLimit,
     @Valid @NotNull @DefaultValue Shelf shelf,
-    @Valid @NotNull @DefaultValue Events events) {
+    @Valid @NotNull @DefaultValue Events events,
+    @Valid @NotNull @DefaultValue Redis redis) {
 
   /**
    * @param ownerTokenTtl how long an owner's API token lives
@@ -86,6 +88,40 @@ public record FanShelfProperties(
    * @param maxBatch most events in one POST
    */
   public record Events(@Min(1) @Max(100_000) @DefaultValue("10000") int maxBatch) {}
+
+  /**
+   * @param url the Redis server, {@code redis://[:password@]host:port[/db]} or {@code
+   *     rediss://...}; empty: the embedded default, every piece of online state in this JVM
+   * @param keyPrefix the start of every key, so that several deployments can share one server
+   * @param timeout how long a command may take before this node treats Redis as unreachable and
+   *     falls back (no cache, direct writes) until it answers again
+   * @param recentActivity entries of recent activity kept per fan
+   * @param streamRetention how long the event stream keeps a batch: a node's consumer that is away
+   *     longer than this (and the store it feeds) misses what was trimmed meanwhile
+   * @param consumerGroup the consumer group that stores the event stream; empty: one group per
+   *     node, {@code indexer-<node id>}, because each node's own Lucene store needs every event.
+   *     With a shared (Elasticsearch) store give every node the same group, so each event is stored
+   *     once
+   * @param modelPoll how often a node checks which models are published
+   */
+  public record Redis(
+      @NotNull
+          @DefaultValue("")
+          @Pattern(
+              regexp = "|rediss?://[^\\s]+",
+              message = "must be empty or a redis:// or rediss:// URL")
+          String url,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,40}") @DefaultValue("fs:") String keyPrefix,
+      @NotNull @DefaultValue("250ms") Duration timeout,
+      @Min(1) @Max(100) @DefaultValue("8") int recentActivity,
+      @NotNull @DefaultValue("15m") Duration streamRetention,
+      @NotNull @Pattern(regexp = "|[A-Za-z0-9_.:-]{1,100}") @DefaultValue("") String consumerGroup,
+      @NotNull @DefaultValue("1s") Duration modelPoll) {
+
+    public boolean enabled() {
+      return !url.isEmpty();
+    }
+  }
 
   /** Where the API keeps its own files inside the data directory. */
   public Path apiDir() {

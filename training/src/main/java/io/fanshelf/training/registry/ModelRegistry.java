@@ -154,6 +154,56 @@ public final class ModelRegistry {
     return after.isEmpty() ? Optional.empty() : Optional.of(after.getLast());
   }
 
+  /** Whether model {@code id} is stored here. */
+  public boolean contains(String id) {
+    requireId(id);
+    return Files.isRegularFile(root.resolve(id).resolve(FILE));
+  }
+
+  /** The stored artifact of a model, as written (for copying it to other nodes). */
+  public byte[] artifactBytes(String id) throws IOException {
+    load(id); // the same checks and message as loading it
+    return Files.readAllBytes(root.resolve(id).resolve(FILE));
+  }
+
+  /**
+   * Stores an artifact copied from another node under its id, after the checks of {@link
+   * ModelArtifact#read} (format, checksum, allow-listed classes) and that it really is model {@code
+   * id}. Installing a model that is already here changes nothing.
+   */
+  public void install(String id, byte[] artifact) throws IOException {
+    requireId(id);
+    Path folder = root.resolve(id);
+    if (Files.isRegularFile(folder.resolve(FILE))) {
+      return;
+    }
+    Files.createDirectories(root);
+    Path temp = Files.createTempFile(root, ".install-", ".tmp");
+    try {
+      Files.write(temp, artifact);
+      String stored = ModelArtifact.read(temp).info().id();
+      if (!id.equals(stored)) {
+        throw new ArtifactRefusedException(
+            "the artifact sent as model '" + id + "' is model '" + stored + "'; refusing it");
+      }
+      Files.createDirectories(folder);
+      Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Replaces the whole published stack (another node published or rolled back), after checking that
+   * every model on it loads.
+   */
+  public void replacePublished(List<String> stack) throws IOException {
+    for (String id : stack) {
+      load(id);
+    }
+    update(old -> new ArrayList<>(stack));
+  }
+
   private interface Change {
     List<String> apply(List<String> stack) throws IOException;
   }

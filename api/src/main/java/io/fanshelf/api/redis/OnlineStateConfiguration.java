@@ -1,0 +1,139 @@
+package io.fanshelf.api.redis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fanshelf.api.auth.InMemoryRateLimiter;
+import io.fanshelf.api.auth.RateLimiter;
+import io.fanshelf.api.event.EventQueue;
+import io.fanshelf.api.event.EventService;
+import io.fanshelf.api.shelf.InMemoryShelfCache;
+import io.fanshelf.api.shelf.ShelfCache;
+import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.recommender.Recommender;
+import io.fanshelf.recommender.activity.InMemoryRecentActivity;
+import io.fanshelf.recommender.activity.RecentActivity;
+import io.fanshelf.training.registry.ModelRegistry;
+import io.fanshelf.training.registry.ModelWatch;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The online state: recent activity, the shelf cache, rate limits, and (with Redis) the event
+ * stream and model publication. In memory in the embedded default; shared through Redis when {@code
+ * fanshelf.redis.url} is set, each piece falling back to this node alone while Redis is
+ * unreachable.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OnlineStateConfiguration {
+  /** The embedded default remembers this many fans' recent activity (least recent forgotten). */
+  static final int IN_MEMORY_ACTIVE_FANS = 100_000;
+
+  // Stored formats (stream entries, cached shelves) must not follow the web mapper's settings.
+  // Absent optionals are left out: a stream entry is about 100 bytes per event.
+  private static final JsonMapper STORED_JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .changeDefaultPropertyInclusion(
+              inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+          .build();
+
+  /** The mapper of what is stored in Redis (stream entries, cached shelves). */
+  public static JsonMapper storedJson() {
+    return STORED_JSON;
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  RedisLink redisLink(FanShelfProperties properties) {
+    FanShelfProperties.Redis redis = properties.redis();
+    return new RedisLink(redis.url(), redis.keyPrefix(), redis.timeout());
+  }
+
+  @Bean
+  RecentActivity recentActivity(FanShelfProperties properties, ObjectProvider<RedisLink> redis) {
+    int capacity = properties.redis().recentActivity();
+    RedisLink link = redis.getIfAvailable();
+    return link == null
+        ? new InMemoryRecentActivity(capacity, IN_MEMORY_ACTIVE_FANS)
+        : new RedisRecentActivity(link, capacity);
+  }
+
+  @Bean
+  RateLimiter rateLimiter(ObjectProvider<RedisLink> redis) {
+    RedisLink link = redis.getIfAvailable();
+    return link == null
+        ? new InMemoryRateLimiter()
+        : new RedisRateLimiter(link, new InMemoryRateLimiter());
+  }
+
+  /** Also goes stale as a whole whenever the ranker changes (a published model). */
+  @Bean
+  ShelfCache shelfCache(
+      FanShelfProperties properties,
+      Clock clock,
+      MeterRegistry registry,
+      Recommender recommender,
+      ObjectProvider<RedisLink> redis) {
+    RedisLink link = redis.getIfAvailable();
+    ShelfCache cache =
+        link == null
+            ? new InMemoryShelfCache(properties.shelf().cacheTtl(), clock, registry)
+            : new RedisShelfCache(
+                link,
+                STORED_JSON,
+                id -> {
+                  try {
+                    return recommender.signals().catalog().product(id);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                properties.shelf().cacheTtl(),
+                clock,
+                registry);
+    recommender.rankers().onChange(ranker -> cache.invalidateAll());
+    return cache;
+  }
+
+  @Bean
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  EventQueue eventQueue(RedisLink redis, FanShelfProperties properties, Clock clock) {
+    return new RedisEventQueue(redis, STORED_JSON, properties.redis().streamRetention(), clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  StreamIndexer streamIndexer(RedisLink redis, EventService events, FanShelfProperties properties)
+      throws IOException {
+    String node = NodeIdentity.of(properties.apiDir());
+    String group = properties.redis().consumerGroup();
+    return new StreamIndexer(
+            redis,
+            events::store,
+            STORED_JSON,
+            group.isEmpty() ? "indexer-" + node : group,
+            node,
+            StreamIndexer.CLAIM_IDLE)
+        .start();
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  ModelBroadcast modelBroadcast(
+      RedisLink redis, ModelRegistry registry, ModelWatch watch, FanShelfProperties properties) {
+    return new ModelBroadcast(redis, registry, watch, properties.redis().modelPoll());
+  }
+
+  @Bean
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  RedisHealthIndicator redisHealthIndicator(RedisLink redis) {
+    return new RedisHealthIndicator(redis);
+  }
+}

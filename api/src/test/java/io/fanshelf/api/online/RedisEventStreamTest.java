@@ -1,0 +1,138 @@
+package io.fanshelf.api.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fanshelf.api.redis.RedisEventQueue;
+import io.fanshelf.api.redis.RedisLink;
+import io.fanshelf.api.redis.StreamIndexer;
+import io.fanshelf.indexer.ingest.Problems;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event stream on the real Redis server: at-least-once delivery to the indexer. */
+class RedisEventStreamTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final String prefix = RedisTestSupport.prefix();
+  private final RedisLink link = RedisTestSupport.link(prefix);
+  private final RedisEventQueue queue =
+      new RedisEventQueue(link, JSON, Duration.ofMinutes(15), java.time.Clock.systemUTC());
+  private final List<StreamIndexer> indexers = new ArrayList<>();
+
+  @AfterEach
+  void clean() {
+    indexers.forEach(StreamIndexer::close);
+    RedisTestSupport.clean(link, prefix);
+  }
+
+  private StreamIndexer indexer(String node, StreamIndexer.BatchStore store) {
+    StreamIndexer indexer =
+        new StreamIndexer(link, store, JSON, "indexer", node, Duration.ofMillis(500)).start();
+    indexers.add(indexer);
+    return indexer;
+  }
+
+  private static List<Event> batch(String... ids) {
+    List<Event> events = new ArrayList<>();
+    for (String id : ids) {
+      events.add(
+          Event.of(id, "fan-1", "p-" + id, EventType.VIEW, Instant.parse("2026-11-22T08:00:00Z")));
+    }
+    return events;
+  }
+
+  @Test
+  void storesEveryQueuedBatchInOrderAsTheEventsWereSent() {
+    List<List<Event>> stored = new CopyOnWriteArrayList<>();
+    indexer("node-a", stored::add);
+    assertThat(queue.offer(batch("e1", "e2"))).isTrue();
+    assertThat(queue.offer(batch("e3"))).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 2);
+    assertThat(stored).containsExactly(batch("e1", "e2"), batch("e3"));
+  }
+
+  @Test
+  void aBatchTheStoreFailedIsDeliveredAgain() {
+    AtomicInteger attempts = new AtomicInteger();
+    List<List<Event>> stored = new CopyOnWriteArrayList<>();
+    indexer(
+        "node-a",
+        events -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IOException("disk full");
+          }
+          stored.add(events);
+        });
+    queue.offer(batch("e1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+    assertThat(attempts).hasValueGreaterThanOrEqualTo(2);
+    assertThat(stored).containsExactly(batch("e1"));
+  }
+
+  @Test
+  void aBatchANodeDiedWithIsTakenOverByAnotherNode() throws InterruptedException {
+    CountDownLatch received = new CountDownLatch(1);
+    StreamIndexer dying =
+        indexer(
+            "node-a",
+            events -> {
+              received.countDown();
+              try {
+                Thread.sleep(60_000); // dies here, before acknowledging
+              } catch (InterruptedException e) {
+                throw new IOException("killed");
+              }
+            });
+    queue.offer(batch("e1"));
+    assertThat(received.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    dying.close();
+    List<List<Event>> stored = new CopyOnWriteArrayList<>();
+    indexer("node-b", stored::add);
+    await().atMost(Duration.ofSeconds(15)).until(() -> stored.size() == 1);
+    assertThat(stored).containsExactly(batch("e1"));
+  }
+
+  @Test
+  void aRefusedBatchIsSetAsideAndTheRestFlows() {
+    List<List<Event>> stored = new CopyOnWriteArrayList<>();
+    indexer(
+        "node-a",
+        events -> {
+          if (events.getFirst().id().value().equals("bad")) {
+            Problems problems = new Problems();
+            problems.add("events", 1, "id", "event id 'bad' is used by a different event");
+            problems.throwIfAny();
+          }
+          stored.add(events);
+        });
+    queue.offer(batch("bad"));
+    queue.offer(batch("good"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+    assertThat(stored).containsExactly(batch("good"));
+    assertThat(link.call(commands -> commands.xlen(prefix + "events:refused"))).contains(1L);
+  }
+
+  @Test
+  void refusesToQueueWhileRedisIsUnreachable() {
+    RedisLink down = new RedisLink("redis://127.0.0.1:1", prefix, Duration.ofMillis(100));
+    try {
+      assertThat(
+              new RedisEventQueue(down, JSON, Duration.ofMinutes(15), java.time.Clock.systemUTC())
+                  .offer(batch("e1")))
+          .isFalse();
+    } finally {
+      down.close();
+    }
+  }
+}
