@@ -13,7 +13,12 @@ import io.fanshelf.indexer.model.ProductId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +85,52 @@ class IndexerTest {
       indexer.importFiles(
           ImportRequest.none().withCatalog(dir.resolve("catalog.csv")), ImportListener.NONE);
       assertEquals(before + 1, indexer.catalogVersion());
+    }
+  }
+
+  @Test
+  void concurrentBatchesAreAllStoredWithTheirOwnCounts() throws Exception {
+    try (Indexer indexer = open()) {
+      indexer.aggregates();
+      int callers = 16;
+      ExecutorService pool = Executors.newFixedThreadPool(callers);
+      try {
+        List<Future<Indexer.Appended>> outcomes = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+          int caller = c;
+          outcomes.add(
+              pool.submit(
+                  () -> {
+                    List<Event> batch = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                      batch.add(
+                          Event.of("c" + caller + "-" + i, "f" + i, "tea", EventType.PURCHASE, T));
+                    }
+                    batch.add(Event.of("shared", "f0", "cup", EventType.VIEW, T));
+                    return indexer.appendEvents(batch);
+                  }));
+        }
+        long added = 0;
+        long duplicates = 0;
+        for (Future<Indexer.Appended> outcome : outcomes) {
+          Indexer.Appended appended = outcome.get(60, TimeUnit.SECONDS);
+          added += appended.added();
+          duplicates += appended.duplicates();
+          assertTrue(appended.added() >= 50, "each caller's own events are new");
+        }
+        assertEquals(callers * 50 + 1, added, "the shared id is stored once");
+        assertEquals(callers - 1, duplicates);
+        assertEquals(callers * 50 + 1, indexer.store().events().count());
+        assertEquals(
+            callers * 50 + 1,
+            indexer.aggregates().stats().eventsSeen(),
+            "the live aggregates saw each stored event once");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    try (Indexer reopened = Indexer.open(IndexerOptions.of(dir.resolve("data")))) {
+      assertEquals(16 * 50 + 1, reopened.store().events().count(), "durable when acknowledged");
     }
   }
 }

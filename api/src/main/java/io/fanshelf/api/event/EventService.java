@@ -3,15 +3,10 @@ package io.fanshelf.api.event;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
-import io.fanshelf.indexer.store.EventStore;
 import io.fanshelf.recommender.activity.RecentActivity;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +17,7 @@ import org.springframework.stereotype.Service;
  * durably and stored by the indexer's consumer, or stored directly when the queue is unavailable.
  * Either way the fans' {@link RecentActivity} is updated at once, {@link EventsAccepted} is
  * published, and {@link AttributedEventsStored} follows once the owner-attributed ones are stored.
- * Thread-safe: stores are serialised, as the indexer serialises them anyway.
+ * Thread-safe; concurrent batches share the indexer's writes.
  */
 @Service
 public class EventService {
@@ -30,7 +25,6 @@ public class EventService {
   private final RecentActivity recentActivity;
   private final Optional<EventQueue> queue;
   private final ApplicationEventPublisher publisher;
-  private final Object lock = new Object();
 
   public EventService(
       Indexer indexer,
@@ -78,28 +72,17 @@ public class EventService {
    *
    * @throws ImportRejectedException as {@link #append}
    */
-  public EventStore.AppendResult store(List<Event> events)
-      throws ImportRejectedException, IOException {
-    List<Event> attributed = new ArrayList<>();
-    EventStore.AppendResult result;
-    synchronized (lock) {
-      Set<EventId> seen = new HashSet<>();
-      for (Event event : events) {
-        if (event.owner().isPresent()
-            && seen.add(event.id())
-            && !indexer.store().events().contains(event.id())) {
-          attributed.add(event);
-        }
-      }
-      result = indexer.appendEvents(events);
-    }
+  public Indexer.Appended store(List<Event> events) throws ImportRejectedException, IOException {
+    Indexer.Appended result = indexer.appendEvents(events);
+    List<Event> attributed =
+        result.stored().stream().filter(event -> event.owner().isPresent()).toList();
     if (!attributed.isEmpty()) {
       publisher.publishEvent(new AttributedEventsStored(attributed));
     }
     return result;
   }
 
-  private static Accepted stored(EventStore.AppendResult result) {
+  private static Accepted stored(Indexer.Appended result) {
     return new Accepted(result.added(), result.duplicates(), 0);
   }
 }
