@@ -7,6 +7,8 @@ import io.fanshelf.indexer.store.EventStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -28,7 +33,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -127,12 +132,7 @@ final class LuceneEventStore implements EventStore {
           duplicates++;
           continue;
         }
-        writer.addDocument(
-            EventFields.toDocument(
-                id,
-                event.fan().value(),
-                event.time().toEpochMilli(),
-                Json.MAPPER.writeValueAsBytes(event)));
+        writer.addDocument(EventFields.toDocument(event));
         onNew.accept(event);
         added++;
       }
@@ -176,19 +176,53 @@ final class LuceneEventStore implements EventStore {
     }
     return index.read(
         searcher -> {
-          TopDocs top =
+          ScoreDoc[] newestFirst =
               searcher.search(
-                  new TermQuery(new Term(EventFields.FAN, fan.value())), limit, NEWEST_FIRST);
-          var fields = searcher.storedFields();
-          List<Event> events = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
-            events.add(parse(fields.document(hit.doc).getBinaryValue(EventFields.SOURCE)));
+                      new TermQuery(new Term(EventFields.FAN, fan.value())), limit, NEWEST_FIRST)
+                  .scoreDocs;
+          // Doc values are read forwards: visit the hits in doc order, then put them back.
+          Integer[] byDoc = new Integer[newestFirst.length];
+          for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
           }
-          return events;
+          Arrays.sort(byDoc, Comparator.comparingInt(i -> newestFirst[i].doc));
+          Event[] events = new Event[newestFirst.length];
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+          LeafEvents leaf = null;
+          for (int i : byDoc) {
+            int doc = newestFirst[i].doc;
+            if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
+              leaf = new LeafEvents(leaves.get(ReaderUtil.subIndex(doc, leaves)));
+            }
+            events[i] = leaf.event(doc - leaf.context.docBase);
+          }
+          return List.of(events);
         });
   }
 
-  private static Event parse(BytesRef source) {
+  /** The events of one segment, read forwards by doc id. */
+  private static final class LeafEvents {
+    final LeafReaderContext context;
+    private final BinaryDocValues encoded;
+    private StoredFields legacy;
+
+    LeafEvents(LeafReaderContext context) throws IOException {
+      this.context = context;
+      this.encoded = context.reader().getBinaryDocValues(EventFields.EVENT);
+    }
+
+    Event event(int doc) throws IOException {
+      if (encoded != null && encoded.advanceExact(doc)) {
+        return EventCodec.decode(encoded.binaryValue());
+      }
+      if (legacy == null) {
+        legacy = context.reader().storedFields();
+      }
+      return parseLegacy(legacy.document(doc).getBinaryValue(EventFields.LEGACY_SOURCE));
+    }
+  }
+
+  private static Event parseLegacy(BytesRef source) {
     return Json.MAPPER.readValue(source.bytes, source.offset, source.length, Event.class);
   }
 
@@ -199,7 +233,19 @@ final class LuceneEventStore implements EventStore {
 
   @Override
   public void forEach(Consumer<Event> visitor) throws IOException {
-    index.forEachStored(EventFields.SOURCE, source -> visitor.accept(parse(source)));
+    index.read(
+        searcher -> {
+          for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            LeafEvents leaf = new LeafEvents(context);
+            Bits live = context.reader().getLiveDocs();
+            for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
+              if (live == null || live.get(doc)) {
+                visitor.accept(leaf.event(doc));
+              }
+            }
+          }
+          return null;
+        });
   }
 
   long sizeOnDisk() throws IOException {
