@@ -12,6 +12,7 @@ import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.FanStore;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -100,18 +100,39 @@ public final class EventAggregates {
       Context context)
       throws IOException {
     EventAggregates result = new EventAggregates(policy, options, context);
-    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
-    Map<FanId, FanFacts> fans = new HashMap<>();
+    Lookups lookups = result.new Lookups();
     events.forEach(
         event -> {
           if (include.test(event)) {
-            result.add(
-                event,
-                id -> products.computeIfAbsent(id, result::productFacts),
-                id -> fans.computeIfAbsent(id, result::fanFacts));
+            result.add(event, lookups);
           }
         });
     return result;
+  }
+
+  /** Product and fan facts read once per call, however many of its events name them. */
+  private final class Lookups {
+    private final Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    private final Map<FanId, FanFacts> fans = new HashMap<>();
+
+    Optional<ProductFacts> product(ProductId id) {
+      return products.computeIfAbsent(id, EventAggregates.this::productFacts);
+    }
+
+    FanFacts fan(FanId id) {
+      return fans.computeIfAbsent(id, EventAggregates.this::fanFacts);
+    }
+  }
+
+  /**
+   * Counts new events (deduplicated already), reading each product and fan they name once. Not all
+   * or nothing: if the context fails, the events before the failing one were counted.
+   */
+  public void addAll(Collection<Event> events) {
+    Lookups lookups = new Lookups();
+    for (Event event : events) {
+      add(event, lookups);
+    }
   }
 
   /**
@@ -119,21 +140,18 @@ public final class EventAggregates {
    * or nothing: if the context fails, nothing was counted.
    */
   public void add(Event event) {
-    add(event, this::productFacts, this::fanFacts);
+    add(event, new Lookups());
   }
 
-  private void add(
-      Event event,
-      Function<ProductId, Optional<ProductFacts>> products,
-      Function<FanId, FanFacts> fans) {
+  private void add(Event event, Lookups lookups) {
     Objects.requireNonNull(event, "event");
     double weight = policy.weight(event);
     if (!(weight > 0)) {
       eventsSeen.increment();
       return;
     }
-    Optional<ProductFacts> product = products.apply(event.product());
-    FanFacts fan = fans.apply(event.fan());
+    Optional<ProductFacts> product = lookups.product(event.product());
+    FanFacts fan = lookups.fan(event.fan());
     eventsSeen.increment();
     lock.writeLock().lock();
     try {

@@ -26,6 +26,9 @@ final class LabelStatistics {
     final IntDoubleMap events = new IntDoubleMap();
     double weight;
     long eventCount;
+    // A value's last top() answer, which every labelled fan's recommendation asks for; valid while
+    // its dimension counted no new event (every event of the value also counts for the dimension).
+    volatile Top top;
 
     void add(int[] categoryKeys, double amount) {
       weight += amount;
@@ -77,12 +80,34 @@ final class LabelStatistics {
         v == null ? 0 : v.eventCount);
   }
 
-  /** The value's categories with at least {@code minEvents} events, highest lift first. */
+  private record Top(long dimensionEvents, int k, long minEvents, List<LabelLift> lifts) {}
+
+  /**
+   * The value's categories with at least {@code minEvents} events, highest lift first. Called under
+   * the aggregates' read lock by many threads at once: the answer is cached in the value's cell (a
+   * benign race: threads that miss together compute the same list).
+   */
   List<LabelLift> top(String dimension, String value, int k, long minEvents) {
     Cell v = get(byValue, values.find(key(dimension, value)));
     if (v == null) {
       return List.of();
     }
+    Cell d = get(byDimension, dimensions.find(dimension));
+    long dimensionEvents = d == null ? 0 : d.eventCount;
+    Top cached = v.top;
+    if (cached != null
+        && cached.dimensionEvents() == dimensionEvents
+        && cached.k() == k
+        && cached.minEvents() == minEvents) {
+      return cached.lifts();
+    }
+    List<LabelLift> computed = computeTop(v, dimension, value, k, minEvents);
+    v.top = new Top(dimensionEvents, k, minEvents, computed);
+    return computed;
+  }
+
+  private List<LabelLift> computeTop(
+      Cell v, String dimension, String value, int k, long minEvents) {
     List<LabelLift> lifts = new ArrayList<>();
     v.events.forEach(
         (category, events) -> {

@@ -91,4 +91,20 @@ class LabelLiftTest {
     assertEquals(3, aggregates.topLifts("skin_type", "oily", 10, 2).size());
     assertEquals(1, aggregates.topLifts("skin_type", "oily", 1, 1).size());
   }
+
+  @Test
+  void topLiftsFollowNewEventsOfTheValueAndOfTheRestOfItsDimension() {
+    EventAggregates aggregates = build(AggregateOptions.defaults().withLiftPrior(0));
+    LabelLift before = aggregates.topLifts("skin_type", "oily", 10, 1).get(1);
+    assertEquals(CREAM, before.categoryKey());
+    assertEquals((4.0 / 5) / (5.0 / 9), before.lift(), EPS);
+
+    buy(aggregates, "f2", lipstick, 1); // a dry fan: only the dimension's totals move
+    assertEquals(
+        (4.0 / 5) / (5.0 / 10), aggregates.topLifts("skin_type", "oily", 10, 1).get(1).lift(), EPS);
+
+    buy(aggregates, "f1", cream, 1); // the value itself
+    assertEquals(
+        (5.0 / 6) / (6.0 / 11), aggregates.topLifts("skin_type", "oily", 10, 1).get(1).lift(), EPS);
+  }
 }

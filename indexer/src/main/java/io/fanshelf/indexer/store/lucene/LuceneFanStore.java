@@ -194,14 +194,19 @@ final class LuceneFanStore implements FanStore {
   public List<FanProfile> profilesOf(FanId fan) throws IOException {
     return index.read(
         searcher -> {
-          TopDocs top =
-              searcher.search(new TermQuery(new Term(FanFields.FAN, fan.value())), 10_000);
-          StoredFields fields = searcher.storedFields();
-          List<FanProfile> profiles = new ArrayList<>();
-          for (ScoreDoc hit : top.scoreDocs) {
-            profiles.add(load(fields, hit.doc));
+          Query ofFan = new TermQuery(new Term(FanFields.FAN, fan.value()));
+          // Sized by the count: a top-10,000 collector would allocate its heap on every call.
+          int profiles = searcher.count(ofFan);
+          if (profiles == 0) {
+            return List.of();
           }
-          return profiles;
+          TopDocs top = searcher.search(ofFan, profiles);
+          StoredFields fields = searcher.storedFields();
+          List<FanProfile> found = new ArrayList<>();
+          for (ScoreDoc hit : top.scoreDocs) {
+            found.add(load(fields, hit.doc));
+          }
+          return found;
         });
   }
 
