@@ -14,10 +14,12 @@ import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.RecommendedItem;
 import io.fanshelf.recommender.Section;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,24 +27,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Fan pages: a link's shelf, ranked fresh and reused for {@code fanshelf.shelf.cache-ttl};
- * impressions recorded in the background (named thread {@code fanshelf-shelf-events}), clicks
- * before the fan is sent on. Events carry the owner and the page ({@code shelf:<link id>}).
- * Thread-safe.
+ * impressions recorded in the background ({@link ImpressionWriter}), clicks before the fan is sent
+ * on. Events carry the owner and the page ({@code shelf:<link id>}). Thread-safe.
  */
 @Service
 public class ShelfService {
-  private static final Logger LOG = LoggerFactory.getLogger(ShelfService.class);
+  // Pages of impressions (~30 events each) that may wait for the store: ~10 MB at most.
+  private static final int IMPRESSION_QUEUE_PAGES = 10_000;
   private static final Pattern RENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,24}");
   private static final List<Section> ORDER =
       List.of(
@@ -57,13 +55,7 @@ public class ShelfService {
   private final EventService events;
   private final FanShelfProperties.Shelf options;
   private final Clock clock;
-  private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "fanshelf-shelf-events");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ImpressionWriter impressions;
 
   public ShelfService(
       ShareLinkStore links,
@@ -71,6 +63,7 @@ public class ShelfService {
       ShelfCache cache,
       EventService events,
       FanShelfProperties properties,
+      MeterRegistry registry,
       Clock clock) {
     this.links = links;
     this.recommendations = recommendations;
@@ -78,6 +71,7 @@ public class ShelfService {
     this.events = events;
     this.options = properties.shelf();
     this.clock = clock;
+    this.impressions = new ImpressionWriter(events, IMPRESSION_QUEUE_PAGES, registry);
   }
 
   public Optional<ShareLink> link(String token) {
@@ -140,14 +134,7 @@ public class ShelfService {
       }
     }
     if (!batch.isEmpty()) {
-      writer.execute(
-          () -> {
-            try {
-              events.append(batch);
-            } catch (IOException | ImportRejectedException | RuntimeException e) {
-              LOG.warn("impressions of {} not recorded: {}", link.page(), e.getMessage());
-            }
-          });
+      impressions.offer(batch);
     }
     return render;
   }
@@ -200,17 +187,13 @@ public class ShelfService {
     }
   }
 
-  /** Waits for queued impressions, for tests and shutdown. */
-  public void flush()
-      throws InterruptedException,
-          java.util.concurrent.ExecutionException,
-          java.util.concurrent.TimeoutException {
-    writer.submit(() -> {}).get(30, TimeUnit.SECONDS);
+  /** Waits for queued impressions, for tests. */
+  public void flush() throws InterruptedException, TimeoutException {
+    impressions.flush(Duration.ofSeconds(30));
   }
 
   @PreDestroy
   void close() throws InterruptedException {
-    writer.shutdown();
-    writer.awaitTermination(10, TimeUnit.SECONDS);
+    impressions.close();
   }
 }
