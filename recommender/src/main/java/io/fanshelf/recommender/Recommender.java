@@ -88,6 +88,11 @@ public final class Recommender {
     return new Recommender(indexer, options, curation, recentActivity, indexer.options().clock());
   }
 
+  /** The options this recommender ranks with (training must learn with the same sources). */
+  public RecommenderOptions options() {
+    return options;
+  }
+
   /** The ranker in use; {@link RankerHolder#use} switches it without a restart. */
   public RankerHolder rankers() {
     return rankers;

@@ -4,41 +4,43 @@ import io.fanshelf.api.auth.RequireScope;
 import io.fanshelf.api.auth.Scope;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.recommender.Recommender;
+import io.fanshelf.training.Retraining;
+import io.fanshelf.training.TrainingOptions;
+import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.registry.ArtifactInfo;
-import io.fanshelf.training.registry.ArtifactRefusedException;
 import io.fanshelf.training.registry.ModelRegistry;
-import io.fanshelf.training.registry.ModelWatch;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/admin/models}: list, publish, roll back ({@code admin} scope). */
+/** {@code /api/v1/admin/models}: list, publish, roll back, retrain ({@code admin} scope). */
 @RestController
 @RequestMapping("/api/v1/admin/models")
 @RequireScope(Scope.ADMIN)
 public class ModelController {
   private final ModelRegistry registry;
-  private final ModelWatch watch;
   private final Recommender recommender;
-  private final ApplicationEventPublisher events;
+  private final ModelPublisher publisher;
+  private final RetrainService retraining;
 
   public ModelController(
       ModelRegistry registry,
-      ModelWatch watch,
       Recommender recommender,
-      ApplicationEventPublisher events) {
+      ModelPublisher publisher,
+      RetrainService retraining) {
     this.registry = registry;
-    this.watch = watch;
     this.recommender = recommender;
-    this.events = events;
+    this.publisher = publisher;
+    this.retraining = retraining;
   }
 
   /** One trained model as listed. */
@@ -76,29 +78,67 @@ public class ModelController {
 
   @PostMapping("/{id}/publish")
   public ServingView publish(@PathVariable String id) throws IOException {
-    try {
-      registry.publish(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("id", e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw ApiException.notFound("no model '" + id + "' in the registry");
-    } catch (ArtifactRefusedException e) {
-      throw ApiException.badRequest("id", "model '" + id + "' was refused: " + e.getMessage());
-    }
-    watch.refresh();
-    events.publishEvent(new ModelsChanged());
+    publisher.publish(id);
     return list();
   }
 
   @PostMapping("/rollback")
   public ServingView rollback() throws IOException {
-    try {
-      registry.rollback();
-    } catch (IllegalStateException e) {
-      throw ApiException.badRequest("", e.getMessage());
-    }
-    watch.refresh();
-    events.publishEvent(new ModelsChanged());
+    publisher.rollback();
     return list();
+  }
+
+  /**
+   * A retraining request; every field is optional.
+   *
+   * @param algorithm {@code gbt} (default) or {@code logistic}
+   * @param split the label window: {@code time:F} (default {@code time:0.8}) or {@code last:F}
+   * @param seed the seed (default 42)
+   * @param publish publish the model once stored (default false: review it first)
+   */
+  public record RetrainRequest(String algorithm, String split, Long seed, Boolean publish) {}
+
+  /**
+   * Starts retraining on this node's data in the background: 202 with the job, whose {@code
+   * Location} reports progress and, at the end, the stored model and its metrics.
+   */
+  @PostMapping("/retrain")
+  public ResponseEntity<RetrainService.Job> retrain(
+      @RequestBody(required = false) RetrainRequest body) {
+    RetrainRequest given = body == null ? new RetrainRequest(null, null, null, null) : body;
+    String split = given.split() == null ? "time:0.8" : given.split();
+    Split parsed;
+    try {
+      parsed = Split.parse(split);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("split", e.getMessage());
+    }
+    String algorithm = given.algorithm() == null ? "gbt" : given.algorithm();
+    if (!algorithm.equals("gbt") && !algorithm.equals("logistic")) {
+      throw ApiException.badRequest(
+          "algorithm", "expected gbt or logistic, got '" + algorithm + "'");
+    }
+    long seed = given.seed() == null ? 42 : given.seed();
+    RetrainService.Job job =
+        retraining.start(
+            new Retraining.Request(parsed, algorithm, TrainingOptions.defaults(seed)),
+            split,
+            Boolean.TRUE.equals(given.publish()));
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/admin/models/jobs/" + job.id()))
+        .body(job);
+  }
+
+  /** The remembered retraining jobs, newest first. */
+  @GetMapping("/jobs")
+  public List<RetrainService.Job> jobs() {
+    return retraining.jobs();
+  }
+
+  @GetMapping("/jobs/{id}")
+  public RetrainService.Job job(@PathVariable String id) {
+    return retraining
+        .job(id)
+        .orElseThrow(() -> ApiException.notFound("no retraining job '" + id + "'"));
   }
 }

@@ -2,9 +2,9 @@ package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.recommender.feature.FeatureSchema;
 import io.fanshelf.training.Evaluation;
 import io.fanshelf.training.Progress;
+import io.fanshelf.training.Retraining;
 import io.fanshelf.training.Trainer;
 import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.dataset.Split;
@@ -12,13 +12,11 @@ import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.eval.HtmlReport;
 import io.fanshelf.training.model.ModelRanker;
 import io.fanshelf.training.registry.ArtifactInfo;
-import io.fanshelf.training.registry.ModelArtifact;
 import io.fanshelf.training.registry.ModelRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,42 +106,15 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      Split parsed = Split.parse(split);
-      if (!algorithm.equals("gbt") && !algorithm.equals("logistic")) {
-        throw new IllegalArgumentException(
-            "--algorithm must be gbt or logistic, got '" + algorithm + "'");
-      }
+      Retraining.Request request =
+          new Retraining.Request(Split.parse(split), algorithm, common.options());
       try (Indexer indexer = common.open()) {
-        Trainer trainer = common.trainer(indexer, progress());
-        Trainer.Trained trained = trainer.train(parsed, e -> true, false);
-        var model = algorithm.equals("gbt") ? trained.gbt() : trained.logistic();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("candidateRecall", trained.dataset().candidateRecall());
-        metrics.put("fans", (double) trained.dataset().fans());
-        for (Trainer.Tuning t : trained.tuning()) {
-          if (t.chosen() && t.model().equals(algorithm)) {
-            metrics.put("validationNdcg@10", t.validationNdcg());
-          }
-        }
-        ArtifactInfo info =
-            new ArtifactInfo(
-                ModelArtifact.FORMAT_VERSION,
-                "pending",
-                algorithm,
-                model.options().hyperParameters(),
-                FeatureSchema.names(),
-                new ArtifactInfo.DataWindow(
-                    trained.dataset().featuresAt().toString(),
-                    trained.dataset().window(),
-                    trained.dataset().examples(),
-                    trained.dataset().positives()),
-                common.seed,
-                metrics,
-                Instant.now().toString(),
-                false,
-                serving(trainer));
         ModelRegistry registry = new ModelRegistry(common.data);
-        ArtifactInfo stored = registry.save(model, info, Instant.now());
+        Retraining.Result result =
+            new Retraining(indexer, common.recommender(), common::aggregates, Clock.systemUTC())
+                .run(request, registry, progress());
+        ArtifactInfo stored = result.info();
+        Trainer.Trained trained = result.trained();
         PrintWriter w = spec.commandLine().getOut();
         w.printf(
             Locale.ROOT,
@@ -153,7 +124,7 @@ final class Commands {
             trained.dataset().positives(),
             trained.dataset().fans(),
             trained.dataset().featuresAt());
-        metrics.forEach((k, v) -> w.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
+        stored.metrics().forEach((k, v) -> w.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
         if (publish) {
           registry.publish(stored.id());
           w.println("published " + stored.id());
@@ -163,20 +134,6 @@ final class Commands {
         return 0;
       }
     }
-  }
-
-  static Map<String, String> serving(Trainer trainer) {
-    Map<String, String> serving = new LinkedHashMap<>();
-    var aggregates = trainer.data().aggregates();
-    serving.put("popularityHalfLife", aggregates.popularityHalfLife().toString());
-    serving.put("trendHalfLife", aggregates.trendHalfLife().toString());
-    serving.put("affinityHalfLife", aggregates.affinityHalfLife().toString());
-    serving.put(
-        "forYouSources",
-        String.join(
-            ",",
-            trainer.data().recommender().sources().get(io.fanshelf.recommender.Section.FOR_YOU)));
-    return serving;
   }
 
   @Command(
