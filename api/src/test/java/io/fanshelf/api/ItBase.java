@@ -1,9 +1,9 @@
 package io.fanshelf.api;
 
 import io.fanshelf.api.auth.ApiKeyStore;
-import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.auth.OwnerToken;
 import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.auth.TokenStore;
 import io.fanshelf.indexer.model.OwnerId;
 import java.io.IOException;
 import java.net.URI;
@@ -46,7 +46,7 @@ public abstract class ItBase {
 
   @LocalServerPort protected int port;
   @Autowired protected ApiKeyStore keys;
-  @Autowired protected AuthService auth;
+  @Autowired protected TokenStore tokens;
 
   protected final HttpClient http =
       HttpClient.newBuilder()
@@ -62,9 +62,9 @@ public abstract class ItBase {
     return "Bearer " + keys.create("it", Set.of(scopes)).secret();
   }
 
+  /** "Bearer <token>" for a signed-in owner, issued directly as sign-in would. */
   protected String owner(OwnerId owner) throws IOException {
-    return "Bearer "
-        + auth.signIn(owner, ApiTestBase.PASSWORD, OwnerToken.Kind.API).orElseThrow().token();
+    return "Bearer " + tokens.issue(owner, OwnerToken.Kind.API, Duration.ofHours(1)).token();
   }
 
   protected HttpResponse<String> send(HttpRequest.Builder request)

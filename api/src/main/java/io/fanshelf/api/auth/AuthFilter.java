@@ -33,6 +33,7 @@ public final class AuthFilter extends OncePerRequestFilter {
   private final TokenStore tokens;
   private final RateLimiter limiter;
   private final RateLimiter.Limit keyLimit;
+  private final RateLimiter.Limit ownerLimit;
   private final ObjectMapper mapper;
 
   public AuthFilter(
@@ -45,6 +46,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     this.tokens = tokens;
     this.limiter = limiter;
     this.keyLimit = new RateLimiter.Limit(limits.apiKeyPerSecond(), limits.apiKeyBurst());
+    this.ownerLimit = new RateLimiter.Limit(limits.ownerPerSecond(), limits.ownerBurst());
     this.mapper = mapper;
   }
 
@@ -103,6 +105,9 @@ public final class AuthFilter extends OncePerRequestFilter {
               Optional.empty());
           return;
         }
+        if (ownerLimited(request, response, owner.get())) {
+          return;
+        }
         caller = new Caller.OwnerUser(owner.get(), false);
       }
     } else {
@@ -111,12 +116,33 @@ public final class AuthFilter extends OncePerRequestFilter {
         Optional<OwnerToken> owner =
             tokens.find(session.get()).filter(t -> t.kind() == OwnerToken.Kind.CONSOLE);
         if (owner.isPresent()) {
+          if (ownerLimited(request, response, owner.get())) {
+            return;
+          }
           caller = new Caller.OwnerUser(owner.get(), true);
         }
       }
     }
     request.setAttribute(CALLER, caller);
     chain.doFilter(request, response);
+  }
+
+  /** Refuses with 429 when the owner's budget, shared by all their tokens, is spent. */
+  private boolean ownerLimited(
+      HttpServletRequest request, HttpServletResponse response, OwnerToken token)
+      throws IOException {
+    Optional<Duration> wait = limiter.acquire("owner:" + token.owner().value(), ownerLimit);
+    if (wait.isEmpty()) {
+      return false;
+    }
+    refuse(
+        request,
+        response,
+        429,
+        "Too Many Requests",
+        "rate limit of owner " + token.owner() + " reached",
+        wait);
+    return true;
   }
 
   /** The value of the console session cookie, if the request carries one. */

@@ -21,6 +21,8 @@ public class AuthService {
   private final PasswordEncoder passwords;
   private final MetadataStore metadata;
   private final FanShelfProperties.Auth options;
+  private final RateLimiter limiter;
+  private final RateLimiter.Limit signInLimit;
   private final Clock clock;
   // Compared against when the owner has no account, so that a wrong owner id takes as long as a
   // wrong password and sign-in does not reveal which owners have accounts.
@@ -32,12 +34,17 @@ public class AuthService {
       PasswordEncoder passwords,
       MetadataStore metadata,
       FanShelfProperties properties,
+      RateLimiter limiter,
       Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.passwords = passwords;
     this.metadata = metadata;
     this.options = properties.auth();
+    this.limiter = limiter;
+    this.signInLimit =
+        new RateLimiter.Limit(
+            properties.rateLimit().signInPerMinute() / 60.0, properties.rateLimit().signInBurst());
     this.clock = clock;
     this.decoy = passwords.encode("decoy-password-for-timing");
   }
@@ -60,9 +67,18 @@ public class AuthService {
     return account;
   }
 
-  /** Checks the password and issues a token of the given kind; empty when they do not match. */
+  /**
+   * Checks the password and issues a token of the given kind; empty when they do not match.
+   *
+   * @throws ApiException 429 when this owner id had too many attempts lately (right or wrong, and
+   *     whether or not the owner exists, so the answer reveals nothing)
+   */
   public Optional<TokenStore.Issued> signIn(OwnerId owner, String password, OwnerToken.Kind kind)
       throws IOException {
+    Optional<java.time.Duration> wait = limiter.acquire("sign-in:" + owner.value(), signInLimit);
+    if (wait.isPresent()) {
+      throw ApiException.tooManyRequests(wait.get());
+    }
     Optional<OwnerAccount> account = accounts.get(owner);
     String hash = account.map(OwnerAccount::passwordHash).orElse(decoy);
     boolean matches = password != null && passwords.matches(password, hash);

@@ -63,12 +63,20 @@ public record FanShelfProperties(
    * @param apiKeyBurst requests an API key may send at once
    * @param shareLinkPerMinute sustained shelf requests per minute per share link
    * @param shareLinkBurst shelf requests a link may take at once
+   * @param ownerPerSecond sustained requests per second per owner (API tokens and console)
+   * @param ownerBurst requests an owner may send at once
+   * @param signInPerMinute sustained sign-in attempts per minute per owner id
+   * @param signInBurst sign-in attempts per owner id at once
    */
   public record RateLimit(
       @Min(1) @DefaultValue("500") int apiKeyPerSecond,
       @Min(1) @DefaultValue("1000") int apiKeyBurst,
       @Min(1) @DefaultValue("60") int shareLinkPerMinute,
-      @Min(1) @DefaultValue("30") int shareLinkBurst) {}
+      @Min(1) @DefaultValue("30") int shareLinkBurst,
+      @Min(1) @DefaultValue("50") int ownerPerSecond,
+      @Min(1) @DefaultValue("100") int ownerBurst,
+      @Min(1) @DefaultValue("6") int signInPerMinute,
+      @Min(1) @DefaultValue("10") int signInBurst) {}
 
   /**
    * @param cacheTtl how long a ranked shelf is reused before it is ranked afresh

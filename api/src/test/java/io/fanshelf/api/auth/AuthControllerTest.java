@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -53,6 +54,24 @@ class AuthControllerTest extends ApiTestBase {
           .andExpect(status().isUnauthorized())
           .andExpect(jsonPath("$.detail").value("wrong owner or password"));
     }
+  }
+
+  @Test
+  void signInAttemptsArePacedPerOwnerIdWhetherOrNotItExists() throws Exception {
+    String guessed = "{\"owner\": \"shop-guessed\", \"password\": \"guess-number-x\"}";
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      mvc.perform(
+              post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content(guessed))
+          .andExpect(status().isUnauthorized());
+    }
+    mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content(guessed))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"));
+    mvc.perform(
+            post("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"owner\": \"shop-other\", \"password\": \"guess-number-x\"}"))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test

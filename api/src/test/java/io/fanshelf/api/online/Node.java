@@ -3,9 +3,9 @@ package io.fanshelf.api.online;
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.FanShelfApplication;
 import io.fanshelf.api.auth.ApiKeyStore;
-import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.auth.OwnerToken;
 import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.auth.TokenStore;
 import io.fanshelf.indexer.model.OwnerId;
 import java.io.IOException;
 import java.net.URI;
@@ -81,10 +81,7 @@ final class Node implements AutoCloseable {
 
   String owner(OwnerId owner) throws IOException {
     return "Bearer "
-        + bean(AuthService.class)
-            .signIn(owner, ApiTestBase.PASSWORD, OwnerToken.Kind.API)
-            .orElseThrow()
-            .token();
+        + bean(TokenStore.class).issue(owner, OwnerToken.Kind.API, Duration.ofHours(1)).token();
   }
 
   HttpResponse<String> get(String path, String auth) throws IOException, InterruptedException {
