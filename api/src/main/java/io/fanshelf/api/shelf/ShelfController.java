@@ -53,9 +53,19 @@ public class ShelfController {
     this.options = properties.shelf();
   }
 
-  /** A product card. */
+  /**
+   * A product card.
+   *
+   * @param image the product's picture, or null: the card then shows the category's initial
+   */
   public record Card(
-      String id, String title, String price, String reason, String href, String initial) {}
+      String id,
+      String title,
+      String price,
+      String reason,
+      String href,
+      String image,
+      String initial) {}
 
   /** A section of the page. */
   public record SectionView(String key, List<Card> cards) {}
@@ -95,6 +105,7 @@ public class ShelfController {
                 price(product.priceCents()),
                 item.reasons().isEmpty() ? null : item.reasons().getFirst().text(locale),
                 "/s/" + token + "/go/" + enc(product.id().value()) + "?r=" + render,
+                product.imageUrl().orElse(null),
                 product.category().substring(0, 1)));
       }
       sections.add(new SectionView(section.section().wireName(), cards));

@@ -84,13 +84,21 @@ public record FanShelfProperties(
    * @param sectionSize items in each other section
    * @param buyUrl where "buy" leads; {product} and {owner} are replaced (the owner's attribution)
    * @param currency the symbol shown before prices
+   * @param imageSources where product pictures may come from besides the app itself, as
+   *     Content-Security-Policy sources separated by spaces (e.g. {@code https://img.example.com})
    */
   public record Shelf(
       @NotNull @DefaultValue("30s") Duration cacheTtl,
       @Min(1) @Max(50) @DefaultValue("12") int forYouSize,
       @Min(1) @Max(50) @DefaultValue("6") int sectionSize,
       @NotBlank @DefaultValue("/buy/{product}?ref={owner}") String buyUrl,
-      @NotBlank @DefaultValue("¥") String currency) {}
+      @NotBlank @DefaultValue("¥") String currency,
+      @NotNull
+          @DefaultValue("https:")
+          @Pattern(
+              regexp = "|[A-Za-z0-9.:/*_-]+( [A-Za-z0-9.:/*_-]+)*",
+              message = "must be Content-Security-Policy sources separated by single spaces")
+          String imageSources) {}
 
   /**
    * @param maxBatch most events in one POST

@@ -13,11 +13,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Browser hardening on every response: no sniffing, no framing, no referrer (a shelf URL is a
  * secret and must not leak to the shop a fan goes on to), and a content security policy that allows
- * only the app's own scripts, styles and images: every asset is served by the app, no CDN.
+ * only the app's own scripts and styles (every asset is served by the app, no CDN), and images from
+ * the app and the catalog's image hosts ({@code fanshelf.shelf.image-sources}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SecurityHeadersFilter extends OncePerRequestFilter {
+  private final String images;
+
+  public SecurityHeadersFilter(FanShelfProperties properties) {
+    String extra = properties.shelf().imageSources();
+    this.images = "'self' data:" + (extra.isEmpty() ? "" : " " + extra);
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,7 +38,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         request.getRequestURI().startsWith("/swagger-ui") ? "'self' 'unsafe-inline'" : "'self'";
     response.setHeader(
         "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src "
+        "default-src 'self'; img-src "
+            + images
+            + "; style-src "
             + styles
             + "; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
             + " form-action 'self'");

@@ -55,6 +55,27 @@ class ShelfControllerTest extends ApiTestBase {
   }
 
   @Test
+  void showsProductPicturesWhereTheCatalogHasThemAndAllowsTheirHost() throws Exception {
+    String html =
+        mvc.perform(get(path("shop-lily", "fan-0003")))
+            .andExpect(status().isOk())
+            .andExpect(
+                header()
+                    .string(
+                        "Content-Security-Policy", containsString("img-src 'self' data: https:;")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    // bh-001 and bh-002 have pictures in the fixture; bh-003 has none and shows its initial.
+    Assertions.assertTrue(
+        html.matches(
+            "(?s).*<img class=\"image\" src=\"https://img\\.example\\.com/bh-00\\d\\.jpg\".*"),
+        "a card with a picture");
+    Assertions.assertTrue(
+        html.contains("<div class=\"image\" aria-hidden=\"true\">"), "a card without");
+  }
+
+  @Test
   void speaksEnglishFromAcceptLanguageOrTheParameter() throws Exception {
     String page = path("shop-lily", "fan-0002");
     mvc.perform(get(page).header("Accept-Language", "en-GB,en;q=0.8"))

@@ -70,7 +70,8 @@ final class ProductRows {
   }
 
   private static String imageUrl(String text) {
-    if (!(text.startsWith("https://") || text.startsWith("http://") || text.startsWith("/"))) {
+    boolean path = text.startsWith("/") && !text.startsWith("//");
+    if (!(text.startsWith("https://") || text.startsWith("http://") || path)) {
       throw new IllegalArgumentException(
           "expected an http(s) URL or a path starting with /, got '" + text + "'");
     }

@@ -157,10 +157,11 @@ class ImporterTest {
             .withCatalog(
                 write(
                     "catalog2.csv",
-                    "id,title,category,price,created_at\n"
-                        + "p9,新品,美妆>彩妆,19.9,2026-03-01T00:00:00Z\n"
-                        + "p9,重复,美妆>彩妆,19.9,2026-03-01T00:00:00Z\n"
-                        + "p10,价格错,美妆,abc,2026-03-01T00:00:00Z\n"))
+                    "id,title,category,price,created_at,image\n"
+                        + "p9,新品,美妆>彩妆,19.9,2026-03-01T00:00:00Z,\n"
+                        + "p9,重复,美妆>彩妆,19.9,2026-03-01T00:00:00Z,\n"
+                        + "p10,价格错,美妆,abc,2026-03-01T00:00:00Z,\n"
+                        + "p11,图片错,美妆,9,2026-03-01T00:00:00Z,//cdn.example.com/p11.jpg\n"))
             .withLabels(
                 write(
                     "labels.csv",
@@ -184,6 +185,10 @@ class ImporterTest {
     List<String> errors = rejected.errors().stream().map(ValidationError::toString).toList();
     assertHas(errors, "catalog2.csv:3: duplicate of the row at line 2");
     assertHas(errors, "catalog2.csv:4 [price]: expected a price such as 59.9, got 'abc'");
+    assertHas(
+        errors,
+        "catalog2.csv:5 [image]: expected an http(s) URL or a path starting with /, got"
+            + " '//cdn.example.com/p11.jpg'");
     assertHas(errors, "labels.csv:2 [skin_type]: expected one of oily (油皮), dry (干皮), got 'olly'");
     assertHas(errors, "labels.csv:3 [skin_type]: value 'normal' is retired");
     assertHas(errors, "labels.csv:4 [skin_type]: takes exactly one value, got 2");
@@ -191,7 +196,7 @@ class ImporterTest {
     assertHas(errors, "events.csv:4 [id]: duplicate event id 'e1', first at line 2");
     assertHas(errors, "events.csv:5 [time]: expected an ISO-8601 time");
     assertHas(errors, "events.csv:6: malformed line: a quoted cell is never closed");
-    assertEquals(9, rejected.totalErrors());
+    assertEquals(10, rejected.totalErrors());
 
     assertEquals(productsBefore, store.catalog().count());
     assertTrue(store.catalog().get(ProductId.of("p9")).isEmpty());
