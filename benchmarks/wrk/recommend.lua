@@ -1,12 +1,14 @@
--- Fresh recommendations: a random fan of shop-lily per request (the recommend API does not cache).
--- Usage: FANSHELF_KEY=fsk_... FANSHELF_FANS=1,2,3 wrk -t2 -c16 -d30s -s recommend.lua http://localhost:8080
+-- Fresh recommendations: a random fan of one owner per request (the recommend API does not cache).
+-- Usage: FANSHELF_KEY=fsk_... FANSHELF_FANS=1,2,3 [FANSHELF_OWNER=shop-lily] \
+--   wrk -t2 -c4 -d30s -s recommend.lua http://localhost:8080
 local fans = {}
 for id in string.gmatch(os.getenv("FANSHELF_FANS"), "[^,]+") do fans[#fans + 1] = id end
 local key = os.getenv("FANSHELF_KEY")
+local owner = os.getenv("FANSHELF_OWNER") or "shop-lily"
 math.randomseed(42)
 request = function()
   local fan = fans[math.random(#fans)]
-  return wrk.format("GET", "/api/v1/recommendations?owner=shop-lily&limit=20&fan=" .. fan,
+  return wrk.format("GET", "/api/v1/recommendations?owner=" .. owner .. "&limit=20&fan=" .. fan,
     { ["Authorization"] = "Bearer " .. key })
 end
 done = function(summary, latency, requests)
