@@ -4,6 +4,7 @@ import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.catalog.CategoryLeaders;
+import io.fanshelf.recommender.catalog.RememberedSearches;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +14,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Keeps {@link Signals} current for serving: reloads the catalog snapshot when the indexer's
  * catalog version moves, recomputes category leaders when the aggregates are replaced or every
- * {@code leadersRefresh}. Thread-safe: readers get the current immutable instance; a refresh is
- * done by one thread while the others keep using the previous one.
+ * {@code leadersRefresh}, and starts remembering catalog searches afresh each time ({@link
+ * RememberedSearches}). Thread-safe: readers get the current immutable instance; a refresh is done
+ * by one thread while the others keep using the previous one.
  */
 final class SignalsCache {
   private static final int LEADERS_PER_CATEGORY = 200;
+  // Distinct catalog searches remembered per Signals (each at most a source's budget of hits).
+  private static final int REMEMBERED_SEARCHES = 2_048;
 
   private final Indexer indexer;
   private final Duration leadersRefresh;
@@ -73,7 +77,7 @@ final class SignalsCache {
     Signals signals =
         new Signals(
             catalog,
-            indexer.store().catalog(),
+            new RememberedSearches(indexer.store().catalog(), REMEMBERED_SEARCHES),
             aggregates,
             leaders,
             taxonomy,
