@@ -8,22 +8,23 @@ import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.MetadataStore;
-import io.fanshelf.recommender.RecommendedItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The fan page: {@code GET /s/{token}} renders the link's shelf server-side (no JavaScript needed,
@@ -32,18 +33,26 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 public class ShelfController {
+  private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
   private final ShelfService shelves;
   private final MetadataStore metadata;
   private final RateLimiter limiter;
   private final RateLimiter.Limit limit;
   private final FanShelfProperties.Shelf options;
+  private final ShelfPages pages;
+  private final LocaleResolver locales;
 
   public ShelfController(
       ShelfService shelves,
+      ShelfPages pages,
+      LocaleResolver locales,
       MetadataStore metadata,
       RateLimiter limiter,
       FanShelfProperties properties) {
     this.shelves = shelves;
+    this.pages = pages;
+    this.locales = locales;
     this.metadata = metadata;
     this.limiter = limiter;
     this.limit =
@@ -53,68 +62,37 @@ public class ShelfController {
     this.options = properties.shelf();
   }
 
-  /**
-   * A product card.
-   *
-   * @param image the product's picture, or null: the card then shows the category's initial
-   */
-  public record Card(
-      String id,
-      String title,
-      String price,
-      String reason,
-      String href,
-      String image,
-      String initial) {}
-
-  /** A section of the page. */
-  public record SectionView(String key, List<Card> cards) {}
-
   @GetMapping("/s/{token}")
-  public String shelf(
+  public ResponseEntity<String> shelf(
       @PathVariable("token") String token,
       HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
+      HttpServletResponse response) {
     noStore(response);
     Optional<ShareLink> found = shelves.link(token);
     if (found.isEmpty()) {
-      response.setStatus(404);
-      return "shelf-gone";
+      return notice(HttpStatus.NOT_FOUND, "shelf-gone", request);
     }
     ShareLink link = found.get();
     if (limited(link, response)) {
-      return "shelf-busy";
+      return notice(HttpStatus.TOO_MANY_REQUESTS, "shelf-busy", request);
     }
     Owner owner = metadata.owner(link.owner()).orElse(null);
     Locale locale =
         FanShelfLocaleResolver.fromRequest(request)
             .orElse(owner == null ? Locale.SIMPLIFIED_CHINESE : owner.locale());
-    request.setAttribute(FanShelfLocaleResolver.ATTRIBUTE, locale);
     Shelf shelf = shelves.shelf(link);
     String render = shelves.recordImpressions(link, shelf);
-    List<SectionView> sections = new ArrayList<>();
-    for (Shelf.ShelfSection section : shelf.sections()) {
-      List<Card> cards = new ArrayList<>();
-      for (RecommendedItem item : section.items()) {
-        var product = item.product();
-        cards.add(
-            new Card(
-                product.id().value(),
-                product.title(),
-                price(product.priceCents()),
-                item.reasons().isEmpty() ? null : item.reasons().getFirst().text(locale),
-                "/s/" + token + "/go/" + enc(product.id().value()) + "?r=" + render,
-                product.imageUrl().orElse(null),
-                product.category().substring(0, 1)));
-      }
-      sections.add(new SectionView(section.section().wireName(), cards));
-    }
-    model.addAttribute("ownerName", owner == null ? link.owner().value() : owner.name());
-    model.addAttribute("sections", sections);
-    model.addAttribute("currency", options.currency());
-    model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
-    return "shelf";
+    String ownerName = owner == null ? link.owner().value() : owner.name();
+    return ResponseEntity.ok()
+        .contentType(HTML)
+        .body(pages.html(token, shelf, ownerName, locale, render));
+  }
+
+  private ResponseEntity<String> notice(
+      HttpStatus status, String template, HttpServletRequest request) {
+    return ResponseEntity.status(status)
+        .contentType(HTML)
+        .body(pages.notice(template, locales.resolveLocale(request)));
   }
 
   @GetMapping("/s/{token}/go/{product}")
@@ -168,10 +146,6 @@ public class ShelfController {
   private static void noStore(HttpServletResponse response) {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Robots-Tag", "noindex, nofollow");
-  }
-
-  private static String price(long cents) {
-    return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
   }
 
   private static String enc(String text) {

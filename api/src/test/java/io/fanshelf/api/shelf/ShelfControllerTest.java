@@ -55,6 +55,19 @@ class ShelfControllerTest extends ApiTestBase {
   }
 
   @Test
+  void eachViewOfACachedShelfCarriesItsOwnRenderId() throws Exception {
+    String page = path("shop-lily", "fan-0004");
+    String first = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+    String second = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+    java.util.regex.Pattern renderId = java.util.regex.Pattern.compile("\\?r=([A-Za-z0-9_-]+)\"");
+    java.util.regex.Matcher a = renderId.matcher(first);
+    java.util.regex.Matcher b = renderId.matcher(second);
+    Assertions.assertTrue(a.find() && b.find(), "cards link with a render id");
+    Assertions.assertNotEquals(a.group(1), b.group(1));
+    Assertions.assertEquals(first.replace(a.group(1), "R"), second.replace(b.group(1), "R"));
+  }
+
+  @Test
   void showsProductPicturesWhereTheCatalogHasThemAndAllowsTheirHost() throws Exception {
     String html =
         mvc.perform(get(path("shop-lily", "fan-0003")))

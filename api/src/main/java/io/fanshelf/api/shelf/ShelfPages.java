@@ -1,0 +1,125 @@
+package io.fanshelf.api.shelf;
+
+import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.recommender.RecommendedItem;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The shelf page's HTML. Rendering the template is most of a cached shelf's cost, and the page
+ * differs from view to view only in its render id (in every card's link, for click attribution), so
+ * each (link, ranked shelf, language) is rendered once with a placeholder and each view replaces
+ * the placeholder. A re-ranked shelf has a new ranking time and so renders afresh. Thread-safe;
+ * keeps the {@value #PAGES} most recently used pages.
+ */
+@Component
+public class ShelfPages {
+  static final int PAGES = 2_000;
+
+  private final ITemplateEngine templates;
+  private final FanShelfProperties.Shelf options;
+  // Random per process, so no product text can contain it.
+  private final String placeholder = "rid" + HexFormat.of().formatHex(randomBytes());
+  private final Map<Key, String> rendered =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
+          return size() > PAGES;
+        }
+      };
+
+  public ShelfPages(ITemplateEngine templates, FanShelfProperties properties) {
+    this.templates = templates;
+    this.options = properties.shelf();
+  }
+
+  private record Key(
+      String token, Instant rankedAt, String ranker, String ownerName, Locale locale) {}
+
+  /** A product card. {@code image} is null without a picture: the card shows {@code initial}. */
+  public record Card(
+      String id,
+      String title,
+      String price,
+      String reason,
+      String href,
+      String image,
+      String initial) {}
+
+  /** A section of the page. */
+  public record SectionView(String key, List<Card> cards) {}
+
+  /** The page of {@code shelf} reached through {@code token}, for one view ({@code render}). */
+  String html(String token, Shelf shelf, String ownerName, Locale locale, String render) {
+    Key key = new Key(token, shelf.rankedAt(), shelf.ranker(), ownerName, locale);
+    String page;
+    synchronized (rendered) {
+      page = rendered.get(key);
+    }
+    if (page == null) {
+      page = render(token, shelf, ownerName, locale);
+      synchronized (rendered) {
+        rendered.put(key, page);
+      }
+    }
+    return page.replace(placeholder, render);
+  }
+
+  /** A page without a shelf ({@code shelf-gone}, {@code shelf-busy}) in {@code locale}. */
+  String notice(String template, Locale locale) {
+    return templates.process(template, new Context(locale));
+  }
+
+  private String render(String token, Shelf shelf, String ownerName, Locale locale) {
+    List<SectionView> sections = new ArrayList<>();
+    for (Shelf.ShelfSection section : shelf.sections()) {
+      List<Card> cards = new ArrayList<>();
+      for (RecommendedItem item : section.items()) {
+        var product = item.product();
+        cards.add(
+            new Card(
+                product.id().value(),
+                product.title(),
+                price(product.priceCents()),
+                item.reasons().isEmpty() ? null : item.reasons().getFirst().text(locale),
+                "/s/" + token + "/go/" + enc(product.id().value()) + "?r=" + placeholder,
+                product.imageUrl().orElse(null),
+                product.category().substring(0, 1)));
+      }
+      sections.add(new SectionView(section.section().wireName(), cards));
+    }
+    Context context = new Context(locale);
+    context.setVariable("ownerName", ownerName);
+    context.setVariable("sections", sections);
+    context.setVariable("currency", options.currency());
+    context.setVariable("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+    return templates.process("shelf", context);
+  }
+
+  private static String price(long cents) {
+    return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[12];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+}
