@@ -12,6 +12,7 @@ import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.FanStore;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,28 @@ public final class EventAggregates {
     /** Every owner's profile of the fan: memberships and labels. */
     List<FanProfile> profilesOf(FanId fan);
 
+    /**
+     * The products among {@code ids} that the catalog knows, for a rebuild that needs many at once.
+     * By default one {@link #product} call each; {@link #of} reads the catalog in one pass when
+     * that is cheaper (a remote store answers one request per call).
+     */
+    default Map<ProductId, Product> products(Collection<ProductId> ids) {
+      Map<ProductId, Product> found = new HashMap<>();
+      for (ProductId id : ids) {
+        product(id).ifPresent(product -> found.put(id, product));
+      }
+      return found;
+    }
+
+    /** {@link #profilesOf(FanId)} for many fans at once; fans without a profile may be absent. */
+    default Map<FanId, List<FanProfile>> profilesOf(Collection<FanId> ids) {
+      Map<FanId, List<FanProfile>> found = new HashMap<>();
+      for (FanId id : ids) {
+        found.put(id, profilesOf(id));
+      }
+      return found;
+    }
+
     /** A context reading the stores, wrapping their IOExceptions in UncheckedIOException. */
     static Context of(CatalogStore catalog, FanStore fans) {
       return new StoreContext(catalog, fans);
@@ -87,10 +110,12 @@ public final class EventAggregates {
 
   /**
    * Recomputes the aggregates from the events of the log that {@code include} accepts (training
-   * takes those before its split time). Each product and fan is looked up once, with the labels and
-   * memberships they have now. Equals adding the same events one by one, up to floating-point
-   * rounding, unless co-occurrence lists were pruned (which depends on order; see {@link
-   * AggregateOptions#neighbours()}).
+   * takes those before its split time), with the labels and memberships products and fans have now.
+   * The result depends only on the events, not on the order the log gives them in: the positive
+   * events are read into memory compactly (about 24 bytes each) and applied in time order (then by
+   * fan, product and weight), as if added one by one as they happened, so two backends holding the
+   * same log rebuild the same aggregates. Products and fans are looked up once each, in bulk
+   * ({@link Context#products}, {@link Context#profilesOf(Collection)}).
    */
   public static EventAggregates rebuild(
       EventStore events,
@@ -100,17 +125,39 @@ public final class EventAggregates {
       Context context)
       throws IOException {
     EventAggregates result = new EventAggregates(policy, options, context);
-    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
-    Map<FanId, FanFacts> fans = new HashMap<>();
+    TimeOrderedEvents positive = new TimeOrderedEvents();
     events.forEach(
         event -> {
           if (include.test(event)) {
-            result.add(
-                event,
-                id -> products.computeIfAbsent(id, result::productFacts),
-                id -> fans.computeIfAbsent(id, result::fanFacts));
+            result.eventsSeen.increment();
+            double weight = policy.weight(event);
+            if (weight > 0) {
+              positive.add(event.time(), event.fan(), event.product(), weight);
+            }
           }
         });
+    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    context
+        .products(positive.products())
+        .forEach((id, product) -> products.put(id, Optional.of(ProductFacts.of(product))));
+    Map<FanId, FanFacts> fans = new HashMap<>();
+    context
+        .profilesOf(positive.fans())
+        .forEach((id, profiles) -> fans.put(id, FanFacts.of(profiles)));
+    result.lock.writeLock().lock();
+    try {
+      positive.forEachInOrder(
+          (time, fan, product, weight) ->
+              result.state.apply(
+                  time,
+                  fan,
+                  product,
+                  weight,
+                  products.getOrDefault(product, Optional.empty()),
+                  fans.getOrDefault(fan, FanFacts.NONE)));
+    } finally {
+      result.lock.writeLock().unlock();
+    }
     return result;
   }
 
