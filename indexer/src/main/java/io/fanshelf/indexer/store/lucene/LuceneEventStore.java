@@ -7,6 +7,7 @@ import io.fanshelf.indexer.store.EventStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +19,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -38,6 +43,8 @@ import org.apache.lucene.util.BytesRef;
  * called from that thread. {@link LuceneBackend} closes it.
  */
 final class LuceneEventStore implements EventStore {
+  private static final Comparator<Event> NEWEST_THEN_BY_ID =
+      Comparator.comparing(Event::time).reversed().thenComparing(Event::id);
   private static final Sort NEWEST_FIRST =
       new Sort(new SortField(EventFields.TIME, SortField.Type.LONG, true));
 
@@ -174,18 +181,39 @@ final class LuceneEventStore implements EventStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
+    Query ofFan = new TermQuery(new Term(EventFields.FAN, fan.value()));
     return index.read(
         searcher -> {
-          TopDocs top =
-              searcher.search(
-                  new TermQuery(new Term(EventFields.FAN, fan.value())), limit, NEWEST_FIRST);
+          // One more than asked: if it has the time of the last one kept, the events of that time
+          // go on past the limit, and which of them are kept is decided by id (the index has no
+          // id doc values to sort on), so all of that time are read.
+          ScoreDoc[] hits = searcher.search(ofFan, limit + 1, NEWEST_FIRST).scoreDocs;
+          if (hits.length > limit) {
+            long lastKept = time(hits[limit - 1]);
+            if (time(hits[limit]) == lastKept) {
+              Query fromLastKept =
+                  new BooleanQuery.Builder()
+                      .add(ofFan, BooleanClause.Occur.FILTER)
+                      .add(
+                          NumericDocValuesField.newSlowRangeQuery(
+                              EventFields.TIME, lastKept, Long.MAX_VALUE),
+                          BooleanClause.Occur.FILTER)
+                      .build();
+              hits = searcher.search(fromLastKept, searcher.count(fromLastKept)).scoreDocs;
+            }
+          }
           var fields = searcher.storedFields();
-          List<Event> events = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
+          List<Event> events = new ArrayList<>(hits.length);
+          for (ScoreDoc hit : hits) {
             events.add(parse(fields.document(hit.doc).getBinaryValue(EventFields.SOURCE)));
           }
-          return events;
+          events.sort(NEWEST_THEN_BY_ID);
+          return events.size() > limit ? List.copyOf(events.subList(0, limit)) : events;
         });
+  }
+
+  private static long time(ScoreDoc hit) {
+    return (Long) ((FieldDoc) hit).fields[0];
   }
 
   private static Event parse(BytesRef source) {
