@@ -3,6 +3,7 @@ package io.fanshelf.api.system;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.activity.RecentActivity;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The plain-Java core the service runs on: the {@link Indexer} over the data directory (closed with
- * the context) and the {@link Recommender} over it.
+ * The plain-Java core the service runs on: the {@link Indexer} over the configured store (closed
+ * with the context) and the {@link Recommender} over it.
  */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
@@ -29,11 +30,34 @@ public class CoreConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * The indexer over the configured store: the embedded Lucene backend under the data directory, or
+   * the Elasticsearch cluster of {@code fanshelf.elasticsearch.*}. The data directory holds the
+   * API's own files either way.
+   */
   @Bean(destroyMethod = "close")
   Indexer indexer(FanShelfProperties properties, Clock clock) throws IOException {
     Files.createDirectories(properties.dataDir());
-    return Indexer.open(
-        IndexerOptions.of(properties.dataDir()).withClock(clock).withLiveAggregates());
+    IndexerOptions options =
+        IndexerOptions.of(properties.dataDir()).withClock(clock).withLiveAggregates();
+    return properties.store().elasticsearch()
+        ? openOnElasticsearch(options, properties.elasticsearch())
+        : Indexer.open(options);
+  }
+
+  private static Indexer openOnElasticsearch(
+      IndexerOptions options, FanShelfProperties.Elasticsearch elasticsearch) throws IOException {
+    ElasticsearchBackend backend = ElasticsearchBackend.open(elasticsearch.options());
+    try {
+      return Indexer.open(options, backend);
+    } catch (IOException | RuntimeException e) {
+      try {
+        backend.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   @Bean

@@ -1,13 +1,20 @@
 package io.fanshelf.api.system;
 
+import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Everything under {@code fanshelf.*}; application.yml documents each key with its default.
  *
- * @param dataDir the data directory: Lucene indexes and the API's own state (accounts, keys, links)
+ * @param dataDir the data directory: Lucene indexes (with the embedded store) and the API's own
+ *     state (accounts, keys, links)
  * @param publicUrl the address fans and owners reach the service at, for share links and the
  *     console URL; empty means "from the request" (and http://localhost:PORT at startup)
  * @param demo on an empty data directory, import the demo data and create demo accounts
@@ -26,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param shelf the fan page
  * @param events event ingestion
  * @param redis the online state shared by several API nodes; off in the embedded default
+ * @param store which backend holds catalog, fans/labels and events
+ * @param elasticsearch the Elasticsearch cluster, when {@code store.backend} is {@code
+ *     elasticsearch}
  */
 @Validated
 @ConfigurationProperties("fanshelf")
@@ -44,7 +55,9 @@ public record FanShelfProperties(
     @Valid @NotNull @DefaultValue RateLimit rateLimit,
     @Valid @NotNull @DefaultValue Shelf shelf,
     @Valid @NotNull @DefaultValue Events events,
-    @Valid @NotNull @DefaultValue Redis redis) {
+    @Valid @NotNull @DefaultValue Redis redis,
+    @Valid @NotNull @DefaultValue Store store,
+    @Valid @NotNull @DefaultValue Elasticsearch elasticsearch) {
 
   /**
    * @param ownerTokenTtl how long an owner's API token lives
@@ -137,6 +150,126 @@ public record FanShelfProperties(
     public boolean enabled() {
       return !url.isEmpty();
     }
+  }
+
+  /**
+   * @param backend where catalog, fans/labels and events live: {@code lucene}, the embedded
+   *     default, under the data directory; or {@code elasticsearch}, a cluster shared by several
+   *     API nodes ({@code fanshelf.elasticsearch.*}). The API's own files stay under the data
+   *     directory either way
+   */
+  public record Store(
+      @NotNull
+          @DefaultValue("lucene")
+          @Pattern(regexp = "(?i)lucene|elasticsearch", message = "must be lucene or elasticsearch")
+          String backend) {
+
+    public boolean elasticsearch() {
+      return backend.equalsIgnoreCase("elasticsearch");
+    }
+  }
+
+  /**
+   * The cluster and the layout of FanShelf's indices on it; each key is one {@link
+   * ElasticsearchOptions} value, checked the same way.
+   *
+   * @param hosts the cluster's HTTP(S) endpoints with a port and no path; requests are spread over
+   *     them
+   * @param indexPrefix names this installation's indices PREFIX-catalog, -fans, -events, -meta
+   * @param shards primary shards per index, used when FanShelf creates an index
+   * @param replicas replicas of every index (0 only on a single node)
+   * @param refresh how a write becomes visible before it returns: {@code wait_for} or {@code
+   *     immediate}
+   * @param refreshInterval the indices' periodic refresh, which {@code wait_for} waits for
+   * @param requestTimeout how long one HTTP request may take
+   * @param apiKey an encoded Elasticsearch API key; empty: none. Never printed
+   */
+  public record Elasticsearch(
+      @NotNull @DefaultValue
+          List<
+                  @Pattern(
+                      regexp = "https?://[^/\\s?#]+:[0-9]{1,5}/?",
+                      message =
+                          "must be an http(s) URL with a port and no path, e.g. http://es-1:9200")
+                  String>
+              hosts,
+      @NotNull
+          @DefaultValue("")
+          @Pattern(
+              regexp = "|[a-z0-9][a-z0-9_-]{0,99}",
+              message =
+                  "must be 1 to 100 lower-case letters, digits, _ or -, starting with a letter or"
+                      + " digit")
+          String indexPrefix,
+      @Valid @NotNull @DefaultValue Shards shards,
+      @Min(0) @Max(16) @DefaultValue("1") int replicas,
+      @NotNull
+          @DefaultValue("wait_for")
+          @Pattern(regexp = "(?i)wait_for|immediate", message = "must be wait_for or immediate")
+          String refresh,
+      @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("1s")
+          Duration refreshInterval,
+      @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("30s")
+          Duration requestTimeout,
+      @NotNull @DefaultValue("") String apiKey) {
+
+    /**
+     * @param catalog primary shards of the catalog index
+     * @param fans primary shards of the fans index (routed by owner)
+     * @param events primary shards of the events index (routed by event id)
+     */
+    public record Shards(
+        @Min(1) @Max(1024) @DefaultValue("1") int catalog,
+        @Min(1) @Max(1024) @DefaultValue("1") int fans,
+        @Min(1) @Max(1024) @DefaultValue("1") int events) {}
+
+    /** The backend's options; call only when the hosts and index prefix are set. */
+    public ElasticsearchOptions options() {
+      ElasticsearchOptions.Builder builder =
+          ElasticsearchOptions.builder(
+                  indexPrefix, hosts.stream().map(URI::create).toArray(URI[]::new))
+              .shards(shards.catalog(), shards.fans(), shards.events())
+              .replicas(replicas)
+              .refresh(ElasticsearchOptions.Refresh.valueOf(refresh.toUpperCase(Locale.ROOT)))
+              .refreshInterval(refreshInterval)
+              .requestTimeout(requestTimeout);
+      if (!apiKey.isBlank()) {
+        builder.apiKey(apiKey);
+      }
+      return builder.build();
+    }
+
+    /** The API key is never printed. */
+    @Override
+    public String toString() {
+      return "Elasticsearch[hosts="
+          + hosts
+          + ", indexPrefix="
+          + indexPrefix
+          + ", shards="
+          + shards
+          + ", replicas="
+          + replicas
+          + ", refresh="
+          + refresh
+          + ", refreshInterval="
+          + refreshInterval
+          + ", requestTimeout="
+          + requestTimeout
+          + ", apiKey="
+          + (apiKey.isBlank() ? "(none)" : "(set)")
+          + "]";
+    }
+  }
+
+  /** With the Elasticsearch backend its cluster and index prefix must be given. */
+  @AssertTrue(
+      message =
+          "fanshelf.elasticsearch.hosts and fanshelf.elasticsearch.index-prefix must be set when"
+              + " fanshelf.store.backend is elasticsearch")
+  public boolean isElasticsearchConfigured() {
+    return !store.elasticsearch()
+        || !elasticsearch.hosts().isEmpty() && !elasticsearch.indexPrefix().isEmpty();
   }
 
   /** Where the API keeps its own files inside the data directory. */

@@ -61,10 +61,20 @@ final class AggregateState {
 
   /** Counts one positive event with its weight (> 0) and the facts resolved for it. */
   void apply(Event event, double weight, Optional<ProductFacts> product, FanFacts fan) {
-    long time = event.time().toEpochMilli();
+    apply(event.time().toEpochMilli(), event.fan(), event.product(), weight, product, fan);
+  }
+
+  /** The same, for an event given by the only fields the aggregates read. */
+  void apply(
+      long time,
+      FanId fanId,
+      ProductId productId,
+      double weight,
+      Optional<ProductFacts> product,
+      FanFacts fan) {
     moveLandmarkIfNeeded(time);
-    int productIndex = products.intern(event.product());
-    int fanIndex = fans.intern(event.fan());
+    int productIndex = products.intern(productId);
+    int fanIndex = fans.intern(fanId);
     int[] ownerIndexes = new int[fan.owners().size()];
     for (int i = 0; i < ownerIndexes.length; i++) {
       ownerIndexes[i] = owners.intern(fan.owners().get(i));

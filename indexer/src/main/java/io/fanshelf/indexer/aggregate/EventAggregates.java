@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -58,6 +60,28 @@ public final class EventAggregates {
     /** Every owner's profile of the fan: memberships and labels. */
     List<FanProfile> profilesOf(FanId fan);
 
+    /**
+     * The products among {@code ids} that the catalog knows, for a rebuild that needs many at once.
+     * By default one {@link #product} call each; {@link #of} reads the catalog in one pass when
+     * that is cheaper (a remote store answers one request per call).
+     */
+    default Map<ProductId, Product> products(Collection<ProductId> ids) {
+      Map<ProductId, Product> found = new HashMap<>();
+      for (ProductId id : ids) {
+        product(id).ifPresent(product -> found.put(id, product));
+      }
+      return found;
+    }
+
+    /** {@link #profilesOf(FanId)} for many fans at once; fans without a profile may be absent. */
+    default Map<FanId, List<FanProfile>> profilesOf(Collection<FanId> ids) {
+      Map<FanId, List<FanProfile>> found = new HashMap<>();
+      for (FanId id : ids) {
+        found.put(id, profilesOf(id));
+      }
+      return found;
+    }
+
     /** A context reading the stores, wrapping their IOExceptions in UncheckedIOException. */
     static Context of(CatalogStore catalog, FanStore fans) {
       return new StoreContext(catalog, fans);
@@ -87,10 +111,12 @@ public final class EventAggregates {
 
   /**
    * Recomputes the aggregates from the events of the log that {@code include} accepts (training
-   * takes those before its split time). Each product and fan is looked up once, with the labels and
-   * memberships they have now. Equals adding the same events one by one, up to floating-point
-   * rounding, unless co-occurrence lists were pruned (which depends on order; see {@link
-   * AggregateOptions#neighbours()}).
+   * takes those before its split time), with the labels and memberships products and fans have now.
+   * The result depends only on the events, not on the order the log gives them in: the positive
+   * events are read into memory compactly (about 24 bytes each) and applied in time order (then by
+   * fan, product and weight), as if added one by one as they happened, so two backends holding the
+   * same log rebuild the same aggregates. Products and fans are looked up once each, in bulk
+   * ({@link Context#products}, {@link Context#profilesOf(Collection)}).
    */
   public static EventAggregates rebuild(
       EventStore events,
@@ -100,73 +126,84 @@ public final class EventAggregates {
       Context context)
       throws IOException {
     EventAggregates result = new EventAggregates(policy, options, context);
-    Lookups lookups = result.new Lookups();
+    TimeOrderedEvents positive = new TimeOrderedEvents();
     events.forEach(
         event -> {
           if (include.test(event)) {
-            result.add(event, lookups);
+            result.eventsSeen.increment();
+            double weight = policy.weight(event);
+            if (weight > 0) {
+              positive.add(event.time(), event.fan(), event.product(), weight);
+            }
           }
         });
+    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    context
+        .products(positive.products())
+        .forEach((id, product) -> products.put(id, Optional.of(ProductFacts.of(product))));
+    Map<FanId, FanFacts> fans = new HashMap<>();
+    context
+        .profilesOf(positive.fans())
+        .forEach((id, profiles) -> fans.put(id, FanFacts.of(profiles)));
+    result.lock.writeLock().lock();
+    try {
+      positive.forEachInOrder(
+          (time, fan, product, weight) ->
+              result.state.apply(
+                  time,
+                  fan,
+                  product,
+                  weight,
+                  products.getOrDefault(product, Optional.empty()),
+                  fans.getOrDefault(fan, FanFacts.NONE)));
+    } finally {
+      result.lock.writeLock().unlock();
+    }
     return result;
   }
 
-  /** Product and fan facts read once per call, however many of its events name them. */
-  private final class Lookups {
-    private final Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
-    private final Map<FanId, FanFacts> fans = new HashMap<>();
-
-    Optional<ProductFacts> product(ProductId id) {
-      return products.computeIfAbsent(id, EventAggregates.this::productFacts);
-    }
-
-    FanFacts fan(FanId id) {
-      return fans.computeIfAbsent(id, EventAggregates.this::fanFacts);
-    }
-  }
-
   /**
-   * Counts new events (deduplicated already), reading each product and fan they name once. Not all
-   * or nothing: if the context fails, the events before the failing one were counted.
+   * Counts new events (deduplicated already), whatever their times relative to those seen before.
+   * The products and fans they name are looked up first, each once and in bulk ({@link
+   * Context#products}, {@link Context#profilesOf(Collection)}); all or nothing: if the context
+   * fails, nothing was counted.
    */
   public void addAll(Collection<Event> events) {
-    Lookups lookups = new Lookups();
+    Set<ProductId> productIds = new HashSet<>();
+    Set<FanId> fanIds = new HashSet<>();
     for (Event event : events) {
-      add(event, lookups);
+      if (policy.weight(event) > 0) {
+        productIds.add(event.product());
+        fanIds.add(event.fan());
+      }
     }
-  }
-
-  /**
-   * Counts a new event (deduplicated already), whatever its time relative to those seen before. All
-   * or nothing: if the context fails, nothing was counted.
-   */
-  public void add(Event event) {
-    add(event, new Lookups());
-  }
-
-  private void add(Event event, Lookups lookups) {
-    Objects.requireNonNull(event, "event");
-    double weight = policy.weight(event);
-    if (!(weight > 0)) {
-      eventsSeen.increment();
-      return;
-    }
-    Optional<ProductFacts> product = lookups.product(event.product());
-    FanFacts fan = lookups.fan(event.fan());
-    eventsSeen.increment();
+    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    context
+        .products(productIds)
+        .forEach((id, product) -> products.put(id, Optional.of(ProductFacts.of(product))));
+    Map<FanId, FanFacts> fans = new HashMap<>();
+    context.profilesOf(fanIds).forEach((id, profiles) -> fans.put(id, FanFacts.of(profiles)));
     lock.writeLock().lock();
     try {
-      state.apply(event, weight, product, fan);
+      for (Event event : events) {
+        eventsSeen.increment();
+        double weight = policy.weight(event);
+        if (weight > 0) {
+          state.apply(
+              event,
+              weight,
+              products.getOrDefault(event.product(), Optional.empty()),
+              fans.getOrDefault(event.fan(), FanFacts.NONE));
+        }
+      }
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  private Optional<ProductFacts> productFacts(ProductId id) {
-    return context.product(id).map(ProductFacts::of);
-  }
-
-  private FanFacts fanFacts(FanId id) {
-    return FanFacts.of(context.profilesOf(id));
+  /** Counts one new event; see {@link #addAll}. */
+  public void add(Event event) {
+    addAll(List.of(Objects.requireNonNull(event, "event")));
   }
 
   /** The options these aggregates were built with. */

@@ -1,6 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,5 +39,10 @@ final class Interner<T> {
 
   int size() {
     return values.size();
+  }
+
+  /** Every value, by index; a read-only view. */
+  List<T> values() {
+    return Collections.unmodifiableList(values);
   }
 }

@@ -12,8 +12,9 @@ import java.util.OptionalLong;
  * (filters). With neither text nor rules, every product that passes the filters matches with score
  * 0, ordered by {@link Order}.
  *
- * @param text a free-text need such as "想买花茶 调理身体"; scored over title, category, brand and
- *     attribute values
+ * @param text a free-text need such as "想买花茶 调理身体"; scored with BM25 as Lucene's {@code
+ *     BM25Similarity} computes it (k1 1.2, b 0.75) over {@link CatalogTerms#searchableText}: title,
+ *     category, brand, attribute values and tags
  * @param rules taxonomy match rules, each adding its weight to a product it matches
  * @param categoryPrefixes keep only products under one of these category prefixes; empty keeps all
  * @param minPriceCents keep only products at least this expensive

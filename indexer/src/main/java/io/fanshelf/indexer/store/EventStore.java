@@ -28,7 +28,10 @@ public interface EventStore extends Closeable {
 
   boolean contains(EventId id) throws IOException;
 
-  /** The fan's most recent events, newest first. */
+  /**
+   * The fan's most recent events, newest first; events of the same time by id, so that every
+   * backend keeps the same ones at the limit (a basket's items share a timestamp).
+   */
   List<Event> recent(FanId fan, int limit) throws IOException;
 
   long count() throws IOException;

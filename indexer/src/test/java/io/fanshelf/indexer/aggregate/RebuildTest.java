@@ -3,6 +3,7 @@ package io.fanshelf.indexer.aggregate;
 import static io.fanshelf.indexer.aggregate.Fixture.POLICY;
 import static io.fanshelf.indexer.aggregate.Fixture.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.Event;
@@ -14,6 +15,7 @@ import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +62,10 @@ class RebuildTest {
   }
 
   private void store(LuceneBackend backend) throws IOException {
+    store(backend, events);
+  }
+
+  private void store(LuceneBackend backend, List<Event> log) throws IOException {
     backend.catalog().upsert(List.copyOf(fixture.products.values()));
     List<Fan> fans = new ArrayList<>();
     List<Label> labels = new ArrayList<>();
@@ -71,9 +77,9 @@ class RebuildTest {
     }
     backend.fans().upsertFans(fans);
     backend.fans().setLabels(labels);
-    int half = events.size() / 2;
-    backend.events().append(events.subList(0, half), event -> {});
-    backend.events().append(events.subList(half, events.size()), event -> {});
+    int half = log.size() / 2;
+    backend.events().append(log.subList(0, half), event -> {});
+    backend.events().append(log.subList(half, log.size()), event -> {});
   }
 
   @Test
@@ -117,6 +123,35 @@ class RebuildTest {
           fixture.snapshot(incremental, split), fixture.snapshot(rebuilt, split));
       assertEquals(incremental.stats(), rebuilt.stats());
       assertTrue(rebuilt.stats().positiveEvents() < events.size(), rebuilt.stats().toString());
+    }
+  }
+
+  @Test
+  void aRebuildDoesNotDependOnTheOrderTheLogIsReadIn() throws IOException {
+    // One neighbour per item (pruned at two) and four remembered events per fan: adding these
+    // events one by one out of time order gives other aggregates than in time order.
+    AggregateOptions small = OPTIONS.withCoOccurrence(1, Duration.ofDays(30), 1);
+    List<Event> inTimeOrder = new ArrayList<>(events);
+    inTimeOrder.sort((a, b) -> a.time().compareTo(b.time()));
+    Instant at = minutes(60 * 24 * 21);
+    EventAggregates addedShuffled = fixture.aggregates(small);
+    events.forEach(addedShuffled::add);
+    EventAggregates addedInOrder = fixture.aggregates(small);
+    inTimeOrder.forEach(addedInOrder::add);
+    assertNotEquals(fixture.snapshot(addedInOrder, at), fixture.snapshot(addedShuffled, at));
+
+    try (LuceneBackend shuffled = LuceneBackend.open(dataDir.resolve("shuffled"));
+        LuceneBackend sorted = LuceneBackend.open(dataDir.resolve("sorted"))) {
+      store(shuffled, events);
+      store(sorted, inTimeOrder);
+      EventAggregates fromShuffled =
+          EventAggregates.rebuild(shuffled.events(), POLICY, small, fixture);
+      EventAggregates fromSorted = EventAggregates.rebuild(sorted.events(), POLICY, small, fixture);
+
+      assertEquals(fixture.snapshot(fromSorted, at), fixture.snapshot(fromShuffled, at));
+      assertEquals(fromSorted.stats(), fromShuffled.stats());
+      Fixture.assertSameValues(
+          fixture.snapshot(addedInOrder, at), fixture.snapshot(fromSorted, at));
     }
   }
 }

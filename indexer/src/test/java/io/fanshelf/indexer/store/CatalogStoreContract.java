@@ -421,6 +421,47 @@ public abstract class CatalogStoreContract extends StoreContract {
   }
 
   @Test
+  void aTextMatchScoresAsLucenesBm25() throws IOException {
+    // "Keepwarm" (bh-019's brand) occurs once in one product, so its score is one BM25 term as
+    // Lucene's BM25Similarity computes it: idf * tf / (tf + k1 * (1 - b + b * length / average
+    // length)), k1 = 1.2, b = 0.75, without the (k1 + 1) factor of the legacy formula. Lengths are
+    // counted with the analyzer both backends use (exact below 24 tokens, where Lucene's norms
+    // are).
+    List<ScoredProduct> hits = catalog.search(CatalogQuery.builder(ALL).text("Keepwarm").build());
+
+    long total = 0;
+    long length = 0;
+    for (Product product : BeautyHomeFixture.products()) {
+      long tokens = tokens(CatalogTerms.searchableText(product));
+      total += tokens;
+      if (product.id().equals(ProductId.of("bh-019"))) {
+        length = tokens;
+      }
+    }
+    int docs = BeautyHomeFixture.products().size();
+    double idf = Math.log(1 + (docs - 1 + 0.5) / (1 + 0.5));
+    double average = (double) total / docs;
+    double expected = idf / (1 + 1.2 * (1 - 0.75 + 0.75 * length / average));
+    assertTrue(length > 0 && length < 24, "bh-019 has " + length + " tokens");
+    assertEquals(List.of(ProductId.of("bh-019")), ids(hits));
+    assertEquals(expected, hits.getFirst().score(), expected * 1e-5);
+  }
+
+  private static long tokens(String text) throws IOException {
+    try (org.apache.lucene.analysis.Analyzer analyzer =
+            new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
+        org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream("text", text)) {
+      stream.reset();
+      long count = 0;
+      while (stream.incrementToken()) {
+        count++;
+      }
+      stream.end();
+      return count;
+    }
+  }
+
+  @Test
   void higherWeightWins() throws IOException {
     MatchRule tea = new MatchRule.Category("食品>茶饮");
     MatchRule home = new MatchRule.Category("家居");

@@ -177,6 +177,33 @@ public abstract class EventStoreContract extends StoreContract {
   }
 
   @Test
+  void recentOrdersEventsOfTheSameTimeByIdAlsoAtTheLimit() throws IOException {
+    // One basket: four events in the same second, appended out of id order, after an older one.
+    String basket = "2026-11-01T10:00:00Z";
+    List<Event> appended =
+        List.of(
+            event("t-3", "fan-t", basket),
+            event("t-0", "fan-t", "2026-11-01T09:00:00Z"),
+            event("t-4", "fan-t", basket),
+            event("t-1", "fan-t", basket),
+            event("t-2", "fan-t", basket));
+    events.append(appended.subList(0, 2), IGNORE);
+    events.append(appended.subList(2, appended.size()), IGNORE);
+
+    assertEquals(
+        ids("t-1", "t-2", "t-3", "t-4", "t-0"), eventIds(events.recent(FanId.of("fan-t"), 10)));
+    assertEquals(ids("t-1", "t-2"), eventIds(events.recent(FanId.of("fan-t"), 2)));
+  }
+
+  private static List<String> ids(String... ids) {
+    return List.of(ids);
+  }
+
+  private static List<String> eventIds(List<Event> events) {
+    return events.stream().map(e -> e.id().value()).toList();
+  }
+
+  @Test
   void recentOfAFanWithoutEventsIsEmpty() throws IOException {
     assertEquals(List.of(), events.recent(FanId.of("fan-0001"), 10));
     events.append(BeautyHomeFixture.events(), IGNORE);
@@ -498,7 +525,7 @@ public abstract class EventStoreContract extends StoreContract {
   private static List<Event> newestFirst(String fan) {
     return BeautyHomeFixture.events().stream()
         .filter(e -> e.fan().value().equals(fan))
-        .sorted(Comparator.comparing(Event::time).reversed())
+        .sorted(Comparator.comparing(Event::time).reversed().thenComparing(Event::id))
         .toList();
   }
 

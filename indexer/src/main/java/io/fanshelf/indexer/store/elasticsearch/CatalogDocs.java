@@ -1,8 +1,7 @@
 package io.fanshelf.indexer.store.elasticsearch;
 
 import io.fanshelf.indexer.model.Product;
-import java.util.List;
-import java.util.Map;
+import io.fanshelf.indexer.store.CatalogTerms;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,9 +14,10 @@ final class CatalogDocs {
   static final String ID = "id";
 
   /**
-   * Text, whitespace analyzer, over tokens made by {@link SearchText}: title, category names,
-   * brand, attribute values and tags, so a need in Chinese or English ("想买花茶", "green tea") finds
-   * products and scores them with BM25 as the Lucene backend does.
+   * Text, whitespace analyzer, over the tokens {@link SearchText} makes of {@link
+   * CatalogTerms#searchableText}: title, category names, brand, attribute values and tags, so a
+   * need in Chinese or English ("想买花茶", "green tea") finds products and scores them with BM25 as
+   * the Lucene backend does.
    */
   static final String TEXT = "text";
 
@@ -31,9 +31,8 @@ final class CatalogDocs {
   static final String BRAND = "brand";
 
   /**
-   * Keyword "length:name=value" (e.g. "9:skin_type=oily"), one per attribute value: the taxonomy's
-   * attribute rules. The name's length keeps the term unambiguous when a name or value contains
-   * '='.
+   * Keyword, one {@link CatalogTerms#attributeTerm} per attribute value ("9:skin_type=oily"): the
+   * taxonomy's attribute rules.
    */
   static final String ATTRIBUTE = "attr";
 
@@ -82,19 +81,12 @@ final class CatalogDocs {
   static byte[] toSource(Product product) {
     ObjectNode doc = Json.MAPPER.createObjectNode();
     doc.put(ID, product.id().value());
-    doc.put(TEXT, SearchText.tokens(searchableText(product)));
+    doc.put(TEXT, SearchText.tokens(CatalogTerms.searchableText(product)));
     ArrayNode categories = doc.putArray(CATEGORY);
-    List<String> path = product.categoryPath();
-    for (int depth = 1; depth <= path.size(); depth++) {
-      categories.add(String.join(">", path.subList(0, depth)));
-    }
+    CatalogTerms.categoryPrefixes(product).forEach(categories::add);
     product.brand().ifPresent(brand -> doc.put(BRAND, brand));
     ArrayNode attributes = doc.putArray(ATTRIBUTE);
-    for (Map.Entry<String, List<String>> attribute : product.attributes().entrySet()) {
-      for (String value : attribute.getValue()) {
-        attributes.add(attributeTerm(attribute.getKey(), value));
-      }
-    }
+    CatalogTerms.attributeTerms(product).forEach(attributes::add);
     ArrayNode tags = doc.putArray(TAG);
     product.tags().stream().sorted().forEach(tags::add);
     doc.put(PRICE, product.priceCents());
@@ -102,22 +94,5 @@ final class CatalogDocs {
     doc.put(CREATED, product.createdAt().toEpochMilli());
     doc.set(PRODUCT, Json.MAPPER.valueToTree(product));
     return Json.MAPPER.writeValueAsBytes(doc);
-  }
-
-  static String attributeTerm(String name, String value) {
-    return name.length() + ":" + name + "=" + value;
-  }
-
-  /** The same words the Lucene backend indexes for a product. */
-  private static String searchableText(Product product) {
-    StringBuilder text = new StringBuilder(product.title());
-    product.categoryPath().forEach(level -> text.append(' ').append(level));
-    product.brand().ifPresent(brand -> text.append(' ').append(brand));
-    product
-        .attributes()
-        .values()
-        .forEach(values -> values.forEach(v -> text.append(' ').append(v)));
-    product.tags().forEach(tag -> text.append(' ').append(tag));
-    return text.toString();
   }
 }

@@ -42,6 +42,15 @@ final class ElasticsearchCatalogStore implements CatalogStore {
           SortOptions.of(s -> s.field(f -> f.field(CatalogDocs.ID).order(SortOrder.Asc))));
   private static final Query ALL = Query.of(q -> q.matchAll(m -> m));
 
+  /**
+   * Elasticsearch's {@code BM25} similarity is Lucene's {@code LegacyBM25Similarity}: its scores
+   * carry the factor {@code k1 + 1} (2.2 with the default k1 = 1.2) that Lucene's BM25Similarity,
+   * the Lucene backend's, dropped in Lucene 8. The text clause is boosted by its inverse so a need
+   * scores the same on both backends (within float rounding) next to the rule weights it is added
+   * to; the recommender's features and trained models read that score.
+   */
+  static final float TEXT_BOOST = 1f / 2.2f;
+
   private final EsIndex index;
   private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -124,7 +133,13 @@ final class ElasticsearchCatalogStore implements CatalogStore {
       }
       scoring.add(
           Query.of(
-              q -> q.match(m -> m.field(CatalogDocs.TEXT).query(tokens).analyzer("whitespace"))));
+              q ->
+                  q.match(
+                      m ->
+                          m.field(CatalogDocs.TEXT)
+                              .query(tokens)
+                              .analyzer("whitespace")
+                              .boost(TEXT_BOOST))));
     }
     for (CatalogQuery.WeightedRule rule : query.rules()) {
       Query matches = RuleQueries.toQuery(rule.rule());

@@ -2,6 +2,7 @@ package io.fanshelf.indexer.store.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import io.fanshelf.indexer.store.CatalogTerms;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ final class RuleQueries {
 
   static Query toQuery(MatchRule rule) {
     if (rule instanceof MatchRule.Attribute a) {
-      return term(CatalogDocs.ATTRIBUTE, CatalogDocs.attributeTerm(a.name(), a.value()));
+      return term(CatalogDocs.ATTRIBUTE, CatalogTerms.attributeTerm(a.name(), a.value()));
     }
     if (rule instanceof MatchRule.Tag t) {
       return term(CatalogDocs.TAG, t.tag());

@@ -1,8 +1,7 @@
 package io.fanshelf.indexer.store.lucene;
 
 import io.fanshelf.indexer.model.Product;
-import java.util.List;
-import java.util.Map;
+import io.fanshelf.indexer.store.CatalogTerms;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -22,8 +21,9 @@ final class CatalogFields {
   static final String ID = "id";
 
   /**
-   * Text (smartcn analyzer): title, category names, brand and attribute values, so a free-text need
-   * in Chinese or English ("想买花茶", "green tea") finds products.
+   * Text (smartcn analyzer) over {@link CatalogTerms#searchableText}: title, category names, brand,
+   * attribute values and tags, so a free-text need in Chinese or English ("想买花茶", "green tea")
+   * finds products.
    */
   static final String TEXT = "text";
 
@@ -37,9 +37,8 @@ final class CatalogFields {
   static final String BRAND = "brand";
 
   /**
-   * Keyword "length:name=value" (e.g. "9:skin_type=oily"), one per attribute value: the taxonomy's
-   * attribute rules. The name's length keeps the term unambiguous when a name or value contains
-   * '='.
+   * Keyword, one {@link CatalogTerms#attributeTerm} per attribute value ("9:skin_type=oily"): the
+   * taxonomy's attribute rules.
    */
   static final String ATTRIBUTE = "attr";
 
@@ -65,17 +64,13 @@ final class CatalogFields {
     String id = product.id().value();
     doc.add(new StringField(ID, id, Field.Store.NO));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
-    doc.add(new TextField(TEXT, searchableText(product), Field.Store.NO));
-    List<String> path = product.categoryPath();
-    for (int depth = 1; depth <= path.size(); depth++) {
-      doc.add(new StringField(CATEGORY, String.join(">", path.subList(0, depth)), Field.Store.NO));
+    doc.add(new TextField(TEXT, CatalogTerms.searchableText(product), Field.Store.NO));
+    for (String prefix : CatalogTerms.categoryPrefixes(product)) {
+      doc.add(new StringField(CATEGORY, prefix, Field.Store.NO));
     }
     product.brand().ifPresent(brand -> doc.add(new StringField(BRAND, brand, Field.Store.NO)));
-    for (Map.Entry<String, List<String>> attribute : product.attributes().entrySet()) {
-      for (String value : attribute.getValue()) {
-        doc.add(
-            new StringField(ATTRIBUTE, attributeTerm(attribute.getKey(), value), Field.Store.NO));
-      }
+    for (String term : CatalogTerms.attributeTerms(product)) {
+      doc.add(new StringField(ATTRIBUTE, term, Field.Store.NO));
     }
     product.tags().forEach(tag -> doc.add(new StringField(TAG, tag, Field.Store.NO)));
     doc.add(new LongPoint(PRICE, product.priceCents()));
@@ -85,21 +80,5 @@ final class CatalogFields {
     doc.add(new NumericDocValuesField(CREATED, created));
     doc.add(new StoredField(SOURCE, source));
     return doc;
-  }
-
-  static String attributeTerm(String name, String value) {
-    return name.length() + ":" + name + "=" + value;
-  }
-
-  private static String searchableText(Product product) {
-    StringBuilder text = new StringBuilder(product.title());
-    product.categoryPath().forEach(level -> text.append(' ').append(level));
-    product.brand().ifPresent(brand -> text.append(' ').append(brand));
-    product
-        .attributes()
-        .values()
-        .forEach(values -> values.forEach(v -> text.append(' ').append(v)));
-    product.tags().forEach(tag -> text.append(' ').append(tag));
-    return text.toString();
   }
 }

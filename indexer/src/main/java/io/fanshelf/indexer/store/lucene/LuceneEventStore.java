@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -29,6 +30,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -43,6 +49,8 @@ import org.apache.lucene.util.BytesRef;
  * called from that thread. {@link LuceneBackend} closes it.
  */
 final class LuceneEventStore implements EventStore {
+  private static final Comparator<Event> NEWEST_THEN_BY_ID =
+      Comparator.comparing(Event::time).reversed().thenComparing(Event::id);
   private static final Sort NEWEST_FIRST =
       new Sort(new SortField(EventFields.TIME, SortField.Type.LONG, true));
 
@@ -174,30 +182,54 @@ final class LuceneEventStore implements EventStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
+    Query ofFan = new TermQuery(new Term(EventFields.FAN, fan.value()));
     return index.read(
         searcher -> {
-          ScoreDoc[] newestFirst =
-              searcher.search(
-                      new TermQuery(new Term(EventFields.FAN, fan.value())), limit, NEWEST_FIRST)
-                  .scoreDocs;
-          // Doc values are read forwards: visit the hits in doc order, then put them back.
-          Integer[] byDoc = new Integer[newestFirst.length];
-          for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-          }
-          Arrays.sort(byDoc, Comparator.comparingInt(i -> newestFirst[i].doc));
-          Event[] events = new Event[newestFirst.length];
-          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-          LeafEvents leaf = null;
-          for (int i : byDoc) {
-            int doc = newestFirst[i].doc;
-            if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
-              leaf = new LeafEvents(leaves.get(ReaderUtil.subIndex(doc, leaves)));
+          // One more than asked: if it has the time of the last one kept, the events of that time
+          // go on past the limit, and which of them are kept is decided by id (the index has no
+          // id doc values to sort on), so all of that time are read.
+          ScoreDoc[] hits = searcher.search(ofFan, limit + 1, NEWEST_FIRST).scoreDocs;
+          if (hits.length > limit) {
+            long lastKept = time(hits[limit - 1]);
+            if (time(hits[limit]) == lastKept) {
+              Query fromLastKept =
+                  new BooleanQuery.Builder()
+                      .add(ofFan, BooleanClause.Occur.FILTER)
+                      .add(
+                          NumericDocValuesField.newSlowRangeQuery(
+                              EventFields.TIME, lastKept, Long.MAX_VALUE),
+                          BooleanClause.Occur.FILTER)
+                      .build();
+              hits = searcher.search(fromLastKept, searcher.count(fromLastKept)).scoreDocs;
             }
-            events[i] = leaf.event(doc - leaf.context.docBase);
           }
-          return List.of(events);
+          List<Event> events = read(searcher, hits);
+          events.sort(NEWEST_THEN_BY_ID);
+          return events.size() > limit ? List.copyOf(events.subList(0, limit)) : events;
         });
+  }
+
+  private static long time(ScoreDoc hit) {
+    return (Long) ((FieldDoc) hit).fields[0];
+  }
+
+  /** The events of these hits, in doc order (doc values are read forwards). */
+  private static List<Event> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    int[] docs = new int[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      docs[i] = hits[i].doc;
+    }
+    Arrays.sort(docs);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<Event> events = new ArrayList<>(docs.length);
+    LeafEvents leaf = null;
+    for (int doc : docs) {
+      if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
+        leaf = new LeafEvents(leaves.get(ReaderUtil.subIndex(doc, leaves)));
+      }
+      events.add(leaf.event(doc - leaf.context.docBase));
+    }
+    return events;
   }
 
   /** The events of one segment, read forwards by doc id. */

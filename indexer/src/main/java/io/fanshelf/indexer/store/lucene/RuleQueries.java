@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.store.lucene;
 
+import io.fanshelf.indexer.store.CatalogTerms;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -15,7 +16,7 @@ final class RuleQueries {
   static Query toQuery(MatchRule rule) {
     if (rule instanceof MatchRule.Attribute a) {
       return new TermQuery(
-          new Term(CatalogFields.ATTRIBUTE, CatalogFields.attributeTerm(a.name(), a.value())));
+          new Term(CatalogFields.ATTRIBUTE, CatalogTerms.attributeTerm(a.name(), a.value())));
     }
     if (rule instanceof MatchRule.Tag t) {
       return new TermQuery(new Term(CatalogFields.TAG, t.tag()));

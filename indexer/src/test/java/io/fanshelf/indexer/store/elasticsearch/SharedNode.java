@@ -30,9 +30,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * hands it, and its indices are deleted after the test.
  *
  * <p>Register it as a static field with {@code @RegisterExtension}; not thread-safe (the suites run
- * one test at a time).
+ * one test at a time). Public for the other modules' tests (the recommender's parity test); data a
+ * test class keeps across its tests goes under a prefix of its own ({@link #uri()}), which {@link
+ * #afterEach} leaves alone.
  */
-final class SharedNode implements BeforeAllCallback, AfterEachCallback {
+public final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedNode.class);
   private static final List<String> SUFFIXES = List.of("catalog", "fans", "events", "meta");
@@ -42,7 +44,7 @@ final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   private Running running;
 
   /** Backends opened with this refresh policy (every second with {@code WAIT_FOR}). */
-  SharedNode(ElasticsearchOptions.Refresh refresh) {
+  public SharedNode(ElasticsearchOptions.Refresh refresh) {
     this.refresh = refresh;
   }
 
@@ -56,12 +58,12 @@ final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   }
 
   /** Options for a backend whose data is named after {@code dir}; the same dir, the same data. */
-  ElasticsearchOptions options(Path dir) {
+  public ElasticsearchOptions options(Path dir) {
     return builder(dir).build();
   }
 
   /** {@link #options} still to be changed. */
-  ElasticsearchOptions.Builder builder(Path dir) {
+  public ElasticsearchOptions.Builder builder(Path dir) {
     String prefix =
         prefixes.computeIfAbsent(
             dir,
@@ -78,11 +80,12 @@ final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   }
 
   /** A client of its own, for tests that look at the cluster directly. */
-  ElasticsearchClient admin() {
+  public ElasticsearchClient admin() {
     return running.admin;
   }
 
-  URI uri() {
+  /** The node's HTTP address. */
+  public URI uri() {
     return running.uri;
   }
 

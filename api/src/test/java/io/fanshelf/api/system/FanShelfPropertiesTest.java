@@ -1,0 +1,165 @@
+package io.fanshelf.api.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Binding and validation of fanshelf.store.* and fanshelf.elasticsearch.*: the properties alone,
+ * not the whole service. A refused value stops the start with a report naming its key.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FanShelfPropertiesTest {
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(Bind.class);
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(FanShelfProperties.class)
+  @ImportAutoConfiguration(ValidationAutoConfiguration.class)
+  static class Bind {}
+
+  private CapturedOutput output;
+
+  @BeforeEach
+  void captureOutput(CapturedOutput captured) {
+    this.output = captured;
+  }
+
+  @Test
+  void theDefaultIsTheEmbeddedLuceneStore() {
+    runner.run(
+        context -> {
+          FanShelfProperties properties = context.getBean(FanShelfProperties.class);
+          assertFalse(properties.store().elasticsearch());
+          FanShelfProperties.Elasticsearch es = properties.elasticsearch();
+          assertEquals(List.of(), es.hosts());
+          assertEquals("", es.indexPrefix());
+          assertEquals(new FanShelfProperties.Elasticsearch.Shards(1, 1, 1), es.shards());
+          assertEquals(1, es.replicas());
+          assertEquals(ElasticsearchOptions.Refresh.WAIT_FOR, es.options().refresh());
+          assertEquals(Duration.ofSeconds(1), es.refreshInterval());
+          assertEquals(Duration.ofSeconds(30), es.requestTimeout());
+        });
+  }
+
+  @Test
+  void everyElasticsearchKeyBindsIntoTheBackendOptions() {
+    runner
+        .withPropertyValues(
+            "fanshelf.store.backend=elasticsearch",
+            "fanshelf.elasticsearch.hosts=https://es-1:9200,https://es-2:9200",
+            "fanshelf.elasticsearch.index-prefix=shop_prod-1",
+            "fanshelf.elasticsearch.shards.catalog=2",
+            "fanshelf.elasticsearch.shards.fans=4",
+            "fanshelf.elasticsearch.shards.events=24",
+            "fanshelf.elasticsearch.replicas=2",
+            "fanshelf.elasticsearch.refresh=immediate",
+            "fanshelf.elasticsearch.refresh-interval=5s",
+            "fanshelf.elasticsearch.request-timeout=2m",
+            "fanshelf.elasticsearch.api-key=c2VjcmV0OmtleQ==")
+        .run(
+            context -> {
+              FanShelfProperties properties = context.getBean(FanShelfProperties.class);
+              assertTrue(properties.store().elasticsearch());
+              ElasticsearchOptions options = properties.elasticsearch().options();
+              assertEquals(
+                  new ElasticsearchOptions(
+                      List.of(URI.create("https://es-1:9200"), URI.create("https://es-2:9200")),
+                      "shop_prod-1",
+                      2,
+                      4,
+                      24,
+                      2,
+                      ElasticsearchOptions.Refresh.IMMEDIATE,
+                      Duration.ofSeconds(5),
+                      Duration.ofMinutes(2),
+                      Optional.of("c2VjcmV0OmtleQ==")),
+                  options);
+              assertFalse(properties.elasticsearch().toString().contains("c2VjcmV0"));
+            });
+  }
+
+  @Test
+  void theElasticsearchBackendNeedsHostsAndAPrefix() {
+    assertRefused(
+        "fanshelf.elasticsearch.hosts and fanshelf.elasticsearch.index-prefix must be set",
+        "fanshelf.store.backend=elasticsearch");
+    assertRefused(
+        "fanshelf.elasticsearch.hosts and fanshelf.elasticsearch.index-prefix must be set",
+        "fanshelf.store.backend=elasticsearch",
+        "fanshelf.elasticsearch.hosts=http://localhost:9200");
+  }
+
+  @Test
+  void aBadValueIsRefusedNamingItsKey() {
+    assertRefused("must be lucene or elasticsearch", "fanshelf.store.backend=mongodb");
+    assertRefused("fanshelf.store.backend", "fanshelf.store.backend=mongodb");
+    assertRefused("fanshelf.elasticsearch.hosts[0]", "fanshelf.elasticsearch.hosts=es-1:9200");
+    assertRefused(
+        "fanshelf.elasticsearch.hosts[1]",
+        "fanshelf.elasticsearch.hosts=http://es-1:9200,http://es-2:9200/path");
+    assertRefused(
+        "fanshelf.elasticsearch.index-prefix", "fanshelf.elasticsearch.index-prefix=Fan Shelf");
+    assertRefused("fanshelf.elasticsearch.shards.events", "fanshelf.elasticsearch.shards.events=0");
+    assertRefused("fanshelf.elasticsearch.replicas", "fanshelf.elasticsearch.replicas=-1");
+    assertRefused("must be wait_for or immediate", "fanshelf.elasticsearch.refresh=never");
+    assertRefused(
+        "fanshelf.elasticsearch.request-timeout", "fanshelf.elasticsearch.request-timeout=0s");
+    assertRefused(
+        "fanshelf.elasticsearch.refresh-interval", "fanshelf.elasticsearch.refresh-interval=2h");
+  }
+
+  /**
+   * The application does not start with these command-line arguments, and the report it prints
+   * (Spring Boot's failure analysis) names {@code expected}.
+   */
+  private void assertRefused(String expected, String... arguments) {
+    List<String> args = new ArrayList<>(List.of(arguments));
+    for (int i = 0; i < args.size(); i++) {
+      args.set(i, "--" + args.get(i));
+    }
+    // Not application.yml: its log file would land in the working directory.
+    args.add("--spring.config.name=fanshelf-properties-test");
+    args.add("--spring.main.banner-mode=off");
+    int before = output.getAll().length();
+    SpringApplication app =
+        new SpringApplicationBuilder(Bind.class).web(WebApplicationType.NONE).build();
+    assertThrows(RuntimeException.class, () -> app.run(args.toArray(String[]::new)).close());
+    String report = output.getAll().substring(before);
+    assertTrue(report.contains("APPLICATION FAILED TO START"), report);
+    // The report names the key as bound; a field checked after binding in its Java spelling.
+    String camel =
+        Pattern.compile("-([a-z])")
+            .matcher(expected)
+            .replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
+    assertTrue(
+        report.contains(expected) || report.contains(camel),
+        () -> "expected '" + expected + "' in:\n" + report);
+  }
+}
