@@ -4,10 +4,10 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanProfile;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
@@ -29,8 +29,15 @@ final class FanFields {
   /** Keyword, one per labelled dimension: the "has no label for" filter. */
   static final String LABELLED = "labelled";
 
-  /** Stored only: the profile as JSON. */
-  static final String SOURCE = "_source";
+  /**
+   * Binary doc values: the profile as JSON. Doc values rather than a stored field: every event
+   * stored and every recommendation reads profiles one by one, and a stored field decompresses a
+   * block of documents for each.
+   */
+  static final String PROFILE = "profile";
+
+  /** Stored only, in indexes written before {@link #PROFILE}: the profile as JSON; still read. */
+  static final String LEGACY_SOURCE = "_source";
 
   private FanFields() {}
 
@@ -57,7 +64,7 @@ final class FanFields {
         doc.add(new StringField(LABEL, labelTerm(label.dimension(), value), Field.Store.NO));
       }
     }
-    doc.add(new StoredField(SOURCE, source));
+    doc.add(new BinaryDocValuesField(PROFILE, new BytesRef(source)));
     return doc;
   }
 }

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -125,11 +124,11 @@ final class LuceneFanStore implements FanStore {
     if (hits.scoreDocs.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(load(searcher.storedFields(), hits.scoreDocs[0].doc));
+    return Optional.of(load(searcher, hits.scoreDocs[0].doc));
   }
 
-  private static FanProfile load(StoredFields fields, int doc) throws IOException {
-    BytesRef source = fields.document(doc).getBinaryValue(FanFields.SOURCE);
+  private static FanProfile load(IndexSearcher searcher, int doc) throws IOException {
+    BytesRef source = LuceneIndex.source(searcher, doc, FanFields.PROFILE, FanFields.LEGACY_SOURCE);
     return Json.MAPPER.readValue(source.bytes, source.offset, source.length, FanProfile.class);
   }
 
@@ -176,11 +175,10 @@ final class LuceneFanStore implements FanStore {
         searcher -> {
           long total = searcher.count(matching);
           TopDocs top = searcher.search(page, query.pageSize() + 1, BY_FAN, false);
-          StoredFields fields = searcher.storedFields();
           List<FanProfile> fans = new ArrayList<>();
           ScoreDoc[] hits = top.scoreDocs;
           for (int i = 0; i < Math.min(hits.length, query.pageSize()); i++) {
-            fans.add(load(fields, hits[i].doc));
+            fans.add(load(searcher, hits[i].doc));
           }
           Optional<String> next =
               hits.length > query.pageSize()
@@ -201,10 +199,9 @@ final class LuceneFanStore implements FanStore {
             return List.of();
           }
           TopDocs top = searcher.search(ofFan, profiles);
-          StoredFields fields = searcher.storedFields();
           List<FanProfile> found = new ArrayList<>();
           for (ScoreDoc hit : top.scoreDocs) {
-            found.add(load(fields, hit.doc));
+            found.add(load(searcher, hit.doc));
           }
           return found;
         });
@@ -217,8 +214,9 @@ final class LuceneFanStore implements FanStore {
 
   @Override
   public void forEach(Consumer<FanProfile> visitor) throws IOException {
-    index.forEachStored(
-        FanFields.SOURCE,
+    index.forEachSource(
+        FanFields.PROFILE,
+        FanFields.LEGACY_SOURCE,
         source ->
             visitor.accept(
                 Json.MAPPER.readValue(

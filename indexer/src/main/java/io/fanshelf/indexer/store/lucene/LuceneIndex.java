@@ -3,12 +3,15 @@ package io.fanshelf.indexer.store.lucene;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -143,6 +146,51 @@ final class LuceneIndex implements Closeable {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               if (live == null || live.get(doc)) {
                 visitor.accept(fields.document(doc).getBinaryValue(field));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * A document's source bytes, read from the binary doc values {@code field}; in documents written
+   * before the source moved there, from the stored field {@code legacyStored}. Doc values read the
+   * bytes in place, where a stored field decompresses a block of documents for each one.
+   *
+   * @param doc a document id of {@code searcher}'s reader
+   */
+  static BytesRef source(IndexSearcher searcher, int doc, String field, String legacyStored)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+    int local = doc - leaf.docBase;
+    if (values != null && values.advanceExact(local)) {
+      return values.binaryValue();
+    }
+    return leaf.reader().storedFields().document(local).getBinaryValue(legacyStored);
+  }
+
+  /** Visits the source of every live document as {@link #source} reads it, in index order. */
+  void forEachSource(String field, String legacyStored, SourceVisitor visitor) throws IOException {
+    read(
+        searcher -> {
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+            StoredFields legacy = null;
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              if (values != null && values.advanceExact(doc)) {
+                visitor.accept(values.binaryValue());
+              } else {
+                if (legacy == null) {
+                  legacy = leaf.reader().storedFields();
+                }
+                visitor.accept(legacy.document(doc).getBinaryValue(legacyStored));
               }
             }
           }
