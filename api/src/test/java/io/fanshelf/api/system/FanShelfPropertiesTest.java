@@ -62,7 +62,7 @@ class FanShelfPropertiesTest {
           assertEquals("", es.indexPrefix());
           assertEquals(new FanShelfProperties.Elasticsearch.Shards(1, 1, 1), es.shards());
           assertEquals(1, es.replicas());
-          assertEquals(ElasticsearchOptions.Refresh.WAIT_FOR, es.options().refresh());
+          assertEquals("wait_for", es.refresh());
           assertEquals(Duration.ofSeconds(1), es.refreshInterval());
           assertEquals(Duration.ofSeconds(30), es.requestTimeout());
         });
