@@ -207,10 +207,7 @@ public final class Recommender {
               : candidate.sourceScore(sourceOrdering(request.section()));
       scored.add(new Scored(candidate, product, vector, score, pins.contains(product.id())));
     }
-    scored.sort(
-        Comparator.comparingDouble(Scored::score)
-            .reversed()
-            .thenComparingInt(s -> s.candidate().ordinal()));
+    scored.sort(BEST_FIRST);
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
     pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
     List<Scored> rest =
@@ -269,6 +266,15 @@ public final class Recommender {
     return CandidateSources.index(
         section == Section.RECENTLY_VIEWED ? RecentlyViewedSource.NAME : NewArrivalsSource.NAME);
   }
+
+  /** Highest score first, ties by catalog ordinal (one comparator, not a composed chain). */
+  private static final Comparator<Scored> BEST_FIRST =
+      (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0
+            ? byScore
+            : Integer.compare(a.candidate().ordinal(), b.candidate().ordinal());
+      };
 
   private record Scored(
       Candidates.Candidate candidate,

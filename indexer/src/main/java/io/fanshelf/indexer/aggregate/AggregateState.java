@@ -144,7 +144,10 @@ final class AggregateState {
   }
 
   double trend(ProductId product, Instant at) {
-    int index = products.find(product);
+    return trend(products.find(product), at);
+  }
+
+  private double trend(int index, Instant at) {
     if (index < 0) {
       return 0;
     }
@@ -168,6 +171,17 @@ final class AggregateState {
         : popularity.ownerScore(ownerIndex, productIndex) * decayTo(at, popularityTau);
   }
 
+  EventAggregates.OwnerProductSignals ownerProductSignals(
+      OwnerId owner, ProductId product, Instant at) {
+    int ownerIndex = owners.find(owner);
+    int productIndex = products.find(product);
+    double amongFans =
+        ownerIndex < 0 || productIndex < 0
+            ? 0
+            : popularity.ownerScore(ownerIndex, productIndex) * decayTo(at, popularityTau);
+    return new EventAggregates.OwnerProductSignals(amongFans, trend(productIndex, at));
+  }
+
   List<ScoredItem> coOccurring(ProductId product, int k) {
     int index = products.find(product);
     return index < 0 ? List.of() : coOccurrence.top(index, k);
@@ -185,6 +199,10 @@ final class AggregateState {
 
   LabelLift lift(String dimension, String value, String categoryKey) {
     return labels.lift(dimension, value, categoryKey);
+  }
+
+  double liftValue(String dimension, String value, String categoryKey) {
+    return labels.liftValue(dimension, value, categoryKey);
   }
 
   List<LabelLift> topLifts(String dimension, String value, int k, long minEvents) {

@@ -21,8 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -91,7 +90,9 @@ public final class EventAggregates {
   private final FeedbackPolicy policy;
   private final AggregateOptions options;
   private final Context context;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  // Not a ReentrantReadWriteLock: its read lock keeps a per-thread hold count in a ThreadLocal,
+  // and serving reads the aggregates hundreds of times per request, each on a new virtual thread.
+  private final StampedLock lock = new StampedLock();
   private final AggregateState state;
   private final LongAdder eventsSeen = new LongAdder();
 
@@ -145,7 +146,7 @@ public final class EventAggregates {
     context
         .profilesOf(positive.fans())
         .forEach((id, profiles) -> fans.put(id, FanFacts.of(profiles)));
-    result.lock.writeLock().lock();
+    long stamp = result.lock.writeLock();
     try {
       positive.forEachInOrder(
           (time, fan, product, weight) ->
@@ -157,7 +158,7 @@ public final class EventAggregates {
                   products.getOrDefault(product, Optional.empty()),
                   fans.getOrDefault(fan, FanFacts.NONE)));
     } finally {
-      result.lock.writeLock().unlock();
+      result.lock.unlockWrite(stamp);
     }
     return result;
   }
@@ -183,7 +184,7 @@ public final class EventAggregates {
         .forEach((id, product) -> products.put(id, Optional.of(ProductFacts.of(product))));
     Map<FanId, FanFacts> fans = new HashMap<>();
     context.profilesOf(fanIds).forEach((id, profiles) -> fans.put(id, FanFacts.of(profiles)));
-    lock.writeLock().lock();
+    long stamp = lock.writeLock();
     try {
       for (Event event : events) {
         eventsSeen.increment();
@@ -197,7 +198,7 @@ public final class EventAggregates {
         }
       }
     } finally {
-      lock.writeLock().unlock();
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -246,6 +247,20 @@ public final class EventAggregates {
     return read(() -> state.popularAmongFansOf(owner, k, at));
   }
 
+  /**
+   * {@link #popularityAmongFansOf} and {@link #trend} of one product, read together (one lookup of
+   * the product), as features read them.
+   *
+   * @param popularityAmongFans the product's score among the owner's fans
+   * @param trend the product's trend
+   */
+  public record OwnerProductSignals(double popularityAmongFans, double trend) {}
+
+  /** {@link OwnerProductSignals} of one product for one owner at {@code at}. */
+  public OwnerProductSignals ownerProductSignals(OwnerId owner, ProductId product, Instant at) {
+    return read(() -> state.ownerProductSignals(owner, product, at));
+  }
+
   /** One product's score among one owner's fans, as in {@link #popularAmongFansOf}. */
   public double popularityAmongFansOf(OwnerId owner, ProductId product, Instant at) {
     return read(() -> state.popularityAmongFansOf(owner, product, at));
@@ -283,6 +298,11 @@ public final class EventAggregates {
     return read(() -> state.lift(dimension, value, categoryKey));
   }
 
+  /** {@link #lift}'s value alone, for callers that ask for it often (features). */
+  public double liftValue(String dimension, String value, String categoryKey) {
+    return read(() -> state.liftValue(dimension, value, categoryKey));
+  }
+
   /**
    * The k category keys (any level) with the highest lift for a label value, among those with at
    * least {@code minEvents} positive events of fans with the value; a source of candidates for
@@ -298,11 +318,11 @@ public final class EventAggregates {
   }
 
   private <T> T read(Supplier<T> query) {
-    lock.readLock().lock();
+    long stamp = lock.readLock();
     try {
       return query.get();
     } finally {
-      lock.readLock().unlock();
+      lock.unlockRead(stamp);
     }
   }
 

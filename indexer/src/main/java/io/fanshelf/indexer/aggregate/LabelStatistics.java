@@ -2,7 +2,9 @@ package io.fanshelf.indexer.aggregate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -15,6 +17,8 @@ import java.util.SortedSet;
 final class LabelStatistics {
   private final Interner<String> dimensions = new Interner<>();
   private final Interner<String> values = new Interner<>();
+  // dimension -> value -> index in values: lookups without building the joined key string.
+  private final Map<String, Map<String, Integer>> valueIndexes = new HashMap<>();
   private final List<Cell> byDimension = new ArrayList<>();
   private final List<Cell> byValue = new ArrayList<>();
   private final Interner<String> categories;
@@ -51,9 +55,34 @@ final class LabelStatistics {
         (dimension, valueIds) -> {
           cell(byDimension, dimensions.intern(dimension)).add(categoryKeys, weight);
           for (String value : valueIds) {
-            cell(byValue, values.intern(key(dimension, value))).add(categoryKeys, weight);
+            cell(byValue, valueIndex(dimension, value)).add(categoryKeys, weight);
           }
         });
+  }
+
+  private int valueIndex(String dimension, String value) {
+    return valueIndexes
+        .computeIfAbsent(dimension, d -> new HashMap<>())
+        .computeIfAbsent(value, v -> values.intern(key(dimension, v)));
+  }
+
+  private int findValue(String dimension, String value) {
+    Map<String, Integer> ofDimension = valueIndexes.get(dimension);
+    Integer index = ofDimension == null ? null : ofDimension.get(value);
+    return index == null ? -1 : index;
+  }
+
+  /** {@link LabelLift#lift()} of {@link #lift}, without building the record. */
+  double liftValue(String dimension, String value, String categoryKey) {
+    int category = categories.find(categoryKey);
+    Cell d = get(byDimension, dimensions.find(dimension));
+    Cell v = get(byValue, findValue(dimension, value));
+    return LabelLift.compute(
+        v == null || category < 0 ? 0 : v.weights.get(category),
+        v == null ? 0 : v.weight,
+        d == null || category < 0 ? 0 : d.weights.get(category),
+        d == null ? 0 : d.weight,
+        prior);
   }
 
   LabelLift lift(String dimension, String value, String categoryKey) {
@@ -62,7 +91,7 @@ final class LabelStatistics {
 
   private LabelLift lift(String dimension, String value, String categoryKey, int category) {
     Cell d = get(byDimension, dimensions.find(dimension));
-    Cell v = get(byValue, values.find(key(dimension, value)));
+    Cell v = get(byValue, findValue(dimension, value));
     double vc = v == null || category < 0 ? 0 : v.weights.get(category);
     double dc = d == null || category < 0 ? 0 : d.weights.get(category);
     double vw = v == null ? 0 : v.weight;
@@ -88,7 +117,7 @@ final class LabelStatistics {
    * benign race: threads that miss together compute the same list).
    */
   List<LabelLift> top(String dimension, String value, int k, long minEvents) {
-    Cell v = get(byValue, values.find(key(dimension, value)));
+    Cell v = get(byValue, findValue(dimension, value));
     if (v == null) {
       return List.of();
     }

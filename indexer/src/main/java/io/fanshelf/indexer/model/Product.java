@@ -80,6 +80,36 @@ public record Product(
     return String.join(">", categoryPath);
   }
 
+  /**
+   * Whether the product lies under a category prefix ({@code 美妆>护肤}): {@link #categoryKey} equals
+   * it or starts with it and {@code >}. Compared level by level, without building the key (ranking
+   * asks this for every candidate and rule).
+   */
+  public boolean inCategory(String prefix) {
+    int matched = 0;
+    for (int i = 0; i < categoryPath.size(); i++) {
+      if (i > 0) {
+        if (matched == prefix.length()) {
+          return true; // the prefix ended where a level did
+        }
+        if (prefix.charAt(matched) != '>') {
+          return false;
+        }
+        matched++;
+      }
+      String level = categoryPath.get(i);
+      int length = Math.min(level.length(), prefix.length() - matched);
+      if (!level.regionMatches(0, prefix, matched, length)) {
+        return false;
+      }
+      if (length < level.length()) {
+        return level.charAt(length) == '>'; // the prefix ended inside a level
+      }
+      matched += length;
+    }
+    return matched == prefix.length();
+  }
+
   public boolean inStock() {
     return stock > 0;
   }

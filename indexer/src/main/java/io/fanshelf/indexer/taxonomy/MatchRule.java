@@ -51,8 +51,7 @@ public sealed interface MatchRule
 
     @Override
     public boolean matches(Product product) {
-      String key = product.categoryKey();
-      return key.equals(prefix) || key.startsWith(prefix + ">");
+      return product.inCategory(prefix);
     }
   }
 

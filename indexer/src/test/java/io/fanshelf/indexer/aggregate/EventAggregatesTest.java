@@ -89,6 +89,17 @@ class EventAggregatesTest {
     assertEquals(2.0, aggregates.popularity(cream, T0), EPS);
     assertEquals(0.5, aggregates.popularityAmongFansOf(a, cream, days(14)), EPS);
     assertEquals(0, aggregates.popularityAmongFansOf(b, box, T0));
+    for (OwnerId owner : List.of(a, b, OwnerId.of("shop-c"))) {
+      for (ProductId product : List.of(cream, lipstick, box)) {
+        EventAggregates.OwnerProductSignals together =
+            aggregates.ownerProductSignals(owner, product, days(3));
+        assertEquals(
+            aggregates.popularityAmongFansOf(owner, product, days(3)),
+            together.popularityAmongFans(),
+            EPS);
+        assertEquals(aggregates.trend(product, days(3)), together.trend(), EPS);
+      }
+    }
   }
 
   @Test

@@ -59,6 +59,16 @@ class LabelLiftTest {
     assertEquals(5, oily.valueEvents());
     // dry (f2, f3): W = 5, W(cream) = 2
     assertEquals(68.0 / 75, aggregates.lift("skin_type", "dry", CREAM).lift(), EPS);
+    for (String value : List.of("oily", "dry", "combination")) {
+      for (String category : List.of(CREAM, "美妆", "美妆>彩妆", "家居")) {
+        assertEquals(
+            aggregates.lift("skin_type", value, category).lift(),
+            aggregates.liftValue("skin_type", value, category),
+            EPS,
+            value + " " + category);
+      }
+    }
+    assertEquals(1, aggregates.liftValue("age", "25-34", CREAM));
   }
 
   @Test

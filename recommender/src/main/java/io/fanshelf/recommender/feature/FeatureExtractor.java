@@ -110,9 +110,10 @@ public final class FeatureExtractor {
             : (float) fanAffinity.brandShare(product.brand().get());
     out[f++] = (float) coVisit(product.id());
     out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
-    out[f++] =
-        (float) Math.log1p(aggregates.popularityAmongFansOf(fan.owner(), product.id(), fan.now()));
-    out[f++] = (float) aggregates.trend(product.id(), fan.now());
+    EventAggregates.OwnerProductSignals ownerSignals =
+        aggregates.ownerProductSignals(fan.owner(), product.id(), fan.now());
+    out[f++] = (float) Math.log1p(ownerSignals.popularityAmongFans());
+    out[f++] = (float) ownerSignals.trend();
     out[f++] = (float) Math.log1p(Math.max(0, ageDays(product)));
     out[f++] = (float) priceVsUsual(product);
     out[f++] = (float) logFanEvents;
@@ -147,7 +148,7 @@ public final class FeatureExtractor {
           int count = 0;
           for (Label label : labels) {
             for (String value : label.values()) {
-              double lift = signals.aggregates().lift(label.dimension(), value, categoryKey).lift();
+              double lift = signals.aggregates().liftValue(label.dimension(), value, categoryKey);
               sum += Math.log(Math.max(lift, 1e-6)) * label.confidence();
               count++;
             }

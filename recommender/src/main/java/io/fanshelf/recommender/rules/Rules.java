@@ -81,11 +81,9 @@ public final class Rules {
         && request.maxPriceCents().isEmpty()) {
       return true;
     }
-    String key = product.categoryKey();
     boolean category =
         request.categoryPrefixes().isEmpty()
-            || request.categoryPrefixes().stream()
-                .anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
+            || request.categoryPrefixes().stream().anyMatch(product::inCategory);
     boolean min =
         request.minPriceCents().isEmpty()
             || product.priceCents() >= request.minPriceCents().getAsLong();
@@ -104,10 +102,7 @@ public final class Rules {
     if (seen == null || seen.lastPurchase().isEmpty()) {
       return false;
     }
-    String key = product.categoryKey(); // rare: only for products the fan bought
-    boolean durable =
-        options.durableCategories().stream()
-            .anyMatch(p -> key.equals(p) || key.startsWith(p + ">"));
+    boolean durable = options.durableCategories().stream().anyMatch(product::inCategory);
     Instant returns = seen.lastPurchase().get().plus(options.repurchaseAfter());
     return durable || request.now().isBefore(returns);
   }
