@@ -70,7 +70,7 @@ class ShelfControllerTest extends ApiTestBase {
   @Test
   void showsProductPicturesWhereTheCatalogHasThemAndAllowsTheirHost() throws Exception {
     String html =
-        mvc.perform(get(path("shop-lily", "fan-0003")))
+        mvc.perform(get(path("shop-lily", "fan-0004")))
             .andExpect(status().isOk())
             .andExpect(
                 header()
