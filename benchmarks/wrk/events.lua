@@ -33,6 +33,10 @@ request = function()
     { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" },
     '{"events":[' .. table.concat(parts, ",") .. ']}')
 end
+-- FANSHELF_PACE_MS: every connection waits that long after each response (a paced load, for the
+-- latency at a given rate: CONNECTIONS / (PACE + latency) requests per second), not flat out.
+local pace = tonumber(os.getenv("FANSHELF_PACE_MS") or "")
+if pace then delay = function() return pace end end
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.2f ms, p99 %.2f ms, non-2xx %d, events/s %.0f\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,

@@ -11,6 +11,10 @@ request = function()
   return wrk.format("GET", "/api/v1/recommendations?owner=" .. owner .. "&limit=20&fan=" .. fan,
     { ["Authorization"] = "Bearer " .. key })
 end
+-- FANSHELF_PACE_MS: every connection waits that long after each response (a paced load, for the
+-- latency at a given rate: CONNECTIONS / (PACE + latency) requests per second), not flat out.
+local pace = tonumber(os.getenv("FANSHELF_PACE_MS") or "")
+if pace then delay = function() return pace end end
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.2f ms, p99 %.2f ms, errors %d non-2xx %d\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,

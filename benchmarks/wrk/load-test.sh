@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Starts one FanShelf server on a fresh data directory with the given demo files, loads it with wrk
+# and prints, per scenario: throughput, wrk's p50/p99 (the client's view), the server's own p50/p99
+# (http.server.requests histogram from /actuator/prometheus, this scenario's requests only) and the
+# server's CPU time per request. Run two jars one after the other to compare builds on one machine.
+#
+# Usage: benchmarks/wrk/load-test.sh JAR [DEMO_FILES_DIR]
+#   DEMO_FILES_DIR: import files (default: the repository's demo/); GenerateShop makes bigger ones.
+# Environment (defaults): PORT=18080 WARMUP=20 DURATION=30 THREADS=2 CONNECTIONS=4
+#   SCENARIOS="recommend shelf events" JAVA_OPTS=-Xmx2g OWNER=<the owner the demo banner names>
+#   FANSHELF_PACE_MS=<unset>: each connection waits this long after a response (a paced load;
+#   e.g. CONNECTIONS=10 FANSHELF_PACE_MS=8 offers about 1,000 requests/s) instead of flat out.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+jar=$(realpath "$1")
+files=$(realpath "${2:-$here/../../demo}")
+port=${PORT:-18080}
+warmup=${WARMUP:-20}
+duration=${DURATION:-30}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-4}
+scenarios=${SCENARIOS:-recommend shelf events}
+base=http://localhost:$port
+
+java=""
+for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null) java; do
+  version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then java=$candidate; break; fi
+done
+[ -n "$java" ] || { echo "needs a JDK >= 21" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
+
+state=$(mktemp -d)
+# shellcheck disable=SC2086
+"$java" ${JAVA_OPTS:--Xmx2g} -jar "$jar" --fanshelf.demo=true --fanshelf.demo-data="file:$files/" \
+  --fanshelf.data-dir="$state/data" --server.port="$port" \
+  --fanshelf.rate-limit.api-key-per-second=1000000 --fanshelf.rate-limit.api-key-burst=1000000 \
+  --fanshelf.rate-limit.share-link-per-minute=100000000 --fanshelf.rate-limit.share-link-burst=1000000 \
+  >"$state/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$state"' EXIT
+
+for _ in $(seq 1 1200); do
+  grep -q "^A shelf link:" "$state/server.log" && break
+  kill -0 $server 2>/dev/null || { cat "$state/server.log" >&2; exit 1; }
+  sleep 1
+done
+key=$(sed -n 's/^Admin API key: *//p' "$state/server.log")
+link=$(sed -n 's/^A shelf link: *\([^ ]*\).*/\1/p' "$state/server.log" | sed "s#http://localhost:[0-9]*#$base#")
+owner=${OWNER:-$(sed -n 's/^Sign in as: *\([^ ]*\).*/\1/p' "$state/server.log")}
+[ -n "$key" ] && [ -n "$link" ] || { echo "no demo banner in $state/server.log" >&2; exit 1; }
+FANSHELF_KEY=$key
+FANSHELF_OWNER=$owner
+FANSHELF_FANS=$(awk -F, -v o="$owner" 'NR > 1 && $1 == o && n++ < 5000 { print $2 }' "$files/fans.csv" | paste -sd,)
+catalog=$files/catalog.csv
+[ -f "$catalog" ] || catalog=$files/catalog.csv.gz
+# zcat stops early on a closed pipe (SIGPIPE): that is expected, not a failure.
+FANSHELF_PRODUCTS=$({ zcat -f "$catalog" || true; } | awk -F, 'NR > 1 { print $1 } NR > 8 { exit }' | paste -sd,)
+export FANSHELF_KEY FANSHELF_OWNER FANSHELF_FANS FANSHELF_PRODUCTS
+
+ticks=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$ticks" '{ print ($14 + $15) * 1000 / t }' "/proc/$server/stat"; }
+scrape() { curl -s -H "Authorization: Bearer $key" "$base/actuator/prometheus" >"$1"; }
+
+echo "jar: $jar"
+echo "data: $files (owner $owner, $(echo "$FANSHELF_FANS" | tr ',' '\n' | wc -l) fans in the load)"
+echo "startup: $(grep -o 'Started FanShelfApplication in [0-9.]* seconds' "$state/server.log" || true)"
+for scenario in $scenarios; do
+  case $scenario in
+    recommend) target=$base; uri=/api/v1/recommendations ;;
+    shelf) target=$link; uri=/s/{token} ;;
+    events) target=$base; uri=/api/v1/events ;;
+    *) echo "unknown scenario $scenario" >&2; exit 2 ;;
+  esac
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$here/$scenario.lua" "$target" >/dev/null
+  scrape "$state/before"
+  cpu_before=$(cpu_ms)
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/$scenario.lua" "$target" \
+    >"$state/wrk.out"
+  cpu_after=$(cpu_ms)
+  scrape "$state/after"
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$state/wrk.out")
+  rate=$(sed -n 's/^Requests\/sec: *//p' "$state/wrk.out")
+  client=$(grep '^p50' "$state/wrk.out")
+  server_side=$(python3 "$here/server_percentiles.py" "$state/before" "$state/after" "$uri")
+  cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')
+  echo "$scenario: $rate req/s | client $client | server $server_side | CPU $cpu ms/request"
+done
