@@ -4,11 +4,7 @@
 # Extra arguments go to the application, e.g. --server.port=9090 --fanshelf.data-dir=/tmp/d
 set -euo pipefail
 cd "$(dirname "$0")"
-java=""
-for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null) java; do
-  version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then java=$candidate; break; fi
-done
+. scripts/find-java.sh
 if [ -z "$java" ]; then
   echo "FanShelf needs a JDK >= 21 (e.g. apt-get install openjdk-21-jdk-headless)" >&2
   exit 1

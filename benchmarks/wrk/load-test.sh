@@ -22,11 +22,7 @@ connections=${CONNECTIONS:-4}
 scenarios=${SCENARIOS:-recommend shelf events}
 base=http://localhost:$port
 
-java=""
-for candidate in ${JAVA_HOME:+$JAVA_HOME/bin/java} $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null) java; do
-  version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then java=$candidate; break; fi
-done
+. "$here/../../scripts/find-java.sh"
 [ -n "$java" ] || { echo "needs a JDK >= 21" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 
