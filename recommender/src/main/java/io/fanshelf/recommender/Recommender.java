@@ -186,7 +186,7 @@ public final class Recommender {
             request,
             indexer.store().metadata().owner(request.owner()),
             owned,
-            features.productHistory());
+            features.historyByOrdinal());
     Candidates candidates = collected.candidates();
     if (main) {
       for (ProductId pin : owned.pins()) {
@@ -197,7 +197,7 @@ public final class Recommender {
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (Candidates.Candidate candidate : candidates.all()) {
       Product product = current.catalog().product(candidate.ordinal());
-      if (!rules.allows(product)) {
+      if (!rules.allows(candidate.ordinal(), product)) {
         continue;
       }
       float[] vector = features.extract(candidate);
@@ -205,7 +205,8 @@ public final class Recommender {
           request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS
               ? ranker.score(vector)
               : candidate.sourceScore(sourceOrdering(request.section()));
-      scored.add(new Scored(candidate, product, vector, score, pins.contains(product.id())));
+      boolean pinned = !pins.isEmpty() && pins.contains(product.id());
+      scored.add(new Scored(candidate, product, vector, score, pinned));
     }
     scored.sort(BEST_FIRST);
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());

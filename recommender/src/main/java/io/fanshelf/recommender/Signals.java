@@ -4,6 +4,7 @@ import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.model.FeedbackPolicy;
 import io.fanshelf.indexer.store.CatalogStore;
 import io.fanshelf.indexer.taxonomy.Taxonomy;
+import io.fanshelf.recommender.catalog.AggregateKeys;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.catalog.CategoryLeaders;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param leaders the popular products of each category
  * @param taxonomy the current taxonomy (labels' match rules and visibility)
  * @param feedback which events are positive
+ * @param keys the aggregates' key of each catalog product (derived from the two)
  */
 public record Signals(
     CatalogSnapshot catalog,
@@ -27,7 +29,8 @@ public record Signals(
     EventAggregates aggregates,
     CategoryLeaders leaders,
     Taxonomy taxonomy,
-    FeedbackPolicy feedback) {
+    FeedbackPolicy feedback,
+    AggregateKeys keys) {
   public Signals {
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(search, "search");
@@ -35,5 +38,23 @@ public record Signals(
     Objects.requireNonNull(leaders, "leaders");
     Objects.requireNonNull(taxonomy, "taxonomy");
     Objects.requireNonNull(feedback, "feedback");
+    Objects.requireNonNull(keys, "keys");
+  }
+
+  public Signals(
+      CatalogSnapshot catalog,
+      CatalogStore search,
+      EventAggregates aggregates,
+      CategoryLeaders leaders,
+      Taxonomy taxonomy,
+      FeedbackPolicy feedback) {
+    this(
+        catalog,
+        search,
+        aggregates,
+        leaders,
+        taxonomy,
+        feedback,
+        new AggregateKeys(catalog, aggregates));
   }
 }

@@ -171,10 +171,13 @@ final class AggregateState {
         : popularity.ownerScore(ownerIndex, productIndex) * decayTo(at, popularityTau);
   }
 
+  int productKey(ProductId product) {
+    return products.find(product);
+  }
+
   EventAggregates.OwnerProductSignals ownerProductSignals(
-      OwnerId owner, ProductId product, Instant at) {
+      OwnerId owner, int productIndex, Instant at) {
     int ownerIndex = owners.find(owner);
-    int productIndex = products.find(product);
     double amongFans =
         ownerIndex < 0 || productIndex < 0
             ? 0

@@ -3,7 +3,6 @@ package io.fanshelf.indexer.aggregate;
 import io.fanshelf.indexer.model.ProductId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
@@ -181,31 +180,87 @@ final class CoOccurrence {
    * Reorders n so its first {@code keep} entries are the best by count * scale(id); drops the rest.
    */
   private void keepBest(Neighbours n, int keep, IntToDoubleFunction scale) {
-    List<Integer> order = ranked(n, scale);
+    int[] order = best(n, keep, scale);
     int[] ids = new int[n.ids.length];
     double[] counts = new double[n.ids.length];
-    int kept = Math.min(keep, order.size());
-    for (int i = 0; i < kept; i++) {
-      ids[i] = n.ids[order.get(i)];
-      counts[i] = n.counts[order.get(i)];
+    for (int i = 0; i < order.length; i++) {
+      ids[i] = n.ids[order[i]];
+      counts[i] = n.counts[order[i]];
     }
     n.ids = ids;
     n.counts = counts;
-    n.size = kept;
+    n.size = order.length;
   }
 
-  /** Indexes of n's entries, best first by count * scale(id), ties by product id. */
-  private List<Integer> ranked(Neighbours n, IntToDoubleFunction scale) {
+  /**
+   * Indexes of n's k best entries, best first by count * scale(id), ties by product id. A heap of
+   * the k best so far (the worst of them on top) over primitive indexes: queries ask for a few of
+   * up to twice {@code neighbours} entries on every recommendation.
+   */
+  private int[] best(Neighbours n, int k, IntToDoubleFunction scale) {
     double[] scores = new double[n.size];
-    List<Integer> order = new ArrayList<>(n.size);
     for (int i = 0; i < n.size; i++) {
       scores[i] = n.counts[i] * scale.applyAsDouble(n.ids[i]);
-      order.add(i);
     }
-    order.sort(
-        Comparator.<Integer>comparingDouble(i -> -scores[i])
-            .thenComparing(i -> idOf.apply(n.ids[i])));
+    int[] heap = new int[Math.min(k, n.size)];
+    int size = 0;
+    for (int i = 0; i < n.size; i++) {
+      if (size < heap.length) {
+        heap[size] = i;
+        siftUp(heap, size++, n, scores);
+      } else if (before(n, scores, i, heap[0])) {
+        heap[0] = i;
+        siftDown(heap, size, n, scores);
+      }
+    }
+    int[] order = new int[size];
+    for (int last = size - 1; last >= 0; last--) {
+      order[last] = heap[0];
+      heap[0] = heap[last];
+      siftDown(heap, last, n, scores);
+    }
     return order;
+  }
+
+  private boolean before(Neighbours n, double[] scores, int a, int b) {
+    if (scores[a] != scores[b]) {
+      return scores[a] > scores[b];
+    }
+    return idOf.apply(n.ids[a]).compareTo(idOf.apply(n.ids[b])) < 0;
+  }
+
+  private void siftUp(int[] heap, int at, Neighbours n, double[] scores) {
+    while (at > 0) {
+      int parent = (at - 1) / 2;
+      if (!before(n, scores, heap[parent], heap[at])) {
+        return;
+      }
+      swap(heap, parent, at);
+      at = parent;
+    }
+  }
+
+  private void siftDown(int[] heap, int size, Neighbours n, double[] scores) {
+    int at = 0;
+    while (true) {
+      int worst = at;
+      for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+        if (before(n, scores, heap[worst], heap[child])) {
+          worst = child;
+        }
+      }
+      if (worst == at) {
+        return;
+      }
+      swap(heap, worst, at);
+      at = worst;
+    }
+  }
+
+  private static void swap(int[] heap, int a, int b) {
+    int held = heap[a];
+    heap[a] = heap[b];
+    heap[b] = held;
   }
 
   /** The k strongest neighbours of a: C(a, b) / sqrt(W(a) * W(b)), best first. */
@@ -216,10 +271,9 @@ final class CoOccurrence {
     }
     double norm = Math.sqrt(weightOf.applyAsDouble(item));
     IntToDoubleFunction scale = other -> 1 / (norm * Math.sqrt(weightOf.applyAsDouble(other)));
-    List<Integer> order = ranked(n, scale);
-    List<ScoredItem> result = new ArrayList<>(Math.min(k, order.size()));
-    for (int i = 0; i < Math.min(k, order.size()); i++) {
-      int index = order.get(i);
+    int[] order = best(n, k, scale);
+    List<ScoredItem> result = new ArrayList<>(order.length);
+    for (int index : order) {
       result.add(
           new ScoredItem(
               idOf.apply(n.ids[index]), n.counts[index] * scale.applyAsDouble(n.ids[index])));

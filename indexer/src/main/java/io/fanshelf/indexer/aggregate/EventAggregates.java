@@ -256,9 +256,27 @@ public final class EventAggregates {
    */
   public record OwnerProductSignals(double popularityAmongFans, double trend) {}
 
-  /** {@link OwnerProductSignals} of one product for one owner at {@code at}. */
-  public OwnerProductSignals ownerProductSignals(OwnerId owner, ProductId product, Instant at) {
-    return read(() -> state.ownerProductSignals(owner, product, at));
+  /**
+   * The dense key these aggregates gave {@code product} when an event first named it, or -1 when
+   * none has yet. A key never changes or goes away in this instance, so a caller that looks up the
+   * same products on every request may remember them (a hash lookup of a product id is a cache miss
+   * or more on a large catalog; an array of keys is not).
+   */
+  public int productKey(ProductId product) {
+    long stamp = lock.readLock();
+    try {
+      return state.productKey(product);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * {@link OwnerProductSignals} for one owner at {@code at} of the product with key {@code
+   * productKey} ({@link #productKey}); a key of -1 has zeros.
+   */
+  public OwnerProductSignals ownerProductSignals(OwnerId owner, int productKey, Instant at) {
+    return read(() -> state.ownerProductSignals(owner, productKey, at));
   }
 
   /** One product's score among one owner's fans, as in {@link #popularAmongFansOf}. */

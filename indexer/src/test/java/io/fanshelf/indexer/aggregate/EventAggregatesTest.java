@@ -92,7 +92,7 @@ class EventAggregatesTest {
     for (OwnerId owner : List.of(a, b, OwnerId.of("shop-c"))) {
       for (ProductId product : List.of(cream, lipstick, box)) {
         EventAggregates.OwnerProductSignals together =
-            aggregates.ownerProductSignals(owner, product, days(3));
+            aggregates.ownerProductSignals(owner, aggregates.productKey(product), days(3));
         assertEquals(
             aggregates.popularityAmongFansOf(owner, product, days(3)),
             together.popularityAmongFans(),

@@ -3,18 +3,22 @@ package io.fanshelf.recommender.catalog;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every product in memory, by dense ordinal (0..size-1, in product id order so two snapshots of the
- * same catalog agree). Immutable and thread-safe.
+ * same catalog agree). Immutable and thread-safe (the products each match rule selects are worked
+ * out once, on first use).
  */
 public final class CatalogSnapshot {
   private final Product[] products;
@@ -23,6 +27,7 @@ public final class CatalogSnapshot {
   private final int[] topCategory;
   private final List<String> categoryKeys;
   private final Map<String, Integer> categoryOrdinals;
+  private final Map<MatchRule, BitSet> matching = new ConcurrentHashMap<>();
 
   private CatalogSnapshot(List<Product> sorted) {
     products = sorted.toArray(Product[]::new);
@@ -96,6 +101,25 @@ public final class CatalogSnapshot {
   public OptionalInt categoryOrdinal(String key) {
     Integer ord = categoryOrdinals.get(key);
     return ord == null ? OptionalInt.empty() : OptionalInt.of(ord);
+  }
+
+  /**
+   * The ordinals of the products {@code rule} matches. Computed over the whole catalog the first
+   * time a rule is asked for, then shared: the features test a fan's label rules on every
+   * candidate, and a bit is cheaper than evaluating the rule on the product's attributes.
+   */
+  public BitSet matching(MatchRule rule) {
+    return matching.computeIfAbsent(
+        rule,
+        r -> {
+          BitSet matches = new BitSet(products.length);
+          for (int ord = 0; ord < products.length; ord++) {
+            if (r.matches(products[ord])) {
+              matches.set(ord);
+            }
+          }
+          return matches;
+        });
   }
 
   public int categoryCount() {

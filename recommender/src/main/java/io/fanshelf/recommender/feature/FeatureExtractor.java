@@ -15,10 +15,12 @@ import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
@@ -33,13 +35,15 @@ public final class FeatureExtractor {
   private final Signals signals;
   private final List<RuleWeight> rules = new ArrayList<>();
   private final List<Label> labels;
-  private final Map<ProductId, Double> coVisitScores = new HashMap<>();
-  private final Map<ProductId, FanContext.ProductHistory> history;
+  // Both by catalog ordinal: looked up for every candidate, and an ordinal is at hand where a
+  // product id's text would be one more cache miss.
+  private final Map<Integer, Double> coVisitScores = new HashMap<>();
+  private final Map<Integer, FanContext.ProductHistory> history = new HashMap<>();
   private final Map<Integer, Double> liftByCategory = new HashMap<>();
   private final Optional<FanAffinity> affinity;
   private final double logFanEvents;
 
-  private record RuleWeight(MatchRule rule, double weight) {}
+  private record RuleWeight(BitSet matching, double weight) {}
 
   private FeatureExtractor(FanContext fan, Signals signals) {
     this.fan = fan;
@@ -50,7 +54,8 @@ public final class FeatureExtractor {
       for (String valueId : label.values()) {
         Optional<MatchRule> rule =
             dimension.flatMap(d -> d.value(valueId)).flatMap(DimensionValue::match);
-        rule.ifPresent(r -> rules.add(new RuleWeight(r, label.confidence())));
+        rule.ifPresent(
+            r -> rules.add(new RuleWeight(signals.catalog().matching(r), label.confidence())));
       }
     }
     // One pass over the neighbour lists of the recent items, instead of a pair lookup per
@@ -60,12 +65,16 @@ public final class FeatureExtractor {
     for (int i = 0; i < recent.size(); i++) {
       double recency = 1 + 0.3 * i;
       for (ScoredItem neighbour : signals.aggregates().coOccurring(recent.get(i), neighbours)) {
-        if (!recent.get(i).equals(neighbour.product())) {
-          coVisitScores.merge(neighbour.product(), neighbour.score() / recency, Double::sum);
+        OptionalInt ordinal = signals.catalog().ordinal(neighbour.product());
+        if (ordinal.isPresent() && !recent.get(i).equals(neighbour.product())) {
+          coVisitScores.merge(ordinal.getAsInt(), neighbour.score() / recency, Double::sum);
         }
       }
     }
-    this.history = fan.productHistory(signals.feedback());
+    fan.productHistory(signals.feedback())
+        .forEach(
+            (product, seen) ->
+                signals.catalog().ordinal(product).ifPresent(ord -> history.put(ord, seen)));
     this.affinity = fan.affinity();
     this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
   }
@@ -74,8 +83,11 @@ public final class FeatureExtractor {
     return new FeatureExtractor(fan, signals);
   }
 
-  /** The fan's history per product, as the features read it (the rules read the same map). */
-  public Map<ProductId, FanContext.ProductHistory> productHistory() {
+  /**
+   * The fan's history per catalog ordinal, as the features read it (the rules read the same map);
+   * products no longer in the catalog are left out.
+   */
+  public Map<Integer, FanContext.ProductHistory> historyByOrdinal() {
     return history;
   }
 
@@ -96,7 +108,7 @@ public final class FeatureExtractor {
     String categoryKey = signals.catalog().categoryKey(leaf);
     EventAggregates aggregates = signals.aggregates();
     int f = 0;
-    out[f++] = (float) labelRuleMatch(product);
+    out[f++] = (float) labelRuleMatch(ordinal);
     out[f++] = (float) labelLift(leaf, categoryKey);
     FanAffinity fanAffinity = affinity.orElse(null);
     out[f++] = fanAffinity == null ? 0f : (float) fanAffinity.categoryShare(categoryKey);
@@ -108,16 +120,16 @@ public final class FeatureExtractor {
         fanAffinity == null || product.brand().isEmpty()
             ? 0f
             : (float) fanAffinity.brandShare(product.brand().get());
-    out[f++] = (float) coVisit(product.id());
+    out[f++] = (float) coVisitScores.getOrDefault(ordinal, 0.0).doubleValue();
     out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
     EventAggregates.OwnerProductSignals ownerSignals =
-        aggregates.ownerProductSignals(fan.owner(), product.id(), fan.now());
+        aggregates.ownerProductSignals(fan.owner(), signals.keys().key(ordinal), fan.now());
     out[f++] = (float) Math.log1p(ownerSignals.popularityAmongFans());
     out[f++] = (float) ownerSignals.trend();
     out[f++] = (float) Math.log1p(Math.max(0, ageDays(product)));
     out[f++] = (float) priceVsUsual(product);
     out[f++] = (float) logFanEvents;
-    FanContext.ProductHistory seen = history.get(product.id());
+    FanContext.ProductHistory seen = history.get(ordinal);
     out[f++] = seen == null ? 0f : (float) Math.log1p(seen.events());
     out[f++] = seen != null && seen.lastPurchase().isPresent() ? 1f : 0f;
     out[f++] = labels.isEmpty() ? 0f : 1f;
@@ -127,10 +139,10 @@ public final class FeatureExtractor {
     }
   }
 
-  private double labelRuleMatch(Product product) {
+  private double labelRuleMatch(int ordinal) {
     double sum = 0;
     for (RuleWeight rule : rules) {
-      if (rule.rule().matches(product)) {
+      if (rule.matching().get(ordinal)) {
         sum += rule.weight();
       }
     }
@@ -155,10 +167,6 @@ public final class FeatureExtractor {
           }
           return count == 0 ? 0 : sum / count;
         });
-  }
-
-  private double coVisit(ProductId product) {
-    return coVisitScores.getOrDefault(product, 0.0);
   }
 
   private double ageDays(Product product) {

@@ -2,7 +2,6 @@ package io.fanshelf.recommender.rules;
 
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.Product;
-import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
 import io.fanshelf.recommender.RecommendRequest;
 import java.time.Instant;
@@ -13,14 +12,16 @@ import java.util.Optional;
 
 /**
  * The filters every shown product must pass, for one request. Each check is a small named method so
- * a test can prove each rule alone. Not thread-safe; one per request.
+ * a test can prove each rule alone. Products come with their catalog ordinal, by which the fan's
+ * history is keyed: a lookup by product id would touch the id's text, a cache miss per candidate on
+ * a large catalog. Not thread-safe; one per request.
  */
 public final class Rules {
   private final RuleOptions options;
   private final RecommendRequest request;
   private final Optional<Owner> owner;
   private final Curation curation;
-  private final Map<ProductId, FanContext.ProductHistory> history;
+  private final Map<Integer, FanContext.ProductHistory> history;
   private final Map<List<String>, Boolean> sellableByCategory = new HashMap<>();
 
   public Rules(
@@ -28,16 +29,16 @@ public final class Rules {
       RecommendRequest request,
       Optional<Owner> owner,
       Curation curation,
-      Map<ProductId, FanContext.ProductHistory> history) {
+      Map<Integer, FanContext.ProductHistory> historyByOrdinal) {
     this.options = options;
     this.request = request;
     this.owner = owner;
     this.curation = curation;
-    this.history = history;
+    this.history = historyByOrdinal;
   }
 
-  /** Why a product may not be shown, or empty when it may. */
-  public Optional<String> rejection(Product product) {
+  /** Why the product at catalog {@code ordinal} may not be shown, or empty when it may. */
+  public Optional<String> rejection(int ordinal, Product product) {
     if (!inStock(product)) {
       return Optional.of("out of stock");
     }
@@ -50,17 +51,17 @@ public final class Rules {
     if (blocked(product)) {
       return Optional.of("blocked by the owner");
     }
-    if (boughtRecently(product)) {
+    if (boughtRecently(ordinal, product)) {
       return Optional.of("bought recently");
     }
-    if (resting(product)) {
+    if (resting(ordinal)) {
       return Optional.of("shown too often without a click");
     }
     return Optional.empty();
   }
 
-  public boolean allows(Product product) {
-    return rejection(product).isEmpty();
+  public boolean allows(int ordinal, Product product) {
+    return rejection(ordinal, product).isEmpty();
   }
 
   boolean inStock(Product product) {
@@ -97,8 +98,8 @@ public final class Rules {
     return curation.blocks().contains(product.id());
   }
 
-  boolean boughtRecently(Product product) {
-    FanContext.ProductHistory seen = history.get(product.id());
+  boolean boughtRecently(int ordinal, Product product) {
+    FanContext.ProductHistory seen = history.get(ordinal);
     if (seen == null || seen.lastPurchase().isEmpty()) {
       return false;
     }
@@ -107,11 +108,11 @@ public final class Rules {
     return durable || request.now().isBefore(returns);
   }
 
-  boolean resting(Product product) {
+  boolean resting(int ordinal) {
     if (options.frequencyCap() == 0) {
       return false;
     }
-    FanContext.ProductHistory seen = history.get(product.id());
+    FanContext.ProductHistory seen = history.get(ordinal);
     return seen != null
         && seen.impressionsSinceClick() >= options.frequencyCap()
         && seen.lastImpression().isPresent()

@@ -50,9 +50,24 @@ class RulesTest {
       RecommendRequest request,
       Optional<Owner> owner,
       Curation curation,
-      Map<ProductId, FanContext.ProductHistory> history,
+      Map<Integer, FanContext.ProductHistory> history,
       RuleOptions options) {
     return new Rules(options, request, owner, curation, history);
+  }
+
+  /** The test products' catalog ordinals, by which the rules read the fan's history. */
+  private static final List<String> CATALOG = List.of("a", "b", "c", "d", "recent", "old", "sofa");
+
+  private static int ordinal(String id) {
+    return CATALOG.indexOf(id);
+  }
+
+  private static Optional<String> rejection(Rules rules, Product product) {
+    return rules.rejection(ordinal(product.id().value()), product);
+  }
+
+  private static boolean allows(Rules rules, Product product) {
+    return rules.allows(ordinal(product.id().value()), product);
   }
 
   private static Rules plain() {
@@ -65,8 +80,8 @@ class RulesTest {
 
   @Test
   void soldOutProductsAreNeverShown() {
-    assertEquals(Optional.of("out of stock"), plain().rejection(product("a", "美妆", 0, 100)));
-    assertTrue(plain().allows(product("a", "美妆", 1, 100)));
+    assertEquals(Optional.of("out of stock"), rejection(plain(), product("a", "美妆", 0, 100)));
+    assertTrue(allows(plain(), product("a", "美妆", 1, 100)));
   }
 
   @Test
@@ -75,12 +90,12 @@ class RulesTest {
         new Owner(OWNER, "Shop", Locale.SIMPLIFIED_CHINESE, Optional.of(Set.of("美妆", "食品>茶饮")));
     Rules rules =
         rules(request(), Optional.of(owner), Curation.none(), Map.of(), RuleOptions.defaults());
-    assertTrue(rules.allows(product("a", "美妆>护肤", 5, 100)));
-    assertTrue(rules.allows(product("b", "食品>茶饮>花茶", 5, 100)));
+    assertTrue(allows(rules, product("a", "美妆>护肤", 5, 100)));
+    assertTrue(allows(rules, product("b", "食品>茶饮>花茶", 5, 100)));
     assertEquals(
         Optional.of("outside the owner's assortment"),
-        rules.rejection(product("c", "食品>零食", 5, 100)));
-    assertFalse(rules.allows(product("d", "美妆护肤", 5, 100)), "a prefix is a whole level");
+        rejection(rules, product("c", "食品>零食", 5, 100)));
+    assertFalse(allows(rules, product("d", "美妆护肤", 5, 100)), "a prefix is a whole level");
   }
 
   @Test
@@ -98,10 +113,10 @@ class RulesTest {
             NOW);
     Rules rules =
         rules(filtered, Optional.empty(), Curation.none(), Map.of(), RuleOptions.defaults());
-    assertTrue(rules.allows(product("a", "美妆>护肤", 5, 5000)));
-    assertFalse(rules.allows(product("b", "美妆>护肤", 5, 10000)), "max is exclusive");
-    assertFalse(rules.allows(product("c", "美妆>护肤", 5, 4999)));
-    assertFalse(rules.allows(product("d", "家居", 5, 6000)));
+    assertTrue(allows(rules, product("a", "美妆>护肤", 5, 5000)));
+    assertFalse(allows(rules, product("b", "美妆>护肤", 5, 10000)), "max is exclusive");
+    assertFalse(allows(rules, product("c", "美妆>护肤", 5, 4999)));
+    assertFalse(allows(rules, product("d", "家居", 5, 6000)));
   }
 
   @Test
@@ -113,16 +128,16 @@ class RulesTest {
             new Curation(List.of(), Set.of(ProductId.of("a"))),
             Map.of(),
             RuleOptions.defaults());
-    assertEquals(Optional.of("blocked by the owner"), rules.rejection(product("a", "美妆", 5, 100)));
+    assertEquals(Optional.of("blocked by the owner"), rejection(rules, product("a", "美妆", 5, 100)));
   }
 
   @Test
   void consumablesComeBackAfterTheRepurchaseWindowDurablesNever() {
-    Map<ProductId, FanContext.ProductHistory> history =
+    Map<Integer, FanContext.ProductHistory> history =
         Map.of(
-            ProductId.of("recent"), purchasedAgo(Duration.ofDays(3)),
-            ProductId.of("old"), purchasedAgo(Duration.ofDays(30)),
-            ProductId.of("sofa"), purchasedAgo(Duration.ofDays(300)));
+            ordinal("recent"), purchasedAgo(Duration.ofDays(3)),
+            ordinal("old"), purchasedAgo(Duration.ofDays(30)),
+            ordinal("sofa"), purchasedAgo(Duration.ofDays(300)));
     Rules rules =
         rules(
             request(),
@@ -131,9 +146,9 @@ class RulesTest {
             history,
             RuleOptions.defaults().withDurableCategories(List.of("家居>家具")));
     assertEquals(
-        Optional.of("bought recently"), rules.rejection(product("recent", "食品>茶饮", 5, 100)));
-    assertTrue(rules.allows(product("old", "食品>茶饮", 5, 100)));
-    assertFalse(rules.allows(product("sofa", "家居>家具>沙发", 5, 100)));
+        Optional.of("bought recently"), rejection(rules, product("recent", "食品>茶饮", 5, 100)));
+    assertTrue(allows(rules, product("old", "食品>茶饮", 5, 100)));
+    assertFalse(allows(rules, product("sofa", "家居>家具>沙发", 5, 100)));
   }
 
   @Test
@@ -152,19 +167,13 @@ class RulesTest {
             request(),
             Optional.empty(),
             Curation.none(),
-            Map.of(
-                ProductId.of("a"),
-                ignored,
-                ProductId.of("b"),
-                longAgo,
-                ProductId.of("c"),
-                fewTimes),
+            Map.of(ordinal("a"), ignored, ordinal("b"), longAgo, ordinal("c"), fewTimes),
             RuleOptions.defaults());
     assertEquals(
         Optional.of("shown too often without a click"),
-        rules.rejection(product("a", "美妆", 5, 100)));
-    assertTrue(rules.allows(product("b", "美妆", 5, 100)), "rested long enough");
-    assertTrue(rules.allows(product("c", "美妆", 5, 100)), "under the cap");
+        rejection(rules, product("a", "美妆", 5, 100)));
+    assertTrue(allows(rules, product("b", "美妆", 5, 100)), "rested long enough");
+    assertTrue(allows(rules, product("c", "美妆", 5, 100)), "under the cap");
   }
 
   @Test
