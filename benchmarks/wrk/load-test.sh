@@ -8,8 +8,11 @@
 #   DEMO_FILES_DIR: import files (default: the repository's demo/); GenerateShop makes bigger ones.
 # Environment (defaults): PORT=18080 WARMUP=20 DURATION=30 THREADS=2 CONNECTIONS=4
 #   SCENARIOS="recommend shelf events" JAVA_OPTS=-Xmx2g OWNER=<the owner the demo banner names>
-#   FANSHELF_PACE_MS=<unset>: each connection waits this long after a response (a paced load;
-#   e.g. CONNECTIONS=10 FANSHELF_PACE_MS=8 offers about 1,000 requests/s) instead of flat out.
+#   A scenario NAME:MS is NAME paced: PACED_CONNECTIONS (10) connections, each waiting MS
+#   milliseconds after a response (e.g. recommend:6 offers about 1,000 requests/s, the latency at
+#   a given rate) instead of flat out.
+#   QUIET_PERCENT=10: after the import, wait (up to 10 min) until the server uses less than this
+#   much of one core over 5 s, so that the import's background index merges are not measured.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$(realpath "$1")
@@ -61,18 +64,33 @@ scrape() { curl -s -H "Authorization: Bearer $key" "$base/actuator/prometheus" >
 echo "jar: $jar"
 echo "data: $files (owner $owner, $(echo "$FANSHELF_FANS" | tr ',' '\n' | wc -l) fans in the load)"
 echo "startup: $(grep -o 'Started FanShelfApplication in [0-9.]* seconds' "$state/server.log" || true)"
+quiet_since=$(date +%s)
+for _ in $(seq 1 120); do
+  before=$(cpu_ms)
+  sleep 5
+  awk -v a="$before" -v b="$(cpu_ms)" -v q="${QUIET_PERCENT:-10}" 'BEGIN { exit !((b - a) / 50 < q) }' && break
+done
+echo "quiet: $(($(date +%s) - quiet_since)) s after the banner"
 for scenario in $scenarios; do
-  case $scenario in
+  name=${scenario%%:*}
+  pace=""
+  conns=$connections
+  if [ "$name" != "$scenario" ]; then
+    pace=${scenario#*:}
+    conns=${PACED_CONNECTIONS:-10}
+  fi
+  case $name in
     recommend) target=$base; uri=/api/v1/recommendations ;;
     shelf) target=$link; uri=/s/{token} ;;
     events) target=$base; uri=/api/v1/events ;;
     *) echo "unknown scenario $scenario" >&2; exit 2 ;;
   esac
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$here/$scenario.lua" "$target" >/dev/null
+  FANSHELF_PACE_MS=$pace wrk -t"$threads" -c"$conns" -d"${warmup}s" -s "$here/$name.lua" "$target" \
+    >/dev/null
   scrape "$state/before"
   cpu_before=$(cpu_ms)
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/$scenario.lua" "$target" \
-    >"$state/wrk.out"
+  FANSHELF_PACE_MS=$pace wrk -t"$threads" -c"$conns" -d"${duration}s" --latency \
+    -s "$here/$name.lua" "$target" >"$state/wrk.out"
   cpu_after=$(cpu_ms)
   scrape "$state/after"
   requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$state/wrk.out")
