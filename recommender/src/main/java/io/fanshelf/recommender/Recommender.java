@@ -206,7 +206,7 @@ public final class Recommender {
               ? ranker.score(vector)
               : candidate.sourceScore(sourceOrdering(request.section()));
       boolean pinned = !pins.isEmpty() && pins.contains(product.id());
-      scored.add(new Scored(candidate, product, vector, score, pinned));
+      scored.add(new Scored(candidate.ordinal(), candidate, product, vector, score, pinned));
     }
     scored.sort(BEST_FIRST);
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
@@ -214,7 +214,7 @@ public final class Recommender {
     List<Scored> rest =
         Diversity.apply(
             scored.stream().filter(s -> !s.pinned()).toList(),
-            s -> current.catalog().leafCategory(s.candidate().ordinal()),
+            s -> current.catalog().leafCategory(s.ordinal()),
             options.rules().maxPerCategory(),
             options.rules().diversityWindow());
     pinnedFirst.addAll(rest);
@@ -272,12 +272,12 @@ public final class Recommender {
   private static final Comparator<Scored> BEST_FIRST =
       (a, b) -> {
         int byScore = Double.compare(b.score(), a.score());
-        return byScore != 0
-            ? byScore
-            : Integer.compare(a.candidate().ordinal(), b.candidate().ordinal());
+        return byScore != 0 ? byScore : Integer.compare(a.ordinal(), b.ordinal());
       };
 
+  /** One ranked candidate; the ordinal is kept here so that sorting reads no other object. */
   private record Scored(
+      int ordinal,
       Candidates.Candidate candidate,
       Product product,
       float[] features,
