@@ -10,20 +10,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** The whole service over HTTP: an app, an owner and a fan, each doing their part. */
 class FanShelfApplicationIT extends ItBase {
   @Autowired ShelfService shelves;
-  @Autowired WebServerApplicationContext context;
-
-  @Test
-  void tomcatsPollerWakesUpAtTheConfiguredTimeout() {
-    // fanshelf.http.selector-timeout (2ms by default) instead of Tomcat's 1 s: see its javadoc.
-    TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-    Assertions.assertEquals(2L, server.getTomcat().getConnector().getProperty("selectorTimeout"));
-  }
 
   @Test
   void anAppAnOwnerAndAFan() throws Exception {

@@ -37,7 +37,6 @@ import org.springframework.validation.annotation.Validated;
  * @param store which backend holds catalog, fans/labels and events
  * @param elasticsearch the Elasticsearch cluster, when {@code store.backend} is {@code
  *     elasticsearch}
- * @param http the HTTP connector
  */
 @Validated
 @ConfigurationProperties("fanshelf")
@@ -58,18 +57,7 @@ public record FanShelfProperties(
     @Valid @NotNull @DefaultValue Events events,
     @Valid @NotNull @DefaultValue Redis redis,
     @Valid @NotNull @DefaultValue Store store,
-    @Valid @NotNull @DefaultValue Elasticsearch elasticsearch,
-    @Valid @NotNull @DefaultValue Http http) {
-
-  /**
-   * @param selectorTimeout the longest Tomcat's poller sleeps before it looks again for sockets to
-   *     watch. A keep-alive connection handed back to the poller while it sleeps can wait this long
-   *     for its next request to be read (seen as 1 s client-side stalls at Tomcat's default of 1 s
-   *     under load; docs/benchmarks.md); a short timeout bounds that wait
-   */
-  public record Http(
-      @NotNull @DefaultValue("2ms") @DurationMin(millis = 1) @DurationMax(seconds = 1)
-          Duration selectorTimeout) {}
+    @Valid @NotNull @DefaultValue Elasticsearch elasticsearch) {
 
   /**
    * @param ownerTokenTtl how long an owner's API token lives
