@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Starts one FanShelf server on a fresh data directory with the given demo files, loads it with wrk
-# and prints, per scenario: throughput, wrk's p50/p99 (the client's view), the server's own p50/p99
-# (http.server.requests histogram from /actuator/prometheus, this scenario's requests only) and the
-# server's CPU time per request. Run two jars one after the other to compare builds on one machine.
+# and prints, per scenario: throughput, the client's mean latency by Little's law (connections /
+# throughput, less the pacing), the server's own p50/p99 (http.server.requests histogram from
+# /actuator/prometheus, this scenario's requests only) and the server's CPU time per request. wrk's
+# own latency percentiles are not printed: on these machines they contradict Little's law (a p90
+# of 74 ms at 1,029 requests/s over 4 connections, where the mean cannot exceed 3.9 ms). For
+# flat-out recommend and shelf runs, ApacheBench (ab, Debian's apache2-utils, when installed) then
+# loads the same server for the client-side p50/p99/max: one URL, so recommendations for the first
+# fan of the load only. Run two jars one after the other to compare builds on one machine.
 #
 # Usage: benchmarks/wrk/load-test.sh JAR [DEMO_FILES_DIR]
 #   DEMO_FILES_DIR: import files (default: the repository's demo/); GenerateShop makes bigger ones.
@@ -95,8 +100,22 @@ for scenario in $scenarios; do
   scrape "$state/after"
   requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$state/wrk.out")
   rate=$(sed -n 's/^Requests\/sec: *//p' "$state/wrk.out")
-  client=$(grep '^p50' "$state/wrk.out")
+  client=$(grep -E '^(errors|non-2xx)' "$state/wrk.out")
   server_side=$(python3 "$here/server_percentiles.py" "$state/before" "$state/after" "$uri")
   cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')
-  echo "$scenario: $rate req/s | client $client | server $server_side | CPU $cpu ms/request"
+  mean=$(awk -v c="$conns" -v r="$rate" -v p="${pace:-0}" 'BEGIN { printf "%.2f", c * 1000 / r - p }')
+  echo "$scenario: $rate req/s | client mean $mean ms, $client | server $server_side | CPU $cpu ms/request"
+  if [ -z "$pace" ] && [ "$name" != events ] && command -v ab >/dev/null; then
+    case $name in
+      recommend) ab_url="$base/api/v1/recommendations?owner=$owner&limit=20&fan=${FANSHELF_FANS%%,*}" ;;
+      shelf) ab_url=$link ;;
+    esac
+    ab -k -c "$conns" -t "$duration" -n 100000000 -H "Authorization: Bearer $key" \
+      "${ab_url/localhost/127.0.0.1}" >"$state/ab.out" 2>&1 || true
+    echo "  ab: $(sed -n 's/^Requests per second: *\([0-9.]*\).*/\1 req\/s/p' "$state/ab.out")," \
+      "p50 $(awk '$1 == "50%" { print $2 }' "$state/ab.out") ms," \
+      "p99 $(awk '$1 == "99%" { print $2 }' "$state/ab.out") ms," \
+      "max $(awk '$1 == "100%" { print $2 }' "$state/ab.out") ms," \
+      "non-2xx $(awk '/^Non-2xx/ { n = $3 } END { print n + 0 }' "$state/ab.out")"
+  fi
 done
