@@ -83,13 +83,14 @@ class RedisEventStreamTest {
   @Test
   void aBatchANodeDiedWithIsTakenOverByAnotherNode() throws InterruptedException {
     CountDownLatch received = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
     StreamIndexer dying =
         indexer(
             "node-a",
             events -> {
               received.countDown();
               try {
-                Thread.sleep(60_000); // dies here, before acknowledging
+                never.await(); // dies here, before acknowledging: close() interrupts it
               } catch (InterruptedException e) {
                 throw new IOException("killed");
               }

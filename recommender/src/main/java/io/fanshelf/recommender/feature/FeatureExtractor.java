@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
@@ -65,9 +64,11 @@ public final class FeatureExtractor {
     for (int i = 0; i < recent.size(); i++) {
       double recency = 1 + 0.3 * i;
       for (ScoredItem neighbour : signals.aggregates().coOccurring(recent.get(i), neighbours)) {
-        OptionalInt ordinal = signals.catalog().ordinal(neighbour.product());
-        if (ordinal.isPresent() && !recent.get(i).equals(neighbour.product())) {
-          coVisitScores.merge(ordinal.getAsInt(), neighbour.score() / recency, Double::sum);
+        if (!recent.get(i).equals(neighbour.product())) {
+          signals
+              .catalog()
+              .ordinal(neighbour.product())
+              .ifPresent(ord -> coVisitScores.merge(ord, neighbour.score() / recency, Double::sum));
         }
       }
     }
