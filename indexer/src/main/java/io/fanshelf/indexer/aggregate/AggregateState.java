@@ -43,6 +43,8 @@ final class AggregateState {
   private final LabelStatistics labels;
   private boolean started;
   private long landmark;
+  // Counts the landmark's moves (its first setting included): a reading made before one is stale.
+  private long landmarkMoves;
   private long positiveEvents;
   private long eventsWithoutProduct;
 
@@ -109,6 +111,7 @@ final class AggregateState {
     if (!started) {
       landmark = time;
       started = true;
+      landmarkMoves++;
       return;
     }
     double shortest = Math.min(trendTau, Math.min(popularityTau, affinityTau));
@@ -117,6 +120,7 @@ final class AggregateState {
       popularity.rescale(Math.exp(shift / popularityTau), Math.exp(shift / trendTau));
       affinities.rescale(Math.exp(shift / affinityTau));
       landmark = time;
+      landmarkMoves++;
     }
   }
 
@@ -175,19 +179,63 @@ final class AggregateState {
     return products.find(product);
   }
 
-  EventAggregates.OwnerProductSignals ownerProductSignals(
-      OwnerId owner, int productIndex, Instant at) {
-    int ownerIndex = owners.find(owner);
+  /** The product key's id; the key came from {@link #productKey} or a keyed list. */
+  ProductId productId(int key) {
+    return products.get(key);
+  }
+
+  /** How many product keys there are: every key is below this. */
+  int productKeys() {
+    return products.size();
+  }
+
+  /**
+   * What reading one owner's product signals at one instant needs, resolved once: the owner's index
+   * (-1 when no fan of the owner has a positive event) and both decay factors, valid while the
+   * landmark stays where it was ({@code landmarkMoves}).
+   */
+  record OwnerReading(
+      int owner, Instant at, long landmarkMoves, double popularityDecay, double trendDecay) {}
+
+  OwnerReading ownerReading(OwnerId owner, Instant at) {
+    return reading(owners.find(owner), at);
+  }
+
+  private OwnerReading reading(int owner, Instant at) {
+    return new OwnerReading(
+        owner, at, landmarkMoves, decayTo(at, popularityTau), decayTo(at, trendTau));
+  }
+
+  /** {@code reading} itself, or a new one when the landmark moved since it was made. */
+  OwnerReading current(OwnerReading reading) {
+    return reading.landmarkMoves() == landmarkMoves
+        ? reading
+        : reading(reading.owner(), reading.at());
+  }
+
+  /** The signals of product key {@code productIndex} (-1: none) for a {@link #current} reading. */
+  EventAggregates.OwnerProductSignals ownerProductSignals(OwnerReading reading, int productIndex) {
+    if (productIndex < 0) {
+      return EventAggregates.OwnerProductSignals.NONE;
+    }
     double amongFans =
-        ownerIndex < 0 || productIndex < 0
+        reading.owner() < 0
             ? 0
-            : popularity.ownerScore(ownerIndex, productIndex) * decayTo(at, popularityTau);
-    return new EventAggregates.OwnerProductSignals(amongFans, trend(productIndex, at));
+            : popularity.ownerScore(reading.owner(), productIndex) * reading.popularityDecay();
+    double longRate =
+        popularity.longScore(productIndex) * reading.popularityDecay() / popularityTau;
+    double shortRate = popularity.shortScore(productIndex) * reading.trendDecay() / trendTau;
+    return new EventAggregates.OwnerProductSignals(
+        amongFans, longRate > 0 ? shortRate / longRate : 0);
   }
 
   List<ScoredItem> coOccurring(ProductId product, int k) {
     int index = products.find(product);
     return index < 0 ? List.of() : coOccurrence.top(index, k);
+  }
+
+  KeyedScores coOccurring(int productIndex, int k) {
+    return coOccurrence.topKeys(productIndex, k);
   }
 
   double coOccurrence(ProductId a, ProductId b) {

@@ -265,20 +265,30 @@ final class CoOccurrence {
 
   /** The k strongest neighbours of a: C(a, b) / sqrt(W(a) * W(b)), best first. */
   List<ScoredItem> top(int item, int k) {
-    Neighbours n = item < lists.length ? lists[item] : null;
+    KeyedScores best = topKeys(item, k);
+    List<ScoredItem> result = new ArrayList<>(best.size());
+    for (int i = 0; i < best.size(); i++) {
+      result.add(new ScoredItem(idOf.apply(best.key(i)), best.score(i)));
+    }
+    return result;
+  }
+
+  /** {@link #top} by product key, without resolving the keys to ids. */
+  KeyedScores topKeys(int item, int k) {
+    Neighbours n = item >= 0 && item < lists.length ? lists[item] : null;
     if (n == null) {
-      return List.of();
+      return KeyedScores.NONE;
     }
     double norm = Math.sqrt(weightOf.applyAsDouble(item));
     IntToDoubleFunction scale = other -> 1 / (norm * Math.sqrt(weightOf.applyAsDouble(other)));
     int[] order = best(n, k, scale);
-    List<ScoredItem> result = new ArrayList<>(order.length);
-    for (int index : order) {
-      result.add(
-          new ScoredItem(
-              idOf.apply(n.ids[index]), n.counts[index] * scale.applyAsDouble(n.ids[index])));
+    int[] keys = new int[order.length];
+    double[] scores = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      keys[i] = n.ids[order[i]];
+      scores[i] = n.counts[order[i]] * scale.applyAsDouble(keys[i]);
     }
-    return result;
+    return new KeyedScores(keys, scores);
   }
 
   /** max(C(a, b), C(b, a)) / sqrt(W(a) * W(b)); the two differ only after pruning. */

@@ -254,7 +254,9 @@ public final class EventAggregates {
    * @param popularityAmongFans the product's score among the owner's fans
    * @param trend the product's trend
    */
-  public record OwnerProductSignals(double popularityAmongFans, double trend) {}
+  public record OwnerProductSignals(double popularityAmongFans, double trend) {
+    static final OwnerProductSignals NONE = new OwnerProductSignals(0, 0);
+  }
 
   /**
    * The dense key these aggregates gave {@code product} when an event first named it, or -1 when
@@ -263,20 +265,50 @@ public final class EventAggregates {
    * or more on a large catalog; an array of keys is not).
    */
   public int productKey(ProductId product) {
-    long stamp = lock.readLock();
-    try {
-      return state.productKey(product);
-    } finally {
-      lock.unlockRead(stamp);
+    return read(() -> state.productKey(product));
+  }
+
+  /** The product a key ({@link #productKey}, {@link #coOccurring(int, int)}) stands for. */
+  public ProductId productId(int productKey) {
+    if (productKey < 0) {
+      throw new IllegalArgumentException("product key must be >= 0, got " + productKey);
     }
+    return read(() -> state.productId(productKey));
+  }
+
+  /** How many product keys exist now; every key handed out so far is below this. */
+  public int productKeys() {
+    return read(state::productKeys);
   }
 
   /**
-   * {@link OwnerProductSignals} for one owner at {@code at} of the product with key {@code
-   * productKey} ({@link #productKey}); a key of -1 has zeros.
+   * One owner's {@link OwnerProductSignals} at {@code at}, for reading many products: the owner and
+   * the decay factors are resolved once, not per product. Not thread-safe (one per request). Events
+   * added meanwhile count, and a landmark move is noticed; an owner whose fans had no positive
+   * event when the view was made stays at zero popularity in it.
    */
-  public OwnerProductSignals ownerProductSignals(OwnerId owner, int productKey, Instant at) {
-    return read(() -> state.ownerProductSignals(owner, productKey, at));
+  public OwnerView ownerView(OwnerId owner, Instant at) {
+    return new OwnerView(read(() -> state.ownerReading(owner, at)));
+  }
+
+  /** See {@link #ownerView}. */
+  public final class OwnerView {
+    private AggregateState.OwnerReading reading;
+
+    private OwnerView(AggregateState.OwnerReading reading) {
+      this.reading = reading;
+    }
+
+    /** The signals of the product with key {@code productKey}; a key of -1 has zeros. */
+    public OwnerProductSignals signals(int productKey) {
+      long stamp = lock.readLock();
+      try {
+        reading = state.current(reading);
+        return state.ownerProductSignals(reading, productKey);
+      } finally {
+        lock.unlockRead(stamp);
+      }
+    }
   }
 
   /** One product's score among one owner's fans, as in {@link #popularAmongFansOf}. */
@@ -295,6 +327,15 @@ public final class EventAggregates {
   public List<ScoredItem> coOccurring(ProductId product, int k) {
     requireK(k);
     return read(() -> state.coOccurring(product, k));
+  }
+
+  /**
+   * {@link #coOccurring(ProductId, int)} by product key ({@link #productKey}), without resolving
+   * the neighbours' ids; empty for -1 or a product without neighbours.
+   */
+  public KeyedScores coOccurring(int productKey, int k) {
+    requireK(k);
+    return read(() -> state.coOccurring(productKey, k));
   }
 
   /**

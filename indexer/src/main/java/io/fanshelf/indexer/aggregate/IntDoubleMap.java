@@ -4,12 +4,13 @@ package io.fanshelf.indexer.aggregate;
  * A map from non-negative int keys to double values, open addressing with linear probing; 14 to 28
  * bytes per entry (it grows at 7/8 full, and small maps dominate the heap, so memory wins over
  * probe length) instead of about 60 for a {@code HashMap<Integer, Double>}. Values are only ever
- * added to, never removed. Not thread-safe: {@link EventAggregates} guards every instance.
+ * added to, never removed. Public for callers that sum scores per key on a hot path (features per
+ * catalog ordinal). Not thread-safe: {@link EventAggregates} guards each of its own instances.
  */
-final class IntDoubleMap {
+public final class IntDoubleMap {
   /** Receives one entry. */
   @FunctionalInterface
-  interface EntryVisitor {
+  public interface EntryVisitor {
     void accept(int key, double value);
   }
 
@@ -18,23 +19,23 @@ final class IntDoubleMap {
   private double[] values;
   private int size;
 
-  IntDoubleMap() {
+  public IntDoubleMap() {
     keys = new int[4];
     values = new double[4];
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The value of {@code key}, 0 when absent. */
-  double get(int key) {
+  public double get(int key) {
     int slot = slotOf(key);
     return keys[slot] == 0 ? 0 : values[slot];
   }
 
   /** Adds {@code delta} to the value of {@code key}, creating the entry at 0 first. */
-  double add(int key, double delta) {
+  public double add(int key, double delta) {
     if (key < 0) {
       throw new IllegalArgumentException("key must be >= 0, got " + key);
     }
@@ -52,13 +53,13 @@ final class IntDoubleMap {
   }
 
   /** Multiplies every value by {@code factor}. */
-  void scale(double factor) {
+  public void scale(double factor) {
     for (int i = 0; i < values.length; i++) {
       values[i] *= factor;
     }
   }
 
-  void forEach(EntryVisitor visitor) {
+  public void forEach(EntryVisitor visitor) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
         visitor.accept(keys[i] - 1, values[i]);

@@ -51,6 +51,29 @@ class CoOccurrenceTest {
   }
 
   @Test
+  void keyedNeighboursAreTheSameListByKey() {
+    List<ProductId> p = List.of(item("p1"), item("p2"), item("p3"), item("p4"), item("p5"));
+    EventAggregates aggregates =
+        fixture.aggregates(AggregateOptions.defaults().withCoOccurrence(3, Duration.ofDays(7), 50));
+    for (int i = 0; i < 12; i++) {
+      aggregates.add(fixture.event("f" + i % 3, p.get(i * 7 % 5), EventType.PURCHASE, minutes(i)));
+    }
+    for (ProductId product : p) {
+      for (int k : new int[] {1, 2, 10}) {
+        List<ScoredItem> byId = aggregates.coOccurring(product, k);
+        KeyedScores byKey = aggregates.coOccurring(aggregates.productKey(product), k);
+        assertEquals(byId.size(), byKey.size());
+        for (int i = 0; i < byId.size(); i++) {
+          assertEquals(byId.get(i).product(), aggregates.productId(byKey.key(i)));
+          assertEquals(byId.get(i).score(), byKey.score(i), EPS);
+        }
+      }
+    }
+    assertEquals(0, aggregates.coOccurring(-1, 5).size(), "no key, no neighbours");
+    assertEquals(0, aggregates.coOccurring(aggregates.productKeys(), 5).size(), "unknown key");
+  }
+
+  @Test
   void eventsFurtherApartThanTheMaxGapDoNotPair() {
     ProductId a = item("a");
     ProductId b = item("b");

@@ -90,9 +90,9 @@ class EventAggregatesTest {
     assertEquals(0.5, aggregates.popularityAmongFansOf(a, cream, days(14)), EPS);
     assertEquals(0, aggregates.popularityAmongFansOf(b, box, T0));
     for (OwnerId owner : List.of(a, b, OwnerId.of("shop-c"))) {
+      EventAggregates.OwnerView view = aggregates.ownerView(owner, days(3));
       for (ProductId product : List.of(cream, lipstick, box)) {
-        EventAggregates.OwnerProductSignals together =
-            aggregates.ownerProductSignals(owner, aggregates.productKey(product), days(3));
+        EventAggregates.OwnerProductSignals together = view.signals(aggregates.productKey(product));
         assertEquals(
             aggregates.popularityAmongFansOf(owner, product, days(3)),
             together.popularityAmongFans(),
@@ -203,6 +203,8 @@ class EventAggregatesTest {
         AggregateOptions.defaults()
             .withHalfLives(Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofHours(12));
     EventAggregates aggregates = fixture.aggregates(options);
+    EventAggregates.OwnerView madeBeforeTheMoves =
+        aggregates.ownerView(OwnerId.of("shop-a"), days(9).plusSeconds(60));
     for (int day = 0; day < 10; day++) {
       aggregates.add(fixture.event("f1", cream, EventType.PURCHASE, days(day)));
     }
@@ -222,6 +224,11 @@ class EventAggregatesTest {
       longSum += Math.pow(0.5, (9 - day) + 1.0 / (24 * 60));
     }
     assertEquals(0.5 / longSum * 24 * 60, aggregates.trend(cream, justAfter), 1e-9);
+    assertEquals(
+        0.5 / longSum * 24 * 60,
+        madeBeforeTheMoves.signals(aggregates.productKey(cream)).trend(),
+        1e-9,
+        "a view made before the landmark moved reads with the current landmark");
     FanAffinity affinity = aggregates.affinity(FanId.of("f1"), days(10)).orElseThrow();
     double creamAffinity = 0;
     for (int day = 0; day < 10; day++) {

@@ -1,6 +1,6 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.indexer.aggregate.ScoredItem;
+import io.fanshelf.indexer.aggregate.KeyedScores;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
 import io.fanshelf.recommender.RecommendRequest;
@@ -30,9 +30,14 @@ public final class CoVisitSource implements CandidateSource {
     int perItem = Math.max(10, budget / recent.size());
     for (int i = 0; i < recent.size(); i++) {
       double recency = 1.0 / (1 + 0.3 * i);
-      for (ScoredItem neighbour : signals.aggregates().coOccurring(recent.get(i), perItem)) {
-        Ordinals.add(
-            signals.catalog(), neighbour.product(), (float) (neighbour.score() * recency), sink);
+      // by aggregate key: neighbours map to ordinals through an array, not a product id lookup
+      KeyedScores neighbours =
+          signals.aggregates().coOccurring(signals.aggregates().productKey(recent.get(i)), perItem);
+      for (int n = 0; n < neighbours.size(); n++) {
+        int ordinal = signals.keys().ordinal(neighbours.key(n));
+        if (ordinal >= 0) {
+          sink.add(ordinal, (float) (neighbours.score(n) * recency));
+        }
       }
     }
   }

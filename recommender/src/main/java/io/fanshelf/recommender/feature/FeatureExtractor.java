@@ -2,7 +2,8 @@ package io.fanshelf.recommender.feature;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.aggregate.FanAffinity;
-import io.fanshelf.indexer.aggregate.ScoredItem;
+import io.fanshelf.indexer.aggregate.IntDoubleMap;
+import io.fanshelf.indexer.aggregate.KeyedScores;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
@@ -10,6 +11,7 @@ import io.fanshelf.indexer.taxonomy.Dimension;
 import io.fanshelf.indexer.taxonomy.DimensionValue;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.Signals;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
@@ -34,11 +37,16 @@ public final class FeatureExtractor {
   private final Signals signals;
   private final List<RuleWeight> rules = new ArrayList<>();
   private final List<Label> labels;
-  // Both by catalog ordinal: looked up for every candidate, and an ordinal is at hand where a
-  // product id's text would be one more cache miss.
-  private final Map<Integer, Double> coVisitScores = new HashMap<>();
-  private final Map<Integer, FanContext.ProductHistory> history = new HashMap<>();
-  private final Map<Integer, Double> liftByCategory = new HashMap<>();
+  // Everything read per candidate is keyed by catalog ordinal (or category ordinal), in arrays or
+  // primitive maps: an ordinal is at hand, where a product id's text would be one more cache miss.
+  private final IntDoubleMap coVisitScores = new IntDoubleMap();
+  private final OrdinalHistory history;
+  private final EventAggregates.OwnerView ownerSignals;
+  // by category ordinal, filled on first use (computedLift says which)
+  private final double[] liftByCategory;
+  private final BitSet computedLift;
+  // the fan's share of each category by category ordinal; null when the fan has no affinity
+  private final double[] shareByCategory;
   private final Optional<FanAffinity> affinity;
   private final double logFanEvents;
 
@@ -63,21 +71,42 @@ public final class FeatureExtractor {
     int neighbours = signals.aggregates().options().neighbours();
     for (int i = 0; i < recent.size(); i++) {
       double recency = 1 + 0.3 * i;
-      for (ScoredItem neighbour : signals.aggregates().coOccurring(recent.get(i), neighbours)) {
-        if (!recent.get(i).equals(neighbour.product())) {
-          signals
-              .catalog()
-              .ordinal(neighbour.product())
-              .ifPresent(ord -> coVisitScores.merge(ord, neighbour.score() / recency, Double::sum));
+      int key = signals.aggregates().productKey(recent.get(i));
+      KeyedScores list = signals.aggregates().coOccurring(key, neighbours);
+      for (int n = 0; n < list.size(); n++) {
+        if (list.key(n) != key) {
+          int ordinal = signals.keys().ordinal(list.key(n));
+          if (ordinal >= 0) {
+            coVisitScores.add(ordinal, list.score(n) / recency);
+          }
         }
       }
     }
+    Map<Integer, FanContext.ProductHistory> byOrdinal = new HashMap<>();
     fan.productHistory(signals.feedback())
         .forEach(
             (product, seen) ->
-                signals.catalog().ordinal(product).ifPresent(ord -> history.put(ord, seen)));
+                signals.catalog().ordinal(product).ifPresent(ord -> byOrdinal.put(ord, seen)));
+    this.history = OrdinalHistory.of(byOrdinal);
+    this.ownerSignals = signals.aggregates().ownerView(fan.owner(), fan.now());
+    int categories = signals.catalog().categoryCount();
+    this.liftByCategory = labels.isEmpty() ? null : new double[categories];
+    this.computedLift = labels.isEmpty() ? null : new BitSet(categories);
     this.affinity = fan.affinity();
+    this.shareByCategory = affinity.map(a -> sharesByCategory(a, signals)).orElse(null);
     this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
+  }
+
+  /** The fan's share of every catalog category; categories the fan never touched stay 0. */
+  private static double[] sharesByCategory(FanAffinity affinity, Signals signals) {
+    double[] shares = new double[signals.catalog().categoryCount()];
+    for (String key : affinity.categories().keySet()) {
+      OptionalInt category = signals.catalog().categoryOrdinal(key);
+      if (category.isPresent()) {
+        shares[category.getAsInt()] = affinity.categoryShare(key);
+      }
+    }
+    return shares;
   }
 
   public static FeatureExtractor forFan(FanContext fan, Signals signals) {
@@ -88,7 +117,7 @@ public final class FeatureExtractor {
    * The fan's history per catalog ordinal, as the features read it (the rules read the same map);
    * products no longer in the catalog are left out.
    */
-  public Map<Integer, FanContext.ProductHistory> historyByOrdinal() {
+  public OrdinalHistory historyByOrdinal() {
     return history;
   }
 
@@ -106,27 +135,23 @@ public final class FeatureExtractor {
   public void extract(int ordinal, Candidates.Candidate candidate, float[] out) {
     Product product = signals.catalog().product(ordinal);
     int leaf = signals.catalog().leafCategory(ordinal);
-    String categoryKey = signals.catalog().categoryKey(leaf);
-    EventAggregates aggregates = signals.aggregates();
     int f = 0;
     out[f++] = (float) labelRuleMatch(ordinal);
-    out[f++] = (float) labelLift(leaf, categoryKey);
-    FanAffinity fanAffinity = affinity.orElse(null);
-    out[f++] = fanAffinity == null ? 0f : (float) fanAffinity.categoryShare(categoryKey);
+    out[f++] = (float) labelLift(leaf);
+    out[f++] = shareByCategory == null ? 0f : (float) shareByCategory[leaf];
     out[f++] =
-        fanAffinity == null
+        shareByCategory == null
             ? 0f
-            : (float) fanAffinity.categoryShare(product.categoryPath().getFirst());
+            : (float) shareByCategory[signals.catalog().topCategory(ordinal)];
     out[f++] =
-        fanAffinity == null || product.brand().isEmpty()
+        shareByCategory == null || product.brand().isEmpty()
             ? 0f
-            : (float) fanAffinity.brandShare(product.brand().get());
-    out[f++] = (float) coVisitScores.getOrDefault(ordinal, 0.0).doubleValue();
+            : (float) affinity.get().brandShare(product.brand().get());
+    out[f++] = (float) coVisitScores.get(ordinal);
     out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
-    EventAggregates.OwnerProductSignals ownerSignals =
-        aggregates.ownerProductSignals(fan.owner(), signals.keys().key(ordinal), fan.now());
-    out[f++] = (float) Math.log1p(ownerSignals.popularityAmongFans());
-    out[f++] = (float) ownerSignals.trend();
+    EventAggregates.OwnerProductSignals owner = ownerSignals.signals(signals.keys().key(ordinal));
+    out[f++] = (float) Math.log1p(owner.popularityAmongFans());
+    out[f++] = (float) owner.trend();
     out[f++] = (float) Math.log1p(Math.max(0, ageDays(product)));
     out[f++] = (float) priceVsUsual(product);
     out[f++] = (float) logFanEvents;
@@ -150,24 +175,25 @@ public final class FeatureExtractor {
     return sum;
   }
 
-  private double labelLift(int category, String categoryKey) {
+  private double labelLift(int category) {
     if (labels.isEmpty()) {
       return 0;
     }
-    return liftByCategory.computeIfAbsent(
-        category,
-        c -> {
-          double sum = 0;
-          int count = 0;
-          for (Label label : labels) {
-            for (String value : label.values()) {
-              double lift = signals.aggregates().liftValue(label.dimension(), value, categoryKey);
-              sum += Math.log(Math.max(lift, 1e-6)) * label.confidence();
-              count++;
-            }
-          }
-          return count == 0 ? 0 : sum / count;
-        });
+    if (!computedLift.get(category)) {
+      String categoryKey = signals.catalog().categoryKey(category);
+      double sum = 0;
+      int count = 0;
+      for (Label label : labels) {
+        for (String value : label.values()) {
+          double lift = signals.aggregates().liftValue(label.dimension(), value, categoryKey);
+          sum += Math.log(Math.max(lift, 1e-6)) * label.confidence();
+          count++;
+        }
+      }
+      liftByCategory[category] = count == 0 ? 0 : sum / count;
+      computedLift.set(category);
+    }
+    return liftByCategory[category];
   }
 
   private double ageDays(Product product) {

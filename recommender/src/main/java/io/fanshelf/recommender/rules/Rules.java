@@ -3,6 +3,7 @@ package io.fanshelf.recommender.rules;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.RecommendRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ public final class Rules {
   private final RecommendRequest request;
   private final Optional<Owner> owner;
   private final Curation curation;
-  private final Map<Integer, FanContext.ProductHistory> history;
+  private final OrdinalHistory history;
   private final Map<List<String>, Boolean> sellableByCategory = new HashMap<>();
 
   public Rules(
@@ -29,7 +30,7 @@ public final class Rules {
       RecommendRequest request,
       Optional<Owner> owner,
       Curation curation,
-      Map<Integer, FanContext.ProductHistory> historyByOrdinal) {
+      OrdinalHistory historyByOrdinal) {
     this.options = options;
     this.request = request;
     this.owner = owner;

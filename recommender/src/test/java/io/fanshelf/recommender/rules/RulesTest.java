@@ -10,6 +10,7 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Section;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class RulesTest {
       Curation curation,
       Map<Integer, FanContext.ProductHistory> history,
       RuleOptions options) {
-    return new Rules(options, request, owner, curation, history);
+    return new Rules(options, request, owner, curation, OrdinalHistory.of(history));
   }
 
   /** The test products' catalog ordinals, by which the rules read the fan's history. */
