@@ -186,7 +186,8 @@ public final class Recommender {
             request,
             indexer.store().metadata().owner(request.owner()),
             owned,
-            features.historyByOrdinal());
+            features.historyByOrdinal(),
+            current.catalog());
     Candidates candidates = collected.candidates();
     if (main) {
       for (ProductId pin : owned.pins()) {
@@ -194,19 +195,25 @@ public final class Recommender {
       }
     }
     Set<ProductId> pins = main ? new HashSet<>(owned.pins()) : Set.of();
-    List<Scored> scored = new ArrayList<>(candidates.size());
+    List<Candidates.Candidate> allowed = new ArrayList<>(candidates.size());
     for (Candidates.Candidate candidate : candidates.all()) {
-      Product product = current.catalog().product(candidate.ordinal());
-      if (!rules.allows(candidate.ordinal(), product)) {
-        continue;
+      if (rules.allows(candidate.ordinal())) {
+        allowed.add(candidate);
       }
-      float[] vector = features.extract(candidate);
+    }
+    float[][] vectors = features.extract(allowed);
+    boolean ranked =
+        request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS;
+    List<Scored> scored = new ArrayList<>(allowed.size());
+    for (int i = 0; i < vectors.length; i++) {
+      Candidates.Candidate candidate = allowed.get(i);
+      Product product = current.catalog().product(candidate.ordinal());
       double score =
-          request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS
-              ? ranker.score(vector)
+          ranked
+              ? ranker.score(vectors[i])
               : candidate.sourceScore(sourceOrdering(request.section()));
       boolean pinned = !pins.isEmpty() && pins.contains(product.id());
-      scored.add(new Scored(candidate.ordinal(), candidate, product, vector, score, pinned));
+      scored.add(new Scored(candidate.ordinal(), candidate, product, vectors[i], score, pinned));
     }
     scored.sort(BEST_FIRST);
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());

@@ -309,6 +309,28 @@ public final class EventAggregates {
         lock.unlockRead(stamp);
       }
     }
+
+    /**
+     * {@link #signals} of every key at once, into {@code popularityAmongFans[i]} and {@code
+     * trends[i]}: one lock for a whole candidate list, where a lock per product would make the
+     * serving threads take turns on the lock's cache line.
+     */
+    public void read(int[] productKeys, double[] popularityAmongFans, double[] trends) {
+      if (popularityAmongFans.length < productKeys.length || trends.length < productKeys.length) {
+        throw new IllegalArgumentException("an output array is shorter than the keys");
+      }
+      long stamp = lock.readLock();
+      try {
+        reading = state.current(reading);
+        for (int i = 0; i < productKeys.length; i++) {
+          OwnerProductSignals signals = state.ownerProductSignals(reading, productKeys[i]);
+          popularityAmongFans[i] = signals.popularityAmongFans();
+          trends[i] = signals.trend();
+        }
+      } finally {
+        lock.unlockRead(stamp);
+      }
+    }
   }
 
   /** One product's score among one owner's fans, as in {@link #popularAmongFansOf}. */

@@ -99,6 +99,19 @@ class EventAggregatesTest {
             EPS);
         assertEquals(aggregates.trend(product, days(3)), together.trend(), EPS);
       }
+      int[] keys = {
+        aggregates.productKey(box),
+        -1,
+        aggregates.productKey(cream),
+        aggregates.productKey(lipstick)
+      };
+      double[] amongFans = new double[keys.length];
+      double[] trends = new double[keys.length];
+      view.read(keys, amongFans, trends);
+      for (int i = 0; i < keys.length; i++) {
+        assertEquals(view.signals(keys[i]).popularityAmongFans(), amongFans[i], EPS);
+        assertEquals(view.signals(keys[i]).trend(), trends[i], EPS);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogStore;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -17,8 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every product in memory, by dense ordinal (0..size-1, in product id order so two snapshots of the
- * same catalog agree). Immutable and thread-safe (the products each match rule selects are worked
- * out once, on first use).
+ * same catalog agree). What ranking reads of every candidate (category, brand, price, stock, age)
+ * is also kept in primitive arrays by ordinal: a few hundred candidates per request, each a product
+ * object and its fields scattered over the heap, cost a cache miss per field on a large catalog,
+ * where the arrays stay in cache. Immutable and thread-safe (the products each match rule selects
+ * are worked out once, on first use).
  */
 public final class CatalogSnapshot {
   private final Product[] products;
@@ -27,6 +31,13 @@ public final class CatalogSnapshot {
   private final int[] topCategory;
   private final List<String> categoryKeys;
   private final Map<String, Integer> categoryOrdinals;
+  private final int[] brand;
+  private final List<String> brands;
+  private final Map<String, Integer> brandOrdinals;
+  private final BitSet inStock;
+  private final long[] priceCents;
+  private final long[] createdSecond;
+  private final int[] createdNano;
   private final Map<MatchRule, BitSet> matching = new ConcurrentHashMap<>();
 
   private CatalogSnapshot(List<Product> sorted) {
@@ -36,20 +47,32 @@ public final class CatalogSnapshot {
     topCategory = new int[products.length];
     categoryKeys = new ArrayList<>();
     categoryOrdinals = new HashMap<>();
+    brand = new int[products.length];
+    brands = new ArrayList<>();
+    brandOrdinals = new HashMap<>();
+    inStock = new BitSet(products.length);
+    priceCents = new long[products.length];
+    createdSecond = new long[products.length];
+    createdNano = new int[products.length];
     for (int ord = 0; ord < products.length; ord++) {
       Product product = products[ord];
       ordinals.put(product.id(), ord);
-      leafCategory[ord] = intern(product.categoryKey());
-      topCategory[ord] = intern(product.categoryPath().getFirst());
+      leafCategory[ord] = intern(product.categoryKey(), categoryKeys, categoryOrdinals);
+      topCategory[ord] = intern(product.categoryPath().getFirst(), categoryKeys, categoryOrdinals);
+      brand[ord] = product.brand().map(b -> intern(b, brands, brandOrdinals)).orElse(-1);
+      inStock.set(ord, product.inStock());
+      priceCents[ord] = product.priceCents();
+      createdSecond[ord] = product.createdAt().getEpochSecond();
+      createdNano[ord] = product.createdAt().getNano();
     }
   }
 
-  private int intern(String key) {
-    return categoryOrdinals.computeIfAbsent(
+  private static int intern(String key, List<String> keys, Map<String, Integer> ordinals) {
+    return ordinals.computeIfAbsent(
         key,
         k -> {
-          categoryKeys.add(k);
-          return categoryKeys.size() - 1;
+          keys.add(k);
+          return keys.size() - 1;
         });
   }
 
@@ -101,6 +124,42 @@ public final class CatalogSnapshot {
   public OptionalInt categoryOrdinal(String key) {
     Integer ord = categoryOrdinals.get(key);
     return ord == null ? OptionalInt.empty() : OptionalInt.of(ord);
+  }
+
+  /** Ordinal of the product's brand ({@link #brandOrdinal}), -1 when it has none. */
+  public int brand(int ordinal) {
+    return brand[ordinal];
+  }
+
+  /** The ordinal of a brand some product has. */
+  public OptionalInt brandOrdinal(String brand) {
+    Integer ord = brandOrdinals.get(brand);
+    return ord == null ? OptionalInt.empty() : OptionalInt.of(ord);
+  }
+
+  public int brandCount() {
+    return brands.size();
+  }
+
+  /** {@link Product#inStock} of the product at {@code ordinal}. */
+  public boolean inStock(int ordinal) {
+    return inStock.get(ordinal);
+  }
+
+  public long priceCents(int ordinal) {
+    return priceCents[ordinal];
+  }
+
+  /**
+   * Whole hours from the product's {@link Product#createdAt} to {@code now}, as {@code
+   * Duration.between(createdAt, now).toHours()} counts them (negative for a product created later).
+   */
+  public long ageHours(int ordinal, Instant now) {
+    long seconds = now.getEpochSecond() - createdSecond[ordinal];
+    if (now.getNano() < createdNano[ordinal]) {
+      seconds--;
+    }
+    return seconds / 3600;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.fanshelf.indexer.aggregate.FanAffinity;
 import io.fanshelf.indexer.aggregate.IntDoubleMap;
 import io.fanshelf.indexer.aggregate.KeyedScores;
 import io.fanshelf.indexer.model.Label;
-import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.taxonomy.Dimension;
 import io.fanshelf.indexer.taxonomy.DimensionValue;
@@ -15,7 +14,7 @@ import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.Signals;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
-import java.time.Duration;
+import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -45,8 +44,9 @@ public final class FeatureExtractor {
   // by category ordinal, filled on first use (computedLift says which)
   private final double[] liftByCategory;
   private final BitSet computedLift;
-  // the fan's share of each category by category ordinal; null when the fan has no affinity
+  // the fan's share of each category and brand by their catalog ordinals; null without affinity
   private final double[] shareByCategory;
+  private final double[] shareByBrand;
   private final Optional<FanAffinity> affinity;
   private final double logFanEvents;
 
@@ -94,6 +94,7 @@ public final class FeatureExtractor {
     this.computedLift = labels.isEmpty() ? null : new BitSet(categories);
     this.affinity = fan.affinity();
     this.shareByCategory = affinity.map(a -> sharesByCategory(a, signals)).orElse(null);
+    this.shareByBrand = affinity.map(a -> sharesByBrand(a, signals)).orElse(null);
     this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
   }
 
@@ -104,6 +105,17 @@ public final class FeatureExtractor {
       OptionalInt category = signals.catalog().categoryOrdinal(key);
       if (category.isPresent()) {
         shares[category.getAsInt()] = affinity.categoryShare(key);
+      }
+    }
+    return shares;
+  }
+
+  private static double[] sharesByBrand(FanAffinity affinity, Signals signals) {
+    double[] shares = new double[signals.catalog().brandCount()];
+    for (String brand : affinity.brands().keySet()) {
+      OptionalInt ordinal = signals.catalog().brandOrdinal(brand);
+      if (ordinal.isPresent()) {
+        shares[ordinal.getAsInt()] = affinity.brandShare(brand);
       }
     }
     return shares;
@@ -121,11 +133,24 @@ public final class FeatureExtractor {
     return history;
   }
 
-  /** A new vector for the candidate. */
-  public float[] extract(Candidates.Candidate candidate) {
-    float[] features = new float[FeatureSchema.size()];
-    extract(candidate.ordinal(), candidate, features);
-    return features;
+  /**
+   * New vectors for the candidates, in their order. The owner's signals of all of them are read in
+   * one go ({@link EventAggregates.OwnerView#read}).
+   */
+  public float[][] extract(List<Candidates.Candidate> candidates) {
+    int[] keys = new int[candidates.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = signals.keys().key(candidates.get(i).ordinal());
+    }
+    double[] amongFans = new double[keys.length];
+    double[] trends = new double[keys.length];
+    ownerSignals.read(keys, amongFans, trends);
+    float[][] vectors = new float[keys.length][FeatureSchema.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Candidates.Candidate candidate = candidates.get(i);
+      fill(candidate.ordinal(), candidate, amongFans[i], trends[i], vectors[i]);
+    }
+    return vectors;
   }
 
   /**
@@ -133,27 +158,28 @@ public final class FeatureExtractor {
    * may be null for a product no source proposed (full-catalog evaluation).
    */
   public void extract(int ordinal, Candidates.Candidate candidate, float[] out) {
-    Product product = signals.catalog().product(ordinal);
-    int leaf = signals.catalog().leafCategory(ordinal);
+    EventAggregates.OwnerProductSignals owner = ownerSignals.signals(signals.keys().key(ordinal));
+    fill(ordinal, candidate, owner.popularityAmongFans(), owner.trend(), out);
+  }
+
+  /** Reads no product object: every per-product input comes from the snapshot's arrays. */
+  private void fill(
+      int ordinal, Candidates.Candidate candidate, double amongFans, double trend, float[] out) {
+    CatalogSnapshot catalog = signals.catalog();
+    int leaf = catalog.leafCategory(ordinal);
+    int brand = catalog.brand(ordinal);
     int f = 0;
     out[f++] = (float) labelRuleMatch(ordinal);
     out[f++] = (float) labelLift(leaf);
     out[f++] = shareByCategory == null ? 0f : (float) shareByCategory[leaf];
-    out[f++] =
-        shareByCategory == null
-            ? 0f
-            : (float) shareByCategory[signals.catalog().topCategory(ordinal)];
-    out[f++] =
-        shareByCategory == null || product.brand().isEmpty()
-            ? 0f
-            : (float) affinity.get().brandShare(product.brand().get());
+    out[f++] = shareByCategory == null ? 0f : (float) shareByCategory[catalog.topCategory(ordinal)];
+    out[f++] = shareByBrand == null || brand < 0 ? 0f : (float) shareByBrand[brand];
     out[f++] = (float) coVisitScores.get(ordinal);
     out[f++] = (float) Math.log1p(signals.leaders().popularity(ordinal));
-    EventAggregates.OwnerProductSignals owner = ownerSignals.signals(signals.keys().key(ordinal));
-    out[f++] = (float) Math.log1p(owner.popularityAmongFans());
-    out[f++] = (float) owner.trend();
-    out[f++] = (float) Math.log1p(Math.max(0, ageDays(product)));
-    out[f++] = (float) priceVsUsual(product);
+    out[f++] = (float) Math.log1p(amongFans);
+    out[f++] = (float) trend;
+    out[f++] = (float) Math.log1p(Math.max(0, catalog.ageHours(ordinal, fan.now()) / 24.0));
+    out[f++] = (float) priceVsUsual(catalog.priceCents(ordinal));
     out[f++] = (float) logFanEvents;
     FanContext.ProductHistory seen = history.get(ordinal);
     out[f++] = seen == null ? 0f : (float) Math.log1p(seen.events());
@@ -196,17 +222,11 @@ public final class FeatureExtractor {
     return liftByCategory[category];
   }
 
-  private double ageDays(Product product) {
-    return Duration.between(product.createdAt(), fan.now()).toHours() / 24.0;
-  }
-
-  private double priceVsUsual(Product product) {
-    if (affinity.isEmpty()
-        || affinity.get().typicalPriceCents().isEmpty()
-        || product.priceCents() <= 0) {
+  private double priceVsUsual(long priceCents) {
+    if (affinity.isEmpty() || affinity.get().typicalPriceCents().isEmpty() || priceCents <= 0) {
       return 0;
     }
     long usual = affinity.get().typicalPriceCents().getAsLong();
-    return usual <= 0 ? 0 : Math.log((double) product.priceCents() / usual);
+    return usual <= 0 ? 0 : Math.log((double) priceCents / usual);
   }
 }

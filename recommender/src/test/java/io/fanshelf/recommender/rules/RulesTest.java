@@ -13,8 +13,11 @@ import io.fanshelf.recommender.FanContext;
 import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Section;
+import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,31 +50,56 @@ class RulesTest {
     return RecommendRequest.forYou(OWNER, FanId.of("fan"), 10, NOW);
   }
 
-  private static Rules rules(
+  /**
+   * One test's rules, applied to one hand-made product at a time: the product goes into a catalog
+   * snapshot after products that sort before it (so its ordinal is not 0), and the history, given
+   * by product id, is keyed by the snapshot's ordinals as serving keys it.
+   */
+  private record Judge(
       RecommendRequest request,
       Optional<Owner> owner,
       Curation curation,
-      Map<Integer, FanContext.ProductHistory> history,
+      Map<String, FanContext.ProductHistory> historyById,
       RuleOptions options) {
-    return new Rules(options, request, owner, curation, OrdinalHistory.of(history));
+    Optional<String> rejection(Product product) {
+      List<Product> products = new ArrayList<>(List.of(product));
+      for (String before : List.of("0-first", "0-second")) {
+        products.add(RulesTest.product(before, "美妆>护肤", 5, 100));
+      }
+      CatalogSnapshot catalog = CatalogSnapshot.of(products);
+      Map<Integer, FanContext.ProductHistory> byOrdinal = new HashMap<>();
+      historyById.forEach(
+          (id, seen) ->
+              catalog.ordinal(ProductId.of(id)).ifPresent(ord -> byOrdinal.put(ord, seen)));
+      int ordinal = catalog.ordinal(product.id()).orElseThrow();
+      assertEquals(2, ordinal);
+      return new Rules(options, request, owner, curation, OrdinalHistory.of(byOrdinal), catalog)
+          .rejection(ordinal);
+    }
+
+    boolean allows(Product product) {
+      return rejection(product).isEmpty();
+    }
   }
 
-  /** The test products' catalog ordinals, by which the rules read the fan's history. */
-  private static final List<String> CATALOG = List.of("a", "b", "c", "d", "recent", "old", "sofa");
-
-  private static int ordinal(String id) {
-    return CATALOG.indexOf(id);
+  private static Judge rules(
+      RecommendRequest request,
+      Optional<Owner> owner,
+      Curation curation,
+      Map<String, FanContext.ProductHistory> history,
+      RuleOptions options) {
+    return new Judge(request, owner, curation, history, options);
   }
 
-  private static Optional<String> rejection(Rules rules, Product product) {
-    return rules.rejection(ordinal(product.id().value()), product);
+  private static Optional<String> rejection(Judge rules, Product product) {
+    return rules.rejection(product);
   }
 
-  private static boolean allows(Rules rules, Product product) {
-    return rules.allows(ordinal(product.id().value()), product);
+  private static boolean allows(Judge rules, Product product) {
+    return rules.allows(product);
   }
 
-  private static Rules plain() {
+  private static Judge plain() {
     return rules(request(), Optional.empty(), Curation.none(), Map.of(), RuleOptions.defaults());
   }
 
@@ -89,7 +117,7 @@ class RulesTest {
   void onlyTheOwnersAssortmentIsShown() {
     Owner owner =
         new Owner(OWNER, "Shop", Locale.SIMPLIFIED_CHINESE, Optional.of(Set.of("美妆", "食品>茶饮")));
-    Rules rules =
+    Judge rules =
         rules(request(), Optional.of(owner), Curation.none(), Map.of(), RuleOptions.defaults());
     assertTrue(allows(rules, product("a", "美妆>护肤", 5, 100)));
     assertTrue(allows(rules, product("b", "食品>茶饮>花茶", 5, 100)));
@@ -112,7 +140,7 @@ class RulesTest {
             OptionalLong.of(5000),
             OptionalLong.of(10000),
             NOW);
-    Rules rules =
+    Judge rules =
         rules(filtered, Optional.empty(), Curation.none(), Map.of(), RuleOptions.defaults());
     assertTrue(allows(rules, product("a", "美妆>护肤", 5, 5000)));
     assertFalse(allows(rules, product("b", "美妆>护肤", 5, 10000)), "max is exclusive");
@@ -122,7 +150,7 @@ class RulesTest {
 
   @Test
   void blockedProductsAreNeverShown() {
-    Rules rules =
+    Judge rules =
         rules(
             request(),
             Optional.empty(),
@@ -134,12 +162,12 @@ class RulesTest {
 
   @Test
   void consumablesComeBackAfterTheRepurchaseWindowDurablesNever() {
-    Map<Integer, FanContext.ProductHistory> history =
+    Map<String, FanContext.ProductHistory> history =
         Map.of(
-            ordinal("recent"), purchasedAgo(Duration.ofDays(3)),
-            ordinal("old"), purchasedAgo(Duration.ofDays(30)),
-            ordinal("sofa"), purchasedAgo(Duration.ofDays(300)));
-    Rules rules =
+            "recent", purchasedAgo(Duration.ofDays(3)),
+            "old", purchasedAgo(Duration.ofDays(30)),
+            "sofa", purchasedAgo(Duration.ofDays(300)));
+    Judge rules =
         rules(
             request(),
             Optional.empty(),
@@ -163,12 +191,12 @@ class RulesTest {
     FanContext.ProductHistory fewTimes =
         new FanContext.ProductHistory(
             4, 4, Optional.of(NOW.minus(Duration.ofDays(1))), Optional.empty(), 0);
-    Rules rules =
+    Judge rules =
         rules(
             request(),
             Optional.empty(),
             Curation.none(),
-            Map.of(ordinal("a"), ignored, ordinal("b"), longAgo, ordinal("c"), fewTimes),
+            Map.of("a", ignored, "b", longAgo, "c", fewTimes),
             RuleOptions.defaults());
     assertEquals(
         Optional.of("shown too often without a click"),

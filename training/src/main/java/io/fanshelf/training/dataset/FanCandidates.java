@@ -65,11 +65,10 @@ public record FanCandidates(
       }
     }
     int[] ordinals = new int[kept.size()];
-    float[][] features = new float[kept.size()][];
     for (int i = 0; i < kept.size(); i++) {
       ordinals[i] = kept.get(i).ordinal();
-      features[i] = extractor.extract(kept.get(i));
     }
+    float[][] features = extractor.extract(kept);
     return new FanCandidates(fanCase, context, ordinals, features);
   }
 
