@@ -2,6 +2,7 @@ package io.fanshelf.recommender;
 
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.recommender.catalog.AggregateKeys;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.catalog.CategoryLeaders;
 import io.fanshelf.recommender.catalog.RememberedSearches;
@@ -74,6 +75,11 @@ final class SignalsCache {
     CategoryLeaders leaders =
         CategoryLeaders.compute(catalog, aggregates, now, LEADERS_PER_CATEGORY);
     var taxonomy = indexer.store().metadata().taxonomy();
+    // the keys remembered so far stay valid while catalog and aggregates do: no cold start
+    AggregateKeys keys =
+        previous != null && previous.signals().keys().stillCovers(catalog, aggregates)
+            ? previous.signals().keys()
+            : new AggregateKeys(catalog, aggregates);
     Signals signals =
         new Signals(
             catalog,
@@ -81,7 +87,8 @@ final class SignalsCache {
             aggregates,
             leaders,
             taxonomy,
-            indexer.options().feedback());
+            indexer.options().feedback(),
+            keys);
     return new State(signals, catalogVersion, aggregates, taxonomy.version(), now);
   }
 }

@@ -29,6 +29,16 @@ public final class AggregateKeys {
     this.ordinalsPlusOne = new int[aggregates.productKeys()];
   }
 
+  /**
+   * Whether these keys may serve another period unchanged: made for this catalog snapshot and these
+   * aggregates, and no key handed out since (whose ordinal would be looked up on every use).
+   */
+  public boolean stillCovers(CatalogSnapshot catalog, EventAggregates aggregates) {
+    return this.catalog == catalog
+        && this.aggregates == aggregates
+        && ordinalsPlusOne.length == aggregates.productKeys();
+  }
+
   /** The key of the product at {@code ordinal}, or -1 when the aggregates have not seen it. */
   public int key(int ordinal) {
     int remembered = keysPlusOne[ordinal];

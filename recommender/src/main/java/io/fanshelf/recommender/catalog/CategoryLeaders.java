@@ -14,10 +14,16 @@ import java.util.List;
 public final class CategoryLeaders {
   private final int[][] byCategory;
   private final double[] popularity;
+  // log1p of popularity, a feature of every candidate: worked out once here, not per request
+  private final double[] logPopularity;
 
   private CategoryLeaders(int[][] byCategory, double[] popularity) {
     this.byCategory = byCategory;
     this.popularity = popularity;
+    this.logPopularity = new double[popularity.length];
+    for (int ord = 0; ord < popularity.length; ord++) {
+      logPopularity[ord] = Math.log1p(popularity[ord]);
+    }
   }
 
   /**
@@ -65,5 +71,10 @@ public final class CategoryLeaders {
   /** The popularity used for the ranking, by product ordinal. */
   public double popularity(int productOrdinal) {
     return popularity[productOrdinal];
+  }
+
+  /** {@code Math.log1p(popularity(productOrdinal))}. */
+  public double logPopularity(int productOrdinal) {
+    return logPopularity[productOrdinal];
   }
 }
