@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
@@ -93,29 +96,44 @@ public final class FeatureExtractor {
     this.liftByCategory = labels.isEmpty() ? null : new double[categories];
     this.computedLift = labels.isEmpty() ? null : new BitSet(categories);
     this.affinity = fan.affinity();
-    this.shareByCategory = affinity.map(a -> sharesByCategory(a, signals)).orElse(null);
-    this.shareByBrand = affinity.map(a -> sharesByBrand(a, signals)).orElse(null);
+    CatalogSnapshot catalog = signals.catalog();
+    this.shareByCategory =
+        affinity
+            .map(
+                a ->
+                    sharesByOrdinal(
+                        a.categories().keySet(),
+                        catalog.categoryCount(),
+                        catalog::categoryOrdinal,
+                        a::categoryShare))
+            .orElse(null);
+    this.shareByBrand =
+        affinity
+            .map(
+                a ->
+                    sharesByOrdinal(
+                        a.brands().keySet(),
+                        catalog.brandCount(),
+                        catalog::brandOrdinal,
+                        a::brandShare))
+            .orElse(null);
     this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
   }
 
-  /** The fan's share of every catalog category; categories the fan never touched stay 0. */
-  private static double[] sharesByCategory(FanAffinity affinity, Signals signals) {
-    double[] shares = new double[signals.catalog().categoryCount()];
-    for (String key : affinity.categories().keySet()) {
-      OptionalInt category = signals.catalog().categoryOrdinal(key);
-      if (category.isPresent()) {
-        shares[category.getAsInt()] = affinity.categoryShare(key);
-      }
-    }
-    return shares;
-  }
-
-  private static double[] sharesByBrand(FanAffinity affinity, Signals signals) {
-    double[] shares = new double[signals.catalog().brandCount()];
-    for (String brand : affinity.brands().keySet()) {
-      OptionalInt ordinal = signals.catalog().brandOrdinal(brand);
+  /**
+   * The fan's share of each of {@code count} catalog ordinals (categories or brands), from the
+   * names the fan's affinity has; ordinals the fan never touched stay 0.
+   */
+  private static double[] sharesByOrdinal(
+      Set<String> names,
+      int count,
+      Function<String, OptionalInt> ordinalOf,
+      ToDoubleFunction<String> shareOf) {
+    double[] shares = new double[count];
+    for (String name : names) {
+      OptionalInt ordinal = ordinalOf.apply(name);
       if (ordinal.isPresent()) {
-        shares[ordinal.getAsInt()] = affinity.brandShare(brand);
+        shares[ordinal.getAsInt()] = shareOf.applyAsDouble(name);
       }
     }
     return shares;
