@@ -152,11 +152,13 @@ final class AggregateState {
   }
 
   private double trend(int index, Instant at) {
-    if (index < 0) {
-      return 0;
-    }
-    double longRate = popularity.longScore(index) * decayTo(at, popularityTau) / popularityTau;
-    double shortRate = popularity.shortScore(index) * decayTo(at, trendTau) / trendTau;
+    return index < 0 ? 0 : trend(index, decayTo(at, popularityTau), decayTo(at, trendTau));
+  }
+
+  /** The short rate over the long rate, with both decay factors ({@link #decayTo}) at hand. */
+  private double trend(int index, double popularityDecay, double trendDecay) {
+    double longRate = popularity.longScore(index) * popularityDecay / popularityTau;
+    double shortRate = popularity.shortScore(index) * trendDecay / trendTau;
     return longRate > 0 ? shortRate / longRate : 0;
   }
 
@@ -222,11 +224,8 @@ final class AggregateState {
         reading.owner() < 0
             ? 0
             : popularity.ownerScore(reading.owner(), productIndex) * reading.popularityDecay();
-    double longRate =
-        popularity.longScore(productIndex) * reading.popularityDecay() / popularityTau;
-    double shortRate = popularity.shortScore(productIndex) * reading.trendDecay() / trendTau;
     return new EventAggregates.OwnerProductSignals(
-        amongFans, longRate > 0 ? shortRate / longRate : 0);
+        amongFans, trend(productIndex, reading.popularityDecay(), reading.trendDecay()));
   }
 
   List<ScoredItem> coOccurring(ProductId product, int k) {
