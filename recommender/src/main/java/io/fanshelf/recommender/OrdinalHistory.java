@@ -27,8 +27,4 @@ public final class OrdinalHistory {
   public FanContext.ProductHistory get(int ordinal) {
     return touched.get(ordinal) ? byOrdinal.get(ordinal) : null;
   }
-
-  public int size() {
-    return byOrdinal.size();
-  }
 }

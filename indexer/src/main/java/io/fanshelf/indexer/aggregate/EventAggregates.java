@@ -301,13 +301,10 @@ public final class EventAggregates {
 
     /** The signals of the product with key {@code productKey}; a key of -1 has zeros. */
     public OwnerProductSignals signals(int productKey) {
-      long stamp = lock.readLock();
-      try {
-        reading = state.current(reading);
-        return state.ownerProductSignals(reading, productKey);
-      } finally {
-        lock.unlockRead(stamp);
-      }
+      double[] amongFans = new double[1];
+      double[] trends = new double[1];
+      read(new int[] {productKey}, amongFans, trends);
+      return new OwnerProductSignals(amongFans[0], trends[0]);
     }
 
     /**

@@ -10,7 +10,7 @@ package io.fanshelf.indexer.aggregate;
 public final class IntDoubleMap {
   /** Receives one entry. */
   @FunctionalInterface
-  public interface EntryVisitor {
+  interface EntryVisitor {
     void accept(int key, double value);
   }
 
@@ -24,7 +24,7 @@ public final class IntDoubleMap {
     values = new double[4];
   }
 
-  public int size() {
+  int size() {
     return size;
   }
 
@@ -53,13 +53,13 @@ public final class IntDoubleMap {
   }
 
   /** Multiplies every value by {@code factor}. */
-  public void scale(double factor) {
+  void scale(double factor) {
     for (int i = 0; i < values.length; i++) {
       values[i] *= factor;
     }
   }
 
-  public void forEach(EntryVisitor visitor) {
+  void forEach(EntryVisitor visitor) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
         visitor.accept(keys[i] - 1, values[i]);
