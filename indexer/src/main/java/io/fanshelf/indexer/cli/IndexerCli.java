@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
       IndexerCli.Import.class,
       IndexerCli.Stats.class,
       IndexerCli.Rebuild.class,
-      ConvertCompleteJourney.class
+      ConvertCompleteJourney.class,
+      ConvertPublicData.MovieLens.class,
+      ConvertPublicData.Interactions.class,
+      ConvertPublicData.Amazon.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -47,7 +50,7 @@ public final class IndexerCli {
 
   /** Runs the tool and returns its exit code (for tests). */
   public static int run(String... args) {
-    CommandLine line = new CommandLine(new IndexerCli());
+    CommandLine line = new CommandLine(new IndexerCli()).setCaseInsensitiveEnumValuesAllowed(true);
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           String message =
