@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
       IndexerCli.Stats.class,
       IndexerCli.Rebuild.class,
       ConvertCompleteJourney.class,
-      ConvertPublicData.MovieLens.class,
-      ConvertPublicData.Interactions.class,
-      ConvertPublicData.Amazon.class
+      ConvertMovieLens.class,
+      ConvertInteractions.class,
+      ConvertAmazon.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,9 +1,6 @@
 package io.fanshelf.indexer.convert;
 
-import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.EventType;
-import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Ids;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.taxonomy.Dimension;
@@ -13,12 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -179,21 +174,21 @@ public final class InteractionConverter {
     try (StagingDir work = StagingDir.in(outDir)) {
       RawIds users = new RawIds("user");
       RawIds items = new RawIds("item");
-      EventsPass events = new EventsPass(users, items, progress);
+      InteractionsPass events;
       try (CsvWriter out =
           CsvWriter.open(work.resolve(ImportFiles.EVENTS), ImportFiles.EVENT_HEADER)) {
-        events.out = out;
+        events = new InteractionsPass(options, users, items, out, progress);
         source.readInteractions(events);
       }
-      progress.accept(events.interactions);
-      if (events.interactions == 0) {
+      progress.accept(events.interactions());
+      if (events.interactions() == 0) {
         throw new RawDataException(
             source.interactionsFile(), 1, Optional.empty(), "the file holds no interactions");
       }
       ItemMetadata metadata = new ItemMetadata(items::find);
       source.readItems(metadata);
       FanAttributes attributes = source.readUsers(users::find);
-      writeCatalog(work.resolve(ImportFiles.CATALOG), items, metadata, events.first);
+      writeCatalog(work.resolve(ImportFiles.CATALOG), items, metadata, events.first());
       FanOwners owners = FanOwners.numbered(options.ownerCount());
       ImportFiles.writeOwners(work.resolve(ImportFiles.OWNERS), owners.owners());
       Taxonomy taxonomy = attributes.taxonomy();
@@ -205,20 +200,20 @@ public final class InteractionConverter {
           owners,
           users.ids(),
           labels,
-          events.first,
+          events.first(),
           ZONE);
-      List<String> written =
-          new ArrayList<>(List.of(ImportFiles.OWNERS, ImportFiles.CATALOG, ImportFiles.FANS));
-      written.add(ImportFiles.EVENTS);
-      if (!labels.isEmpty()) {
+      if (labels.isEmpty()) {
+        // No labels: no taxonomy and no labels file, not even those of an earlier conversion.
+        work.publish(
+            List.of(ImportFiles.OWNERS, ImportFiles.CATALOG, ImportFiles.FANS, ImportFiles.EVENTS),
+            List.of(ImportFiles.TAXONOMY, ImportFiles.LABELS));
+      } else {
         ImportFiles.writeTaxonomy(work.resolve(ImportFiles.TAXONOMY), taxonomy);
-        written.add(ImportFiles.TAXONOMY);
-        written.add(ImportFiles.LABELS);
+        work.publish(ImportFiles.ALL);
       }
-      work.publish(written);
       return new Summary(
-          events.interactions,
-          events.written,
+          events.interactions(),
+          events.written(),
           items.size(),
           metadata.size(),
           users.size(),
@@ -227,8 +222,8 @@ public final class InteractionConverter {
           labels.isEmpty() ? List.of() : taxonomy.dimensions().stream().map(Dimension::id).toList(),
           metadata.rowsWithoutInteractions(),
           attributes.rowsWithoutInteractions(),
-          events.first,
-          events.last);
+          events.first(),
+          events.last());
     }
   }
 
@@ -240,89 +235,6 @@ public final class InteractionConverter {
         out.row(
             ImportFiles.catalogRow(
                 info.toProduct(ProductId.of(id), options.stock(), createdAt), ZONE));
-      }
-    }
-  }
-
-  /** Writes the events as the source reads interactions, and remembers users, items and times. */
-  private final class EventsPass implements Sink {
-    private final RawIds users;
-    private final RawIds items;
-    private final LongConsumer progress;
-    private CsvWriter out;
-    private long interactions;
-    private long written;
-    private Instant first;
-    private Instant last;
-
-    EventsPass(RawIds users, RawIds items, LongConsumer progress) {
-      this.users = users;
-      this.items = items;
-      this.progress = progress;
-    }
-
-    @Override
-    public void accept(Interaction row) throws IOException {
-      String fan = id(users, row.user(), row, "user");
-      String product = id(items, row.item(), row, "item");
-      String eventId = ItemInfo.cut(Ids.sanitize(row.file()), 64) + ":" + row.line();
-      boolean rating = row.type() == EventType.RATING;
-      if (!rating || options.ratingEvents()) {
-        write(eventId, fan, product, row.type(), row.value(), row);
-      }
-      if (rating
-          && options.positiveType().isPresent()
-          && row.value().orElseThrow() >= options.positiveMinimum()) {
-        EventType positive = options.positiveType().get();
-        write(
-            eventId + "-" + positive.wireName(),
-            fan,
-            product,
-            positive,
-            OptionalDouble.empty(),
-            row);
-      }
-      first = first == null || row.time().isBefore(first) ? row.time() : first;
-      last = last == null || row.time().isAfter(last) ? row.time() : last;
-      if (++interactions % PROGRESS_EVERY == 0) {
-        progress.accept(interactions);
-      }
-    }
-
-    private void write(
-        String id,
-        String fan,
-        String product,
-        EventType type,
-        OptionalDouble value,
-        Interaction row)
-        throws IOException {
-      Event event;
-      try {
-        event =
-            new Event(
-                EventId.of(id),
-                FanId.of(fan),
-                ProductId.of(product),
-                type,
-                row.time(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                value);
-      } catch (IllegalArgumentException e) {
-        throw new RawDataException(row.file(), row.line(), Optional.empty(), e.getMessage());
-      }
-      out.row(ImportFiles.eventRow(event, ZONE));
-      written++;
-    }
-
-    private static String id(RawIds ids, String raw, Interaction row, String column)
-        throws RawDataException {
-      try {
-        return ids.add(raw);
-      } catch (IllegalArgumentException e) {
-        throw new RawDataException(row.file(), row.line(), Optional.of(column), e.getMessage());
       }
     }
   }

@@ -268,4 +268,20 @@ class MovieLensSourceTest {
         e.getMessage().startsWith("u.data line 1: expected user, item, rating and time"),
         e.getMessage());
   }
+
+  @Test
+  void aConversionWithoutUsersRemovesTheLabelsOfAnEarlierOne() throws IOException {
+    convert(hundredK(), Options.defaults());
+    assertTrue(names(out).contains("labels.csv"));
+
+    convert(
+        new MovieLensSource(
+            fixture("movielens-100k/u.data"), Optional.empty(), Optional.empty(), Optional.empty()),
+        Options.defaults());
+
+    assertEquals(
+        List.of("catalog.csv.gz", "events.csv.gz", "fans.csv", "owners.csv"),
+        names(out),
+        "stale labels would be imported with the new events by import --dir");
+  }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The converters through the CLI, and their output through {@code import --dir}. */
-class ConvertPublicDataTest {
+class PublicFormatConvertersTest {
   @TempDir Path dir;
 
   private record Result(int code, String out, String err) {}
@@ -38,7 +38,8 @@ class ConvertPublicDataTest {
 
   private static String fixture(String name) {
     try {
-      return Path.of(ConvertPublicDataTest.class.getResource("/public-formats/" + name).toURI())
+      return Path.of(
+              PublicFormatConvertersTest.class.getResource("/public-formats/" + name).toURI())
           .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
