@@ -16,10 +16,11 @@ import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.candidate.NeedSource;
 import io.fanshelf.recommender.candidate.NewArrivalsSource;
 import io.fanshelf.recommender.candidate.RecentlyViewedSource;
+import io.fanshelf.recommender.collaborative.BoundCollaborative;
 import io.fanshelf.recommender.feature.FeatureExtractor;
-import io.fanshelf.recommender.ranking.HeuristicRanker;
 import io.fanshelf.recommender.ranking.Ranker;
-import io.fanshelf.recommender.ranking.RankerHolder;
+import io.fanshelf.recommender.ranking.RankingHolder;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.reason.Reasons;
 import io.fanshelf.recommender.rules.Curation;
 import io.fanshelf.recommender.rules.CurationLookup;
@@ -36,12 +37,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The recommender's front door. For a request it reads the fan (this owner's labels, the recent
  * history, affinities), collects candidates from the section's sources (and the fallback sources
  * when they find too little), drops what the rules forbid, scores the rest with the current {@link
- * Ranker}, diversifies the top, puts the owner's pins first and explains each item.
+ * RankingModel} (its collaborative models propose and describe candidates, its {@link Ranker}
+ * orders them), diversifies the top, puts the owner's pins first and explains each item.
  *
  * <p>Thread-safe; one instance serves all requests. It holds no resources of its own: the {@link
  * Indexer} it reads belongs to the caller.
@@ -50,8 +53,12 @@ public final class Recommender {
   private final Indexer indexer;
   private final RecommenderOptions options;
   private final CurationLookup curation;
-  private final RankerHolder rankers;
+  private final RankingHolder rankings;
   private final SignalsCache signals;
+  // the current ranking's collaborative models tied to the current catalog, rebuilt when either
+  // changes (a request compares both by identity)
+  private final AtomicReference<BoundCollaborative> bound =
+      new AtomicReference<>(BoundCollaborative.NONE);
   private final RecentActivity recentActivity;
 
   private Recommender(
@@ -65,11 +72,14 @@ public final class Recommender {
     this.options = options;
     this.curation = curation;
     this.recentActivity = recentActivity;
-    this.rankers = new RankerHolder(new HeuristicRanker());
+    this.rankings = new RankingHolder(RankingModel.labelsThenPopularity());
     this.signals = new SignalsCache(indexer, options.leadersRefresh(), clock);
   }
 
-  /** A recommender over the indexer's data, with the heuristic ranker until a model is used. */
+  /**
+   * A recommender over the indexer's data, ranking the fan's label matches then popularity until a
+   * model is used.
+   */
   public static Recommender open(
       Indexer indexer, RecommenderOptions options, CurationLookup curation) throws IOException {
     return open(indexer, options, curation, RecentActivity.NONE);
@@ -93,9 +103,9 @@ public final class Recommender {
     return options;
   }
 
-  /** The ranker in use; {@link RankerHolder#use} switches it without a restart. */
-  public RankerHolder rankers() {
-    return rankers;
+  /** The ranking in use; {@link RankingHolder#use} switches it without a restart. */
+  public RankingHolder rankings() {
+    return rankings;
   }
 
   /** The current platform-wide signals (for training, evaluation and diagnostics). */
@@ -105,14 +115,21 @@ public final class Recommender {
 
   /** What the recommender knows of a fan at {@code now}, as {@code owner} may use it. */
   public FanContext fanContext(OwnerId owner, FanId fan, Instant now) throws IOException {
+    return fanContext(owner, fan, now, true);
+  }
+
+  private FanContext fanContext(OwnerId owner, FanId fan, Instant now, boolean withLabels)
+      throws IOException {
     List<Label> labels =
-        indexer
-            .store()
-            .fans()
-            .get(owner, fan)
-            .map(FanProfile::labels)
-            .map(byDimension -> List.copyOf(byDimension.values()))
-            .orElse(List.of());
+        withLabels
+            ? indexer
+                .store()
+                .fans()
+                .get(owner, fan)
+                .map(FanProfile::labels)
+                .map(byDimension -> List.copyOf(byDimension.values()))
+                .orElse(List.of())
+            : List.of();
     List<Event> history =
         withRecentActivity(fan, indexer.store().events().recent(fan, options.historyLimit()))
             .stream()
@@ -172,14 +189,39 @@ public final class Recommender {
         OptionalDouble.empty());
   }
 
+  /**
+   * What a main-list request for this fan at {@code now} works out about the fan under the current
+   * ranking (for training, tests and diagnostics).
+   */
+  public FanEvidence evidence(OwnerId owner, FanId fan, Instant now) throws IOException {
+    Signals current = signals.current();
+    RankingModel model = rankings.current();
+    return FanEvidence.of(
+        fanContext(owner, fan, now, model.usesLabels()), current, bind(model, current));
+  }
+
+  /** The current ranking's collaborative models tied to {@code current}'s catalog. */
+  private BoundCollaborative bind(RankingModel model, Signals current) {
+    BoundCollaborative now = bound.get();
+    if (!now.binds(model.collaborative(), current.catalog())) {
+      now = BoundCollaborative.bind(model.collaborative(), current.catalog());
+      bound.set(now);
+    }
+    return now;
+  }
+
   public Recommendations recommend(RecommendRequest request) throws IOException {
     Signals current = signals.current();
-    FanContext fan = fanContext(request.owner(), request.fan(), request.now());
-    Ranker ranker = rankers.current();
+    RankingModel model = rankings.current();
+    Ranker ranker = model.ranker();
     boolean main = request.section() == Section.FOR_YOU;
-    CandidateSources.Collected collected = collect(request, fan, current, main);
+    // a ranking that validation found no better with labels ranks the main list without them
+    FanContext fan =
+        fanContext(request.owner(), request.fan(), request.now(), !main || model.usesLabels());
+    FanEvidence evidence = FanEvidence.of(fan, current, bind(model, current));
+    CandidateSources.Collected collected = collect(request, evidence, main);
     Curation owned = curation.forOwner(request.owner());
-    FeatureExtractor features = FeatureExtractor.forFan(fan, current);
+    FeatureExtractor features = FeatureExtractor.of(evidence);
     Rules rules =
         new Rules(
             options.rules(),
@@ -225,7 +267,7 @@ public final class Recommender {
             options.rules().maxPerCategory(),
             options.rules().diversityWindow());
     pinnedFirst.addAll(rest);
-    Reasons reasons = new Reasons(fan, current);
+    Reasons reasons = new Reasons(evidence);
     List<RecommendedItem> items = new ArrayList<>();
     for (Scored s : pinnedFirst.subList(0, Math.min(request.limit(), pinnedFirst.size()))) {
       items.add(
@@ -233,10 +275,11 @@ public final class Recommender {
               s.product(),
               s.score(),
               sourcesOf(s.candidate()),
-              reasons.explain(s.product(), s.features(), sourceScores(s.candidate()), s.pinned()),
+              reasons.explain(
+                  s.ordinal(), s.product(), s.features(), sourceScores(s.candidate()), s.pinned()),
               s.pinned()));
     }
-    return new Recommendations(items, ranker.name(), collected.usedFallback(), candidates.size());
+    return new Recommendations(items, model.name(), collected.usedFallback(), candidates.size());
   }
 
   /**
@@ -244,25 +287,18 @@ public final class Recommender {
    * when nothing matches it, the section's sources run, with the fallback for the main list.
    */
   private CandidateSources.Collected collect(
-      RecommendRequest request, FanContext fan, Signals current, boolean main) throws IOException {
+      RecommendRequest request, FanEvidence evidence, boolean main) throws IOException {
     if (main && request.need().isPresent()) {
       CandidateSources.Collected matches =
           CandidateSources.collect(
-              request,
-              fan,
-              current,
-              List.of(NeedSource.NAME),
-              List.of(),
-              options.budgetPerSource(),
-              0);
+              request, evidence, List.of(NeedSource.NAME), List.of(), options.budgetPerSource(), 0);
       if (matches.candidates().size() > 0) {
         return matches;
       }
     }
     return CandidateSources.collect(
         request,
-        fan,
-        current,
+        evidence,
         options.sources().get(request.section()),
         main ? options.fallback() : List.of(),
         options.budgetPerSource(),

@@ -69,8 +69,12 @@ public record RecommenderOptions(
             "co-visit",
             "affinity",
             "owner-popular",
+            "popular",
             "need",
-            "new-arrivals"));
+            "new-arrivals",
+            "als",
+            "item-cf",
+            "user-knn"));
     sources.put(Section.MATCHES_YOUR_LABELS, List.of("label-match", "label-affinity"));
     sources.put(Section.RECENTLY_VIEWED, List.of("recently-viewed"));
     sources.put(Section.NEW_ARRIVALS, List.of("new-arrivals"));

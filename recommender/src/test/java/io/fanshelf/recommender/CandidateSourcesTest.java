@@ -33,12 +33,12 @@ class CandidateSourcesTest {
   private static List<String> propose(Fixture f, String source, RecommendRequest request)
       throws Exception {
     Signals signals = f.recommender.signals();
-    FanContext fan = f.recommender.fanContext(request.owner(), request.fan(), request.now());
+    FanEvidence evidence = f.recommender.evidence(request.owner(), request.fan(), request.now());
     Candidates candidates = new Candidates(CandidateSources.ALL.size());
     int index = CandidateSources.index(source);
     CandidateSource strategy = CandidateSources.ALL.get(index);
     assertEquals(source, strategy.name());
-    strategy.propose(request, fan, signals, candidates.sink(index), 50);
+    strategy.propose(request, evidence, candidates.sink(index), 50);
     List<String> ids = new ArrayList<>();
     for (Candidates.Candidate c : candidates.all()) {
       assertTrue(c.sourceScore(index) > 0, "a proposal carries a positive source score");
@@ -213,7 +213,10 @@ class CandidateSourcesTest {
             "popular",
             "new-arrivals",
             "need",
-            "recently-viewed"),
+            "recently-viewed",
+            "als",
+            "item-cf",
+            "user-knn"),
         CandidateSources.ALL.stream().map(CandidateSource::name).collect(Collectors.toSet()));
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.feature.FeatureExtractor;
-import io.fanshelf.recommender.feature.FeatureSchema;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +16,13 @@ class FeatureExtractorTest {
   @TempDir Path dir;
 
   private static float feature(float[] vector, String name) {
-    return vector[FeatureSchema.indexOf(name)];
+    return vector[Feature.of(name).slot()];
   }
 
   private static float[] vector(Fixture f, String fan, String product) throws Exception {
     Signals signals = f.recommender.signals();
-    FanContext context = f.recommender.fanContext(Fixture.LILY, FanId.of(fan), Fixture.NOW);
-    float[] out = new float[FeatureSchema.size()];
-    FeatureExtractor.forFan(context, signals)
+    float[] out = new float[Feature.count()];
+    FeatureExtractor.of(f.recommender.evidence(Fixture.LILY, FanId.of(fan), Fixture.NOW))
         .extract(signals.catalog().ordinal(ProductId.of(product)).getAsInt(), null, out);
     return out;
   }
@@ -48,7 +47,7 @@ class FeatureExtractorTest {
   void theSameFanAndMomentGiveTheSameVector() throws Exception {
     try (Fixture f = Fixture.open(dir)) {
       assertArrayEquals(vector(f, "fan-0002", "bh-010"), vector(f, "fan-0002", "bh-010"));
-      assertEquals(FeatureSchema.size(), FeatureSchema.names().size());
+      assertEquals(Feature.count(), Feature.names().size());
     }
   }
 }

@@ -62,14 +62,30 @@ public final class CollaborativeTuning {
   /** Tunes {@code algorithm} on {@code validation} within {@code budget}. */
   public static Tuned tune(
       String algorithm, Validation validation, long seed, Duration budget, Progress progress) {
-    List<Axis> axes = axes(algorithm);
+    return search(algorithm, axes(algorithm), validation, seed, budget, progress);
+  }
+
+  /** Only the starting setting, scored on {@code validation} (tuning off). */
+  public static Tuned untuned(
+      String algorithm, Validation validation, long seed, Progress progress) {
+    return search(algorithm, List.of(), validation, seed, Duration.ofDays(1), progress);
+  }
+
+  private static Tuned search(
+      String algorithm,
+      List<Axis> axes,
+      Validation validation,
+      long seed,
+      Duration budget,
+      Progress progress) {
     long deadline = System.nanoTime() + budget.toNanos();
     CollaborativeOptions best = start(algorithm, seed);
     double bestNdcg = Double.NEGATIVE_INFINITY;
     List<Trial> trials = new ArrayList<>();
     List<Map<String, Object>> tried = new ArrayList<>();
     int step = 0;
-    int planned = 1 + axes.stream().mapToInt(a -> a.apply(start(algorithm, seed)).size()).sum();
+    CollaborativeOptions origin = best;
+    int planned = 1 + axes.stream().mapToInt(a -> a.apply(origin).size()).sum();
     List<CollaborativeOptions> first = List.of(best);
     for (int round = 0; round <= axes.size(); round++) {
       List<CollaborativeOptions> variants = round == 0 ? first : axes.get(round - 1).apply(best);

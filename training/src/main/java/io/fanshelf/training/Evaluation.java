@@ -1,8 +1,7 @@
 package io.fanshelf.training;
 
-import io.fanshelf.recommender.feature.FeatureSchema;
-import io.fanshelf.recommender.ranking.HeuristicRanker;
-import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.indexer.model.FeedbackPolicy;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.training.collaborative.Interactions;
 import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Partition;
@@ -14,8 +13,6 @@ import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.eval.Evaluator;
 import io.fanshelf.training.eval.ListModel;
 import io.fanshelf.training.eval.MetricTable;
-import io.fanshelf.training.eval.Validation;
-import io.fanshelf.training.model.ModelRanker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One evaluation run: split the events, train FanShelf's models on the training period only
- * (hyper-parameters chosen on a validation window inside it), then rank the whole catalog for every
- * test fan with the models, the heuristic ranker, the model trained without labels, and the
- * baselines, in the same run. Not thread-safe.
+ * One evaluation run: split the events, train on the training period only (everything chosen on a
+ * validation window inside it), then rank the whole catalog for every test fan with the learned
+ * ranking, the ranking validation would serve, the learned ranking without labels, a published
+ * model, and the baselines (popularity, owner-popular, label-only, random, and every collaborative
+ * model tuned on the same validation window), in the same run. Not thread-safe.
  */
 public final class Evaluation {
+  /**
+   * The report's format (2: rankings with collaborative models, served choice, candidate recall).
+   */
+  public static final int FORMAT = 2;
+
   private final Trainer trainer;
 
   public Evaluation(Trainer trainer) {
@@ -39,16 +42,11 @@ public final class Evaluation {
   /**
    * @param split how to split the events
    * @param minTrainingEvents test fans need at least this many positive events before the split
-   * @param published a published model to compare, when there is one
-   * @param topK how long the FanShelf top lists in the result are (0 for none)
-   * @param tuningBudget how long tuning may spend on each collaborative algorithm
+   * @param published a published ranking to compare, when there is one
+   * @param topK how long the top lists in the result are (0 for none)
    */
   public record Request(
-      Split split,
-      int minTrainingEvents,
-      Optional<ModelRanker> published,
-      int topK,
-      java.time.Duration tuningBudget) {
+      Split split, int minTrainingEvents, Optional<RankingModel> published, int topK) {
     public Request {
       if (minTrainingEvents < 0) {
         throw new IllegalArgumentException(
@@ -60,8 +58,9 @@ public final class Evaluation {
     }
   }
 
-  /** The report and FanShelf's top-k list per test fan ({@code fan<TAB>item1,item2,...}). */
-  public record Outcome(EvaluationReport report, List<String> topLists, Trainer.Trained trained) {}
+  /** The report and every model's top-k list per test fan ({@code fan<TAB>item1,item2,...}). */
+  public record Outcome(
+      EvaluationReport report, Map<String, List<String>> topLists, Trainer.Trained trained) {}
 
   public Outcome run(Request request) throws IOException {
     TrainingOptions options = trainer.options();
@@ -78,41 +77,21 @@ public final class Evaluation {
         cases.add(fan);
       }
     }
-    long tv = System.nanoTime();
-    Partition inner =
-        request
-            .split()
-            .inner()
-            .partition(trainer.data(), outer.known(), options.targets(), options.allowRepeats());
-    Validation validation =
-        new Validation(
-            trainer.snapshot(inner, "snapshot (validation)"),
-            inner,
-            options.targets(),
-            options.allowRepeats());
-    Map<String, CollaborativeTuning.Tuned> tunedCf = new LinkedHashMap<>();
-    for (String algorithm : CollaborativeTuning.ALGORITHMS) {
-      tunedCf.put(
-          algorithm,
-          CollaborativeTuning.tune(
-              algorithm, validation, options.seed(), request.tuningBudget(), progress));
-    }
-    timings.put("collaborativeTuning", Trainer.ms(tv));
-    Trainer.Trained trained = trainer.train(request.split().inner(), outer.known(), true);
+    Trainer.Trained trained =
+        trainer.train(request.split().inner(trainer.data()), outer.known(), true);
     timings.putAll(trained.timingsMs());
+
     long t1 = System.nanoTime();
     Snapshot test = trainer.snapshot(outer, "snapshot (test)");
     Baselines baselines = new Baselines(test, outer.known(), options.targets(), options.seed());
-    timings.put("testSnapshot", Trainer.ms(t1));
-    long tc = System.nanoTime();
+    List<ListModel> lists = new ArrayList<>(baselines.lists());
     Interactions known =
         Interactions.of(
             trainer.data().log().events(),
             outer.known(),
             trainer.data().feedback(),
             id -> test.signals().catalog().ordinal(id).isPresent());
-    List<ListModel> lists = new ArrayList<>(baselines.lists());
-    for (var tuned : tunedCf.entrySet()) {
+    for (var tuned : trained.collaborative().entrySet()) {
       progress.update("fit " + tuned.getKey(), 0, 1);
       lists.add(
           new CollaborativeList(
@@ -121,21 +100,19 @@ public final class Evaluation {
               trainer.data(),
               outer.known(),
               test.signals().catalog()));
+      progress.update("fit " + tuned.getKey(), 1, 1);
     }
-    timings.put("collaborativeFit", Trainer.ms(tc));
+    timings.put("testModels", Trainer.ms(t1));
+
     List<Evaluator.CandidateModel> models = new ArrayList<>();
-    models.add(new Evaluator.CandidateModel("fanshelf", ranker("fanshelf", trained.gbt()), false));
+    models.add(new Evaluator.CandidateModel("fanshelf", trained.learned(), false));
     trained
-        .gbtWithoutLabels()
-        .ifPresent(
-            m ->
-                models.add(
-                    new Evaluator.CandidateModel(
-                        "fanshelf-no-labels", ranker("fanshelf-no-labels", m), true)));
+        .learnedWithoutLabels()
+        .ifPresent(m -> models.add(new Evaluator.CandidateModel("fanshelf-no-labels", m, true)));
+    models.add(new Evaluator.CandidateModel("served", trained.served(), false));
     models.add(
         new Evaluator.CandidateModel(
-            "fanshelf-logistic", ranker("fanshelf-logistic", trained.logistic()), false));
-    models.add(new Evaluator.CandidateModel("heuristic", new HeuristicRanker(), false));
+            "labels-then-popularity", RankingModel.labelsThenPopularity(), false));
     request
         .published()
         .ifPresent(p -> models.add(new Evaluator.CandidateModel("published", p, false)));
@@ -161,21 +138,16 @@ public final class Evaluation {
     }
     EvaluationReport report =
         new EvaluationReport(
-            1,
+            FORMAT,
             split(request, outer),
             options.seed(),
             protocol(request),
-            counts(cases, test, trained, metrics),
-            training(trained, tunedCf),
+            counts(cases, test, trained, metrics, result.candidateRecall()),
+            training(trained),
             metrics,
             Map.of(),
             timings);
-    report = withSummary(report);
-    return new Outcome(report, result.topLists(), trained);
-  }
-
-  private static Ranker ranker(String name, io.fanshelf.training.model.TrainedModel model) {
-    return new ModelRanker(name, FeatureSchema.names(), model);
+    return new Outcome(EvaluationReport.withSummary(report, trained), result.topLists(), trained);
   }
 
   private static Map<String, Object> split(Request request, Partition outer) {
@@ -197,14 +169,15 @@ public final class Evaluation {
     protocol.put("minTrainingEvents", request.minTrainingEvents());
     protocol.put("fullCatalog", true);
     protocol.put(
-        "fanshelfRanking",
-        "candidates from serving's sources ordered by the model, then every other product by"
-            + " popularity (distinct fans before the split)");
+        "rankings",
+        "candidates from serving's sources and the ranking's collaborative models, ordered by its"
+            + " ranker, then every other product by popularity (distinct fans before the split)");
     protocol.put("tuned", options.tune());
+    protocol.put("tuningBudgetSeconds", options.tuningBudget().toSeconds());
     return protocol;
   }
 
-  private static String describe(io.fanshelf.indexer.model.FeedbackPolicy policy) {
+  private static String describe(FeedbackPolicy policy) {
     List<String> parts = new ArrayList<>();
     policy
         .weights()
@@ -223,7 +196,8 @@ public final class Evaluation {
       List<FanCase> cases,
       Snapshot test,
       Trainer.Trained trained,
-      Map<String, Map<String, Map<String, Double>>> metrics) {
+      Map<String, Map<String, Map<String, Double>>> metrics,
+      Map<String, Double> candidateRecall) {
     Map<String, Object> counts = new LinkedHashMap<>();
     Map<String, Object> fans = new LinkedHashMap<>();
     metrics
@@ -236,55 +210,23 @@ public final class Evaluation {
     counts.put("relevantProducts", cases.stream().mapToLong(c -> c.relevant().size()).sum());
     counts.put("trainingExamples", trained.dataset().examples());
     counts.put("trainingPositives", trained.dataset().positives());
-    counts.put("trainingFans", trained.dataset().fans());
+    counts.put("trainingGroups", trained.dataset().fans());
     counts.put("trainingCandidateRecall", trained.dataset().candidateRecall());
+    counts.put("candidateRecall", candidateRecall);
     return counts;
   }
 
-  private Map<String, Object> training(
-      Trainer.Trained trained, Map<String, CollaborativeTuning.Tuned> collaborative) {
+  private static Map<String, Object> training(Trainer.Trained trained) {
     Map<String, Object> training = new LinkedHashMap<>();
+    training.put("validationWindow", trained.validationWindow());
     training.put("featuresAt", trained.dataset().featuresAt().toString());
-    training.put("labels", trained.dataset().window());
-    training.put("gbt", trained.gbt().options().hyperParameters());
-    training.put("logistic", trained.logistic().options().hyperParameters());
-    training.put("sampling", trainer.options().sampling());
-    training.put("tuning", trained.tuning());
-    training.put("collaborative", collaborative);
+    training.put("examples", trained.dataset().window());
+    training.put("served", trained.served().name());
+    training.put("usesLabels", trained.learned().usesLabels());
+    training.put("selection", trained.selection());
+    training.put("collaborativeModels", trained.models());
+    training.put("ranker", trained.tuning());
+    training.put("collaborative", trained.collaborative());
     return training;
-  }
-
-  private static EvaluationReport withSummary(EvaluationReport r) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    double fanshelf = r.metric("fanshelf", "all", "ndcg@10");
-    String bestBaseline = "";
-    double best = -1;
-    for (String baseline :
-        List.of("popularity", "owner-popular", "item-knn", "label-only", "random")) {
-      double v = r.metric(baseline, "all", "ndcg@10");
-      if (v > best) {
-        best = v;
-        bestBaseline = baseline;
-      }
-    }
-    summary.put("fanshelf ndcg@10", fanshelf);
-    summary.put("best baseline", bestBaseline);
-    summary.put("best baseline ndcg@10", best);
-    summary.put("fanshelf / best baseline", best > 0 ? fanshelf / best : Double.NaN);
-    double withLabels = r.metric("fanshelf", "labelled-light", "ndcg@10");
-    double without = r.metric("fanshelf-no-labels", "labelled-light", "ndcg@10");
-    summary.put("labelled-light ndcg@10 with labels", withLabels);
-    summary.put("labelled-light ndcg@10 without labels", without);
-    summary.put("label lift (labelled-light)", without > 0 ? withLabels / without - 1 : Double.NaN);
-    return new EvaluationReport(
-        r.formatVersion(),
-        r.split(),
-        r.seed(),
-        r.protocol(),
-        r.counts(),
-        r.training(),
-        r.models(),
-        summary,
-        r.timingsMs());
   }
 }

@@ -4,10 +4,13 @@ import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.aggregate.AggregateOptions;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.Section;
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
+import io.fanshelf.recommender.ranking.LinearRanker;
+import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.dataset.TrainingData;
-import io.fanshelf.training.model.TrainedModel;
 import io.fanshelf.training.registry.ArtifactInfo;
 import io.fanshelf.training.registry.ModelArtifact;
 import io.fanshelf.training.registry.ModelRegistry;
@@ -19,10 +22,12 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Trains FanShelf's model on the latest window of a data directory and stores it in the model
- * registry, unpublished: what the CLI's {@code train} and the API's retrain endpoint both run.
- * Publishing stays a separate, deliberate step. Not thread-safe; one retraining at a time per
- * registry is the caller's business.
+ * Trains on a data directory's events and stores the result in the model registry, unpublished:
+ * what the CLI's {@code train}, the API's retrain endpoint, scheduled retraining and the validated
+ * default all run. By default the stored ranking is the one validation chose to serve (the learned
+ * ranker, popularity or one collaborative model, whichever ranked the validation window best);
+ * asked for the learned ranker, it stores that even when it lost. Publishing stays a separate,
+ * gated step. Not thread-safe; one retraining at a time per registry is the caller's business.
  */
 public final class Retraining {
   private final Indexer indexer;
@@ -31,7 +36,7 @@ public final class Retraining {
   private final Clock clock;
 
   /**
-   * @param recommender serving's recommender options (the candidate sources the model learns from)
+   * @param recommender serving's recommender options (the candidate sources the ranking learns)
    * @param aggregates changes the indexer's aggregate options for training (half-lives), or leaves
    *     them; whatever it returns is recorded as a serving requirement in the artifact
    */
@@ -46,21 +51,37 @@ public final class Retraining {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** Which ranking to store. */
+  public enum Keep {
+    /** The ranking validation chose to serve. */
+    SERVED,
+    /** The learned ranker, whatever validation said of it. */
+    LEARNED;
+
+    /** {@code served} or {@code learned}. */
+    public static Keep parse(String text) {
+      return switch (text) {
+        case "served" -> SERVED;
+        case "learned" -> LEARNED;
+        default ->
+            throw new IllegalArgumentException(
+                "expected served (the ranking validation chooses) or learned, got '" + text + "'");
+      };
+    }
+  }
+
   /**
    * What to train.
    *
-   * @param split how the label window is cut from the end of the log
-   * @param algorithm {@code gbt} or {@code logistic}
-   * @param options sampling, model and tuning options
+   * @param split how the validation window is cut from the end of the log
+   * @param keep which ranking to store
+   * @param options sampling, ranker and tuning options
    */
-  public record Request(Split split, String algorithm, TrainingOptions options) {
+  public record Request(Split split, Keep keep, TrainingOptions options) {
     public Request {
       Objects.requireNonNull(split, "split");
+      Objects.requireNonNull(keep, "keep");
       Objects.requireNonNull(options, "options");
-      if (!"gbt".equals(algorithm) && !"logistic".equals(algorithm)) {
-        throw new IllegalArgumentException(
-            "algorithm must be gbt or logistic, got '" + algorithm + "'");
-      }
     }
   }
 
@@ -68,12 +89,12 @@ public final class Retraining {
    * What was trained and stored.
    *
    * @param info the stored artifact's description (its id names it in the registry)
-   * @param trained the datasets and tuning behind it
+   * @param trained the choices and datasets behind it
    */
   public record Result(ArtifactInfo info, Trainer.Trained trained) {}
 
   /**
-   * Loads the data, trains and stores the model.
+   * Loads the data, trains and stores the ranking.
    *
    * @throws IllegalArgumentException when the data holds too few events to learn from
    */
@@ -91,22 +112,26 @@ public final class Retraining {
     }
     Trainer trainer = new Trainer(loaded, request.options(), progress);
     Trainer.Trained trained = trainer.train(request.split(), e -> true, false);
-    TrainedModel model = request.algorithm().equals("gbt") ? trained.gbt() : trained.logistic();
+    RankingModel model = request.keep() == Keep.SERVED ? trained.served() : trained.learned();
+    String ranking = request.keep() == Keep.SERVED ? model.name() : Trainer.LEARNED;
     Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put(ArtifactInfo.VALIDATION_NDCG, trained.ndcg(ranking));
     metrics.put("candidateRecall", trained.dataset().candidateRecall());
-    metrics.put("fans", (double) trained.dataset().fans());
-    for (Trainer.Tuning t : trained.tuning()) {
-      if (t.chosen() && t.model().equals(request.algorithm())) {
-        metrics.put("validationNdcg@10", t.validationNdcg());
-      }
-    }
+    metrics.put("groups", (double) trained.dataset().fans());
+    Map<String, Double> validation = new LinkedHashMap<>();
+    trained.selection().forEach(c -> validation.put(c.ranking(), c.validationNdcg()));
+    trained.baselines().forEach((name, ndcg) -> validation.put(ArtifactInfo.BASELINE + name, ndcg));
+    Ranker ranker = model.ranker();
     ArtifactInfo info =
         new ArtifactInfo(
             ModelArtifact.FORMAT_VERSION,
             "pending",
-            request.algorithm(),
-            model.options().hyperParameters(),
-            FeatureSchema.names(),
+            ranking,
+            algorithm(ranker),
+            hyperParameters(ranker, trained),
+            collaborativeOf(model, trained),
+            model.usesLabels(),
+            Feature.names(),
             new ArtifactInfo.DataWindow(
                 trained.dataset().featuresAt().toString(),
                 trained.dataset().window(),
@@ -114,10 +139,40 @@ public final class Retraining {
                 trained.dataset().positives()),
             request.options().seed(),
             metrics,
+            validation,
             clock.instant().toString(),
             false,
             servingRequirements(loaded));
     return new Result(registry.save(model, info, clock.instant()), trained);
+  }
+
+  private static String algorithm(Ranker ranker) {
+    return switch (ranker) {
+      case FeatureRanker f -> "one-feature";
+      case LinearRanker l -> "logistic";
+      default -> "lambdamart";
+    };
+  }
+
+  private static Map<String, Object> hyperParameters(Ranker ranker, Trainer.Trained trained) {
+    if (ranker instanceof FeatureRanker f) {
+      return Map.of("primary", f.primary().key(), "secondary", f.secondary().key());
+    }
+    return trained.tuning().stream()
+        .filter(Trainer.Tuning::chosen)
+        .findFirst()
+        .map(Trainer.Tuning::hyperParameters)
+        .orElse(Map.of());
+  }
+
+  private static Map<String, Map<String, Object>> collaborativeOf(
+      RankingModel model, Trainer.Trained trained) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (var m : model.collaborative().models()) {
+      Map<String, Object> settings = trained.models().get(m.algorithm());
+      out.put(m.algorithm(), settings == null ? Map.of() : settings);
+    }
+    return out;
   }
 
   /** The settings serving must share for a model's features to mean what they meant in training. */

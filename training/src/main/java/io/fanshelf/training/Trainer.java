@@ -1,46 +1,52 @@
 package io.fanshelf.training;
 
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.recommender.collaborative.Collaborative;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
+import io.fanshelf.training.collaborative.Interactions;
 import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.dataset.DatasetBuilder;
 import io.fanshelf.training.dataset.FanCandidates;
+import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Partition;
 import io.fanshelf.training.dataset.Snapshot;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.dataset.TrainingData;
-import io.fanshelf.training.eval.Baselines;
 import io.fanshelf.training.eval.Evaluator;
-import io.fanshelf.training.eval.Order;
+import io.fanshelf.training.eval.Validation;
 import io.fanshelf.training.model.Fit;
-import io.fanshelf.training.model.GbtOptions;
+import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
 import io.fanshelf.training.model.ModelOptions;
-import io.fanshelf.training.model.ModelRanker;
-import io.fanshelf.training.model.TrainedModel;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training module's front door: builds leak-free datasets from a split, chooses
- * hyper-parameters on a validation window cut from the training period, and fits the models.
- * Evaluation ({@link Evaluation}) and the CLI build on it. Not thread-safe; uses the common
- * fork-join pool for per-fan work.
+ * The training module's front door. {@link #train} cuts a validation window from the events it is
+ * given (the same kind of split as the test it prepares for), chooses everything on that window
+ * (each collaborative model's settings, the ranker's family and settings, whether labels help) and
+ * compares the learned ranking with popularity and with each collaborative model alone, then fits
+ * the chosen pieces on all the events given and says which ranking to serve. The test period is
+ * never looked at. Not thread-safe; uses the common fork-join pool for per-fan work.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-  /** Fans whose candidates are kept to validate hyper-parameters (bounds memory). */
-  static final int VALIDATION_FANS = 3_000;
+  /** The ranking trained here, in responses until the registry gives it an id. */
+  public static final String LEARNED = "learned";
 
   private final TrainingData data;
   private final TrainingOptions options;
@@ -65,33 +71,75 @@ public final class Trainer {
   }
 
   /**
-   * One hyper-parameter setting tried on the validation window.
+   * One ranker setting tried on the validation window.
    *
-   * @param model {@code gbt} or {@code logistic}
+   * @param model {@code lambdamart} or {@code logistic}
    * @param hyperParameters the setting
-   * @param validationNdcg mean NDCG@10 of the validation fans' FanShelf rankings
+   * @param validationNdcg mean NDCG@10 of the validation fans
    * @param chosen whether it was kept
    */
   public record Tuning(
       String model, Map<String, Object> hyperParameters, double validationNdcg, boolean chosen) {}
 
   /**
+   * One ranking compared for serving on the validation window.
+   *
+   * @param ranking {@code learned}, {@code learned-without-labels}, {@code popularity}, {@code
+   *     labels-then-popularity}, {@code ials}, {@code item-cf} or {@code user-knn}
+   * @param validationNdcg mean NDCG@10 of the validation fans
+   * @param labelledNdcg the same over the labelled validation fans (null without any)
+   * @param served whether it is the one to serve
+   */
+  public record Choice(String ranking, double validationNdcg, Double labelledNdcg, boolean served) {
+    static Choice of(String ranking, double validationNdcg, double labelledNdcg, boolean served) {
+      return new Choice(
+          ranking, validationNdcg, Double.isNaN(labelledNdcg) ? null : labelledNdcg, served);
+    }
+  }
+
+  /**
    * What {@link #train} produced.
    *
-   * @param gbt the tree model (FanShelf's model)
-   * @param logistic the logistic model
-   * @param gbtWithoutLabels the tree model trained with the fans' labels hidden, when asked for
-   * @param dataset the training dataset (its arrays are dropped: counts only)
-   * @param tuning every setting tried, empty when tuning was off
+   * @param served the ranking to serve: the one with the best validation NDCG@10
+   * @param learned the learned ranker with its collaborative models
+   * @param learnedWithoutLabels the learned ranking with every fan's labels hidden, when asked for
+   * @param selection every ranking compared, best first
+   * @param collaborative each collaborative algorithm's tuning
+   * @param baselines the validation NDCG@10 of the baselines' own lists: popularity and each
+   *     collaborative algorithm as tuned
+   * @param models the collaborative models the rankings use, with their settings
+   * @param tuning every ranker setting tried
+   * @param dataset the final training examples (counts only)
+   * @param validationWindow how the validation window was cut
    * @param timingsMs time per step
    */
   public record Trained(
-      TrainedModel gbt,
-      TrainedModel logistic,
-      java.util.Optional<TrainedModel> gbtWithoutLabels,
-      DatasetSummary dataset,
+      RankingModel served,
+      RankingModel learned,
+      Optional<RankingModel> learnedWithoutLabels,
+      List<Choice> selection,
+      Map<String, CollaborativeTuning.Tuned> collaborative,
+      Map<String, Double> baselines,
+      Map<String, Map<String, Object>> models,
       List<Tuning> tuning,
-      Map<String, Long> timingsMs) {}
+      DatasetSummary dataset,
+      String validationWindow,
+      Map<String, Long> timingsMs) {
+
+    /** The chosen ranking's validation NDCG@10. */
+    public double servedNdcg() {
+      return selection.stream().filter(Choice::served).findFirst().orElseThrow().validationNdcg();
+    }
+
+    /** A compared ranking's validation NDCG@10, NaN if it was not compared. */
+    public double ndcg(String ranking) {
+      return selection.stream()
+          .filter(c -> c.ranking().equals(ranking))
+          .mapToDouble(Choice::validationNdcg)
+          .findFirst()
+          .orElse(Double.NaN);
+    }
+  }
 
   /** A dataset's counts and window, without its rows. */
   public record DatasetSummary(
@@ -112,135 +160,430 @@ public final class Trainer {
     }
   }
 
-  /** The dataset of a split: features before its cutoff, labels after, over the events accepted. */
+  /** The training examples of a split (features before its cutoff, labels after), for export. */
   public Dataset dataset(Split split, Predicate<Event> among, boolean hideLabels)
       throws IOException {
     Partition part = split.partition(data, among, options.targets(), options.allowRepeats());
     Snapshot snapshot = snapshot(part, "snapshot");
-    return build(snapshot, part, hideLabels, "dataset", null);
+    return examples(snapshot, part, hideLabels, "dataset");
   }
 
   /**
-   * Trains on {@code split} of the events {@code among} accepts: features before its cutoff, labels
-   * in its label window. With tuning on, the same split applied inside the known events gives a
-   * validation window on which the settings are compared; the test period is never looked at.
+   * Trains on the events {@code among} accepts, choosing on the validation window {@code
+   * validationSplit} cuts from them.
+   *
+   * @param withoutLabelsToo also fit the learned ranking with every fan's labels hidden
    */
-  public Trained train(Split split, Predicate<Event> among, boolean withoutLabelsToo)
+  public Trained train(Split validationSplit, Predicate<Event> among, boolean withoutLabelsToo)
       throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    Partition part = split.partition(data, among, options.targets(), options.allowRepeats());
-    Snapshot snapshot = snapshot(part, "snapshot (training)");
-    timings.put("trainingSnapshot", ms(t0));
+    Partition window =
+        validationSplit.partition(data, among, options.targets(), options.allowRepeats());
+    Validation validation =
+        new Validation(
+            snapshot(window, "snapshot (validation)"),
+            window,
+            options.targets(),
+            options.allowRepeats());
+    timings.put("validationSnapshot", ms(t0));
+
     long t1 = System.nanoTime();
-    List<FanCandidates> validation = options.tune() ? new ArrayList<>() : null;
-    Dataset dataset = build(snapshot, part, false, "dataset (training)", validation);
-    timings.put("trainingDataset", ms(t1));
-    LOG.info(
-        "training dataset {}: {} examples, {} positives, {} fans, candidate recall {}",
-        dataset.window(),
-        dataset.size(),
-        dataset.positives(),
-        dataset.fans().size(),
-        String.format(java.util.Locale.ROOT, "%.3f", dataset.candidateRecall()));
-    GbtOptions gbtOptions = options.gbt();
-    LogisticOptions logisticOptions = options.logistic();
-    List<Tuning> tuning = new ArrayList<>();
-    if (options.tune()) {
-      long t2 = System.nanoTime();
-      Partition inner =
-          split.inner().partition(data, part.known(), options.targets(), options.allowRepeats());
-      Snapshot tuneSnapshot = snapshot(inner, "snapshot (validation)");
-      Dataset tuneData = build(tuneSnapshot, inner, false, "dataset (validation)", null);
-      Order popular = Baselines.popularity(snapshot, part.known(), options.targets());
-      gbtOptions = (GbtOptions) choose(gbtGrid(), tuneData, snapshot, validation, popular, tuning);
-      logisticOptions =
-          (LogisticOptions) choose(logisticGrid(), tuneData, snapshot, validation, popular, tuning);
-      validation.clear();
-      timings.put("tuning", ms(t2));
+    Map<String, CollaborativeTuning.Tuned> tuned = new LinkedHashMap<>();
+    for (String algorithm : CollaborativeTuning.ALGORITHMS) {
+      tuned.put(
+          algorithm,
+          options.tune()
+              ? CollaborativeTuning.tune(
+                  algorithm, validation, options.seed(), options.tuningBudget(), progress)
+              : CollaborativeTuning.untuned(algorithm, validation, options.seed(), progress));
     }
+    CollaborativeChoice choice = CollaborativeChoice.of(tuned, validation.interactions());
+    Map<String, Double> baselines = new LinkedHashMap<>();
+    baselines.put("popularity", validation.ndcg(fan -> new int[0]));
+    tuned.forEach((algorithm, t) -> baselines.put(algorithm, t.validationNdcg()));
+    timings.put("collaborativeTuning", ms(t1));
+
+    // the rankings as validation serves them: models fitted on the window's known events
+    long t2 = System.nanoTime();
+    Snapshot atValidation =
+        validation.snapshot().withCollaborative(choice.fit(validation.interactions()));
+    boolean anyLabelled = window.cases().stream().anyMatch(FanCase::labelled);
+    ValidationLists lists = new ValidationLists(atValidation, validation, false);
+    ValidationLists hiddenLists =
+        anyLabelled && (withoutLabelsToo || options.tune())
+            ? new ValidationLists(atValidation, validation, true)
+            : null;
+    // examples inside the window's known events, to fit the ranker validated on the window
+    Partition inner =
+        options
+            .examples()
+            .orElse(validationSplit.inner(data))
+            .partition(data, window.known(), options.targets(), options.allowRepeats());
+    Snapshot innerSnapshot =
+        withModels(snapshot(inner, "snapshot (examples for validation)"), inner.known(), choice);
+    Dataset innerExamples = examples(innerSnapshot, inner, false, "examples (validation)");
+    timings.put("validationExamples", ms(t2));
+
     long t3 = System.nanoTime();
-    progress.update("fit gbt", 0, 1);
-    TrainedModel gbt = Fit.fit(dataset, gbtOptions);
-    progress.update("fit gbt", 1, 1);
-    TrainedModel logistic = Fit.fit(dataset, logisticOptions);
-    timings.put("fit", ms(t3));
-    java.util.Optional<TrainedModel> withoutLabels = java.util.Optional.empty();
-    if (withoutLabelsToo) {
-      long t4 = System.nanoTime();
-      Dataset hidden = build(snapshot, part, true, "dataset (labels hidden)", null);
-      withoutLabels = java.util.Optional.of(Fit.fit(hidden, gbtOptions));
-      timings.put("fitWithoutLabels", ms(t4));
+    List<Tuning> tuning = new ArrayList<>();
+    ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning);
+    double learnedNdcg = best(tuning);
+    Optional<Double> withoutLabelsNdcg = Optional.empty();
+    double learnedLabelled = lists.labelledNdcg(Fit.fit(innerExamples, rankerOptions, LEARNED));
+    double withoutLabelsLabelled = Double.NaN;
+    if (hiddenLists != null) {
+      Dataset hidden = examples(innerSnapshot, inner, true, "examples (validation, no labels)");
+      Ranker withoutLabels = Fit.fit(hidden, rankerOptions, LEARNED);
+      withoutLabelsNdcg = Optional.of(hiddenLists.ndcg(withoutLabels));
+      withoutLabelsLabelled = hiddenLists.labelledNdcg(withoutLabels);
     }
+    timings.put("rankerTuning", ms(t3));
+
+    // labels stay only where they help the fans they are meant for
+    boolean usesLabels =
+        withoutLabelsNdcg.isEmpty()
+            || !(withoutLabelsLabelled >= learnedLabelled)
+            || Double.isNaN(withoutLabelsLabelled);
+    List<Choice> compared = new ArrayList<>();
+    compared.add(
+        Choice.of(
+            LEARNED,
+            usesLabels ? learnedNdcg : withoutLabelsNdcg.get(),
+            usesLabels ? learnedLabelled : withoutLabelsLabelled,
+            false));
+    if (withoutLabelsNdcg.isPresent()) {
+      compared.add(
+          Choice.of(
+              LEARNED + "-without-labels", withoutLabelsNdcg.get(), withoutLabelsLabelled, false));
+    }
+    Map<String, FeatureRanker> alone = singleRankers(choice);
+    for (var entry : alone.entrySet()) {
+      compared.add(
+          Choice.of(
+              entry.getKey(),
+              lists.ndcg(entry.getValue()),
+              lists.labelledNdcg(entry.getValue()),
+              false));
+    }
+    String servedName = bestOf(compared);
+
+    // the chosen pieces fitted on every event given
+    long t4 = System.nanoTime();
+    Collaborative models = choice.fit(interactions(among, p -> true));
+    Partition examplesWindow =
+        options
+            .examples()
+            .orElse(validationSplit)
+            .partition(data, among, options.targets(), options.allowRepeats());
+    Snapshot examplesSnapshot =
+        withModels(snapshot(examplesWindow, "snapshot (examples)"), examplesWindow.known(), choice);
+    Dataset examples = examples(examplesSnapshot, examplesWindow, false, "examples");
+    Ranker ranker =
+        usesLabels
+            ? Fit.fit(examples, rankerOptions, LEARNED)
+            : Fit.fit(
+                examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
+                rankerOptions,
+                LEARNED);
+    RankingModel learned = new RankingModel(LEARNED, models, ranker, usesLabels);
+    Optional<RankingModel> learnedWithoutLabels = Optional.empty();
+    if (withoutLabelsToo) {
+      learnedWithoutLabels =
+          Optional.of(
+              usesLabels
+                  ? new RankingModel(
+                      LEARNED + "-without-labels",
+                      models,
+                      Fit.fit(
+                          examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
+                          rankerOptions,
+                          LEARNED + "-without-labels"),
+                      false)
+                  : new RankingModel(LEARNED + "-without-labels", models, ranker, false));
+    }
+    timings.put("fit", ms(t4));
+
+    RankingModel served =
+        servedName.equals(LEARNED)
+            ? learned
+            : new RankingModel(
+                servedName,
+                only(models, servedName),
+                alone.get(servedName),
+                !servedName.equals("popularity"));
+    List<Choice> selection = new ArrayList<>();
+    for (Choice c : compared) {
+      selection.add(
+          new Choice(
+              c.ranking(), c.validationNdcg(), c.labelledNdcg(), c.ranking().equals(servedName)));
+    }
+    selection.sort((a, b) -> Double.compare(b.validationNdcg(), a.validationNdcg()));
+    LOG.info(
+        "serving {} (validation NDCG@10 {} on {}); compared {}",
+        servedName,
+        format(selection.getFirst().validationNdcg()),
+        window.description(),
+        selection);
     return new Trained(
-        gbt,
-        logistic,
-        withoutLabels,
-        DatasetSummary.of(dataset),
-        Collections.unmodifiableList(tuning),
+        served,
+        learned,
+        learnedWithoutLabels,
+        List.copyOf(selection),
+        tuned,
+        baselines,
+        choice.describe(),
+        List.copyOf(tuning),
+        DatasetSummary.of(examples),
+        window.description(),
         timings);
   }
 
-  /** Settings compared when tuning: the configured one and two around it. */
-  List<ModelOptions> gbtGrid() {
-    GbtOptions base = options.gbt();
-    return List.of(
-        base,
-        new GbtOptions(
-            Math.max(50, base.trees() / 2), 4, 8, 100, 0.1, base.subsample(), base.seed()),
-        base.withTrees(base.trees() * 2).withShape(8, 32).withShrinkage(0.03));
+  /**
+   * Rankings of the candidates by one score each, compared with the learned one: popularity, the
+   * fan's label matches then popularity, and each collaborative model alone.
+   */
+  private static Map<String, FeatureRanker> singleRankers(CollaborativeChoice choice) {
+    Map<String, FeatureRanker> rankers = new LinkedHashMap<>();
+    rankers.put("popularity", FeatureRanker.popularity());
+    rankers.put("labels-then-popularity", FeatureRanker.labelsThenPopularity());
+    choice
+        .factors()
+        .ifPresent(
+            o ->
+                rankers.put(
+                    "ials",
+                    new FeatureRanker("ials", Feature.ALS_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
+    choice
+        .items()
+        .ifPresent(
+            o ->
+                rankers.put(
+                    "item-cf",
+                    new FeatureRanker(
+                        "item-cf", Feature.ITEM_CF_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
+    choice
+        .fans()
+        .ifPresent(
+            o ->
+                rankers.put(
+                    "user-knn",
+                    new FeatureRanker(
+                        "user-knn", Feature.USER_KNN_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
+    return rankers;
   }
 
-  List<ModelOptions> logisticGrid() {
-    LogisticOptions base = options.logistic();
-    return List.of(
-        base,
-        new LogisticOptions(0.001, base.tolerance(), base.maxIterations(), base.seed()),
-        new LogisticOptions(10, base.tolerance(), base.maxIterations(), base.seed()));
+  /** The models a single-model ranking needs: only that one (none for popularity). */
+  private static Collaborative only(Collaborative models, String ranking) {
+    return switch (ranking) {
+      case "ials" -> models.factors().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
+      case "item-cf" -> models.items().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
+      case "user-knn" -> models.fans().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
+      default -> Collaborative.NONE;
+    };
   }
 
-  private ModelOptions choose(
-      List<ModelOptions> grid,
-      Dataset tuneData,
-      Snapshot snapshot,
-      List<FanCandidates> validation,
-      Order popular,
-      List<Tuning> tuning) {
-    ModelOptions best = grid.getFirst();
-    double bestNdcg = -1;
-    List<Tuning> tried = new ArrayList<>();
-    for (int g = 0; g < grid.size(); g++) {
-      ModelOptions candidate = grid.get(g);
-      progress.update("tune " + candidate.algorithm(), g, grid.size());
-      TrainedModel model = Fit.fit(tuneData, candidate);
-      Ranker ranker = new ModelRanker("validation", FeatureSchema.names(), model);
-      double ndcg =
-          validation.parallelStream()
-              .mapToDouble(
-                  c -> Evaluator.ndcgAt10(snapshot, c, ranker, popular, options.allowRepeats()))
-              .average()
-              .orElse(0);
-      tried.add(new Tuning(candidate.algorithm(), candidate.hyperParameters(), ndcg, false));
-      LOG.info(
-          "validation NDCG@10 {} for {} {}",
-          ndcg,
-          candidate.algorithm(),
-          candidate.hyperParameters());
-      if (ndcg > bestNdcg) {
-        bestNdcg = ndcg;
-        best = candidate;
+  /** The best ranking; a tie goes to the simpler one listed later (popularity over a model). */
+  private static String bestOf(List<Choice> compared) {
+    Choice best = null;
+    for (Choice c : compared) {
+      if (c.ranking().equals(LEARNED + "-without-labels")) {
+        continue; // stands in the learned ranking when labels do not help
+      }
+      if (best == null || c.validationNdcg() >= best.validationNdcg()) {
+        best = c;
       }
     }
-    progress.update("tune " + best.algorithm(), grid.size(), grid.size());
-    for (Tuning t : tried) {
-      tuning.add(
+    return best.ranking();
+  }
+
+  private static double best(List<Tuning> tuning) {
+    return tuning.stream().filter(Tuning::chosen).findFirst().orElseThrow().validationNdcg();
+  }
+
+  /**
+   * The ranker's family and settings with the best validation NDCG@10: a coordinate search over
+   * LambdaMART's leaves, then its minimum leaf size (each fitted once with twice the configured
+   * trees, whose prefixes give the smaller tree counts), then the logistic ranker's penalty;
+   * bounded by the tuning budget. Without tuning, LambdaMART as configured.
+   */
+  private ModelOptions chooseRanker(Dataset examples, ValidationLists lists, List<Tuning> tried) {
+    LambdaMartOptions start = options.lambdaMart();
+    if (!options.tune()) {
+      Ranker fitted = Fit.fit(examples, start, LEARNED);
+      tried.add(new Tuning(start.algorithm(), start.hyperParameters(), lists.ndcg(fitted), true));
+      return start;
+    }
+    RankerSearch search = new RankerSearch(examples, lists);
+    search.lambdaMart(start);
+    for (int leaves : List.of(8, 16, 32)) {
+      search.lambdaMart(start.withLeaves(leaves));
+    }
+    LambdaMartOptions shape = search.bestShape(start);
+    for (int minLeaf : List.of(20, 50, 200)) {
+      search.lambdaMart(shape.withMinLeafSize(minLeaf));
+    }
+    for (double lambda : List.of(0.1, 1.0, 10.0)) {
+      search.logistic(
+          new LogisticOptions(
+              lambda,
+              options.logistic().tolerance(),
+              options.logistic().maxIterations(),
+              options.seed()));
+    }
+    for (Tuning t : search.trials) {
+      tried.add(
           new Tuning(
               t.model(),
               t.hyperParameters(),
               t.validationNdcg(),
-              t.hyperParameters().equals(best.hyperParameters())));
+              t.model().equals(search.best.algorithm())
+                  && t.hyperParameters().equals(search.best.hyperParameters())));
     }
-    return best;
+    return search.best;
+  }
+
+  /** The state of the ranker search: every setting tried and the best so far. */
+  private final class RankerSearch {
+    private static final int PLANNED = 10;
+    private final Dataset examples;
+    private final ValidationLists lists;
+    private final long deadline = System.nanoTime() + options.tuningBudget().toNanos();
+    private final List<Tuning> trials = new ArrayList<>();
+    private final List<Map<String, Object>> shapesFitted = new ArrayList<>();
+    private ModelOptions best;
+    private double bestNdcg = Double.NEGATIVE_INFINITY;
+    private int step;
+
+    RankerSearch(Dataset examples, ValidationLists lists) {
+      this.examples = examples;
+      this.lists = lists;
+    }
+
+    /** Fits once with twice the trees and scores the quarter, half and whole ensemble. */
+    void lambdaMart(LambdaMartOptions setting) {
+      int most = setting.trees() * 2;
+      LambdaMartOptions widest = setting.withTrees(most);
+      if (shapesFitted.contains(widest.hyperParameters()) || spent()) {
+        return;
+      }
+      shapesFitted.add(widest.hyperParameters());
+      progress.update("tune ranker", step++, PLANNED);
+      TreeEnsemble fitted = (TreeEnsemble) Fit.fit(examples, widest, LEARNED);
+      for (int trees : List.of(most / 4, most / 2, most)) {
+        record(setting.withTrees(trees), lists.ndcg(fitted.prefix(trees)));
+      }
+    }
+
+    void logistic(LogisticOptions setting) {
+      if (spent()) {
+        return;
+      }
+      progress.update("tune ranker", step++, PLANNED);
+      record(setting, lists.ndcg(Fit.fit(examples, setting, LEARNED)));
+    }
+
+    /** The best LambdaMART setting's shape with the configured tree count, else {@code start}. */
+    LambdaMartOptions bestShape(LambdaMartOptions start) {
+      return best instanceof LambdaMartOptions l ? l.withTrees(start.trees()) : start;
+    }
+
+    private boolean spent() {
+      return !trials.isEmpty() && System.nanoTime() > deadline;
+    }
+
+    private void record(ModelOptions setting, double ndcg) {
+      trials.add(new Tuning(setting.algorithm(), setting.hyperParameters(), ndcg, false));
+      log(setting, ndcg);
+      if (ndcg > bestNdcg) {
+        bestNdcg = ndcg;
+        best = setting;
+      }
+    }
+  }
+
+  private static void log(ModelOptions setting, double ndcg) {
+    LOG.info(
+        "validation NDCG@10 {} for {} {}",
+        format(ndcg),
+        setting.algorithm(),
+        setting.hyperParameters());
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  /**
+   * The validation fans' candidates as serving would rank them at the window's start (with the
+   * window's collaborative models), computed once and ranked by each ranker compared.
+   */
+  private final class ValidationLists {
+    private final Validation validation;
+    private final List<FanCandidates> candidates;
+    private final boolean[] labelled;
+
+    ValidationLists(Snapshot snapshot, Validation validation, boolean hideLabels) {
+      this.validation = validation;
+      List<FanCase> cases = validation.cases();
+      java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+      String stage = hideLabels ? "candidates (validation, no labels)" : "candidates (validation)";
+      this.candidates =
+          cases.parallelStream()
+              .map(
+                  c -> {
+                    FanCandidates f =
+                        FanCandidates.of(snapshot, c, hideLabels, options.allowRepeats());
+                    progress.update(stage, done.incrementAndGet(), cases.size());
+                    return f;
+                  })
+              .toList();
+      this.labelled = new boolean[cases.size()];
+      for (int i = 0; i < cases.size(); i++) {
+        labelled[i] = cases.get(i).labelled();
+      }
+    }
+
+    double ndcg(Ranker ranker) {
+      return mean(ranker, false);
+    }
+
+    double labelledNdcg(Ranker ranker) {
+      return mean(ranker, true);
+    }
+
+    private double mean(Ranker ranker, boolean onlyLabelled) {
+      double sum = 0;
+      int n = 0;
+      for (int i = 0; i < candidates.size(); i++) {
+        if (onlyLabelled && !labelled[i]) {
+          continue;
+        }
+        FanCandidates c = candidates.get(i);
+        sum += validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
+        n++;
+      }
+      return n == 0 ? Double.NaN : sum / n;
+    }
+  }
+
+  /** The positive feedback of the events {@code known} accepts on the products {@code sellable}. */
+  Interactions interactions(
+      Predicate<? super Event> known, Predicate<io.fanshelf.indexer.model.ProductId> sellable) {
+    return Interactions.of(
+        data.log().events(),
+        known,
+        data.feedback(),
+        id -> data.products().containsKey(id) && sellable.test(id));
+  }
+
+  private Snapshot withModels(
+      Snapshot snapshot, Predicate<Event> known, CollaborativeChoice choice) {
+    progress.update("fit collaborative models", 0, 1);
+    Collaborative models =
+        choice.fit(interactions(known, id -> snapshot.signals().catalog().ordinal(id).isPresent()));
+    progress.update("fit collaborative models", 1, 1);
+    return snapshot.withCollaborative(models);
   }
 
   Snapshot snapshot(Partition part, String stage) throws IOException {
@@ -250,22 +593,8 @@ public final class Trainer {
     return snapshot;
   }
 
-  private Dataset build(
-      Snapshot snapshot,
-      Partition part,
-      boolean hideLabels,
-      String stage,
-      List<FanCandidates> keep) {
+  private Dataset examples(Snapshot snapshot, Partition part, boolean hideLabels, String stage) {
     int total = part.cases().size();
-    int every = Math.max(1, (total + VALIDATION_FANS - 1) / VALIDATION_FANS);
-    java.util.function.Consumer<FanCandidates> keeper =
-        keep == null
-            ? c -> {}
-            : c -> {
-              synchronized (keep) {
-                keep.add(c);
-              }
-            };
     Dataset dataset =
         DatasetBuilder.build(
             snapshot,
@@ -273,12 +602,16 @@ public final class Trainer {
             options.sampling(),
             hideLabels,
             options.allowRepeats(),
-            done -> progress.update(stage, done, total),
-            every,
-            keeper);
-    if (keep != null) {
-      keep.sort((a, b) -> a.fanCase().fan().compareTo(b.fanCase().fan()));
-    }
+            options.newcomerShare(),
+            done -> progress.update(stage, done, total));
+    LOG.info(
+        "{} {}: {} examples, {} relevant, {} groups, candidate recall {}",
+        stage,
+        dataset.window(),
+        dataset.size(),
+        dataset.positives(),
+        dataset.fans().size(),
+        format(dataset.candidateRecall()));
     return dataset;
   }
 

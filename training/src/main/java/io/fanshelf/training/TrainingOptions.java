@@ -3,13 +3,16 @@ package io.fanshelf.training;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FeedbackPolicy;
 import io.fanshelf.training.dataset.SamplingOptions;
-import io.fanshelf.training.model.GbtOptions;
+import io.fanshelf.training.dataset.Split;
+import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the trainer builds datasets and fits models.
@@ -17,56 +20,155 @@ import java.util.Objects;
  * @param targets which events in a label window are positives (e.g. purchase, cart, rating >= 4)
  * @param allowRepeats whether products a fan interacted with before may be positives and be ranked
  * @param sampling how negatives are drawn
- * @param gbt the tree model's options (the starting point when tuning)
- * @param logistic the logistic model's options
- * @param tune choose hyper-parameters on a validation window cut from the training period
+ * @param lambdaMart the LambdaMART ranker's options (the starting point when tuning)
+ * @param logistic the logistic ranker's options
+ * @param tune choose hyper-parameters and model family on a validation window cut from the training
+ *     period (off: the options as given, LambdaMART)
+ * @param tuningBudget how long tuning may spend on each collaborative algorithm and on the ranker
+ * @param newcomerShare the share of training fans also shown to the ranker as newcomers (labels, no
+ *     history), in [0, 1]
  * @param seed the seed of sampling, models and the random baseline
  */
 public record TrainingOptions(
     FeedbackPolicy targets,
     boolean allowRepeats,
     SamplingOptions sampling,
-    GbtOptions gbt,
+    LambdaMartOptions lambdaMart,
     LogisticOptions logistic,
     boolean tune,
+    Duration tuningBudget,
+    double newcomerShare,
+    Optional<Split> examples,
     long seed) {
   public TrainingOptions {
+    Objects.requireNonNull(examples, "examples");
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(sampling, "sampling");
-    Objects.requireNonNull(gbt, "gbt");
+    Objects.requireNonNull(lambdaMart, "lambdaMart");
     Objects.requireNonNull(logistic, "logistic");
+    Objects.requireNonNull(tuningBudget, "tuningBudget");
+    if (tuningBudget.isNegative() || tuningBudget.isZero()) {
+      throw new IllegalArgumentException("tuningBudget must be positive, got " + tuningBudget);
+    }
+    if (!(newcomerShare >= 0 && newcomerShare <= 1)) {
+      throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + newcomerShare);
+    }
   }
 
-  /** Purchases are positives, no repeats, default sampling and models, tuning on. */
+  /**
+   * Purchases are positives, no repeats, default sampling and rankers, tuning on with two minutes
+   * per step, a fifth of the fans also shown as newcomers.
+   */
   public static TrainingOptions defaults(long seed) {
     return new TrainingOptions(
         parseTargets("purchase"),
         false,
         SamplingOptions.defaults(seed),
-        GbtOptions.defaults(seed),
+        LambdaMartOptions.defaults(seed),
         LogisticOptions.defaults(seed),
         true,
+        Duration.ofMinutes(2),
+        0.2,
+        Optional.empty(),
         seed);
   }
 
   public TrainingOptions withTune(boolean on) {
-    return new TrainingOptions(targets, allowRepeats, sampling, gbt, logistic, on, seed);
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        sampling,
+        lambdaMart,
+        logistic,
+        on,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
   }
 
   public TrainingOptions withTargets(FeedbackPolicy policy) {
-    return new TrainingOptions(policy, allowRepeats, sampling, gbt, logistic, tune, seed);
+    return new TrainingOptions(
+        policy,
+        allowRepeats,
+        sampling,
+        lambdaMart,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
   }
 
   public TrainingOptions withRepeats(boolean allow) {
-    return new TrainingOptions(targets, allow, sampling, gbt, logistic, tune, seed);
+    return new TrainingOptions(
+        targets,
+        allow,
+        sampling,
+        lambdaMart,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
   }
 
   public TrainingOptions withSampling(SamplingOptions other) {
-    return new TrainingOptions(targets, allowRepeats, other, gbt, logistic, tune, seed);
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        other,
+        lambdaMart,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
   }
 
-  public TrainingOptions withGbt(GbtOptions other) {
-    return new TrainingOptions(targets, allowRepeats, sampling, other, logistic, tune, seed);
+  public TrainingOptions withLambdaMart(LambdaMartOptions other) {
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        sampling,
+        other,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
+  }
+
+  public TrainingOptions withExamples(Optional<Split> other) {
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        sampling,
+        lambdaMart,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        other,
+        seed);
+  }
+
+  public TrainingOptions withTuningBudget(Duration other) {
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        sampling,
+        lambdaMart,
+        logistic,
+        tune,
+        other,
+        newcomerShare,
+        examples,
+        seed);
   }
 
   /**

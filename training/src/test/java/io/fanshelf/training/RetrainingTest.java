@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.recommender.RecommenderOptions;
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.Split;
-import io.fanshelf.training.model.GbtOptions;
+import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
 import io.fanshelf.training.registry.ArtifactInfo;
 import io.fanshelf.training.registry.ModelRegistry;
@@ -35,20 +35,29 @@ class RetrainingTest {
               TrainingOptions.parseTargets("purchase"),
               false,
               new SamplingOptions(10, 0.5, 5),
-              new GbtOptions(20, 3, 8, 5, 0.1, 0.7, 5),
+              new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5),
               new LogisticOptions(0.1, 1e-5, 200, 5),
               false,
+              java.time.Duration.ofSeconds(30),
+              0.2,
+              Optional.empty(),
               5);
       Retraining.Result result =
           new Retraining(
                   fixture.indexer, RecommenderOptions.defaults(), UnaryOperator.identity(), clock)
               .run(
-                  new Retraining.Request(Split.parse("time:0.8"), "logistic", options),
+                  new Retraining.Request(Split.parse("time:0.8"), Retraining.Keep.LEARNED, options),
                   registry,
                   Progress.NONE);
       ArtifactInfo info = result.info();
-      assertTrue(info.id().startsWith("logistic-20261201T000000Z-"), info.id());
-      assertEquals(FeatureSchema.names(), info.featureSchema());
+      assertTrue(info.id().startsWith("learned-20261201T000000Z-"), info.id());
+      assertEquals("lambdamart", info.algorithm());
+      assertEquals(Feature.names(), info.featureSchema());
+      assertTrue(
+          info.metrics().containsKey(ArtifactInfo.VALIDATION_NDCG), info.metrics().toString());
+      assertTrue(
+          info.validation().containsKey("baseline:popularity"), info.validation().toString());
+      assertTrue(info.collaborative().containsKey("ials"), info.collaborative().toString());
       assertEquals(5, info.seed());
       assertEquals("2026-12-01T00:00:00Z", info.createdAt());
       assertTrue(info.metrics().get("candidateRecall") > 0);
@@ -63,13 +72,11 @@ class RetrainingTest {
   }
 
   @Test
-  void refusesAnUnknownAlgorithmBeforeLoadingAnything() {
+  void refusesAnUnknownChoiceBeforeLoadingAnything() {
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new Retraining.Request(
-                    Split.parse("time:0.8"), "forest", TrainingOptions.defaults(1)));
-    assertEquals("algorithm must be gbt or logistic, got 'forest'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Retraining.Keep.parse("forest"));
+    assertEquals(
+        "expected served (the ranking validation chooses) or learned, got 'forest'",
+        e.getMessage());
   }
 }

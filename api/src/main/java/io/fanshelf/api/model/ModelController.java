@@ -54,8 +54,18 @@ public class ModelController {
       boolean published,
       boolean everPublished) {}
 
-  /** What serves now. */
-  public record ServingView(String ranker, Optional<String> published, List<ModelView> models) {}
+  /**
+   * What serves now.
+   *
+   * @param ranking the ranking in use: a model id, or {@code labels-then-popularity} before one
+   * @param published the published model, when there is one
+   * @param validated the ranking validation chose on this data, served while nothing is published
+   */
+  public record ServingView(
+      String ranking,
+      Optional<String> published,
+      Optional<String> validated,
+      List<ModelView> models) {}
 
   @GetMapping
   public ServingView list() throws IOException {
@@ -73,12 +83,27 @@ public class ModelController {
                         entry.current(),
                         entry.everPublished()))
             .toList();
-    return new ServingView(recommender.rankers().current().name(), registry.current(), models);
+    List<String> published = registry.published();
+    return new ServingView(
+        recommender.rankings().current().name(),
+        published.isEmpty() ? Optional.empty() : Optional.of(published.getLast()),
+        registry.validated(),
+        models);
   }
 
+  /**
+   * A publication request.
+   *
+   * @param force publish even when the model lost to popularity or the best built-in baseline on
+   *     its validation window (the artifact records it)
+   */
+  public record PublishRequest(Boolean force) {}
+
   @PostMapping("/{id}/publish")
-  public ServingView publish(@PathVariable String id) throws IOException {
-    publisher.publish(id);
+  public ServingView publish(
+      @PathVariable String id, @RequestBody(required = false) PublishRequest body)
+      throws IOException {
+    publisher.publish(id, body != null && Boolean.TRUE.equals(body.force()));
     return list();
   }
 
@@ -91,12 +116,14 @@ public class ModelController {
   /**
    * A retraining request; every field is optional.
    *
-   * @param algorithm {@code gbt} (default) or {@code logistic}
-   * @param split the label window: {@code time:F} (default {@code time:0.8}) or {@code last:F}
+   * @param ranking {@code served} (default: the ranking validation chooses) or {@code learned}
+   * @param split the validation window: {@code time:F} (default {@code time:0.8}) or {@code last:F}
    * @param seed the seed (default 42)
-   * @param publish publish the model once stored (default false: review it first)
+   * @param publish publish the model once stored, if it passes the gate (default false)
+   * @param force with {@code publish}: publish it even when it lost to a baseline on validation
    */
-  public record RetrainRequest(String algorithm, String split, Long seed, Boolean publish) {}
+  public record RetrainRequest(
+      String ranking, String split, Long seed, Boolean publish, Boolean force) {}
 
   /**
    * Starts retraining on this node's data in the background: 202 with the job, whose {@code
@@ -105,7 +132,7 @@ public class ModelController {
   @PostMapping("/retrain")
   public ResponseEntity<RetrainService.Job> retrain(
       @RequestBody(required = false) RetrainRequest body) {
-    RetrainRequest given = body == null ? new RetrainRequest(null, null, null, null) : body;
+    RetrainRequest given = body == null ? new RetrainRequest(null, null, null, null, null) : body;
     String split = given.split() == null ? "time:0.8" : given.split();
     Split parsed;
     try {
@@ -113,17 +140,19 @@ public class ModelController {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("split", e.getMessage());
     }
-    String algorithm = given.algorithm() == null ? "gbt" : given.algorithm();
-    if (!algorithm.equals("gbt") && !algorithm.equals("logistic")) {
-      throw ApiException.badRequest(
-          "algorithm", "expected gbt or logistic, got '" + algorithm + "'");
+    Retraining.Keep keep;
+    try {
+      keep = Retraining.Keep.parse(given.ranking() == null ? "served" : given.ranking());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("ranking", e.getMessage());
     }
     long seed = given.seed() == null ? 42 : given.seed();
     RetrainService.Job job =
         retraining.start(
-            new Retraining.Request(parsed, algorithm, TrainingOptions.defaults(seed)),
+            new Retraining.Request(parsed, keep, TrainingOptions.defaults(seed)),
             split,
-            Boolean.TRUE.equals(given.publish()));
+            Boolean.TRUE.equals(given.publish()),
+            Boolean.TRUE.equals(given.force()));
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/admin/models/jobs/" + job.id()))
         .body(job);

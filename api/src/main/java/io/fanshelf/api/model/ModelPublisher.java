@@ -4,6 +4,7 @@ import io.fanshelf.api.system.ApiException;
 import io.fanshelf.training.registry.ArtifactRefusedException;
 import io.fanshelf.training.registry.ModelRegistry;
 import io.fanshelf.training.registry.ModelWatch;
+import io.fanshelf.training.registry.PublishRefusedException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,11 +29,15 @@ public class ModelPublisher {
   }
 
   /**
-   * @throws ApiException 400 for a malformed or refused model, 404 for an unknown one
+   * @param force publish even when the model lost to a baseline on its validation window
+   * @throws ApiException 400 for a malformed or refused model, 404 for an unknown one, 409 when the
+   *     publication gate refuses it (the message names both figures)
    */
-  public void publish(String id) throws IOException {
+  public void publish(String id, boolean force) throws IOException {
     try {
-      registry.publish(id);
+      registry.publish(id, force);
+    } catch (PublishRefusedException e) {
+      throw ApiException.conflict("force", e.getMessage());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("id", e.getMessage());
     } catch (NoSuchFileException e) {

@@ -77,7 +77,8 @@ public class RetrainService {
    *
    * @param id names the job
    * @param state where it is
-   * @param algorithm what is trained
+   * @param ranking which ranking is stored: {@code served} (what validation chose) or {@code
+   *     learned}
    * @param split how the label window is cut
    * @param publish whether the model is published when stored
    * @param stage the step running now ("load", "dataset", "fit" ...), or the last one
@@ -91,7 +92,7 @@ public class RetrainService {
   public record Job(
       String id,
       State state,
-      String algorithm,
+      String ranking,
       String split,
       boolean publish,
       String stage,
@@ -106,7 +107,7 @@ public class RetrainService {
       return new Job(
           id,
           state,
-          algorithm,
+          ranking,
           split,
           publish,
           newStage,
@@ -123,9 +124,12 @@ public class RetrainService {
    * Starts a retraining.
    *
    * @param splitText the split as given, for the report
+   * @param publish publish the stored model if it passes the gate
+   * @param force publish it even if it does not
    * @throws ApiException 409 while another retraining runs
    */
-  public synchronized Job start(Retraining.Request request, String splitText, boolean publish) {
+  public synchronized Job start(
+      Retraining.Request request, String splitText, boolean publish, boolean force) {
     if (!jobs.isEmpty() && jobs.peekFirst().state() == State.RUNNING) {
       throw ApiException.conflict(
           "", "retraining " + jobs.peekFirst().id() + " is still running; wait for it to end");
@@ -134,7 +138,7 @@ public class RetrainService {
         new Job(
             "retrain-" + Tokens.id("").substring(0, 12),
             State.RUNNING,
-            request.algorithm(),
+            request.keep().name().toLowerCase(java.util.Locale.ROOT),
             splitText,
             publish,
             "queued",
@@ -148,11 +152,11 @@ public class RetrainService {
     while (jobs.size() > KEPT) {
       jobs.removeLast();
     }
-    worker.execute(() -> run(job.id(), request, publish));
+    worker.execute(() -> run(job.id(), request, publish, force));
     return job;
   }
 
-  private void run(String id, Retraining.Request request, boolean publish) {
+  private void run(String id, Retraining.Request request, boolean publish, boolean force) {
     try {
       AtomicReference<String> lastStage = new AtomicReference<>("");
       Retraining.Result result =
@@ -167,7 +171,7 @@ public class RetrainService {
                   });
       String model = result.info().id();
       if (publish) {
-        publisher.publish(model);
+        publisher.publish(model, force);
       }
       LOG.info("retraining {} stored model {}{}", id, model, publish ? " and published it" : "");
       update(
@@ -176,7 +180,7 @@ public class RetrainService {
               new Job(
                   j.id(),
                   State.SUCCEEDED,
-                  j.algorithm(),
+                  j.ranking(),
                   j.split(),
                   j.publish(),
                   j.stage(),
@@ -195,7 +199,7 @@ public class RetrainService {
               new Job(
                   j.id(),
                   State.FAILED,
-                  j.algorithm(),
+                  j.ranking(),
                   j.split(),
                   j.publish(),
                   j.stage(),

@@ -33,8 +33,8 @@ public class RecommendationService {
     this.recommender = recommender;
     this.registry = registry;
     this.clock = clock;
-    noteRanker(recommender.rankers().current().name());
-    recommender.rankers().onChange(next -> noteRanker(next.name()));
+    noteRanker(recommender.rankings().current().name());
+    recommender.rankings().onChange(next -> noteRanker(next.name()));
   }
 
   public Clock clock() {

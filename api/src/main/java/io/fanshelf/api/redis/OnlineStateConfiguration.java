@@ -98,7 +98,7 @@ public class OnlineStateConfiguration {
                 properties.shelf().cacheTtl(),
                 clock,
                 registry);
-    recommender.rankers().onChange(ranker -> cache.invalidateAll());
+    recommender.rankings().onChange(ranker -> cache.invalidateAll());
     return cache;
   }
 

@@ -7,7 +7,7 @@ import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.activity.RecentActivity;
-import io.fanshelf.recommender.ranking.HeuristicRanker;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.training.registry.ModelRegistry;
 import io.fanshelf.training.registry.ModelWatch;
@@ -77,13 +77,14 @@ public class CoreConfiguration {
   }
 
   /**
-   * Keeps the recommender on the published model: polls the registry's pointer every 10 seconds (a
-   * publish from the training CLI on the same data directory), and the admin endpoints refresh it
-   * at once.
+   * Keeps the recommender on the current model (published, else validated): polls the registry's
+   * pointers every 10 seconds (a publish from the training CLI on the same data directory), and the
+   * admin endpoints refresh it at once.
    */
   @Bean(destroyMethod = "close")
   ModelWatch modelWatch(ModelRegistry registry, Recommender recommender) throws IOException {
-    ModelWatch watch = registry.watcher(recommender.rankers(), new HeuristicRanker());
+    ModelWatch watch =
+        registry.watcher(recommender.rankings(), RankingModel.labelsThenPopularity());
     watch.refresh();
     return watch.start(Duration.ofSeconds(10));
   }

@@ -27,18 +27,18 @@ class ModelControllerTest extends ApiTestBase {
   }
 
   @Test
-  void publishSwitchesServingAndRollbackReturnsToTheHeuristic() throws Exception {
+  void publishSwitchesServingAndRollbackReturnsToTheDefault() throws Exception {
     String admin = apiKey(Scope.ADMIN);
     String id = saveToyModel();
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ranker").value("heuristic-v1"))
+        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"))
         .andExpect(
             jsonPath("$.models[?(@.id == '" + id + "')].algorithm")
-                .value(org.hamcrest.Matchers.contains("logistic")));
+                .value(org.hamcrest.Matchers.contains("one-feature")));
     mvc.perform(post("/api/v1/admin/models/" + id + "/publish").header("Authorization", admin))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ranker").value(id))
+        .andExpect(jsonPath("$.ranking").value(id))
         .andExpect(jsonPath("$.published").value(id));
     mvc.perform(
             get("/api/v1/recommendations?owner=shop-lily&fan=fan-0001")
@@ -47,7 +47,7 @@ class ModelControllerTest extends ApiTestBase {
         .andExpect(jsonPath("$.ranker").value(id));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ranker").value("heuristic-v1"));
+        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
         .andExpect(status().isBadRequest());
   }
@@ -56,7 +56,7 @@ class ModelControllerTest extends ApiTestBase {
   void unknownModelsAndMissingScopesAreRefused() throws Exception {
     String admin = apiKey(Scope.ADMIN);
     mvc.perform(
-            post("/api/v1/admin/models/gbt-20171021T175713Z-1a2b3c4d/publish")
+            post("/api/v1/admin/models/learned-20171021T175713Z-1a2b3c4d/publish")
                 .header("Authorization", admin))
         .andExpect(status().isNotFound());
     mvc.perform(post("/api/v1/admin/models/..%2Fetc/publish").header("Authorization", admin))
@@ -73,7 +73,7 @@ class ModelControllerTest extends ApiTestBase {
                 post("/api/v1/admin/models/retrain")
                     .header("Authorization", admin)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"algorithm\": \"logistic\", \"split\": \"time:0.7\", \"seed\": 7}"))
+                    .content("{\"ranking\": \"learned\", \"split\": \"time:0.7\", \"seed\": 7}"))
             .andExpect(status().isAccepted())
             .andExpect(
                 header().string("Location", startsWith("/api/v1/admin/models/jobs/retrain-")))
@@ -93,9 +93,9 @@ class ModelControllerTest extends ApiTestBase {
             .getResponse()
             .getContentAsString();
     String model = JsonPath.read(done, "$.model");
-    assertThat(model).startsWith("logistic-");
+    assertThat(model).startsWith("learned-");
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
-        .andExpect(jsonPath("$.ranker").value("heuristic-v1"))
+        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"))
         .andExpect(
             jsonPath("$.models[?(@.id == '" + model + "')].hyperParameters.seed")
                 .value(org.hamcrest.Matchers.contains(7)));
@@ -109,7 +109,8 @@ class ModelControllerTest extends ApiTestBase {
                         .header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(
-                            "{\"algorithm\": \"logistic\", \"split\": \"time:0.7\", \"publish\": true}"))
+                            "{\"ranking\": \"learned\", \"split\": \"time:0.7\", \"publish\": true,"
+                                + " \"force\": true}"))
                 .andExpect(status().isAccepted())
                 .andReturn()
                 .getResponse()
@@ -129,9 +130,9 @@ class ModelControllerTest extends ApiTestBase {
                 .getContentAsString(),
             "$.model");
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
-        .andExpect(jsonPath("$.ranker").value(second));
+        .andExpect(jsonPath("$.ranking").value(second));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
-        .andExpect(jsonPath("$.ranker").value("heuristic-v1"));
+        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"));
   }
 
   @Test
@@ -141,10 +142,13 @@ class ModelControllerTest extends ApiTestBase {
             post("/api/v1/admin/models/retrain")
                 .header("Authorization", admin)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"algorithm\": \"forest\"}"))
+                .content("{\"ranking\": \"forest\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.field").value("algorithm"))
-        .andExpect(jsonPath("$.detail").value("expected gbt or logistic, got 'forest'"));
+        .andExpect(jsonPath("$.field").value("ranking"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "expected served (the ranking validation chooses) or learned, got 'forest'"));
     mvc.perform(
             post("/api/v1/admin/models/retrain")
                 .header("Authorization", admin)

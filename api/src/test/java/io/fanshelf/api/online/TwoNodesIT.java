@@ -134,13 +134,13 @@ class TwoNodesIT {
     assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
     Recommender onB = nodeB.bean(Recommender.class);
-    await().atMost(Duration.ofSeconds(20)).until(() -> onB.rankers().current().name().equals(id));
+    await().atMost(Duration.ofSeconds(20)).until(() -> onB.rankings().current().name().equals(id));
     assertThat(nodeB.bean(ModelRegistry.class).current()).contains(id);
 
     HttpResponse<String> rolledBack =
         nodeA.send("POST", "/api/v1/admin/models/rollback", admin, "");
     assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(20)).until(() -> !onB.rankers().current().name().equals(id));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !onB.rankings().current().name().equals(id));
     assertThat(nodeB.bean(ModelRegistry.class).current()).isEmpty();
   }
 }

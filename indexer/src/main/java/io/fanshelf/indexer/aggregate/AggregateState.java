@@ -142,6 +142,15 @@ final class AggregateState {
     return popularity.top(k, decayTo(at, popularityTau), products::get);
   }
 
+  List<ScoredItem> popularAllTime(int k) {
+    return popularity.topAllTime(k, products::get);
+  }
+
+  double allTimeWeight(ProductId product) {
+    int index = products.find(product);
+    return index < 0 ? 0 : popularity.total(index);
+  }
+
   double popularity(ProductId product, Instant at) {
     int index = products.find(product);
     return index < 0 ? 0 : popularity.longScore(index) * decayTo(at, popularityTau);

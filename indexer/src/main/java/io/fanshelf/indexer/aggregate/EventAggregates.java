@@ -222,6 +222,20 @@ public final class EventAggregates {
     return read(() -> state.popular(k, at));
   }
 
+  /**
+   * The {@code k} products with the largest undecayed sum of positive weight: what has been engaged
+   * with most over the whole log, however long ago.
+   */
+  public List<ScoredItem> popularAllTime(int k) {
+    requireK(k);
+    return read(() -> state.popularAllTime(k));
+  }
+
+  /** The undecayed sum of positive weight on one product, as {@link #popularAllTime} ranks it. */
+  public double allTimeWeight(ProductId product) {
+    return read(() -> state.allTimeWeight(product));
+  }
+
   /** The popularity score of one product at {@code at}, as in {@link #popular}; 0 if unseen. */
   public double popularity(ProductId product, Instant at) {
     return read(() -> state.popularity(product, at));

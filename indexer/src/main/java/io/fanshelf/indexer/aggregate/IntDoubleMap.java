@@ -4,13 +4,14 @@ package io.fanshelf.indexer.aggregate;
  * A map from non-negative int keys to double values, open addressing with linear probing; 14 to 28
  * bytes per entry (it grows at 7/8 full, and small maps dominate the heap, so memory wins over
  * probe length) instead of about 60 for a {@code HashMap<Integer, Double>}. Values are only ever
- * added to, never removed. Public for callers that sum scores per key on a hot path (features per
- * catalog ordinal). Not thread-safe: {@link EventAggregates} guards each of its own instances.
+ * added to, never removed. Public for callers that sum scores per key on a hot path (features and
+ * candidate scores per catalog ordinal). Not thread-safe: {@link EventAggregates} guards each of
+ * its own instances.
  */
 public final class IntDoubleMap {
   /** Receives one entry. */
   @FunctionalInterface
-  interface EntryVisitor {
+  public interface EntryVisitor {
     void accept(int key, double value);
   }
 
@@ -24,7 +25,7 @@ public final class IntDoubleMap {
     values = new double[4];
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -59,7 +60,8 @@ public final class IntDoubleMap {
     }
   }
 
-  void forEach(EntryVisitor visitor) {
+  /** Visits every entry, in no particular order. */
+  public void forEach(EntryVisitor visitor) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
         visitor.accept(keys[i] - 1, values[i]);

@@ -7,14 +7,16 @@ import java.util.function.IntFunction;
 
 /**
  * Forward-decayed popularity per product: a long-half-life score (globally and among each owner's
- * fans), a short-half-life score for the trend, and the undecayed total weight. Scores are stored
- * as sums of {@code weight * g(t)} with {@code g(t) = exp((t - landmark) / tau)}, so a score only
- * grows and ranks the same at every query time; the query multiplies by {@code 1 / g(now)}. Not
- * thread-safe: {@link EventAggregates} guards it.
+ * fans), a short-half-life score for the trend, and the undecayed total weight (with its own
+ * leaderboard: what has sold most, however long ago). Decayed scores are stored as sums of {@code
+ * weight * g(t)} with {@code g(t) = exp((t - landmark) / tau)}, so a score only grows and ranks the
+ * same at every query time; the query multiplies by {@code 1 / g(now)}. Not thread-safe: {@link
+ * EventAggregates} guards it.
  */
 final class Popularity {
   private final int boardSize;
   private final Leaderboard global;
+  private final Leaderboard allTime;
   private double[] longScores = new double[64];
   private double[] shortScores = new double[64];
   private double[] totals = new double[64];
@@ -34,6 +36,7 @@ final class Popularity {
   Popularity(int boardSize) {
     this.boardSize = boardSize;
     this.global = new Leaderboard(boardSize);
+    this.allTime = new Leaderboard(boardSize);
   }
 
   /**
@@ -46,6 +49,7 @@ final class Popularity {
     shortScores[product] += shortWeight;
     totals[product] += weight;
     global.update(product, longScores[product]);
+    allTime.update(product, totals[product]);
     for (int owner : ownersOfFan) {
       OwnerScores scores = ownerScores(owner);
       scores.board.update(product, scores.scores.add(product, longWeight));
@@ -67,6 +71,11 @@ final class Popularity {
 
   List<ScoredItem> top(int k, double factor, IntFunction<ProductId> ids) {
     return global.top(k, factor, ids);
+  }
+
+  /** The products with the largest undecayed totals. */
+  List<ScoredItem> topAllTime(int k, IntFunction<ProductId> ids) {
+    return allTime.top(k, 1, ids);
   }
 
   double ownerScore(int owner, int product) {

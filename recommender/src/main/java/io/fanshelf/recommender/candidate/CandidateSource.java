@@ -1,8 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
-import io.fanshelf.recommender.Signals;
 import java.io.IOException;
 
 /**
@@ -14,7 +13,11 @@ public interface CandidateSource {
   /** A stable name: shown in API responses and used as a feature flag by the ranker. */
   String name();
 
-  void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget)
+  /**
+   * Proposes products for the fan the evidence describes.
+   *
+   * @param evidence the fan, the platform's signals and what this request worked out about the fan
+   */
+  void propose(RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget)
       throws IOException;
 }

@@ -1,8 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
-import io.fanshelf.recommender.Signals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,10 @@ public final class CandidateSources {
           new PopularSource(),
           new NewArrivalsSource(),
           new NeedSource(),
-          new RecentlyViewedSource());
+          new RecentlyViewedSource(),
+          new CollaborativeSource(CollaborativeSource.ALS),
+          new CollaborativeSource(CollaborativeSource.ITEM_CF),
+          new CollaborativeSource(CollaborativeSource.USER_KNN));
 
   private CandidateSources() {}
 
@@ -60,20 +62,19 @@ public final class CandidateSources {
    */
   public static Collected collect(
       RecommendRequest request,
-      FanContext fan,
-      Signals signals,
+      FanEvidence evidence,
       List<String> primary,
       List<String> fallback,
       int budgetPerSource,
       int minimum)
       throws IOException {
     Candidates candidates = new Candidates(ALL.size());
-    run(primary, request, fan, signals, candidates, budgetPerSource);
+    run(primary, request, evidence, candidates, budgetPerSource);
     boolean usedFallback = candidates.size() < minimum;
     if (usedFallback) {
       List<String> rest = new ArrayList<>(fallback);
       rest.removeAll(primary);
-      run(rest, request, fan, signals, candidates, budgetPerSource);
+      run(rest, request, evidence, candidates, budgetPerSource);
     }
     return new Collected(candidates, usedFallback);
   }
@@ -81,14 +82,13 @@ public final class CandidateSources {
   private static void run(
       List<String> names,
       RecommendRequest request,
-      FanContext fan,
-      Signals signals,
+      FanEvidence evidence,
       Candidates candidates,
       int budget)
       throws IOException {
     for (String name : names) {
       int index = index(name);
-      ALL.get(index).propose(request, fan, signals, candidates.sink(index), budget);
+      ALL.get(index).propose(request, evidence, candidates.sink(index), budget);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 import java.util.Comparator;
@@ -20,7 +21,9 @@ public final class CategoryAffinitySource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget) {
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
+    FanContext fan = evidence.fan();
+    Signals signals = evidence.signals();
     if (fan.affinity().isEmpty()) {
       return;
     }

@@ -3,6 +3,7 @@ package io.fanshelf.recommender.candidate;
 import io.fanshelf.indexer.aggregate.LabelLift;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 import java.util.OptionalInt;
@@ -25,7 +26,9 @@ public final class LabelAffinitySource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget) {
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
+    FanContext fan = evidence.fan();
+    Signals signals = evidence.signals();
     int perCategory = Math.max(5, budget / Math.max(1, fan.labels().size() * CATEGORIES_PER_VALUE));
     for (Label label : fan.labels()) {
       for (String value : label.values()) {

@@ -1,14 +1,10 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.store.CatalogQuery;
-import io.fanshelf.indexer.taxonomy.Dimension;
-import io.fanshelf.indexer.taxonomy.DimensionValue;
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Products matching the taxonomy match rules of the fan's labels from this owner, each rule
@@ -25,23 +21,15 @@ public final class LabelMatchSource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget)
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget)
       throws IOException {
+    Signals signals = evidence.signals();
     CatalogQuery.Builder query =
         CatalogQuery.builder(budget).inStockOnly().categoryPrefixes(request.categoryPrefixes());
     boolean anyRule = false;
-    for (Label label : fan.labels()) {
-      Optional<Dimension> dimension = signals.taxonomy().dimension(label.dimension());
-      if (dimension.isEmpty()) {
-        continue;
-      }
-      for (String valueId : label.values()) {
-        Optional<DimensionValue> value = dimension.get().value(valueId);
-        if (value.isPresent() && value.get().match().isPresent()) {
-          query.rule(value.get().match().get(), (float) label.confidence());
-          anyRule = true;
-        }
-      }
+    for (FanEvidence.LabelRule rule : evidence.labelRules()) {
+      query.rule(rule.value().match().orElseThrow(), (float) rule.weight());
+      anyRule = true;
     }
     if (anyRule) {
       Ordinals.addHits(signals.catalog(), signals.search().search(query.build()), sink);

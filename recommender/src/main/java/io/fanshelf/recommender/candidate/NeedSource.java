@@ -1,7 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
 import io.fanshelf.indexer.store.CatalogQuery;
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 import java.io.IOException;
@@ -17,8 +17,9 @@ public final class NeedSource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget)
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget)
       throws IOException {
+    Signals signals = evidence.signals();
     if (request.need().isEmpty()) {
       return;
     }

@@ -1,7 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
 import io.fanshelf.indexer.aggregate.ScoredItem;
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 
@@ -16,7 +16,8 @@ public final class OwnerPopularSource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget) {
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
+    Signals signals = evidence.signals();
     for (ScoredItem item :
         signals.aggregates().popularAmongFansOf(request.owner(), budget, request.now())) {
       Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);

@@ -1,11 +1,15 @@
 package io.fanshelf.recommender.candidate;
 
 import io.fanshelf.indexer.aggregate.ScoredItem;
-import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 
-/** What the whole platform engages with most (time-decayed): the last resort. */
+/**
+ * What the whole platform engages with most: half the budget by time-decayed popularity (what sells
+ * now), the rest by the undecayed total (what has sold most), so that a ranking by either finds its
+ * head among the candidates.
+ */
 public final class PopularSource implements CandidateSource {
   public static final String NAME = "popular";
 
@@ -16,9 +20,16 @@ public final class PopularSource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget) {
-    for (ScoredItem item : signals.aggregates().popular(budget, request.now())) {
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
+    Signals signals = evidence.signals();
+    int recent = (budget + 1) / 2;
+    for (ScoredItem item : signals.aggregates().popular(recent, request.now())) {
       Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
+    }
+    if (budget > recent) {
+      for (ScoredItem item : signals.aggregates().popularAllTime(budget - recent)) {
+        Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
+      }
     }
   }
 }

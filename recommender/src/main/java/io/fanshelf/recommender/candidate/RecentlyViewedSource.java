@@ -2,6 +2,7 @@ package io.fanshelf.recommender.candidate;
 
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
 import java.util.List;
@@ -17,7 +18,9 @@ public final class RecentlyViewedSource implements CandidateSource {
 
   @Override
   public void propose(
-      RecommendRequest request, FanContext fan, Signals signals, Candidates.Sink sink, int budget) {
+      RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
+    FanContext fan = evidence.fan();
+    Signals signals = evidence.signals();
     List<ProductId> viewed = fan.recentlyViewed(budget);
     for (int rank = 0; rank < viewed.size(); rank++) {
       Ordinals.add(signals.catalog(), viewed.get(rank), 1f / (1 + rank), sink);

@@ -14,15 +14,19 @@ import java.util.List;
 public final class CategoryLeaders {
   private final int[][] byCategory;
   private final double[] popularity;
-  // log1p of popularity, a feature of every candidate: worked out once here, not per request
+  // log1p of popularity and of the all-time weight, features of every candidate: worked out once
+  // here, not per request
   private final double[] logPopularity;
+  private final double[] logAllTime;
 
-  private CategoryLeaders(int[][] byCategory, double[] popularity) {
+  private CategoryLeaders(int[][] byCategory, double[] popularity, double[] allTime) {
     this.byCategory = byCategory;
     this.popularity = popularity;
     this.logPopularity = new double[popularity.length];
+    this.logAllTime = new double[popularity.length];
     for (int ord = 0; ord < popularity.length; ord++) {
       logPopularity[ord] = Math.log1p(popularity[ord]);
+      logAllTime[ord] = Math.log1p(allTime[ord]);
     }
   }
 
@@ -33,12 +37,14 @@ public final class CategoryLeaders {
   public static CategoryLeaders compute(
       CatalogSnapshot catalog, EventAggregates aggregates, Instant at, int perCategory) {
     double[] popularity = new double[catalog.size()];
+    double[] allTime = new double[catalog.size()];
     List<List<Integer>> members = new ArrayList<>();
     for (int c = 0; c < catalog.categoryCount(); c++) {
       members.add(new ArrayList<>());
     }
     for (int ord = 0; ord < catalog.size(); ord++) {
       popularity[ord] = aggregates.popularity(catalog.product(ord).id(), at);
+      allTime[ord] = aggregates.allTimeWeight(catalog.product(ord).id());
       members.get(catalog.leafCategory(ord)).add(ord);
       if (catalog.topCategory(ord) != catalog.leafCategory(ord)) {
         members.get(catalog.topCategory(ord)).add(ord);
@@ -53,7 +59,7 @@ public final class CategoryLeaders {
               .mapToInt(Integer::intValue)
               .toArray();
     }
-    return new CategoryLeaders(byCategory, popularity);
+    return new CategoryLeaders(byCategory, popularity, allTime);
   }
 
   private static int compare(double[] popularity, int a, int b) {
@@ -71,6 +77,11 @@ public final class CategoryLeaders {
   /** The popularity used for the ranking, by product ordinal. */
   public double popularity(int productOrdinal) {
     return popularity[productOrdinal];
+  }
+
+  /** {@code Math.log1p} of the product's undecayed positive weight over the whole log. */
+  public double logAllTimePopularity(int productOrdinal) {
+    return logAllTime[productOrdinal];
   }
 
   /** {@code Math.log1p(popularity(productOrdinal))}. */

@@ -2,20 +2,16 @@ package io.fanshelf.recommender.feature;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.aggregate.FanAffinity;
-import io.fanshelf.indexer.aggregate.IntDoubleMap;
-import io.fanshelf.indexer.aggregate.KeyedScores;
+import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.Label;
-import io.fanshelf.indexer.model.ProductId;
-import io.fanshelf.indexer.taxonomy.Dimension;
-import io.fanshelf.indexer.taxonomy.DimensionValue;
-import io.fanshelf.indexer.taxonomy.MatchRule;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.OrdinalHistory;
 import io.fanshelf.recommender.Signals;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,21 +23,19 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Computes the feature vector ({@link FeatureSchema}) of a candidate for one fan. Create one per
- * (fan, moment) with {@link #forFan}: it precomputes what every candidate shares. Not thread-safe
- * (it caches per category); cheap to create.
+ * Computes the feature vector ({@link Feature}) of a candidate for one fan: the one implementation
+ * serving and training share. Create one per request with {@link #of}: it precomputes what every
+ * candidate shares; co-visit, label rules and collaborative scores come from the request's {@link
+ * FanEvidence}, which the sources and reasons read too. Not thread-safe (it caches per category);
+ * cheap to create.
  */
 public final class FeatureExtractor {
-  /** How many of the fan's recent positive items the co-visit feature looks at. */
-  static final int RECENT_ITEMS = 10;
-
+  private final FanEvidence evidence;
   private final FanContext fan;
   private final Signals signals;
-  private final List<RuleWeight> rules = new ArrayList<>();
   private final List<Label> labels;
   // Everything read per candidate is keyed by catalog ordinal (or category ordinal), in arrays or
   // primitive maps: an ordinal is at hand, where a product id's text would be one more cache miss.
-  private final IntDoubleMap coVisitScores = new IntDoubleMap();
   private final OrdinalHistory history;
   private final EventAggregates.OwnerView ownerSignals;
   // by category ordinal, filled on first use (computedLift says which)
@@ -52,39 +46,13 @@ public final class FeatureExtractor {
   private final double[] shareByBrand;
   private final Optional<FanAffinity> affinity;
   private final double logFanEvents;
+  private final double logDaysSinceLastEvent;
 
-  private record RuleWeight(BitSet matching, double weight) {}
-
-  private FeatureExtractor(FanContext fan, Signals signals) {
-    this.fan = fan;
-    this.signals = signals;
+  private FeatureExtractor(FanEvidence evidence) {
+    this.evidence = evidence;
+    this.fan = evidence.fan();
+    this.signals = evidence.signals();
     this.labels = fan.labels();
-    for (Label label : labels) {
-      Optional<Dimension> dimension = signals.taxonomy().dimension(label.dimension());
-      for (String valueId : label.values()) {
-        Optional<MatchRule> rule =
-            dimension.flatMap(d -> d.value(valueId)).flatMap(DimensionValue::match);
-        rule.ifPresent(
-            r -> rules.add(new RuleWeight(signals.catalog().matching(r), label.confidence())));
-      }
-    }
-    // One pass over the neighbour lists of the recent items, instead of a pair lookup per
-    // candidate and recent item: the same sum, without the quadratic probing.
-    List<ProductId> recent = fan.recentPositiveProducts(signals.feedback(), RECENT_ITEMS);
-    int neighbours = signals.aggregates().options().neighbours();
-    for (int i = 0; i < recent.size(); i++) {
-      double recency = 1 + 0.3 * i;
-      int key = signals.aggregates().productKey(recent.get(i));
-      KeyedScores list = signals.aggregates().coOccurring(key, neighbours);
-      for (int n = 0; n < list.size(); n++) {
-        if (list.key(n) != key) {
-          int ordinal = signals.keys().ordinal(list.key(n));
-          if (ordinal >= 0) {
-            coVisitScores.add(ordinal, list.score(n) / recency);
-          }
-        }
-      }
-    }
     Map<Integer, FanContext.ProductHistory> byOrdinal = new HashMap<>();
     fan.productHistory(signals.feedback())
         .forEach(
@@ -118,6 +86,13 @@ public final class FeatureExtractor {
                         a::brandShare))
             .orElse(null);
     this.logFanEvents = Math.log1p(affinity.map(FanAffinity::positiveEvents).orElse(0L));
+    List<Event> events = fan.history();
+    this.logDaysSinceLastEvent =
+        events.isEmpty()
+            ? 0
+            : Math.log1p(
+                Math.max(0, Duration.between(events.getFirst().time(), fan.now()).toMinutes())
+                    / 1440.0);
   }
 
   /**
@@ -139,8 +114,8 @@ public final class FeatureExtractor {
     return shares;
   }
 
-  public static FeatureExtractor forFan(FanContext fan, Signals signals) {
-    return new FeatureExtractor(fan, signals);
+  public static FeatureExtractor of(FanEvidence evidence) {
+    return new FeatureExtractor(evidence);
   }
 
   /**
@@ -163,7 +138,7 @@ public final class FeatureExtractor {
     double[] amongFans = new double[keys.length];
     double[] trends = new double[keys.length];
     ownerSignals.read(keys, amongFans, trends);
-    float[][] vectors = new float[keys.length][FeatureSchema.size()];
+    float[][] vectors = new float[keys.length][Feature.count()];
     for (int i = 0; i < keys.length; i++) {
       Candidates.Candidate candidate = candidates.get(i);
       fill(candidate.ordinal(), candidate, amongFans[i], trends[i], vectors[i]);
@@ -173,7 +148,7 @@ public final class FeatureExtractor {
 
   /**
    * Fills {@code out} for product {@code ordinal}; {@code candidate} gives the source scores and
-   * may be null for a product no source proposed (full-catalog evaluation).
+   * may be null for a product no source proposed (an impression in training).
    */
   public void extract(int ordinal, Candidates.Candidate candidate, float[] out) {
     EventAggregates.OwnerProductSignals owner = ownerSignals.signals(signals.keys().key(ordinal));
@@ -186,27 +161,41 @@ public final class FeatureExtractor {
     CatalogSnapshot catalog = signals.catalog();
     int leaf = catalog.leafCategory(ordinal);
     int brand = catalog.brand(ordinal);
-    int f = 0;
-    out[f++] = (float) labelRuleMatch(ordinal);
-    out[f++] = (float) labelLift(leaf);
-    out[f++] = shareByCategory == null ? 0f : (float) shareByCategory[leaf];
-    out[f++] = shareByCategory == null ? 0f : (float) shareByCategory[catalog.topCategory(ordinal)];
-    out[f++] = shareByBrand == null || brand < 0 ? 0f : (float) shareByBrand[brand];
-    out[f++] = (float) coVisitScores.get(ordinal);
-    out[f++] = (float) signals.leaders().logPopularity(ordinal);
-    out[f++] = (float) logOnePlus(amongFans);
-    out[f++] = (float) trend;
-    out[f++] = (float) logOnePlus(Math.max(0, catalog.ageHours(ordinal, fan.now()) / 24.0));
-    out[f++] = (float) priceVsUsual(catalog.priceCents(ordinal));
-    out[f++] = (float) logFanEvents;
     FanContext.ProductHistory seen = history.get(ordinal);
-    out[f++] = seen == null ? 0f : (float) Math.log1p(seen.events());
-    out[f++] = seen != null && seen.lastPurchase().isPresent() ? 1f : 0f;
-    out[f++] = labels.isEmpty() ? 0f : 1f;
+    set(out, Feature.LABEL_RULE_MATCH, evidence.labelRuleMatch(ordinal));
+    set(out, Feature.LABEL_LIFT, labelLift(leaf));
+    set(out, Feature.CATEGORY_AFFINITY, shareByCategory == null ? 0 : shareByCategory[leaf]);
+    set(
+        out,
+        Feature.TOP_CATEGORY_AFFINITY,
+        shareByCategory == null ? 0 : shareByCategory[catalog.topCategory(ordinal)]);
+    set(out, Feature.BRAND_AFFINITY, shareByBrand == null || brand < 0 ? 0 : shareByBrand[brand]);
+    set(out, Feature.CO_VISIT, evidence.coVisit(ordinal));
+    set(out, Feature.LOG_POPULARITY, signals.leaders().logPopularity(ordinal));
+    set(out, Feature.LOG_POPULARITY_ALL_TIME, signals.leaders().logAllTimePopularity(ordinal));
+    set(out, Feature.LOG_OWNER_POPULARITY, logOnePlus(amongFans));
+    set(out, Feature.TREND, trend);
+    set(
+        out,
+        Feature.LOG_AGE_DAYS,
+        logOnePlus(Math.max(0, catalog.ageHours(ordinal, fan.now()) / 24.0)));
+    set(out, Feature.PRICE_VS_USUAL, priceVsUsual(catalog.priceCents(ordinal)));
+    set(out, Feature.LOG_FAN_EVENTS, logFanEvents);
+    set(out, Feature.LOG_DAYS_SINCE_LAST_EVENT, logDaysSinceLastEvent);
+    set(out, Feature.LOG_FAN_PRODUCT_EVENTS, seen == null ? 0 : Math.log1p(seen.events()));
+    set(out, Feature.BOUGHT_BEFORE, seen != null && seen.lastPurchase().isPresent() ? 1 : 0);
+    set(out, Feature.HAS_LABELS, labels.isEmpty() ? 0 : 1);
+    set(out, Feature.ALS_SCORE, evidence.factorScore(ordinal));
+    set(out, Feature.ITEM_CF_SCORE, evidence.itemScore(ordinal));
+    set(out, Feature.LAST_ITEM_CF, evidence.lastItemScore(ordinal));
+    set(out, Feature.USER_KNN_SCORE, evidence.fanScore(ordinal));
     for (int source = 0; source < CandidateSources.ALL.size(); source++) {
-      out[FeatureSchema.sourceSlot(source)] =
-          candidate == null ? 0f : candidate.sourceScore(source);
+      out[Feature.ofSource(source).slot()] = candidate == null ? 0f : candidate.sourceScore(source);
     }
+  }
+
+  private static void set(float[] out, Feature feature, double value) {
+    out[feature.slot()] = (float) value;
   }
 
   /**
@@ -216,16 +205,6 @@ public final class FeatureExtractor {
    */
   private static double logOnePlus(double x) {
     return Math.log(1 + x);
-  }
-
-  private double labelRuleMatch(int ordinal) {
-    double sum = 0;
-    for (RuleWeight rule : rules) {
-      if (rule.matching().get(ordinal)) {
-        sum += rule.weight();
-      }
-    }
-    return sum;
   }
 
   private double labelLift(int category) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
  * training and evaluating on a time split, and reports the peak heap.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "bench",
     description =
         "Generate N events, import them into --data (must not exist), then time dataset building,"
@@ -55,12 +56,6 @@ final class Bench implements Callable<Integer> {
       defaultValue = "20000",
       description = "Products (default ${DEFAULT-VALUE}).")
   int products;
-
-  @Option(
-      names = "--tuning-budget",
-      defaultValue = "60",
-      description = "Seconds of tuning per collaborative algorithm (default ${DEFAULT-VALUE}).")
-  int tuningBudgetSeconds;
 
   @Option(names = "--report", defaultValue = "bench.json", description = "JSON report.")
   Path report;
@@ -97,13 +92,7 @@ final class Bench implements Callable<Integer> {
       Trainer trainer = new Trainer(data, common.options(), Commands.progress());
       Evaluation.Outcome outcome =
           new Evaluation(trainer)
-              .run(
-                  new Evaluation.Request(
-                      Split.parse("time:0.8"),
-                      0,
-                      Optional.empty(),
-                      0,
-                      java.time.Duration.ofSeconds(tuningBudgetSeconds)));
+              .run(new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 0));
       long end = System.nanoTime();
       EvaluationReport r = outcome.report();
       r.writeJson(report);

@@ -2,15 +2,16 @@ package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.training.Evaluation;
 import io.fanshelf.training.Progress;
 import io.fanshelf.training.Retraining;
 import io.fanshelf.training.Trainer;
+import io.fanshelf.training.dataset.ColdStartSplit;
 import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.eval.HtmlReport;
-import io.fanshelf.training.model.ModelRanker;
 import io.fanshelf.training.registry.ArtifactInfo;
 import io.fanshelf.training.registry.ModelRegistry;
 import java.io.PrintWriter;
@@ -37,6 +38,7 @@ final class Commands {
 
   @Command(
       name = "build-dataset",
+      mixinStandardHelpOptions = true,
       description =
           "Write the training examples of a split as CSV: features known before the cutoff, labels"
               + " after it.")
@@ -81,33 +83,41 @@ final class Commands {
 
   @Command(
       name = "train",
+      mixinStandardHelpOptions = true,
       description =
-          "Train FanShelf's model on the latest window (features before the split, labels after)"
-              + " and store it in DIR/models (not published unless --publish).")
+          "Train on every event of DIR, choosing on a validation window cut from its end, and"
+              + " store the ranking in DIR/models (not published unless --publish).")
   static final class Train implements Callable<Integer> {
     @Mixin Common common;
 
     @Option(
         names = "--split",
         defaultValue = "time:0.8",
-        description = "Label window: time:F or last:F (default ${DEFAULT-VALUE}).")
+        description = "Validation window: time:F or last:F (default ${DEFAULT-VALUE}).")
     String split;
 
     @Option(
-        names = "--algorithm",
-        defaultValue = "gbt",
-        description = "gbt or logistic (default ${DEFAULT-VALUE}).")
-    String algorithm;
+        names = "--keep",
+        defaultValue = "served",
+        description =
+            "served (the ranking validation chose: learned, popularity or one collaborative"
+                + " model) or learned (default ${DEFAULT-VALUE}).")
+    String keep;
 
-    @Option(names = "--publish", description = "Publish the model after storing it.")
+    @Option(names = "--publish", description = "Publish the ranking after storing it.")
     boolean publish;
+
+    @Option(
+        names = "--force",
+        description = "With --publish: publish even when it loses to a baseline on validation.")
+    boolean force;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       Retraining.Request request =
-          new Retraining.Request(Split.parse(split), algorithm, common.options());
+          new Retraining.Request(Split.parse(split), Retraining.Keep.parse(keep), common.options());
       try (Indexer indexer = common.open()) {
         ModelRegistry registry = new ModelRegistry(common.data);
         Retraining.Result result =
@@ -118,15 +128,16 @@ final class Commands {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(
             Locale.ROOT,
-            "trained %s on %,d examples (%,d positive, %,d fans), features before %s%n",
+            "trained %s on %,d examples (%,d relevant, %,d groups), features before %s%n",
             stored.id(),
             trained.dataset().examples(),
             trained.dataset().positives(),
             trained.dataset().fans(),
             trained.dataset().featuresAt());
-        stored.metrics().forEach((k, v) -> w.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
+        w.printf(Locale.ROOT, "validation NDCG@10 on %s:%n", trained.validationWindow());
+        stored.validation().forEach((k, v) -> w.printf(Locale.ROOT, "  %-28s %.4f%n", k, v));
         if (publish) {
-          registry.publish(stored.id());
+          registry.publish(stored.id(), force);
           w.println("published " + stored.id());
         }
         w.println(stored.id());
@@ -138,6 +149,7 @@ final class Commands {
 
   @Command(
       name = "evaluate",
+      mixinStandardHelpOptions = true,
       description =
           "Train on the training side of a split (validation cut from it), then rank the whole"
               + " catalog for every test fan with FanShelf's models and the baselines; write the"
@@ -169,19 +181,27 @@ final class Commands {
                 + " ${DEFAULT-VALUE}).")
     int minTrainingEvents;
 
-    @Option(names = "--top-k-out", description = "Write FanShelf's top-k per test fan here.")
+    @Option(
+        names = "--cold-fans",
+        description =
+            "Cold-start protocol: cut this share of the test fans (seeded) to their first --keep"
+                + " events, everywhere; the report's cold-start slices are exactly those fans.")
+    Double coldFans;
+
+    @Option(
+        names = "--keep",
+        defaultValue = "2",
+        description = "With --cold-fans: events each cut fan keeps (default ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(
+        names = "--top-k-out",
+        description =
+            "Write every model's and baseline's top-k per test fan here (model<TAB>fan<TAB>items).")
     Path topKOut;
 
     @Option(names = "--top-k", defaultValue = "20", description = "Length of those lists.")
     int topK;
-
-    @Option(
-        names = "--tuning-budget",
-        defaultValue = "120",
-        description =
-            "Seconds of tuning per collaborative algorithm on the validation window; the best"
-                + " setting found by then is kept (default ${DEFAULT-VALUE}).")
-    int tuningBudgetSeconds;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -193,32 +213,44 @@ final class Commands {
       Split parsedSplit =
           testEvents == null ? Split.parse(split == null ? "time:0.8" : split) : null;
       common.options(); // rejects bad options before the data directory is opened
+      if (coldFans != null) {
+        new ColdStartSplit(
+            parsedSplit == null ? Split.parse("time:0.8") : parsedSplit, coldFans, keep, 0);
+      }
+      // the reports' folders exist before the long run, not after it
+      Files.createDirectories(report.toAbsolutePath().getParent());
+      if (topKOut != null) {
+        Files.createDirectories(topKOut.toAbsolutePath().getParent());
+      }
       try (Indexer indexer = common.open()) {
         Split parsed =
             parsedSplit != null
                 ? parsedSplit
                 : Split.given(testEvents.getFileName().toString(), readEvents(indexer));
+        if (coldFans != null) {
+          parsed = new ColdStartSplit(parsed, coldFans, keep, common.seed);
+        }
         Trainer trainer = common.trainer(indexer, progress());
         ModelRegistry registry = new ModelRegistry(common.data);
-        Optional<ModelRanker> published = Optional.empty();
-        if (registry.current().isPresent()) {
-          published = Optional.of(registry.ranker(registry.current().get()));
+        Optional<RankingModel> published = Optional.empty();
+        if (!registry.published().isEmpty()) {
+          published = Optional.of(registry.model(registry.published().getLast()));
         }
         Evaluation.Outcome outcome =
             new Evaluation(trainer)
                 .run(
                     new Evaluation.Request(
-                        parsed,
-                        minTrainingEvents,
-                        published,
-                        topKOut == null ? 0 : topK,
-                        java.time.Duration.ofSeconds(tuningBudgetSeconds)));
+                        parsed, minTrainingEvents, published, topKOut == null ? 0 : topK));
         EvaluationReport r = outcome.report();
         r.writeJson(report);
         Path html = report.resolveSibling(stripJson(report.getFileName().toString()) + ".html");
         HtmlReport.write(r, html);
         if (topKOut != null) {
-          Files.write(topKOut, outcome.topLists());
+          List<String> lines = new java.util.ArrayList<>();
+          outcome
+              .topLists()
+              .forEach((model, rows) -> rows.forEach(row -> lines.add(model + "\t" + row)));
+          Files.write(topKOut, lines);
         }
         print(spec.commandLine().getOut(), r, report, html);
         return 0;
@@ -240,7 +272,7 @@ final class Commands {
       w.printf(Locale.ROOT, "split %s%n", r.split().get("description"));
       w.printf(
           Locale.ROOT,
-          "%-20s %9s %9s %9s %9s %9s %9s %9s%n",
+          "%-22s %9s %9s %9s %9s %9s %9s %9s%n",
           "model (all fans)",
           "ndcg@10",
           "recall@10",
@@ -256,7 +288,7 @@ final class Commands {
         }
         w.printf(
             Locale.ROOT,
-            "%-20s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n",
+            "%-22s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n",
             model,
             m.get("ndcg@10"),
             m.get("recall@10"),

@@ -10,7 +10,7 @@ import io.fanshelf.training.Trainer;
 import io.fanshelf.training.TrainingOptions;
 import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.TrainingData;
-import io.fanshelf.training.model.GbtOptions;
+import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,49 +55,70 @@ final class Common {
       description = "Negative sampling weight (popularity+1)^x (default ${DEFAULT-VALUE}).")
   double popularityExponent;
 
-  @Option(names = "--no-tune", description = "Skip choosing hyper-parameters on validation.")
+  @Option(
+      names = "--no-tune",
+      description =
+          "Skip choosing settings on the validation window (the collaborative models' starting"
+              + " settings, LambdaMART as given).")
   boolean noTune;
+
+  @Option(
+      names = "--tuning-budget",
+      defaultValue = "120",
+      description =
+          "Seconds of tuning per collaborative algorithm and for the ranker; the best setting found"
+              + " by then is kept (default ${DEFAULT-VALUE}).")
+  int tuningBudgetSeconds;
+
+  @Option(
+      names = "--newcomer-share",
+      defaultValue = "0.2",
+      description =
+          "Share of training fans also shown to the ranker as newcomers, labels and no history"
+              + " (default ${DEFAULT-VALUE}).")
+  double newcomerShare;
+
+  @Option(
+      names = "--examples",
+      description =
+          "How the ranker's training examples are cut: a split such as last:0.2 (each fan's last"
+              + " fifth of events) or time:0.8; default: the same kind as the validation window.")
+  String examples;
 
   @Option(
       names = "--trees",
       defaultValue = "200",
-      description = "GBT trees (default ${DEFAULT-VALUE}).")
+      description = "LambdaMART trees; tuning tries half and double (default ${DEFAULT-VALUE}).")
   int trees;
 
   @Option(
-      names = "--max-depth",
-      defaultValue = "6",
-      description = "GBT depth (default ${DEFAULT-VALUE}).")
-  int maxDepth;
-
-  @Option(
-      names = "--max-nodes",
+      names = "--leaves",
       defaultValue = "16",
-      description = "GBT leaves (default ${DEFAULT-VALUE}).")
-  int maxNodes;
+      description = "LambdaMART leaves per tree (default ${DEFAULT-VALUE}).")
+  int leaves;
 
   @Option(
-      names = "--node-size",
-      defaultValue = "20",
-      description = "GBT minimum leaf size (default ${DEFAULT-VALUE}).")
-  int nodeSize;
+      names = "--min-leaf-size",
+      defaultValue = "50",
+      description = "LambdaMART examples per leaf (default ${DEFAULT-VALUE}).")
+  int minLeafSize;
 
   @Option(
       names = "--shrinkage",
-      defaultValue = "0.05",
-      description = "GBT learning rate (default ${DEFAULT-VALUE}).")
+      defaultValue = "0.1",
+      description = "LambdaMART learning rate (default ${DEFAULT-VALUE}).")
   double shrinkage;
 
   @Option(
       names = "--subsample",
-      defaultValue = "0.7",
-      description = "GBT row sample per tree (default ${DEFAULT-VALUE}).")
+      defaultValue = "0.8",
+      description = "LambdaMART share of examples per tree (default ${DEFAULT-VALUE}).")
   double subsample;
 
   @Option(
       names = "--lambda",
-      defaultValue = "0.1",
-      description = "Logistic L2 penalty (default ${DEFAULT-VALUE}).")
+      defaultValue = "1.0",
+      description = "Logistic ranker's L2 penalty (default ${DEFAULT-VALUE}).")
   double lambda;
 
   @Option(
@@ -160,13 +181,20 @@ final class Common {
   }
 
   TrainingOptions options() {
+    if (tuningBudgetSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--tuning-budget must be at least 1 second, got " + tuningBudgetSeconds);
+    }
     return new TrainingOptions(
         TrainingOptions.parseTargets(positives),
         allowRepeats,
         new SamplingOptions(negatives, popularityExponent, seed),
-        new GbtOptions(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, seed),
+        new LambdaMartOptions(trees, leaves, minLeafSize, shrinkage, subsample, 10, seed),
         new LogisticOptions(lambda, 1e-5, 500, seed),
         !noTune,
+        java.time.Duration.ofSeconds(tuningBudgetSeconds),
+        newcomerShare,
+        java.util.Optional.ofNullable(examples).map(io.fanshelf.training.dataset.Split::parse),
         seed);
   }
 

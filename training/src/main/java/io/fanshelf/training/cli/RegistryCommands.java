@@ -25,7 +25,11 @@ final class RegistryCommands {
 
   @Command(
       name = "publish",
-      description = "Make a stored model the one serving uses (running servers switch to it).")
+      mixinStandardHelpOptions = true,
+      description =
+          "Make a stored model the one serving uses (running servers switch to it). Refused when"
+              + " it lost to popularity or the best built-in baseline on its validation window,"
+              + " unless --force.")
   static final class Publish implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "FanShelf data directory.")
     Path data;
@@ -33,11 +37,16 @@ final class RegistryCommands {
     @Parameters(index = "0", description = "Model id, as 'list' shows it.")
     String id;
 
+    @Option(
+        names = "--force",
+        description = "Publish even when it lost on validation (the artifact records it).")
+    boolean force;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      registry(data).publish(id);
+      registry(data).publish(id, force);
       spec.commandLine().getOut().println("published " + id);
       spec.commandLine().getOut().flush();
       return 0;
@@ -46,8 +55,9 @@ final class RegistryCommands {
 
   @Command(
       name = "rollback",
+      mixinStandardHelpOptions = true,
       description =
-          "Return to the model published before the current one (the heuristic ranker if none).")
+          "Return to the model published before the current one (the validated ranking if none).")
   static final class Rollback implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "FanShelf data directory.")
     Path data;
@@ -59,13 +69,18 @@ final class RegistryCommands {
       Optional<String> now = registry(data).rollback();
       spec.commandLine()
           .getOut()
-          .println("rolled back; serving now uses " + now.orElse("the heuristic ranker"));
+          .println(
+              "rolled back; serving now uses "
+                  + now.orElse("the validated ranking (or labels then popularity before one)"));
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  @Command(name = "list", description = "Stored models, oldest first; * marks the published one.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Stored models, oldest first; * marks the one serving uses.")
   static final class ListModels implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "FanShelf data directory.")
     Path data;
@@ -82,7 +97,7 @@ final class RegistryCommands {
       for (ModelRegistry.Entry e : entries) {
         out.printf(
             Locale.ROOT,
-            "%s %-36s %-8s created %s, features before %s, %,d examples, metrics %s%n",
+            "%s %-46s %-11s created %s, features before %s, %,d examples, metrics %s%n",
             e.current() ? "*" : " ",
             e.info().id(),
             e.info().algorithm(),

@@ -34,7 +34,7 @@ public record EaseOptions(double regularization, int maxItems, int neighbours)
   }
 
   public static EaseOptions defaults() {
-    return new EaseOptions(200, 6_000, 200);
+    return new EaseOptions(200, 4_000, 200);
   }
 
   public EaseOptions withRegularization(double value) {

@@ -1,6 +1,6 @@
 package io.fanshelf.training.dataset;
 
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.recommender.feature.Feature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * product the fan engaged with in the label window. Arrays are shared, not copied: treat as
  * read-only.
  *
- * @param features rows in {@link FeatureSchema} order
+ * @param features rows in {@link Feature} order
  * @param labels 1 positive, 0 negative
  * @param groups the fan (index into {@code fans}) of each row
  * @param fans fan ids
@@ -61,7 +61,7 @@ public record Dataset(
   /** Writes {@code fan,label,<feature names...>} CSV, one row per example. */
   public void writeCsv(Path file) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("fan,label," + String.join(",", FeatureSchema.names()));
+      out.write("fan,label," + String.join(",", Feature.names()));
       out.newLine();
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < labels.length; i++) {

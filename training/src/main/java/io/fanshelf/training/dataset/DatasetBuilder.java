@@ -13,30 +13,22 @@ import java.util.stream.IntStream;
  * Turns a snapshot and the fan cases of its label window into a {@link Dataset}: each fan's
  * candidates from serving's sources, positives where a candidate is relevant, negatives from
  * impressions where the fan has them, else sampled from the other candidates ({@link
- * SamplingOptions}). Fans are processed in parallel; the result does not depend on the thread count
- * (each fan has its own seeded generator). Stateless.
+ * SamplingOptions}). A seeded share of the fans is added a second time as newcomers (labels, no
+ * history), so that the ranker learns what serving meets in a fan the shop has just labelled. Fans
+ * are processed in parallel; the result does not depend on the thread count (each fan has its own
+ * seeded generator). Stateless.
  */
 public final class DatasetBuilder {
   private DatasetBuilder() {}
 
   private record FanRows(List<float[]> rows, List<Integer> labels, long relevant, long found) {}
 
-  /**
-   * @param progress called with the number of fans done so far
-   */
-  public static Dataset build(
-      Snapshot snapshot,
-      Partition partition,
-      SamplingOptions sampling,
-      boolean hideLabels,
-      boolean allowRepeats,
-      LongConsumer progress) {
-    return build(snapshot, partition, sampling, hideLabels, allowRepeats, progress, 1, c -> {});
-  }
+  /** One group of examples: a fan, seen as they are or as a newcomer. */
+  private record Group(FanCase fanCase, boolean asNew) {}
 
   /**
-   * The same, handing every {@code keepEvery}-th fan's full candidate list to {@code keep} (the
-   * trainer validates hyper-parameters on them); {@code keep} must be thread-safe.
+   * @param newcomerShare the share of fans also added as newcomers, in [0, 1]
+   * @param progress called with the number of groups done so far
    */
   public static Dataset build(
       Snapshot snapshot,
@@ -44,48 +36,62 @@ public final class DatasetBuilder {
       SamplingOptions sampling,
       boolean hideLabels,
       boolean allowRepeats,
-      LongConsumer progress,
-      int keepEvery,
-      java.util.function.Consumer<FanCandidates> keep) {
-    List<FanCase> cases = partition.cases();
+      double newcomerShare,
+      LongConsumer progress) {
+    if (!(newcomerShare >= 0 && newcomerShare <= 1)) {
+      throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + newcomerShare);
+    }
+    List<Group> groups = new ArrayList<>();
+    for (FanCase fanCase : partition.cases()) {
+      groups.add(new Group(fanCase, false));
+    }
+    for (FanCase fanCase : partition.cases()) {
+      SplittableRandom pick =
+          new SplittableRandom(sampling.seed() ^ fanCase.fan().value().hashCode());
+      if (fanCase.trainingEvents() > 0 && pick.nextDouble() < newcomerShare) {
+        groups.add(new Group(fanCase, true));
+      }
+    }
     java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-    List<FanRows> perFan =
-        IntStream.range(0, cases.size())
+    List<FanRows> perGroup =
+        IntStream.range(0, groups.size())
             .parallel()
             .mapToObj(
                 i -> {
+                  Group group = groups.get(i);
                   FanCandidates candidates =
-                      FanCandidates.of(snapshot, cases.get(i), hideLabels, allowRepeats);
-                  if (i % keepEvery == 0) {
-                    keep.accept(candidates);
-                  }
+                      FanCandidates.of(
+                          snapshot, group.fanCase(), hideLabels, allowRepeats, group.asNew());
                   FanRows rows = fanRows(snapshot, candidates, i, sampling);
                   progress.accept(done.incrementAndGet());
                   return rows;
                 })
             .toList();
-    int total = perFan.stream().mapToInt(r -> r.rows().size()).sum();
+    int total = perGroup.stream().mapToInt(r -> r.rows().size()).sum();
     float[][] features = new float[total][];
     int[] labels = new int[total];
-    int[] groups = new int[total];
-    List<String> fans = new ArrayList<>(cases.size());
+    int[] groupOf = new int[total];
+    List<String> fans = new ArrayList<>(groups.size());
     long relevant = 0;
     long found = 0;
     int row = 0;
-    for (int f = 0; f < perFan.size(); f++) {
-      FanRows rows = perFan.get(f);
-      fans.add(cases.get(f).fan().value());
-      relevant += rows.relevant();
-      found += rows.found();
+    for (int g = 0; g < perGroup.size(); g++) {
+      FanRows rows = perGroup.get(g);
+      Group group = groups.get(g);
+      fans.add(group.fanCase().fan().value() + (group.asNew() ? " (as new)" : ""));
+      if (!group.asNew()) {
+        relevant += rows.relevant();
+        found += rows.found();
+      }
       for (int r = 0; r < rows.rows().size(); r++) {
         features[row] = rows.rows().get(r);
         labels[row] = rows.labels().get(r);
-        groups[row] = f;
+        groupOf[row] = g;
         row++;
       }
     }
     return new Dataset(
-        features, labels, groups, fans, snapshot.at(), partition.description(), relevant, found);
+        features, labels, groupOf, fans, snapshot.at(), partition.description(), relevant, found);
   }
 
   private static FanRows fanRows(
@@ -110,12 +116,15 @@ public final class DatasetBuilder {
     }
     if (!fanCase.impressed().isEmpty()) {
       // sorted: set iteration order changes between JVM runs, and row order reaches the model
-      for (ProductId shown : fanCase.impressed().stream().sorted().toList()) {
-        OptionalInt ordinal = catalog.ordinal(shown);
-        if (ordinal.isPresent()) {
-          rows.add(FanCandidates.featuresOf(snapshot, candidates.context(), ordinal.getAsInt()));
-          labels.add(0);
-        }
+      List<Integer> shown = new ArrayList<>();
+      for (ProductId product : fanCase.impressed().stream().sorted().toList()) {
+        OptionalInt ordinal = catalog.ordinal(product);
+        ordinal.ifPresent(shown::add);
+      }
+      for (float[] vector :
+          candidates.featuresOf(shown.stream().mapToInt(Integer::intValue).toArray())) {
+        rows.add(vector);
+        labels.add(0);
       }
     } else {
       SplittableRandom random = new SplittableRandom(sampling.seed() * 1_000_003L + index);

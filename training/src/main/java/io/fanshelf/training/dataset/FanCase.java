@@ -22,6 +22,7 @@ import java.util.Set;
  * @param trainingEvents the fan's positive known events (by the target policy): slices cold, light
  *     and warm
  * @param labelled whether the owner had labelled the fan before {@code now}
+ * @param cut whether the cold-start protocol cut the fan's history to its first events
  */
 public record FanCase(
     FanId fan,
@@ -31,7 +32,8 @@ public record FanCase(
     Set<ProductId> seen,
     Set<ProductId> impressed,
     int trainingEvents,
-    boolean labelled) {
+    boolean labelled,
+    boolean cut) {
   public FanCase {
     Objects.requireNonNull(fan, "fan");
     Objects.requireNonNull(owner, "owner");

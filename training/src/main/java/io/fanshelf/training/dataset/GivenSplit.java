@@ -12,8 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * A given split: the data directory's events are known, {@code testEvents} (e.g. a file) are the
- * labels; each fan is ranked at the time of their first test event. Inside the training period a
- * time split at the 80% quantile cuts the validation window.
+ * labels; each fan is ranked at the time of their first test event. The validation window inside
+ * the training period imitates the test events: when they all come after the known events, a time
+ * split at the 80% quantile; when they interleave with them (each fan's later events, as in
+ * leave-last-out files), each fan's last events, in the test events' share.
  */
 record GivenSplit(String name, List<Event> testEvents) implements Split {
   GivenSplit {
@@ -45,8 +47,14 @@ record GivenSplit(String name, List<Event> testEvents) implements Split {
   }
 
   @Override
-  public Split inner() {
-    return new TimeSplit(0.8);
+  public Split inner(TrainingData data) {
+    Instant firstTest = testEvents.stream().map(Event::time).min(Instant::compareTo).orElseThrow();
+    List<Event> known = data.log().events();
+    if (known.isEmpty() || !known.getLast().time().isAfter(firstTest)) {
+      return new TimeSplit(0.8);
+    }
+    double share = (double) testEvents.size() / (testEvents.size() + known.size());
+    return new LastSplit(Math.min(0.5, Math.max(0.05, share)));
   }
 
   @Override

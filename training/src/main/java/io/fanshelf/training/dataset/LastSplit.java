@@ -65,7 +65,7 @@ public record LastSplit(double fraction) implements Split {
   }
 
   @Override
-  public Split inner() {
+  public Split inner(TrainingData data) {
     return this;
   }
 

@@ -99,7 +99,8 @@ public record Partition(
               .map(p -> p.labels().values().stream().anyMatch(l -> l.time().isBefore(at)))
               .orElse(false);
       cases.add(
-          new FanCase(fan, owner.get(), at, relevant, seen, impressed, trainingEvents, labelled));
+          new FanCase(
+              fan, owner.get(), at, relevant, seen, impressed, trainingEvents, labelled, false));
     }
     return cases;
   }

@@ -9,9 +9,12 @@ import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.recommender.FanContext;
+import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.Signals;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.catalog.CategoryLeaders;
+import io.fanshelf.recommender.collaborative.BoundCollaborative;
+import io.fanshelf.recommender.collaborative.Collaborative;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +26,10 @@ import java.util.function.Predicate;
 
 /**
  * What FanShelf knew at a cutoff: aggregates rebuilt from the known events only, the products that
- * existed, the labels set before the cutoff, and fan contexts whose history holds only known events
- * before the fan's moment. Features computed from a snapshot cannot see the future. Immutable and
- * thread-safe (its aggregates are).
+ * existed, the labels set before the cutoff, the collaborative models fitted on the known events
+ * (once {@link #withCollaborative} gives them), and fan contexts whose history holds only known
+ * events before the fan's moment. Features computed from a snapshot cannot see the future.
+ * Immutable and thread-safe (its aggregates and models are).
  */
 public final class Snapshot {
   /** Serving's size of the per-category popular lists. */
@@ -35,12 +39,40 @@ public final class Snapshot {
   private final Predicate<? super Event> known;
   private final Instant at;
   private final Signals signals;
+  private final BoundCollaborative models;
 
-  private Snapshot(TrainingData data, Predicate<? super Event> known, Instant at, Signals signals) {
+  private Snapshot(
+      TrainingData data,
+      Predicate<? super Event> known,
+      Instant at,
+      Signals signals,
+      BoundCollaborative models) {
     this.data = data;
     this.known = known;
     this.at = at;
     this.signals = signals;
+    this.models = models;
+  }
+
+  /** The same snapshot with collaborative models (fitted on its known events) bound to it. */
+  public Snapshot withCollaborative(Collaborative collaborative) {
+    return new Snapshot(
+        data, known, at, signals, BoundCollaborative.bind(collaborative, signals.catalog()));
+  }
+
+  /** The collaborative models, bound to this snapshot's catalog. */
+  public BoundCollaborative collaborative() {
+    return models;
+  }
+
+  /** The events this snapshot knows. */
+  public Predicate<? super Event> known() {
+    return known;
+  }
+
+  /** What a request for this fan context works out, with this snapshot's models. */
+  public FanEvidence evidence(FanContext fan) {
+    return FanEvidence.of(fan, signals, models);
   }
 
   /**
@@ -83,7 +115,7 @@ public final class Snapshot {
             leaders,
             data.store().metadata().taxonomy(),
             data.feedback());
-    return new Snapshot(data, known, at, signals);
+    return new Snapshot(data, known, at, signals, BoundCollaborative.NONE);
   }
 
   private static FanProfile labelsBefore(FanProfile profile, Instant at) {
@@ -117,10 +149,22 @@ public final class Snapshot {
    * and affinities from the snapshot's aggregates.
    */
   public FanContext fanContext(OwnerId owner, FanId fan, Instant now, boolean hideLabels) {
+    return fanContext(owner, fan, now, hideLabels, false);
+  }
+
+  /**
+   * The same; with {@code asNew}, as a fan the shop has just met: labels only, no history and no
+   * affinities (training shows the ranker such fans, as serving meets them).
+   */
+  public FanContext fanContext(
+      OwnerId owner, FanId fan, Instant now, boolean hideLabels, boolean asNew) {
     List<Label> labels = new ArrayList<>();
     if (!hideLabels) {
       data.profile(owner, fan)
           .ifPresent(p -> labelsBefore(p, now).labels().values().forEach(labels::add));
+    }
+    if (asNew) {
+      return new FanContext(owner, fan, labels, List.of(), Optional.empty(), now);
     }
     List<Event> events = data.log().ofFan(fan);
     int limit = data.recommender().historyLimit();

@@ -21,8 +21,11 @@ public interface Split {
   Partition partition(
       TrainingData data, Predicate<Event> among, FeedbackPolicy targets, boolean allowRepeats);
 
-  /** The split applied inside a training period to cut a validation window from it. */
-  Split inner();
+  /**
+   * The split applied inside a training period to cut a validation window from it that looks like
+   * this split's test side.
+   */
+  Split inner(TrainingData data);
 
   /** The spec as the command line writes it, e.g. {@code time:0.8}. */
   String spec();

@@ -52,7 +52,7 @@ public record TimeSplit(double fraction) implements Split {
   }
 
   @Override
-  public Split inner() {
+  public Split inner(TrainingData data) {
     return this;
   }
 

@@ -2,25 +2,31 @@ package io.fanshelf.training.eval;
 
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
+import io.fanshelf.recommender.collaborative.Collaborative;
 import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.training.dataset.FanCandidates;
 import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Scores every test fan's full-catalog ranking under each model and baseline. FanShelf's ranking of
- * the whole catalog is its candidates ordered by the ranker's score, then every other product in
- * popularity order; products the fan interacted with before are left out unless repeats are
+ * Scores every test fan's full-catalog ranking under each ranking and list model. A ranking's list
+ * of the whole catalog is its candidates (from serving's sources and its own collaborative models)
+ * ordered by its ranker, then every other product in popularity order; a list model's is its own
+ * head, then popularity. Products the fan interacted with before are left out unless repeats are
  * allowed. Fans run in parallel; results are added in fan order, so they do not depend on the
  * thread count. Stateless apart from its inputs.
  */
@@ -29,18 +35,25 @@ public final class Evaluator {
   static final int DEPTH = 20;
 
   /**
-   * A ranker over serving's candidates.
+   * A ranking over serving's candidates.
    *
    * @param name the report's model name, e.g. {@code fanshelf}
-   * @param ranker scores candidates
+   * @param model the ranking (its collaborative models propose and describe candidates)
    * @param hideLabels whether the fan's labels are hidden from candidates and features
    */
-  public record CandidateModel(String name, Ranker ranker, boolean hideLabels) {}
+  public record CandidateModel(String name, RankingModel model, boolean hideLabels) {}
 
-  /** The evaluation's tables, by model name, and the first model's top-k list per fan. */
-  public record Result(Map<String, MetricTable> tables, List<String> topLists) {}
+  /**
+   * The evaluation's tables by model name; each model's top-k list per fan ({@code
+   * fan<TAB>item1,item2,...}); and each ranking's candidate recall (the share of relevant (fan,
+   * product) pairs its candidates reached).
+   */
+  public record Result(
+      Map<String, MetricTable> tables,
+      Map<String, List<String>> topLists,
+      Map<String, Double> candidateRecall) {}
 
-  private record Scored(String model, int[] top, boolean[] hits, long firstRank) {}
+  private record Scored(String model, int[] top, boolean[] hits, long firstRank, int reached) {}
 
   private Evaluator() {}
 
@@ -54,6 +67,12 @@ public final class Evaluator {
       int topK,
       LongConsumer progress) {
     CatalogSnapshot catalog = snapshot.signals().catalog();
+    Map<Collaborative, Snapshot> bound = new IdentityHashMap<>();
+    for (CandidateModel model : models) {
+      bound.computeIfAbsent(
+          model.model().collaborative(),
+          collaborative -> snapshot.withCollaborative(collaborative));
+    }
     AtomicLong done = new AtomicLong();
     List<List<Scored>> perFan =
         IntStream.range(0, cases.size())
@@ -61,13 +80,14 @@ public final class Evaluator {
             .mapToObj(
                 i -> {
                   List<Scored> scored =
-                      scoreFan(snapshot, cases.get(i), popular, models, lists, allowRepeats);
+                      scoreFan(catalog, bound, cases.get(i), popular, models, lists, allowRepeats);
                   progress.accept(done.incrementAndGet());
                   return scored;
                 })
             .toList();
     Map<String, MetricTable> tables = new LinkedHashMap<>();
-    List<String> topLists = new ArrayList<>();
+    Map<String, List<String>> topLists = new LinkedHashMap<>();
+    Map<String, long[]> reached = new LinkedHashMap<>();
     for (int f = 0; f < cases.size(); f++) {
       FanCase fan = cases.get(f);
       List<Slice> slices = Slice.of(fan);
@@ -75,54 +95,63 @@ public final class Evaluator {
         tables
             .computeIfAbsent(s.model(), m -> new MetricTable(catalog.size()))
             .add(slices, s.top(), s.hits(), fan.relevant().size(), s.firstRank());
-      }
-      if (!models.isEmpty() && topK > 0) {
-        int[] top = perFan.get(f).getFirst().top();
-        StringBuilder line = new StringBuilder(fan.fan().value()).append('\t');
-        for (int i = 0; i < Math.min(topK, top.length); i++) {
-          line.append(i == 0 ? "" : ",").append(catalog.product(top[i]).id().value());
+        if (s.reached() >= 0) {
+          long[] counts = reached.computeIfAbsent(s.model(), m -> new long[2]);
+          counts[0] += s.reached();
+          counts[1] += fan.relevant().size();
         }
-        topLists.add(line.toString());
+        if (topK > 0) {
+          StringBuilder line = new StringBuilder(fan.fan().value()).append('\t');
+          for (int i = 0; i < Math.min(topK, s.top().length); i++) {
+            line.append(i == 0 ? "" : ",").append(catalog.product(s.top()[i]).id().value());
+          }
+          topLists.computeIfAbsent(s.model(), m -> new ArrayList<>()).add(line.toString());
+        }
       }
     }
-    return new Result(tables, topLists);
+    Map<String, Double> recall = new LinkedHashMap<>();
+    reached.forEach((model, c) -> recall.put(model, c[1] == 0 ? 0 : (double) c[0] / c[1]));
+    return new Result(tables, topLists, recall);
   }
 
   private static List<Scored> scoreFan(
-      Snapshot snapshot,
+      CatalogSnapshot catalog,
+      Map<Collaborative, Snapshot> bound,
       FanCase fan,
       Order popular,
       List<CandidateModel> models,
       List<ListModel> lists,
       boolean allowRepeats) {
-    CatalogSnapshot catalog = snapshot.signals().catalog();
     BitSet excluded = allowRepeats ? new BitSet() : ordinals(catalog, fan.seen());
     BitSet relevant = ordinals(catalog, fan.relevant());
     int[] relevantOrdinals = relevant.stream().toArray();
     List<Scored> scored = new ArrayList<>();
-    FanCandidates withLabels = null;
-    FanCandidates withoutLabels = null;
+    // one candidate list per (models, labels shown or hidden), shared by the rankings using it
+    Map<Collaborative, Map<Boolean, FanCandidates>> candidates = new IdentityHashMap<>();
     for (CandidateModel model : models) {
-      FanCandidates candidates;
-      if (model.hideLabels()) {
-        if (withoutLabels == null) {
-          withoutLabels = FanCandidates.of(snapshot, fan, true, allowRepeats);
+      boolean hide = model.hideLabels() || !model.model().usesLabels();
+      FanCandidates fanCandidates =
+          candidates
+              .computeIfAbsent(model.model().collaborative(), c -> new HashMap<>())
+              .computeIfAbsent(
+                  hide,
+                  h ->
+                      FanCandidates.of(
+                          bound.get(model.model().collaborative()), fan, h, allowRepeats));
+      int[] head = rank(fanCandidates, model.model().ranker());
+      int reached = 0;
+      for (int ordinal : fanCandidates.ordinals()) {
+        if (relevant.get(ordinal)) {
+          reached++;
         }
-        candidates = withoutLabels;
-      } else {
-        if (withLabels == null) {
-          withLabels = FanCandidates.of(snapshot, fan, false, allowRepeats);
-        }
-        candidates = withLabels;
       }
-      int[] head = rank(candidates, model.ranker());
       scored.add(
           score(
               model.name(),
               new FullRanking(head, popular, excluded),
               relevant,
               relevantOrdinals,
-              DEPTH));
+              reached));
     }
     for (ListModel list : lists) {
       scored.add(
@@ -131,7 +160,7 @@ public final class Evaluator {
               new FullRanking(list.head(fan), popular, excluded),
               relevant,
               relevantOrdinals,
-              DEPTH));
+              -1));
     }
     return scored;
   }
@@ -153,39 +182,18 @@ public final class Evaluator {
     return head;
   }
 
-  /** NDCG@10 of one fan's FanShelf ranking: candidates by the ranker, then popularity. */
-  public static double ndcgAt10(
-      Snapshot snapshot,
-      FanCandidates candidates,
-      Ranker ranker,
-      Order popular,
-      boolean allowRepeats) {
-    CatalogSnapshot catalog = snapshot.signals().catalog();
-    FanCase fan = candidates.fanCase();
-    BitSet excluded = allowRepeats ? new BitSet() : ordinals(catalog, fan.seen());
-    BitSet relevant = ordinals(catalog, fan.relevant());
-    Scored s =
-        score(
-            "",
-            new FullRanking(rank(candidates, ranker), popular, excluded),
-            relevant,
-            new int[0],
-            10);
-    return Metrics.ndcg(s.hits(), 10, fan.relevant().size());
-  }
-
   private static Scored score(
-      String model, FullRanking ranking, BitSet relevant, int[] relevantOrdinals, int depth) {
-    int[] top = ranking.top(depth);
+      String model, FullRanking ranking, BitSet relevant, int[] relevantOrdinals, int reached) {
+    int[] top = ranking.top(DEPTH);
     boolean[] hits = new boolean[top.length];
     for (int i = 0; i < top.length; i++) {
       hits[i] = relevant.get(top[i]);
     }
     long first = relevantOrdinals.length == 0 ? 0 : ranking.firstRank(relevantOrdinals);
-    return new Scored(model, top, hits, first);
+    return new Scored(model, top, hits, first, reached);
   }
 
-  static BitSet ordinals(CatalogSnapshot catalog, java.util.Set<ProductId> ids) {
+  static BitSet ordinals(CatalogSnapshot catalog, Set<ProductId> ids) {
     BitSet set = new BitSet();
     for (ProductId id : ids) {
       OptionalInt ordinal = catalog.ordinal(id);

@@ -1,40 +1,36 @@
 package io.fanshelf.training.model;
 
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.LinearRanker;
+import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.training.dataset.Dataset;
-import java.util.List;
-import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.DoubleVector;
-import smile.data.vector.IntVector;
-import smile.data.vector.ValueVector;
 import smile.math.MathEx;
 
 /**
- * Fits a model to a dataset: {@code fit(data, options)} returns the model. The same data, options
- * and seed give the same model. Stateless; Smile's random generator is seeded on the calling
- * thread.
+ * Fits a ranker to a dataset: {@code fit(data, options)} returns serving's ranker. The same data,
+ * options and seed give the same ranker. Stateless; Smile's random generator is seeded on the
+ * calling thread.
  */
 public final class Fit {
   private Fit() {}
 
-  public static TrainedModel fit(Dataset data, ModelOptions options) {
+  /** Fits {@code options}' algorithm; {@code name} names the ranker in responses. */
+  public static Ranker fit(Dataset data, ModelOptions options, String name) {
     requireBothClasses(data);
-    if (options instanceof GbtOptions gbt) {
-      return gbt(data, gbt);
-    }
-    return logistic(data, (LogisticOptions) options);
+    return switch (options) {
+      case LambdaMartOptions lambdaMart -> LambdaMart.fit(data, lambdaMart, name);
+      case LogisticOptions logistic -> logistic(data, logistic, name);
+    };
   }
 
   private static void requireBothClasses(Dataset data) {
     long positives = data.positives();
     if (positives == 0 || positives == data.size()) {
       throw new IllegalArgumentException(
-          "a model needs positive and negative examples; the dataset has "
+          "a ranker needs relevant and irrelevant examples; the dataset has "
               + positives
-              + " positives among "
+              + " relevant among "
               + data.size()
               + " examples (window "
               + data.window()
@@ -42,38 +38,10 @@ public final class Fit {
     }
   }
 
-  static GbtModel gbt(Dataset data, GbtOptions options) {
-    List<String> names = FeatureSchema.names();
-    ValueVector[] columns = new ValueVector[names.size() + 1];
-    for (int f = 0; f < names.size(); f++) {
-      double[] column = new double[data.size()];
-      for (int i = 0; i < column.length; i++) {
-        column[i] = data.features()[i][f];
-      }
-      columns[f] = new DoubleVector(names.get(f), column);
-    }
-    columns[names.size()] = new IntVector(GbtModel.LABEL, data.labels().clone());
-    DataFrame frame = new DataFrame(columns);
-    MathEx.setSeed(options.seed());
-    GradientTreeBoost trees =
-        GradientTreeBoost.fit(
-            Formula.lhs(GbtModel.LABEL),
-            frame,
-            new GradientTreeBoost.Options(
-                options.trees(),
-                options.maxDepth(),
-                options.maxNodes(),
-                options.nodeSize(),
-                options.shrinkage(),
-                options.subsample(),
-                null,
-                null));
-    return new GbtModel(options, trees, names);
-  }
-
-  static LogisticModel logistic(Dataset data, LogisticOptions options) {
+  /** A pointwise logistic regression on standardised features, as a linear ranker. */
+  static LinearRanker logistic(Dataset data, LogisticOptions options, String name) {
     int n = data.size();
-    int p = FeatureSchema.size();
+    int p = Feature.count();
     double[] means = new double[p];
     double[] scales = new double[p];
     for (float[] row : data.features()) {
@@ -110,6 +78,6 @@ public final class Fit {
     double[] coefficients = fitted.coefficients(); // one per feature, then the intercept
     double[] weights = new double[p];
     System.arraycopy(coefficients, 0, weights, 0, p);
-    return new LogisticModel(options, weights, coefficients[p], means, scales);
+    return new LinearRanker(name, Feature.names(), weights, means, scales);
   }
 }

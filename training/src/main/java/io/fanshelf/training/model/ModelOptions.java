@@ -3,8 +3,8 @@ package io.fanshelf.training.model;
 import java.util.Map;
 
 /** The hyper-parameters of one algorithm; every implementation validates itself when built. */
-public sealed interface ModelOptions permits GbtOptions, LogisticOptions {
-  /** The algorithm's name as artifacts and reports write it: {@code gbt} or {@code logistic}. */
+public sealed interface ModelOptions permits LambdaMartOptions, LogisticOptions {
+  /** The algorithm as artifacts and reports write it: {@code lambdamart} or {@code logistic}. */
   String algorithm();
 
   /** The seed; the same data, options and seed give the same model. */
@@ -15,14 +15,14 @@ public sealed interface ModelOptions permits GbtOptions, LogisticOptions {
 
   /** Options of {@code algorithm} from the map {@link #hyperParameters()} wrote. */
   static ModelOptions of(String algorithm, Map<String, ?> values) {
-    if (algorithm.equals(GbtOptions.ALGORITHM)) {
-      return GbtOptions.of(values);
+    if (algorithm.equals(LambdaMartOptions.ALGORITHM)) {
+      return LambdaMartOptions.of(values);
     }
     if (algorithm.equals(LogisticOptions.ALGORITHM)) {
       return LogisticOptions.of(values);
     }
     throw new IllegalArgumentException(
-        "unknown algorithm '" + algorithm + "'; expected gbt or logistic");
+        "unknown algorithm '" + algorithm + "'; expected lambdamart or logistic");
   }
 
   static Number number(Map<String, ?> values, String name) {

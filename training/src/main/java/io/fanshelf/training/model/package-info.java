@@ -1,6 +1,8 @@
 /**
- * Models: validated option records, {@link io.fanshelf.training.model.Fit#fit} (Smile
- * gradient-boosted trees and logistic regression, seeded), the fitted models, and {@link
- * io.fanshelf.training.model.ModelRanker}, which plugs a model into serving's ranker slot.
+ * Learning to rank: validated option records and {@link io.fanshelf.training.model.Fit#fit}, which
+ * fits LambdaMART ({@link io.fanshelf.training.model.LambdaMart}, Smile regression trees on NDCG
+ * lambdas) or a logistic regression (Smile) to a dataset and returns serving's ranker ({@link
+ * io.fanshelf.recommender.ranking.TreeEnsemble} or {@link
+ * io.fanshelf.recommender.ranking.LinearRanker}).
  */
 package io.fanshelf.training.model;

@@ -1,8 +1,7 @@
 package io.fanshelf.training.registry;
 
-import io.fanshelf.recommender.feature.FeatureSchema;
-import io.fanshelf.training.model.ModelOptions;
-import io.fanshelf.training.model.TrainedModel;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.RankingModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,25 +20,25 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A model with its {@link ArtifactInfo}, and the file format that stores them:
+ * A ranking model with its {@link ArtifactInfo}, and the file format that stores them:
  *
  * <pre>
  * "FSMODEL\n"            8 bytes, magic
- * format version         int (big-endian), 1
+ * format version         int (big-endian), 2
  * SHA-256 of the body    32 bytes
  * body                   int length + UTF-8 JSON info, int length + model payload
  * </pre>
  *
- * Loading refuses a file without the magic (foreign), with another format version, whose checksum
- * does not match (tampered or damaged), or whose feature schema differs from this build's. The
- * payload of a logistic model is plain numbers; that of a tree model is Java serialization read
- * through an allow-list filter ({@link ModelCodec}). Immutable.
+ * Loading refuses a file without the magic (foreign), with another format version (format 1 held
+ * the classifiers of earlier FanShelf versions), whose checksum does not match (tampered or
+ * damaged), or whose feature schema differs from this build's. The payload is numbers and strings
+ * only ({@link ModelCodec}): nothing in a file can name a class to load. Immutable.
  */
-public record ModelArtifact(ArtifactInfo info, TrainedModel model) {
-  public static final int FORMAT_VERSION = 1;
+public record ModelArtifact(ArtifactInfo info, RankingModel model) {
+  public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "FSMODEL\n".getBytes(StandardCharsets.US_ASCII);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int MAX_PART = 512 << 20;
+  private static final int MAX_PART = Integer.MAX_VALUE - 8;
 
   /** Writes atomically: a temporary file in the same folder, then a rename. */
   public void write(Path file) throws IOException {
@@ -103,22 +102,16 @@ public record ModelArtifact(ArtifactInfo info, TrainedModel model) {
     } catch (JacksonException e) {
       throw new ArtifactRefusedException(name + " has unreadable model info: " + e.getMessage(), e);
     }
-    if (!info.featureSchema().equals(FeatureSchema.names())) {
+    if (!info.featureSchema().equals(Feature.names())) {
       throw new ArtifactRefusedException(
           name
               + " was trained on features "
               + info.featureSchema()
               + " but this build extracts "
-              + FeatureSchema.names()
+              + Feature.names()
               + "; retrain it with this version");
     }
-    ModelOptions options;
-    try {
-      options = ModelOptions.of(info.algorithm(), info.hyperParameters());
-    } catch (IllegalArgumentException e) {
-      throw new ArtifactRefusedException(name + ": " + e.getMessage(), e);
-    }
-    TrainedModel model = ModelCodec.decode(options, part(parts, name), name);
+    RankingModel model = ModelCodec.decode(part(parts, name), info.id(), name);
     return new ModelArtifact(info, model);
   }
 
@@ -139,7 +132,7 @@ public record ModelArtifact(ArtifactInfo info, TrainedModel model) {
   }
 
   /** The first 8 hex digits of the SHA-256 of the model's info and payload: part of new ids. */
-  static String shortHash(TrainedModel model, Map<String, Object> extra) throws IOException {
+  static String shortHash(RankingModel model, Map<String, Object> extra) throws IOException {
     byte[] payload = ModelCodec.encode(model);
     MessageDigest digest;
     try {

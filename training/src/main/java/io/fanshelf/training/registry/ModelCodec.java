@@ -1,105 +1,288 @@
 package io.fanshelf.training.registry;
 
-import io.fanshelf.training.model.GbtOptions;
-import io.fanshelf.training.model.LogisticOptions;
-import io.fanshelf.training.model.ModelOptions;
-import io.fanshelf.training.model.TrainedModel;
-import io.fanshelf.training.model.TrainedModels;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.collaborative.Collaborative;
+import io.fanshelf.recommender.collaborative.CollaborativeModel;
+import io.fanshelf.recommender.collaborative.FactorModel;
+import io.fanshelf.recommender.collaborative.FanNeighbourModel;
+import io.fanshelf.recommender.collaborative.ItemIndex;
+import io.fanshelf.recommender.collaborative.ItemNeighbourModel;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
+import io.fanshelf.recommender.ranking.LinearRanker;
+import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Model payloads. A logistic model is its numbers; a tree model is Smile's serialized {@code
- * GradientTreeBoost}, read back through an {@link ObjectInputFilter} that admits Smile's own
- * classes and the few JDK types they hold, and nothing else, within size limits.
+ * A ranking model's payload in a format of FanShelf's own: plain numbers and strings, written and
+ * read field by field, so that loading a file never instantiates a class the file names. Every
+ * array length is checked against a bound before it is allocated, and every model checks its own
+ * consistency when built, so a damaged or hostile payload is refused with a message, not loaded.
+ *
+ * <pre>
+ * collaborative models: int count, then per model a tag (1 ALS, 2 item-to-item, 3 fan-kNN) and its
+ *                       fields (products as id strings, arrays as int length + big-endian values)
+ * ranker:               a tag (1 trees, 2 linear, 3 one feature) and its fields
+ * uses labels:          boolean
+ * </pre>
  */
 final class ModelCodec {
   /**
-   * Smile classes and the JDK value types a fitted GradientTreeBoost holds; every other class is
-   * refused before it is instantiated.
+   * No array in a payload is longer (bounds allocation before a checksum-valid file is trusted).
    */
-  static final ObjectInputFilter FILTER =
-      ObjectInputFilter.Config.createFilter(
-          "maxdepth=64;maxrefs=5000000;maxbytes=536870912;maxarray=50000000;"
-              + "smile.**;java.lang.Object;java.lang.Enum;java.lang.Number;java.lang.Integer;java.lang.Double;"
-              + "java.lang.Long;java.lang.Boolean;java.lang.String;java.lang.Record;"
-              + "java.util.ArrayList;java.util.HashMap;java.util.LinkedHashMap;"
-              + "java.util.ImmutableCollections$*;java.util.CollSer;java.util.Collections$*;"
-              + "java.util.BitSet;java.util.Map$Entry;java.util.KeyValueHolder;java.util.AbstractMap$SimpleEntry;"
-              + "java.util.AbstractMap$SimpleImmutableEntry;java.util.TreeMap;java.util.Optional;java.util.TreeMap;!*");
+  private static final int MAX_ARRAY = 1 << 30;
+
+  private static final int FACTORS = 1;
+  private static final int ITEMS = 2;
+  private static final int FANS = 3;
+  private static final int TREES = 1;
+  private static final int LINEAR = 2;
+  private static final int ONE_FEATURE = 3;
 
   private ModelCodec() {}
 
-  static byte[] encode(TrainedModel model) throws IOException {
+  static byte[] encode(RankingModel model) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    if (model.options() instanceof GbtOptions) {
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(TrainedModels.gbtTrees(model));
-      }
-    } else {
-      TrainedModels.LogisticParts parts = TrainedModels.logisticParts(model);
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeInt(parts.weights().length);
-        for (int i = 0; i < parts.weights().length; i++) {
-          out.writeDouble(parts.weights()[i]);
-          out.writeDouble(parts.means()[i]);
-          out.writeDouble(parts.scales()[i]);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      List<CollaborativeModel> models = model.collaborative().models();
+      out.writeInt(models.size());
+      for (CollaborativeModel m : models) {
+        switch (m) {
+          case FactorModel f -> {
+            out.writeInt(FACTORS);
+            writeItems(out, f.items());
+            out.writeInt(f.factors());
+            writeFloats(out, f.itemFactors());
+            writeDoubles(out, f.gramian());
+            out.writeDouble(f.regularization());
+            out.writeDouble(f.unobservedWeight());
+            out.writeDouble(f.frequencyExponent());
+          }
+          case ItemNeighbourModel i -> {
+            out.writeInt(ITEMS);
+            out.writeUTF(i.algorithm());
+            writeItems(out, i.items());
+            writeInts(out, i.offsets());
+            writeInts(out, i.targets());
+            writeFloats(out, i.weights());
+          }
+          case FanNeighbourModel u -> {
+            out.writeInt(FANS);
+            writeItems(out, u.items());
+            out.writeInt(u.fans().size());
+            for (FanId fan : u.fans()) {
+              out.writeUTF(fan.value());
+            }
+            writeInts(out, u.fanOffsets());
+            writeInts(out, u.fanItems());
+            out.writeInt(u.neighbours());
+            out.writeDouble(u.shrinkage());
+            out.writeInt(u.fansPerItem());
+          }
         }
-        out.writeDouble(parts.intercept());
       }
+      switch (model.ranker()) {
+        case TreeEnsemble t -> {
+          out.writeInt(TREES);
+          writeInts(out, t.roots());
+          writeInts(out, t.feature());
+          writeFloats(out, t.threshold());
+          writeInts(out, t.left());
+          writeInts(out, t.right());
+          writeDoubles(out, t.value());
+        }
+        case LinearRanker l -> {
+          out.writeInt(LINEAR);
+          writeDoubles(out, l.weights());
+          writeDoubles(out, l.means());
+          writeDoubles(out, l.scales());
+        }
+        case FeatureRanker f -> {
+          out.writeInt(ONE_FEATURE);
+          out.writeUTF(f.primary().key());
+          out.writeUTF(f.secondary().key());
+        }
+        default ->
+            throw new IllegalArgumentException(
+                "cannot store a " + model.ranker().getClass().getSimpleName());
+      }
+      out.writeBoolean(model.usesLabels());
     }
     return bytes.toByteArray();
   }
 
-  static TrainedModel decode(ModelOptions options, byte[] payload, String name) throws IOException {
-    if (options instanceof GbtOptions gbt) {
-      String[] refused = {null};
-      ObjectInputFilter recording =
-          info -> {
-            ObjectInputFilter.Status status = FILTER.checkInput(info);
-            if (status == ObjectInputFilter.Status.REJECTED && info.serialClass() != null) {
-              refused[0] = info.serialClass().getName();
-            }
-            return status;
-          };
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-        in.setObjectInputFilter(recording);
-        return TrainedModels.gbt(gbt, in.readObject());
-      } catch (InvalidClassException e) {
-        throw new ArtifactRefusedException(
-            name
-                + " holds a class outside the model allow-list ("
-                + (refused[0] != null ? refused[0] : e.getMessage())
-                + "); refusing to load it",
-            e);
-      } catch (ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
-        throw new ArtifactRefusedException(name + " holds no readable tree model: " + e, e);
-      }
-    }
+  /**
+   * Reads a payload back as the ranking named {@code name}.
+   *
+   * @param file for messages
+   */
+  static RankingModel decode(byte[] payload, String name, String file) throws IOException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      int p = in.readInt();
-      if (p < 1 || p > 10_000) {
-        throw new ArtifactRefusedException(name + " has a malformed logistic model");
+      int count = in.readInt();
+      if (count < 0 || count > 3) {
+        throw refused(file, "has " + count + " collaborative models");
       }
-      double[] weights = new double[p];
-      double[] means = new double[p];
-      double[] scales = new double[p];
-      for (int i = 0; i < p; i++) {
-        weights[i] = in.readDouble();
-        means[i] = in.readDouble();
-        scales[i] = in.readDouble();
+      Collaborative models = Collaborative.NONE;
+      for (int m = 0; m < count; m++) {
+        int tag = in.readInt();
+        models =
+            models.with(
+                switch (tag) {
+                  case FACTORS -> {
+                    ItemIndex items = readItems(in);
+                    int k = in.readInt();
+                    yield new FactorModel(
+                        items,
+                        k,
+                        readFloats(in),
+                        readDoubles(in),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble());
+                  }
+                  case ITEMS -> {
+                    String algorithm = in.readUTF();
+                    yield new ItemNeighbourModel(
+                        algorithm, readItems(in), readInts(in), readInts(in), readFloats(in));
+                  }
+                  case FANS -> {
+                    ItemIndex items = readItems(in);
+                    int fans = length(in.readInt());
+                    List<FanId> ids = new ArrayList<>(fans);
+                    for (int i = 0; i < fans; i++) {
+                      ids.add(FanId.of(in.readUTF()));
+                    }
+                    yield new FanNeighbourModel(
+                        items,
+                        ids,
+                        readInts(in),
+                        readInts(in),
+                        in.readInt(),
+                        in.readDouble(),
+                        in.readInt());
+                  }
+                  default -> throw refused(file, "has an unknown collaborative model " + tag);
+                });
       }
-      double intercept = in.readDouble();
-      return TrainedModels.logistic(
-          (LogisticOptions) options,
-          new TrainedModels.LogisticParts(weights, intercept, means, scales));
+      int tag = in.readInt();
+      Ranker ranker =
+          switch (tag) {
+            case TREES ->
+                new TreeEnsemble(
+                    name,
+                    Feature.names(),
+                    readInts(in),
+                    readInts(in),
+                    readFloats(in),
+                    readInts(in),
+                    readInts(in),
+                    readDoubles(in));
+            case LINEAR ->
+                new LinearRanker(
+                    name, Feature.names(), readDoubles(in), readDoubles(in), readDoubles(in));
+            case ONE_FEATURE ->
+                new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF()));
+            default -> throw refused(file, "has an unknown ranker " + tag);
+          };
+      boolean usesLabels = in.readBoolean();
+      if (in.available() > 0) {
+        throw refused(file, "has " + in.available() + " bytes after the model");
+      }
+      return new RankingModel(name, models, ranker, usesLabels);
+    } catch (EOFException e) {
+      throw refused(file, "is truncated");
+    } catch (IllegalArgumentException e) {
+      throw new ArtifactRefusedException(
+          file + " holds an inconsistent model: " + e.getMessage(), e);
     }
+  }
+
+  private static ArtifactRefusedException refused(String file, String what) {
+    return new ArtifactRefusedException(file + " " + what + "; refusing to load it");
+  }
+
+  private static void writeItems(DataOutputStream out, ItemIndex items) throws IOException {
+    out.writeInt(items.size());
+    for (ProductId id : items.ids()) {
+      out.writeUTF(id.value());
+    }
+  }
+
+  private static ItemIndex readItems(DataInputStream in) throws IOException {
+    int n = length(in.readInt());
+    List<ProductId> ids = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int i = 0; i < n; i++) {
+      ids.add(ProductId.of(in.readUTF()));
+    }
+    return new ItemIndex(ids);
+  }
+
+  private static int length(int n) {
+    if (n < 0 || n > MAX_ARRAY) {
+      throw new IllegalArgumentException("array length " + n + " out of bounds");
+    }
+    return n;
+  }
+
+  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES);
+    buffer.asIntBuffer().put(values);
+    out.writeInt(values.length);
+    out.write(buffer.array());
+  }
+
+  private static int[] readInts(DataInputStream in) throws IOException {
+    int n = length(in.readInt());
+    int[] values = new int[n];
+    ByteBuffer.wrap(in.readNBytes(bytes(in, n, Integer.BYTES))).asIntBuffer().get(values);
+    return values;
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+    buffer.asFloatBuffer().put(values);
+    out.writeInt(values.length);
+    out.write(buffer.array());
+  }
+
+  private static float[] readFloats(DataInputStream in) throws IOException {
+    int n = length(in.readInt());
+    float[] values = new float[n];
+    ByteBuffer.wrap(in.readNBytes(bytes(in, n, Float.BYTES))).asFloatBuffer().get(values);
+    return values;
+  }
+
+  private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
+    buffer.asDoubleBuffer().put(values);
+    out.writeInt(values.length);
+    out.write(buffer.array());
+  }
+
+  private static double[] readDoubles(DataInputStream in) throws IOException {
+    int n = length(in.readInt());
+    double[] values = new double[n];
+    ByteBuffer.wrap(in.readNBytes(bytes(in, n, Double.BYTES))).asDoubleBuffer().get(values);
+    return values;
+  }
+
+  /** The byte count of {@code n} values, refused when the payload has fewer bytes left. */
+  private static int bytes(DataInputStream in, int n, int size) throws IOException {
+    long total = (long) n * size;
+    if (total > in.available()) {
+      throw new EOFException();
+    }
+    return (int) total;
   }
 }

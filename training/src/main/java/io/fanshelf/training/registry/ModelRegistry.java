@@ -1,7 +1,7 @@
 package io.fanshelf.training.registry;
 
-import io.fanshelf.training.model.ModelRanker;
-import io.fanshelf.training.model.TrainedModel;
+import io.fanshelf.recommender.ranking.RankingHolder;
+import io.fanshelf.recommender.ranking.RankingModel;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,18 +21,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The models of a data directory: {@code DIR/models/<id>/model.fsm}, one folder per trained model,
- * and {@code DIR/models/PUBLISHED}, the stack of published ids (one per line, the last is the one
- * serving uses). Publishing pushes an id, rolling back pops one; with an empty stack serving uses
- * the heuristic ranker. The stack file is replaced atomically (temporary file, then rename) under a
- * file lock, so a reader sees the old or the new stack, never half of one.
+ * The models of a data directory: {@code DIR/models/<id>/model.fsm}, one folder per trained model;
+ * {@code DIR/models/PUBLISHED}, the stack of published ids (one per line, the last is the one
+ * serving uses); and {@code DIR/models/VALIDATED}, the ranking that validation on this data chose
+ * when nothing is published. Publishing pushes an id (only a model that beats popularity and the
+ * best built-in baseline on its validation window, unless forced), rolling back pops one; with an
+ * empty stack serving uses the validated ranking, and before there is one the fans' label matches
+ * by popularity. Both files are replaced atomically (temporary file, then rename) under a file
+ * lock, so a reader sees the old or the new content, never half of it.
  *
  * <p>Thread-safe; several processes may share a directory. Holds no open resources.
  */
 public final class ModelRegistry {
   static final String FILE = "model.fsm";
   static final String PUBLISHED = "PUBLISHED";
-  private static final Pattern ID = Pattern.compile("[a-z]+-\\d{8}T\\d{6}Z-[0-9a-f]{8}");
+  static final String VALIDATED = "VALIDATED";
+  private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z]+)*-\\d{8}T\\d{6}Z-[0-9a-f]{8}");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,13 +54,13 @@ public final class ModelRegistry {
   public record Entry(ArtifactInfo info, boolean current, boolean everPublished) {}
 
   /**
-   * Stores a new model under a fresh id ({@code <algorithm>-<created UTC>-<8 hex of its hash>}) and
+   * Stores a new model under a fresh id ({@code <ranking>-<created UTC>-<8 hex of its hash>}) and
    * returns its info; it is not published.
    */
-  public ArtifactInfo save(TrainedModel model, ArtifactInfo info, Instant created)
+  public ArtifactInfo save(RankingModel model, ArtifactInfo info, Instant created)
       throws IOException {
     String id =
-        info.algorithm()
+        info.ranking()
             + "-"
             + STAMP.format(created)
             + "-"
@@ -100,10 +104,9 @@ public final class ModelRegistry {
     return ModelArtifact.read(file);
   }
 
-  /** The model as a ranker named by its id. */
-  public ModelRanker ranker(String id) throws IOException {
-    ModelArtifact artifact = load(id);
-    return new ModelRanker(id, artifact.info().featureSchema(), artifact.model());
+  /** The ranking model, named by its id. */
+  public RankingModel model(String id) throws IOException {
+    return load(id).model();
   }
 
   /** The published ids, oldest first; the last is current. */
@@ -118,15 +121,98 @@ public final class ModelRegistry {
         .toList();
   }
 
-  /** The id serving should use; empty means the heuristic ranker. */
+  /**
+   * The id serving should use: the last published one, else the validated one; empty means the
+   * fans' label matches by popularity.
+   */
   public Optional<String> current() throws IOException {
     List<String> published = published();
-    return published.isEmpty() ? Optional.empty() : Optional.of(published.getLast());
+    return published.isEmpty() ? validated() : Optional.of(published.getLast());
   }
 
-  /** Makes {@code id} current, after checking that it loads. */
-  public void publish(String id) throws IOException {
-    load(id); // refuses a missing, tampered or foreign artifact before anything changes
+  /** The ranking validation chose on this data, served while nothing is published. */
+  public Optional<String> validated() throws IOException {
+    Path file = root.resolve(VALIDATED);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    String id = Files.readString(file, StandardCharsets.UTF_8).strip();
+    return id.isEmpty() ? Optional.empty() : Optional.of(id);
+  }
+
+  /** Records {@code id} as the validated ranking, after checking that it loads. */
+  public void validate(String id) throws IOException {
+    load(id);
+    locked(() -> replace(VALIDATED, id + "\n"));
+  }
+
+  /**
+   * Whether a model may be published: its validation NDCG@10 against popularity's and the best
+   * built-in baseline's on the same window.
+   *
+   * @param model the model's figure
+   * @param popularity popularity's list
+   * @param bestBaseline the strongest baseline's name (popularity included)
+   * @param best its figure
+   */
+  public record Gate(double model, double popularity, String bestBaseline, double best) {
+    public boolean passes() {
+      return model >= popularity && model >= best;
+    }
+
+    /** Why it does not pass, naming both figures. */
+    public String reason(String id) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%s has validation NDCG@10 %.4f on its validation window, against popularity %.4f and"
+              + " the best built-in baseline (%s) %.4f on the same window; publish it with --force"
+              + " (the API: \"force\": true) to serve it anyway",
+          id,
+          model,
+          popularity,
+          bestBaseline,
+          best);
+    }
+
+    static Gate of(ArtifactInfo info) {
+      double model = info.metrics().getOrDefault(ArtifactInfo.VALIDATION_NDCG, Double.NaN);
+      double popularity =
+          info.validation().getOrDefault(ArtifactInfo.BASELINE + "popularity", Double.NaN);
+      String bestName = "popularity";
+      double best = popularity;
+      for (var entry : info.validation().entrySet()) {
+        if (entry.getKey().startsWith(ArtifactInfo.BASELINE) && entry.getValue() > best) {
+          best = entry.getValue();
+          bestName = entry.getKey().substring(ArtifactInfo.BASELINE.length());
+        }
+      }
+      return new Gate(model, popularity, bestName, best);
+    }
+  }
+
+  /** The publication gate of a stored model. */
+  public Gate gate(String id) throws IOException {
+    return Gate.of(load(id).info());
+  }
+
+  /**
+   * Makes {@code id} current, after checking that it loads and passes its {@link Gate}; with {@code
+   * force}, also when it does not, and the artifact then records that it was forced.
+   *
+   * @throws PublishRefusedException when the gate refuses it and {@code force} is off
+   */
+  public void publish(String id, boolean force) throws IOException {
+    ModelArtifact artifact = load(id); // refuses a missing, tampered or foreign artifact first
+    Gate gate = Gate.of(artifact.info());
+    if (!gate.passes()) {
+      if (!force) {
+        throw new PublishRefusedException(gate.reason(id));
+      }
+      if (!artifact.info().forced()) {
+        new ModelArtifact(artifact.info().forcedPublication(), artifact.model())
+            .write(root.resolve(id).resolve(FILE));
+      }
+    }
     update(
         stack -> {
           stack.add(id);
@@ -135,8 +221,8 @@ public final class ModelRegistry {
   }
 
   /**
-   * Returns to the model published before the current one (the heuristic ranker when there was
-   * none) and returns the id now current.
+   * Returns to the model published before the current one (the validated ranking when there was
+   * none) and returns the published id now current.
    *
    * @throws IllegalStateException when nothing is published
    */
@@ -208,48 +294,60 @@ public final class ModelRegistry {
     List<String> apply(List<String> stack) throws IOException;
   }
 
+  private interface Locked<T> {
+    T run() throws IOException;
+  }
+
   private List<String> update(Change change) throws IOException {
+    return locked(
+        () -> {
+          List<String> stack = change.apply(new ArrayList<>(published()));
+          replace(PUBLISHED, stack.isEmpty() ? "" : String.join("\n", stack) + "\n");
+          return stack;
+        });
+  }
+
+  /** Runs {@code work} holding the registry's file lock (other processes wait). */
+  private <T> T locked(Locked<T> work) throws IOException {
     Files.createDirectories(root);
     try (FileChannel channel =
             FileChannel.open(
                 root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       assert lock.isValid();
-      List<String> stack = change.apply(new ArrayList<>(published()));
-      Path temp = root.resolve(PUBLISHED + ".tmp");
-      try (FileChannel out =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        String text = stack.isEmpty() ? "" : String.join("\n", stack) + "\n";
-        out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        out.force(true);
-      }
-      Files.move(
-          temp,
-          root.resolve(PUBLISHED),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      return stack;
+      return work.run();
     }
+  }
+
+  /** Replaces {@code name} atomically with {@code text}, flushed to disk first. */
+  private Void replace(String name, String text) throws IOException {
+    Path temp = root.resolve(name + ".tmp");
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      out.force(true);
+    }
+    Files.move(
+        temp,
+        root.resolve(name),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    return null;
   }
 
   private static void requireId(String id) {
     if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "expected a model id like gbt-20171021T175713Z-1a2b3c4d, got '" + id + "'");
+          "expected a model id like learned-20171021T175713Z-1a2b3c4d, got '" + id + "'");
     }
   }
 
-  /**
-   * Keeps a {@link io.fanshelf.recommender.ranking.RankerHolder} on the published model: see {@link
-   * ModelWatch}.
-   */
-  public ModelWatch watcher(
-      io.fanshelf.recommender.ranking.RankerHolder holder,
-      io.fanshelf.recommender.ranking.Ranker fallback) {
+  /** Keeps a {@link RankingHolder} on the current model: see {@link ModelWatch}. */
+  public ModelWatch watcher(RankingHolder holder, RankingModel fallback) {
     return new ModelWatch(this, holder, fallback);
   }
 }

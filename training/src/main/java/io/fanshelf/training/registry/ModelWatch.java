@@ -1,7 +1,7 @@
 package io.fanshelf.training.registry;
 
-import io.fanshelf.recommender.ranking.Ranker;
-import io.fanshelf.recommender.ranking.RankerHolder;
+import io.fanshelf.recommender.ranking.RankingHolder;
+import io.fanshelf.recommender.ranking.RankingModel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches a running recommender's {@link RankerHolder} to whatever the registry says is published,
- * without a restart. Either call {@link #refresh()} yourself (e.g. from an admin endpoint after a
- * publish), or {@link #start} polling on a daemon thread named {@code fanshelf-model-watch}. When
- * nothing is published it uses the fallback ranker (the heuristic). A model that fails to load is
- * logged once and the current ranker stays.
+ * Switches a running recommender's {@link RankingHolder} to whatever the registry says is current
+ * (the published model, else the validated one), without a restart. Either call {@link #refresh()}
+ * yourself (e.g. from an admin endpoint after a publish), or {@link #start} polling on a daemon
+ * thread named {@code fanshelf-model-watch}. When there is neither it uses the fallback (the fans'
+ * label matches by popularity). A model that fails to load is logged once and the current ranking
+ * stays.
  *
  * <p>Thread-safe: refreshes are serialised. Close it to stop polling.
  */
@@ -26,14 +27,14 @@ public final class ModelWatch implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelWatch.class);
 
   private final ModelRegistry registry;
-  private final RankerHolder holder;
-  private final Ranker fallback;
+  private final RankingHolder holder;
+  private final RankingModel fallback;
   private Optional<String> applied;
   private static final Optional<String> NONE = Optional.of("\u0000none");
   private Optional<String> failed = NONE;
   private ScheduledExecutorService poller;
 
-  ModelWatch(ModelRegistry registry, RankerHolder holder, Ranker fallback) {
+  ModelWatch(ModelRegistry registry, RankingHolder holder, RankingModel fallback) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.holder = Objects.requireNonNull(holder, "holder");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -52,10 +53,10 @@ public final class ModelWatch implements Closeable {
     }
     if (wanted.isEmpty()) {
       holder.use(fallback);
-      LOG.info("no model published; ranking with {}", fallback.name());
+      LOG.info("no model published or validated; ranking with {}", fallback.name());
     } else {
       try {
-        holder.use(registry.ranker(wanted.get()));
+        holder.use(registry.model(wanted.get()));
       } catch (IOException | RuntimeException e) {
         failed = wanted;
         LOG.error(
@@ -65,7 +66,7 @@ public final class ModelWatch implements Closeable {
             e);
         return false;
       }
-      LOG.info("ranking with published model {}", wanted.get());
+      LOG.info("ranking with model {}", wanted.get());
     }
     applied = wanted;
     failed = NONE;

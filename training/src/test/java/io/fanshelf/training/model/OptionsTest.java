@@ -14,12 +14,17 @@ class OptionsTest {
   @Test
   void badValuesAreNamed() {
     var e =
-        assertThrows(IllegalArgumentException.class, () -> new GbtOptions(0, 6, 16, 20, 0.1, 1, 1));
+        assertThrows(
+            IllegalArgumentException.class, () -> new LambdaMartOptions(0, 16, 50, 0.1, 1, 10, 1));
     assertEquals("trees must be between 1 and 5000, got 0", e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> new GbtOptions(10, 6, 16, 20, 1.5, 1, 1));
+            IllegalArgumentException.class, () -> new LambdaMartOptions(10, 16, 50, 1.5, 1, 10, 1));
     assertEquals("shrinkage must be in (0, 1], got 1.5", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new LambdaMartOptions(10, 1, 50, 0.1, 1, 10, 1));
+    assertEquals("maxLeaves must be between 2 and 1024, got 1", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new LogisticOptions(-1, 1e-5, 10, 1));
     assertEquals("lambda must be between 0 and 1000, got -1.0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(-2, 0.5, 1));
@@ -28,10 +33,14 @@ class OptionsTest {
 
   @Test
   void hyperParametersRoundTrip() {
-    GbtOptions gbt = GbtOptions.defaults(7);
-    assertEquals(gbt, ModelOptions.of("gbt", gbt.hyperParameters()));
+    LambdaMartOptions trees = LambdaMartOptions.defaults(7);
+    assertEquals(trees, ModelOptions.of("lambdamart", trees.hyperParameters()));
     LogisticOptions logistic = LogisticOptions.defaults(7);
     assertEquals(logistic, ModelOptions.of("logistic", logistic.hyperParameters()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ModelOptions.of("gbt", trees.hyperParameters()));
+    assertTrue(e.getMessage().contains("lambdamart or logistic"), e.getMessage());
   }
 
   @Test

@@ -4,21 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fanshelf.recommender.feature.FeatureSchema;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.FeedbackPolicy;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.collaborative.Collaborative;
+import io.fanshelf.recommender.collaborative.FanItems;
+import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
+import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.training.collaborative.AlsOptions;
+import io.fanshelf.training.collaborative.FanKnnOptions;
+import io.fanshelf.training.collaborative.Interactions;
+import io.fanshelf.training.collaborative.ItemKnnOptions;
 import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.model.Fit;
-import io.fanshelf.training.model.GbtOptions;
+import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
-import io.fanshelf.training.model.ModelOptions;
-import io.fanshelf.training.model.TrainedModel;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,72 +43,120 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelArtifactTest {
   @TempDir Path dir;
 
-  /** Rows where feature 0 decides the label, with noise. */
-  static Dataset toyData(long seed) {
+  /** Groups of 10 rows where feature 0 decides the label, with noise. */
+  public static Dataset toyData(long seed) {
     Random random = new Random(seed);
     int n = 600;
-    float[][] x = new float[n][FeatureSchema.size()];
+    float[][] x = new float[n][Feature.count()];
     int[] y = new int[n];
+    int[] groups = new int[n];
+    List<String> fans = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int f = 0; f < x[i].length; f++) {
         x[i][f] = (float) random.nextGaussian();
       }
       y[i] = x[i][0] + 0.5 * random.nextGaussian() > 0.8 ? 1 : 0;
+      groups[i] = i / 10;
+      if (i % 10 == 0) {
+        fans.add("f" + i / 10);
+      }
     }
-    return new Dataset(x, y, new int[n], List.of("f"), Instant.EPOCH, "toy", 1, 1);
+    return new Dataset(x, y, groups, fans, Instant.EPOCH, "toy", 1, 1);
   }
 
-  static ArtifactInfo info(ModelOptions options) {
+  /** Interactions of 40 fans on 30 products in three taste groups. */
+  static Interactions toyInteractions() {
+    List<Event> events = new ArrayList<>();
+    Random random = new Random(5);
+    for (int fan = 0; fan < 40; fan++) {
+      int group = fan % 3;
+      for (int k = 0; k < 6; k++) {
+        int product = group * 10 + random.nextInt(10);
+        events.add(
+            new Event(
+                EventId.of("e" + events.size()),
+                FanId.of("f" + fan),
+                ProductId.of("p" + product),
+                EventType.PURCHASE,
+                Instant.parse("2025-01-01T00:00:00Z").plusSeconds(events.size()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalDouble.empty()));
+      }
+    }
+    return Interactions.of(events, e -> true, FeedbackPolicy.defaults(), id -> true);
+  }
+
+  /** A ranking with every collaborative part and {@code ranker}. */
+  public static RankingModel toyModel(Ranker ranker) {
+    Interactions data = toyInteractions();
+    Collaborative models =
+        Collaborative.NONE
+            .with(new AlsOptions(8, 5, 0.01, 0.1, 1, 0.1, 3, 1).fit(data))
+            .with(ItemKnnOptions.rp3beta(5, 0.75, 0.3).fit(data))
+            .with(new FanKnnOptions(5, 1, 50, 100).fit(data));
+    return new RankingModel("toy", models, ranker, true);
+  }
+
+  public static ArtifactInfo info(String ranking, double validation, double popularity) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put(ArtifactInfo.BASELINE + "popularity", popularity);
+    figures.put(ArtifactInfo.BASELINE + "ease", popularity * 1.01);
     return new ArtifactInfo(
         ModelArtifact.FORMAT_VERSION,
         "pending",
-        options.algorithm(),
-        options.hyperParameters(),
-        FeatureSchema.names(),
+        ranking,
+        "lambdamart",
+        Map.of("trees", 20),
+        Map.of("ials", Map.of("factors", 8)),
+        true,
+        Feature.names(),
         new ArtifactInfo.DataWindow("2017-10-21T00:00:00Z", "toy", 600, 100),
-        options.seed(),
-        Map.of("validationNdcg@10", 0.05),
+        5,
+        Map.of(ArtifactInfo.VALIDATION_NDCG, validation),
+        figures,
         "2025-01-01T00:00:00Z",
         false,
         Map.of("popularityHalfLife", "PT336H"));
   }
 
   @Test
-  void treeAndLogisticModelsRoundTrip() throws Exception {
+  void rankingsRoundTripWithEveryPart() throws Exception {
     Dataset data = toyData(3);
-    for (ModelOptions options :
-        List.<ModelOptions>of(
-            new GbtOptions(40, 4, 8, 10, 0.1, 0.8, 5), LogisticOptions.defaults(5))) {
-      TrainedModel model = Fit.fit(data, options);
-      Path file = dir.resolve(options.algorithm() + ".fsm");
-      new ModelArtifact(info(options), model).write(file);
+    List<Ranker> rankers =
+        List.of(
+            Fit.fit(data, new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5), "trees"),
+            Fit.fit(data, LogisticOptions.defaults(5), "linear"),
+            FeatureRanker.popularity());
+    for (Ranker ranker : rankers) {
+      RankingModel model = toyModel(ranker);
+      Path file = dir.resolve(ranker.name() + ".fsm");
+      new ModelArtifact(info("learned", 0.1, 0.05).withId("learned-1"), model).write(file);
       ModelArtifact back = ModelArtifact.read(file);
-      assertEquals(info(options).toString(), back.info().toString());
-      assertEquals(options, back.model().options());
+      assertEquals("learned-1", back.model().name());
       for (float[] row : data.features()) {
-        assertEquals(model.score(row), back.model().score(row), 0.0);
+        assertEquals(ranker.score(row), back.model().ranker().score(row), 0.0);
       }
+      FanItems history = new FanItems(new int[] {0, 3}, new float[] {1f, 0.5f});
+      var before = model.collaborative().factors().orElseThrow();
+      var after = back.model().collaborative().factors().orElseThrow();
+      assertTrue(
+          java.util.Arrays.equals(before.foldIn(history), after.foldIn(history)),
+          "the same fold-in after a round trip");
+      assertEquals(
+          model.collaborative().items().orElseThrow().weight(0, 1),
+          back.model().collaborative().items().orElseThrow().weight(0, 1));
+      assertEquals(
+          model.collaborative().fans().orElseThrow().fans(),
+          back.model().collaborative().fans().orElseThrow().fans());
     }
-  }
-
-  @Test
-  void modelsLearnTheToySignal() {
-    Dataset data = toyData(3);
-    TrainedModel model = Fit.fit(data, LogisticOptions.defaults(1));
-    float[] high = new float[FeatureSchema.size()];
-    float[] low = new float[FeatureSchema.size()];
-    high[0] = 2;
-    low[0] = -2;
-    assertTrue(model.score(high) > 0.9, "score " + model.score(high));
-    assertTrue(model.score(low) < 0.1, "score " + model.score(low));
   }
 
   @Test
   void tamperedArtifactIsRefused() throws Exception {
     Path file = dir.resolve("model.fsm");
-    new ModelArtifact(
-            info(LogisticOptions.defaults(1)), Fit.fit(toyData(1), LogisticOptions.defaults(1)))
-        .write(file);
+    new ModelArtifact(info("learned", 0.1, 0.05), toyModel(FeatureRanker.popularity())).write(file);
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 3] ^= 0x01;
     Files.write(file, bytes);
@@ -117,37 +182,66 @@ class ModelArtifactTest {
   }
 
   @Test
-  void filterRefusesClassesOutsideTheAllowList() throws Exception {
+  void payloadsThatLieAboutTheirSizeAreRefused() throws Exception {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(raw)) {
-      out.writeObject(new java.util.concurrent.atomic.AtomicLong(3));
+    try (DataOutputStream out = new DataOutputStream(raw)) {
+      out.writeInt(0); // no collaborative model
+      out.writeInt(1); // trees
+      out.writeInt(Integer.MAX_VALUE); // a root count the payload cannot hold
     }
     var e =
         assertThrows(
             ArtifactRefusedException.class,
-            () -> ModelCodec.decode(GbtOptions.defaults(1), raw.toByteArray(), "evil.fsm"));
-    assertTrue(e.getMessage().contains("allow-list"), e.getMessage());
+            () -> ModelCodec.decode(raw.toByteArray(), "evil", "evil.fsm"));
+    assertTrue(e.getMessage().contains("evil.fsm"), e.getMessage());
+    ByteArrayOutputStream cyclic = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(cyclic)) {
+      out.writeInt(0); // no collaborative model
+      out.writeInt(1); // trees: one node that splits and points back at itself
+      int[][] ints = {{0}, {0}};
+      for (int[] array : ints) { // roots, feature
+        out.writeInt(1);
+        out.writeInt(array[0]);
+      }
+      out.writeInt(1); // threshold
+      out.writeFloat(0f);
+      out.writeInt(1); // left
+      out.writeInt(0);
+      out.writeInt(1); // right
+      out.writeInt(0);
+      out.writeInt(1); // value
+      out.writeDouble(0);
+      out.writeBoolean(true);
+    }
+    e =
+        assertThrows(
+            ArtifactRefusedException.class,
+            () -> ModelCodec.decode(cyclic.toByteArray(), "evil", "cyclic.fsm"));
+    assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
   }
 
   @Test
   void otherFeatureSchemaIsRefused() throws Exception {
-    LogisticOptions options = LogisticOptions.defaults(1);
-    ArtifactInfo base = info(options);
+    ArtifactInfo base = info("learned", 0.1, 0.05);
     ArtifactInfo old =
         new ArtifactInfo(
             base.formatVersion(),
             base.id(),
+            base.ranking(),
             base.algorithm(),
             base.hyperParameters(),
+            base.collaborative(),
+            base.usesLabels(),
             List.of("some_old_feature"),
             base.dataWindow(),
             base.seed(),
             base.metrics(),
+            base.validation(),
             base.createdAt(),
             false,
             Map.of());
     Path file = dir.resolve("old.fsm");
-    new ModelArtifact(old, Fit.fit(toyData(1), options)).write(file);
+    new ModelArtifact(old, toyModel(FeatureRanker.popularity())).write(file);
     var e = assertThrows(ArtifactRefusedException.class, () -> ModelArtifact.read(file));
     assertTrue(e.getMessage().contains("retrain"), e.getMessage());
   }

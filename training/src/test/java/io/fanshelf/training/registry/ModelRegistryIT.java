@@ -9,8 +9,9 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
-import io.fanshelf.recommender.ranking.HeuristicRanker;
-import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.FeatureRanker;
+import io.fanshelf.recommender.ranking.RankingHolder;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.training.SyntheticFixture;
 import io.fanshelf.training.model.Fit;
@@ -24,47 +25,63 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publish and roll back switch a live recommender's ranker, without a restart. */
+/** Publish, the gate and roll back switch a live recommender's ranking, without a restart. */
 class ModelRegistryIT {
   @TempDir Path dir;
+
+  private static RankingModel linear(long seed) {
+    return ModelArtifactTest.toyModel(
+        Fit.fit(ModelArtifactTest.toyData(seed), LogisticOptions.defaults(seed), "toy"));
+  }
 
   @Test
   void publishAndRollbackSwitchTheLiveRecommender() throws Exception {
     try (SyntheticFixture fixture = SyntheticFixture.open(dir)) {
       Recommender recommender =
           Recommender.open(fixture.indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
-      Ranker heuristic = recommender.rankers().current();
-      assertEquals("heuristic-v1", heuristic.name());
+      assertEquals("labels-then-popularity", recommender.rankings().current().name());
       ModelRegistry registry = new ModelRegistry(fixture.dataDir());
-      LogisticOptions a = LogisticOptions.defaults(1);
       String first =
           registry
               .save(
-                  Fit.fit(ModelArtifactTest.toyData(1), a),
-                  ModelArtifactTest.info(a),
+                  linear(1),
+                  ModelArtifactTest.info("learned", 0.10, 0.05),
                   Instant.parse("2025-01-01T00:00:00Z"))
               .id();
-      LogisticOptions b = new LogisticOptions(5, 1e-5, 500, 2);
       String second =
           registry
               .save(
-                  Fit.fit(ModelArtifactTest.toyData(2), b),
-                  ModelArtifactTest.info(b),
+                  linear(2),
+                  ModelArtifactTest.info("learned", 0.11, 0.05),
                   Instant.parse("2025-01-02T00:00:00Z"))
               .id();
-      assertEquals(2, registry.list().size());
+      String validated =
+          registry
+              .save(
+                  new RankingModel(
+                      "popularity",
+                      io.fanshelf.recommender.collaborative.Collaborative.NONE,
+                      FeatureRanker.popularity(),
+                      true),
+                  ModelArtifactTest.info("popularity", 0.05, 0.05),
+                  Instant.parse("2025-01-03T00:00:00Z"))
+              .id();
+      assertEquals(3, registry.list().size());
 
       LinkedBlockingQueue<String> switches = new LinkedBlockingQueue<>();
-      recommender.rankers().onChange(r -> switches.add(r.name()));
+      recommender.rankings().onChange(r -> switches.add(r.name()));
       try (ModelWatch watch =
           registry
-              .watcher(recommender.rankers(), new HeuristicRanker())
+              .watcher(recommender.rankings(), RankingModel.labelsThenPopularity())
               .start(Duration.ofMillis(20))) {
-        assertEquals("heuristic-v1", switches.poll(10, TimeUnit.SECONDS)); // nothing published
-        assertFalse(watch.refresh()); // nothing changed since
-        registry.publish(first);
+        // nothing published or validated
+        assertEquals("labels-then-popularity", switches.poll(10, TimeUnit.SECONDS));
+        assertFalse(watch.refresh());
+        registry.validate(validated);
+        assertEquals(validated, switches.poll(10, TimeUnit.SECONDS));
+        registry.publish(first, false);
         assertEquals(first, switches.poll(10, TimeUnit.SECONDS));
-        registry.publish(second);
+        registry.publish(second, false);
         assertEquals(second, switches.poll(10, TimeUnit.SECONDS));
         FanId fan = FanId.of("f1");
         var shelf =
@@ -79,7 +96,8 @@ class ModelRegistryIT {
         assertEquals(first, registry.rollback().orElseThrow());
         assertEquals(first, switches.poll(10, TimeUnit.SECONDS));
         assertTrue(registry.rollback().isEmpty());
-        assertEquals("heuristic-v1", switches.poll(10, TimeUnit.SECONDS));
+        // back to what validation chose
+        assertEquals(validated, switches.poll(10, TimeUnit.SECONDS));
       }
       assertThrows(IllegalStateException.class, registry::rollback);
       assertTrue(registry.published().isEmpty());
@@ -87,26 +105,49 @@ class ModelRegistryIT {
   }
 
   @Test
+  void theGateRefusesAModelThatLosesUnlessForcedAndTheArtifactRecordsIt() throws Exception {
+    ModelRegistry registry = new ModelRegistry(dir);
+    String loser =
+        registry
+            .save(linear(1), ModelArtifactTest.info("learned", 0.040, 0.050), Instant.now())
+            .id();
+    var e = assertThrows(PublishRefusedException.class, () -> registry.publish(loser, false));
+    assertTrue(e.getMessage().contains("0.0400"), e.getMessage());
+    assertTrue(e.getMessage().contains("popularity 0.0500"), e.getMessage());
+    assertTrue(e.getMessage().contains("(ease) 0.0505"), e.getMessage());
+    assertTrue(registry.published().isEmpty());
+    assertFalse(registry.load(loser).info().forced());
+
+    registry.publish(loser, true);
+    assertEquals(loser, registry.current().orElseThrow());
+    assertTrue(registry.load(loser).info().forced(), "the artifact records the forced publish");
+
+    String winner =
+        registry
+            .save(linear(2), ModelArtifactTest.info("learned", 0.060, 0.050), Instant.now())
+            .id();
+    assertTrue(registry.gate(winner).passes());
+    registry.publish(winner, false);
+    assertEquals(winner, registry.current().orElseThrow());
+  }
+
+  @Test
   void aTamperedModelIsNotPublishedAndDoesNotReplaceTheRunningOne() throws Exception {
     ModelRegistry registry = new ModelRegistry(dir);
-    LogisticOptions a = LogisticOptions.defaults(1);
     String id =
-        registry
-            .save(
-                Fit.fit(ModelArtifactTest.toyData(1), a), ModelArtifactTest.info(a), Instant.now())
-            .id();
+        registry.save(linear(1), ModelArtifactTest.info("learned", 0.1, 0.05), Instant.now()).id();
     Path file = registry.root().resolve(id).resolve(ModelRegistry.FILE);
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 1] ^= 0x10;
     Files.write(file, bytes);
-    assertThrows(ArtifactRefusedException.class, () -> registry.publish(id));
+    assertThrows(ArtifactRefusedException.class, () -> registry.publish(id, true));
     assertTrue(registry.published().isEmpty());
-    var holder = new io.fanshelf.recommender.ranking.RankerHolder(new HeuristicRanker());
-    // someone wrote the pointer by hand: the watch keeps the running ranker
+    var holder = new RankingHolder(RankingModel.labelsThenPopularity());
+    // someone wrote the pointer by hand: the watch keeps the running ranking
     Files.writeString(registry.root().resolve(ModelRegistry.PUBLISHED), id + "\n");
-    try (ModelWatch watch = registry.watcher(holder, new HeuristicRanker())) {
+    try (ModelWatch watch = registry.watcher(holder, RankingModel.labelsThenPopularity())) {
       assertFalse(watch.refresh());
-      assertEquals("heuristic-v1", holder.current().name());
+      assertEquals("labels-then-popularity", holder.current().name());
     }
   }
 }

@@ -1,0 +1,143 @@
+package io.fanshelf.recommender.ranking;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A sum of regression trees, as LambdaMART fits them, in flat arrays: node {@code n} of the
+ * ensemble splits on {@code feature[n]} at {@code threshold[n]} (at or below goes to {@code
+ * left[n]}, above to {@code right[n]}), or is a leaf with {@code value[n]} when {@code feature[n]}
+ * is -1. Scoring walks each tree from its root without allocating. Immutable and thread-safe.
+ */
+public final class TreeEnsemble implements Ranker {
+  private final String name;
+  private final List<String> featureNames;
+  private final int[] roots;
+  private final int[] feature;
+  private final float[] threshold;
+  private final int[] left;
+  private final int[] right;
+  private final double[] value;
+
+  public TreeEnsemble(
+      String name,
+      List<String> featureNames,
+      int[] roots,
+      int[] feature,
+      float[] threshold,
+      int[] left,
+      int[] right,
+      double[] value) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.featureNames = List.copyOf(featureNames);
+    int nodes = feature.length;
+    if (threshold.length != nodes
+        || left.length != nodes
+        || right.length != nodes
+        || value.length != nodes) {
+      throw new IllegalArgumentException("tree arrays differ in length");
+    }
+    for (int root : roots) {
+      check(root, nodes);
+    }
+    for (int n = 0; n < nodes; n++) {
+      if (feature[n] >= 0) {
+        if (feature[n] >= this.featureNames.size()) {
+          throw new IllegalArgumentException("node " + n + " splits on unknown feature");
+        }
+        check(left[n], nodes);
+        check(right[n], nodes);
+        if (left[n] <= n || right[n] <= n) {
+          throw new IllegalArgumentException("node " + n + " points back: not a tree");
+        }
+      } else if (!Double.isFinite(value[n])) {
+        throw new IllegalArgumentException("leaf " + n + " has value " + value[n]);
+      }
+    }
+    this.roots = roots;
+    this.feature = feature;
+    this.threshold = threshold;
+    this.left = left;
+    this.right = right;
+    this.value = value;
+  }
+
+  private static void check(int node, int nodes) {
+    if (node < 0 || node >= nodes) {
+      throw new IllegalArgumentException("node " + node + " out of range");
+    }
+  }
+
+  /** The first {@code count} trees (what boosting had fitted after {@code count} rounds). */
+  public TreeEnsemble prefix(int count) {
+    if (count < 1 || count > roots.length) {
+      throw new IllegalArgumentException(
+          "count must be between 1 and " + roots.length + ", got " + count);
+    }
+    return new TreeEnsemble(
+        name,
+        featureNames,
+        java.util.Arrays.copyOf(roots, count),
+        feature,
+        threshold,
+        left,
+        right,
+        value);
+  }
+
+  /** The same trees under another name (e.g. the registry's id). */
+  public TreeEnsemble named(String newName) {
+    return new TreeEnsemble(newName, featureNames, roots, feature, threshold, left, right, value);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  @Override
+  public double score(float[] features) {
+    double sum = 0;
+    for (int root : roots) {
+      int n = root;
+      while (feature[n] >= 0) {
+        n = features[feature[n]] <= threshold[n] ? left[n] : right[n];
+      }
+      sum += value[n];
+    }
+    return sum;
+  }
+
+  public int trees() {
+    return roots.length;
+  }
+
+  public int[] roots() {
+    return roots;
+  }
+
+  public int[] feature() {
+    return feature;
+  }
+
+  public float[] threshold() {
+    return threshold;
+  }
+
+  public int[] left() {
+    return left;
+  }
+
+  public int[] right() {
+    return right;
+  }
+
+  public double[] value() {
+    return value;
+  }
+}
