@@ -92,6 +92,10 @@ class RecommenderTest {
     try (Fixture f = Fixture.open(dir)) {
       Recommendations cold = f.recommender.recommend(forYou("shop-lily", "fan-unknown"));
       assertTrue(cold.fallback());
+      Recommendations.FallbackReason why = cold.fallbackReason().orElseThrow();
+      assertTrue(why.found() < why.wanted(), why::toString);
+      assertTrue(why.sources().contains("popular"), why::toString);
+      assertTrue(cold.need().isEmpty());
       assertFalse(cold.items().isEmpty());
       assertTrue(
           cold.items().stream()
@@ -160,6 +164,26 @@ class RecommenderTest {
               .limit(3)
               .anyMatch(i -> Set.of("bh-011", "bh-012").contains(i.product().id().value())),
           () -> ids(tea).toString());
+      Recommendations.NeedOutcome need = tea.need().orElseThrow();
+      assertTrue(need.used());
+      assertTrue(need.matched() >= 2, need::toString);
+    }
+  }
+
+  @Test
+  void aNeedThatMatchesNothingSaysSoAndTheUsualSourcesRun() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Recommendations cream =
+          f.recommender.recommend(forYou("shop-lily", "fan-0002").withNeed("xqzv wplk"));
+      Recommendations plain = f.recommender.recommend(forYou("shop-lily", "fan-0002"));
+      assertEquals(new Recommendations.NeedOutcome(0, false), cream.need().orElseThrow());
+      assertEquals(ids(plain), ids(cream));
+      Recommendations elsewhere =
+          f.recommender.recommend(
+              forYou("shop-lily", "fan-0002")
+                  .withNeed("想买花茶")
+                  .withSection(Section.RECENTLY_VIEWED));
+      assertEquals(new Recommendations.NeedOutcome(0, false), elsewhere.need().orElseThrow());
     }
   }
 
