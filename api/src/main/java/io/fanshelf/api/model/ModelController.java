@@ -2,6 +2,7 @@ package io.fanshelf.api.model;
 
 import io.fanshelf.api.auth.RequireScope;
 import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.training.Retraining;
@@ -9,6 +10,10 @@ import io.fanshelf.training.TrainingOptions;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.registry.ArtifactInfo;
 import io.fanshelf.training.registry.ModelRegistry;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/admin/models}: list, publish, roll back, retrain ({@code admin} scope). */
 @RestController
+@Tag(name = ApiContract.MODELS)
 @RequestMapping("/api/v1/admin/models")
 @RequireScope(Scope.ADMIN)
 public class ModelController {
@@ -43,7 +49,18 @@ public class ModelController {
     this.retraining = retraining;
   }
 
-  /** One trained model as listed. */
+  /**
+   * One trained model.
+   *
+   * @param id the model id
+   * @param algorithm gbt or logistic
+   * @param createdAt when it was trained (ISO-8601)
+   * @param hyperParameters the training options
+   * @param metrics validation metrics by name (ndcg@10, recall@20 ...)
+   * @param dataWindow the events it learned from and was validated on
+   * @param published whether it serves now
+   * @param everPublished whether it was ever published
+   */
   public record ModelView(
       String id,
       String algorithm,
@@ -54,11 +71,18 @@ public class ModelController {
       boolean published,
       boolean everPublished) {}
 
-  /** What serves now. */
+  /**
+   * What serves now, and every trained model.
+   *
+   * @param ranker the ranker serving now: heuristic-v1 or a model id
+   * @param published the published model's id; absent when the heuristic ranker serves
+   * @param models every trained model in the registry
+   */
   public record ServingView(String ranker, Optional<String> published, List<ModelView> models) {}
 
+  /** Lists the ranking models: which one serves, and every trained model with its metrics. */
   @GetMapping
-  public ServingView list() throws IOException {
+  public ServingView listModels() throws IOException {
     List<ModelView> models =
         registry.list().stream()
             .map(
@@ -76,16 +100,27 @@ public class ModelController {
     return new ServingView(recommender.rankers().current().name(), registry.current(), models);
   }
 
+  /**
+   * Publishes a trained model: every node serves it at once, without a restart, and cached shelves
+   * are ranked afresh.
+   *
+   * @param id the model id
+   */
   @PostMapping("/{id}/publish")
-  public ServingView publish(@PathVariable String id) throws IOException {
+  @ApiResponse(responseCode = "200", description = "published; what serves now")
+  @ApiResponse(responseCode = "400", description = "the artifact was refused (checksum, format)")
+  public ServingView publishModel(@PathVariable String id) throws IOException {
     publisher.publish(id);
-    return list();
+    return listModels();
   }
 
+  /** Goes back to the previously published model, or to the heuristic ranker. */
   @PostMapping("/rollback")
-  public ServingView rollback() throws IOException {
+  @ApiResponse(responseCode = "200", description = "rolled back; what serves now")
+  @ApiResponse(responseCode = "400", description = "nothing is published")
+  public ServingView rollbackModel() throws IOException {
     publisher.rollback();
-    return list();
+    return listModels();
   }
 
   /**
@@ -99,11 +134,23 @@ public class ModelController {
   public record RetrainRequest(String algorithm, String split, Long seed, Boolean publish) {}
 
   /**
-   * Starts retraining on this node's data in the background: 202 with the job, whose {@code
-   * Location} reports progress and, at the end, the stored model and its metrics.
+   * Retrains the ranking model.
+   *
+   * <p>Starts training on this node's data in the background and answers at once with the job; its
+   * {@code Location} reports progress and, at the end, the stored model and its metrics. The model
+   * serves only once published ({@code publish: true}, or the publish operation).
    */
   @PostMapping("/retrain")
-  public ResponseEntity<RetrainService.Job> retrain(
+  @ApiResponse(
+      responseCode = "202",
+      description = "started: the job",
+      headers =
+          @Header(
+              name = "Location",
+              description = "where the job reports progress",
+              schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "409", description = "another retraining is running")
+  public ResponseEntity<RetrainService.Job> retrainModel(
       @RequestBody(required = false) RetrainRequest body) {
     RetrainRequest given = body == null ? new RetrainRequest(null, null, null, null) : body;
     String split = given.split() == null ? "time:0.8" : given.split();
@@ -129,14 +176,19 @@ public class ModelController {
         .body(job);
   }
 
-  /** The remembered retraining jobs, newest first. */
+  /** Lists the retraining jobs this node remembers (the last 20), newest first. */
   @GetMapping("/jobs")
-  public List<RetrainService.Job> jobs() {
+  public List<RetrainService.Job> listRetrainJobs() {
     return retraining.jobs();
   }
 
+  /**
+   * One retraining job: its state and stage, then the stored model and its metrics, or the error.
+   *
+   * @param id the job id
+   */
   @GetMapping("/jobs/{id}")
-  public RetrainService.Job job(@PathVariable String id) {
+  public RetrainService.Job getRetrainJob(@PathVariable String id) {
     return retraining
         .job(id)
         .orElseThrow(() -> ApiException.notFound("no retraining job '" + id + "'"));
