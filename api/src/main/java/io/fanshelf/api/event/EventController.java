@@ -5,9 +5,8 @@ import io.fanshelf.api.auth.Scope;
 import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfProperties;
-import io.fanshelf.indexer.ingest.EventBatch;
+import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
-import io.fanshelf.indexer.ingest.Problems;
 import io.fanshelf.indexer.model.Event;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Apps send events in batches: {@code POST /api/v1/events} with {@code {"events": [...]}}, each
  * object in the events.jsonl form of docs/data-formats.md. A bad event rejects the whole batch with
- * one error per bad event (its position as {@code line}); a repeated id is stored once.
+ * every error of every bad event (its position as {@code line}); a repeated id is stored once.
  */
 @RestController
 @Tag(name = ApiContract.EVENTS)
@@ -31,10 +30,12 @@ import tools.jackson.databind.JsonNode;
 @RequireScope(Scope.EVENTS_WRITE)
 public class EventController {
   private final EventService events;
+  private final Indexer indexer;
   private final int maxBatch;
 
-  public EventController(EventService events, FanShelfProperties properties) {
+  public EventController(EventService events, Indexer indexer, FanShelfProperties properties) {
     this.events = events;
+    this.indexer = indexer;
     this.maxBatch = properties.events().maxBatch();
   }
 
@@ -84,9 +85,7 @@ public class EventController {
           "events",
           "expected at most " + maxBatch + " events per batch, got " + body.events().size());
     }
-    Problems problems = new Problems();
-    List<Event> parsed = EventBatch.parse(body.events(), problems);
-    problems.throwIfAny();
+    List<Event> parsed = indexer.readEventBatch(body.events());
     EventService.Accepted result = events.append(parsed);
     return new EventBatchResponse(
         body.events().size(), result.added(), result.duplicates(), result.queued());

@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.recommender.Section;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +90,16 @@ class OpenApiDocumentTest extends ApiTestBase {
       }
     }
     assertEquals(operationIds.size(), operationIds.stream().distinct().count(), "unique ids");
+    List<String> sections = new ArrayList<>();
+    document
+        .at("/paths/~1api~1v1~1recommendations/get/parameters")
+        .forEach(
+            p -> {
+              if (p.path("name").asString().equals("section")) {
+                p.at("/schema/enum").forEach(value -> sections.add(value.asString()));
+              }
+            });
+    assertEquals(Arrays.stream(Section.values()).map(Section::wireName).toList(), sections);
     assertTrue(operationIds.containsAll(List.of("recommendForFan", "appendEvents", "listFans")));
     JsonNode tooMany = document.at("/components/responses/TooManyRequests");
     assertTrue(tooMany.at("/headers/Retry-After").isObject(), tooMany::toString);
