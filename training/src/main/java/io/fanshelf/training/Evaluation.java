@@ -3,14 +3,18 @@ package io.fanshelf.training;
 import io.fanshelf.recommender.feature.FeatureSchema;
 import io.fanshelf.recommender.ranking.HeuristicRanker;
 import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.training.collaborative.Interactions;
 import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Partition;
 import io.fanshelf.training.dataset.Snapshot;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.eval.Baselines;
+import io.fanshelf.training.eval.CollaborativeList;
 import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.eval.Evaluator;
+import io.fanshelf.training.eval.ListModel;
 import io.fanshelf.training.eval.MetricTable;
+import io.fanshelf.training.eval.Validation;
 import io.fanshelf.training.model.ModelRanker;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,14 +41,14 @@ public final class Evaluation {
    * @param minTrainingEvents test fans need at least this many positive events before the split
    * @param published a published model to compare, when there is one
    * @param topK how long the FanShelf top lists in the result are (0 for none)
-   * @param knnFansPerItem the item-kNN baseline reads at most this many fans per product
+   * @param tuningBudget how long tuning may spend on each collaborative algorithm
    */
   public record Request(
       Split split,
       int minTrainingEvents,
       Optional<ModelRanker> published,
       int topK,
-      int knnFansPerItem) {
+      java.time.Duration tuningBudget) {
     public Request {
       if (minTrainingEvents < 0) {
         throw new IllegalArgumentException(
@@ -74,14 +78,51 @@ public final class Evaluation {
         cases.add(fan);
       }
     }
+    long tv = System.nanoTime();
+    Partition inner =
+        request
+            .split()
+            .inner()
+            .partition(trainer.data(), outer.known(), options.targets(), options.allowRepeats());
+    Validation validation =
+        new Validation(
+            trainer.snapshot(inner, "snapshot (validation)"),
+            inner,
+            options.targets(),
+            options.allowRepeats());
+    Map<String, CollaborativeTuning.Tuned> tunedCf = new LinkedHashMap<>();
+    for (String algorithm : CollaborativeTuning.ALGORITHMS) {
+      tunedCf.put(
+          algorithm,
+          CollaborativeTuning.tune(
+              algorithm, validation, options.seed(), request.tuningBudget(), progress));
+    }
+    timings.put("collaborativeTuning", Trainer.ms(tv));
     Trainer.Trained trained = trainer.train(request.split().inner(), outer.known(), true);
     timings.putAll(trained.timingsMs());
     long t1 = System.nanoTime();
     Snapshot test = trainer.snapshot(outer, "snapshot (test)");
-    Baselines baselines =
-        new Baselines(
-            test, outer.known(), options.targets(), options.seed(), request.knnFansPerItem());
+    Baselines baselines = new Baselines(test, outer.known(), options.targets(), options.seed());
     timings.put("testSnapshot", Trainer.ms(t1));
+    long tc = System.nanoTime();
+    Interactions known =
+        Interactions.of(
+            trainer.data().log().events(),
+            outer.known(),
+            trainer.data().feedback(),
+            id -> test.signals().catalog().ordinal(id).isPresent());
+    List<ListModel> lists = new ArrayList<>(baselines.lists());
+    for (var tuned : tunedCf.entrySet()) {
+      progress.update("fit " + tuned.getKey(), 0, 1);
+      lists.add(
+          new CollaborativeList(
+              tuned.getKey(),
+              tuned.getValue().options().fit(known),
+              trainer.data(),
+              outer.known(),
+              test.signals().catalog()));
+    }
+    timings.put("collaborativeFit", Trainer.ms(tc));
     List<Evaluator.CandidateModel> models = new ArrayList<>();
     models.add(new Evaluator.CandidateModel("fanshelf", ranker("fanshelf", trained.gbt()), false));
     trained
@@ -103,9 +144,9 @@ public final class Evaluation {
         Evaluator.run(
             test,
             cases,
-            baselines,
+            baselines.popular(),
             models,
-            options.seed(),
+            lists,
             options.allowRepeats(),
             request.topK(),
             done -> progress.update("evaluate", done, cases.size()));
@@ -125,7 +166,7 @@ public final class Evaluation {
             options.seed(),
             protocol(request),
             counts(cases, test, trained, metrics),
-            training(trained),
+            training(trained, tunedCf),
             metrics,
             Map.of(),
             timings);
@@ -160,7 +201,6 @@ public final class Evaluation {
         "candidates from serving's sources ordered by the model, then every other product by"
             + " popularity (distinct fans before the split)");
     protocol.put("tuned", options.tune());
-    protocol.put("knnFansPerItem", request.knnFansPerItem());
     return protocol;
   }
 
@@ -201,7 +241,8 @@ public final class Evaluation {
     return counts;
   }
 
-  private Map<String, Object> training(Trainer.Trained trained) {
+  private Map<String, Object> training(
+      Trainer.Trained trained, Map<String, CollaborativeTuning.Tuned> collaborative) {
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("featuresAt", trained.dataset().featuresAt().toString());
     training.put("labels", trained.dataset().window());
@@ -209,6 +250,7 @@ public final class Evaluation {
     training.put("logistic", trained.logistic().options().hyperParameters());
     training.put("sampling", trainer.options().sampling());
     training.put("tuning", trained.tuning());
+    training.put("collaborative", collaborative);
     return training;
   }
 

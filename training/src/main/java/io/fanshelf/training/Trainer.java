@@ -152,8 +152,7 @@ public final class Trainer {
           split.inner().partition(data, part.known(), options.targets(), options.allowRepeats());
       Snapshot tuneSnapshot = snapshot(inner, "snapshot (validation)");
       Dataset tuneData = build(tuneSnapshot, inner, false, "dataset (validation)", null);
-      Order popular =
-          new Baselines(snapshot, part.known(), options.targets(), options.seed()).popular();
+      Order popular = Baselines.popularity(snapshot, part.known(), options.targets());
       gbtOptions = (GbtOptions) choose(gbtGrid(), tuneData, snapshot, validation, popular, tuning);
       logisticOptions =
           (LogisticOptions) choose(logisticGrid(), tuneData, snapshot, validation, popular, tuning);

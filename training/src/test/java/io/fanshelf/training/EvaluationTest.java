@@ -29,7 +29,13 @@ class EvaluationTest {
         new Trainer(fixture.data, TrainingOptions.defaults(42).withTune(false), Progress.NONE);
     outcome =
         new Evaluation(trainer)
-            .run(new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 5, 1_000));
+            .run(
+                new Evaluation.Request(
+                    Split.parse("time:0.8"),
+                    0,
+                    Optional.empty(),
+                    5,
+                    java.time.Duration.ofSeconds(30)));
   }
 
   @AfterAll

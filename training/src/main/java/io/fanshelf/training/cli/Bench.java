@@ -57,10 +57,10 @@ final class Bench implements Callable<Integer> {
   int products;
 
   @Option(
-      names = "--knn-fans",
-      defaultValue = "20",
-      description = "Item-kNN baseline: fans read per product (default ${DEFAULT-VALUE}).")
-  int knnFans;
+      names = "--tuning-budget",
+      defaultValue = "60",
+      description = "Seconds of tuning per collaborative algorithm (default ${DEFAULT-VALUE}).")
+  int tuningBudgetSeconds;
 
   @Option(names = "--report", defaultValue = "bench.json", description = "JSON report.")
   Path report;
@@ -98,7 +98,12 @@ final class Bench implements Callable<Integer> {
       Evaluation.Outcome outcome =
           new Evaluation(trainer)
               .run(
-                  new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 0, knnFans));
+                  new Evaluation.Request(
+                      Split.parse("time:0.8"),
+                      0,
+                      Optional.empty(),
+                      0,
+                      java.time.Duration.ofSeconds(tuningBudgetSeconds)));
       long end = System.nanoTime();
       EvaluationReport r = outcome.report();
       r.writeJson(report);

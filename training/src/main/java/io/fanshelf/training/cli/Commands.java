@@ -176,12 +176,12 @@ final class Commands {
     int topK;
 
     @Option(
-        names = "--knn-fans",
-        defaultValue = "1000",
+        names = "--tuning-budget",
+        defaultValue = "120",
         description =
-            "Item-kNN baseline: fans read per product (more are estimated from these; default"
-                + " ${DEFAULT-VALUE}).")
-    int knnFans;
+            "Seconds of tuning per collaborative algorithm on the validation window; the best"
+                + " setting found by then is kept (default ${DEFAULT-VALUE}).")
+    int tuningBudgetSeconds;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -208,7 +208,11 @@ final class Commands {
             new Evaluation(trainer)
                 .run(
                     new Evaluation.Request(
-                        parsed, minTrainingEvents, published, topKOut == null ? 0 : topK, knnFans));
+                        parsed,
+                        minTrainingEvents,
+                        published,
+                        topKOut == null ? 0 : topK,
+                        java.time.Duration.ofSeconds(tuningBudgetSeconds)));
         EvaluationReport r = outcome.report();
         r.writeJson(report);
         Path html = report.resolveSibling(stripJson(report.getFileName().toString()) + ".html");

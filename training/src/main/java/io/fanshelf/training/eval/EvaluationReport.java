@@ -43,6 +43,10 @@ public record EvaluationReport(
           "published",
           "popularity",
           "owner-popular",
+          "ials",
+          "ease",
+          "rp3beta",
+          "user-knn",
           "item-knn",
           "label-only",
           "random");

@@ -47,9 +47,9 @@ public final class Evaluator {
   public static Result run(
       Snapshot snapshot,
       List<FanCase> cases,
-      Baselines baselines,
+      Order popular,
       List<CandidateModel> models,
-      long seed,
+      List<ListModel> lists,
       boolean allowRepeats,
       int topK,
       LongConsumer progress) {
@@ -61,7 +61,7 @@ public final class Evaluator {
             .mapToObj(
                 i -> {
                   List<Scored> scored =
-                      scoreFan(snapshot, cases.get(i), baselines, models, seed, allowRepeats);
+                      scoreFan(snapshot, cases.get(i), popular, models, lists, allowRepeats);
                   progress.accept(done.incrementAndGet());
                   return scored;
                 })
@@ -91,15 +91,14 @@ public final class Evaluator {
   private static List<Scored> scoreFan(
       Snapshot snapshot,
       FanCase fan,
-      Baselines baselines,
+      Order popular,
       List<CandidateModel> models,
-      long seed,
+      List<ListModel> lists,
       boolean allowRepeats) {
     CatalogSnapshot catalog = snapshot.signals().catalog();
     BitSet excluded = allowRepeats ? new BitSet() : ordinals(catalog, fan.seen());
     BitSet relevant = ordinals(catalog, fan.relevant());
     int[] relevantOrdinals = relevant.stream().toArray();
-    int depth = DEPTH;
     List<Scored> scored = new ArrayList<>();
     FanCandidates withLabels = null;
     FanCandidates withoutLabels = null;
@@ -120,47 +119,20 @@ public final class Evaluator {
       scored.add(
           score(
               model.name(),
-              new FullRanking(head, baselines.popular(), excluded),
+              new FullRanking(head, popular, excluded),
               relevant,
               relevantOrdinals,
-              depth));
+              DEPTH));
     }
-    Order popular = baselines.popular();
-    scored.add(
-        score(
-            "popularity",
-            new FullRanking(new int[0], popular, excluded),
-            relevant,
-            relevantOrdinals,
-            depth));
-    scored.add(
-        score(
-            "owner-popular",
-            new FullRanking(baselines.ownerPopular(fan), popular, excluded),
-            relevant,
-            relevantOrdinals,
-            depth));
-    scored.add(
-        score(
-            "item-knn",
-            new FullRanking(baselines.itemKnn(fan), popular, excluded),
-            relevant,
-            relevantOrdinals,
-            depth));
-    scored.add(
-        score(
-            "label-only",
-            new FullRanking(baselines.labelOnly(fan), popular, excluded),
-            relevant,
-            relevantOrdinals,
-            depth));
-    scored.add(
-        score(
-            "random",
-            new FullRanking(new int[0], baselines.random(fan, seed), excluded),
-            relevant,
-            relevantOrdinals,
-            depth));
+    for (ListModel list : lists) {
+      scored.add(
+          score(
+              list.name(),
+              new FullRanking(list.head(fan), popular, excluded),
+              relevant,
+              relevantOrdinals,
+              DEPTH));
+    }
     return scored;
   }
 
@@ -213,7 +185,7 @@ public final class Evaluator {
     return new Scored(model, top, hits, first);
   }
 
-  private static BitSet ordinals(CatalogSnapshot catalog, java.util.Set<ProductId> ids) {
+  static BitSet ordinals(CatalogSnapshot catalog, java.util.Set<ProductId> ids) {
     BitSet set = new BitSet();
     for (ProductId id : ids) {
       OptionalInt ordinal = catalog.ordinal(id);

@@ -1,0 +1,221 @@
+package io.fanshelf.recommender.collaborative;
+
+import io.fanshelf.indexer.model.FanId;
+import java.util.Objects;
+
+/**
+ * Implicit ALS as serving reads it: one vector of {@code factors} numbers per product, their
+ * Gramian, and the regularisation the fit used. A fan's vector is not stored: it is solved from the
+ * fan's current history at request time ({@link #foldIn}), the same k x k system the fit solves per
+ * fan, so a product the fan engaged with a moment ago shapes the next list. The loss is that of
+ * Rendle et al. (2021), "Revisiting the Performance of iALS on Item Recommendation Benchmarks":
+ * observed pairs pulled to 1 with their weight, every pair pushed to 0 with {@code
+ * unobservedWeight}, and an L2 penalty scaled by frequency, {@code regularization * (n_u +
+ * unobservedWeight * items)^exponent}. Immutable and thread-safe.
+ */
+public final class FactorModel implements CollaborativeModel {
+  public static final String ALGORITHM = "ials";
+
+  private final ItemIndex items;
+  private final int factors;
+  private final float[] itemFactors;
+  private final double[] gramian;
+  private final double regularization;
+  private final double unobservedWeight;
+  private final double frequencyExponent;
+
+  /**
+   * @param itemFactors row-major, {@code items.size() x factors}
+   * @param gramian row-major {@code factors x factors}: the sum over products of {@code h h^T}
+   */
+  public FactorModel(
+      ItemIndex items,
+      int factors,
+      float[] itemFactors,
+      double[] gramian,
+      double regularization,
+      double unobservedWeight,
+      double frequencyExponent) {
+    this.items = Objects.requireNonNull(items, "items");
+    if (factors < 1 || itemFactors.length != items.size() * factors) {
+      throw new IllegalArgumentException(
+          "expected "
+              + items.size()
+              + " x "
+              + factors
+              + " item factors, got "
+              + itemFactors.length
+              + " numbers");
+    }
+    if (gramian.length != factors * factors) {
+      throw new IllegalArgumentException("gramian must be " + factors + " x " + factors);
+    }
+    this.factors = factors;
+    this.itemFactors = itemFactors;
+    this.gramian = gramian;
+    this.regularization = regularization;
+    this.unobservedWeight = unobservedWeight;
+    this.frequencyExponent = frequencyExponent;
+  }
+
+  /** The Gramian {@code sum_i h_i h_i^T} of row-major vectors, {@code count x factors}. */
+  public static double[] gramian(float[] vectors, int count, int factors) {
+    double[] g = new double[factors * factors];
+    for (int row = 0; row < count; row++) {
+      int base = row * factors;
+      for (int a = 0; a < factors; a++) {
+        double va = vectors[base + a];
+        if (va == 0) {
+          continue;
+        }
+        for (int b = a; b < factors; b++) {
+          g[a * factors + b] += va * vectors[base + b];
+        }
+      }
+    }
+    for (int a = 0; a < factors; a++) {
+      for (int b = 0; b < a; b++) {
+        g[a * factors + b] = g[b * factors + a];
+      }
+    }
+    return g;
+  }
+
+  /**
+   * Solves one side's vector given the other side's fixed vectors: minimises {@code sum_j c_j (v .
+   * h_j - 1)^2 + unobservedWeight * v^T G v + lambda ||v||^2} over the observed rows {@code j} of
+   * {@code others}, with {@code lambda = regularization * (n + unobservedWeight * total)^exponent}.
+   * Used by the fit for both sides and by {@link #foldIn}.
+   *
+   * @param others the fixed side's vectors, row-major
+   * @param otherGramian their Gramian
+   * @param total how many vectors the fixed side has
+   * @param x the starting point (the previous solution, or zeros), improved in place
+   * @param steps conjugate-gradient steps
+   */
+  public static void solve(
+      float[] others,
+      double[] otherGramian,
+      int total,
+      int factors,
+      int[] rows,
+      float[] weights,
+      double regularization,
+      double unobservedWeight,
+      double frequencyExponent,
+      double[] x,
+      int steps) {
+    double lambda =
+        regularization * Math.pow(rows.length + unobservedWeight * total, frequencyExponent);
+    double[] b = new double[factors];
+    for (int j = 0; j < rows.length; j++) {
+      int base = rows[j] * factors;
+      float c = weights[j];
+      for (int f = 0; f < factors; f++) {
+        b[f] += c * others[base + f];
+      }
+    }
+    ConjugateGradient.solve(
+        (p, out) -> {
+          for (int a = 0; a < factors; a++) {
+            double sum = 0;
+            int row = a * factors;
+            for (int f = 0; f < factors; f++) {
+              sum += otherGramian[row + f] * p[f];
+            }
+            out[a] = unobservedWeight * sum + lambda * p[a];
+          }
+          for (int j = 0; j < rows.length; j++) {
+            int base = rows[j] * factors;
+            double dot = 0;
+            for (int f = 0; f < factors; f++) {
+              dot += others[base + f] * p[f];
+            }
+            double scaled = weights[j] * dot;
+            for (int f = 0; f < factors; f++) {
+              out[f] += scaled * others[base + f];
+            }
+          }
+        },
+        b,
+        x,
+        steps,
+        1e-6);
+  }
+
+  /** The fan's vector for this history; zeros for an empty history. */
+  public double[] foldIn(FanItems fan) {
+    double[] x = new double[factors];
+    if (!fan.isEmpty()) {
+      solve(
+          itemFactors,
+          gramian,
+          items.size(),
+          factors,
+          fan.rows(),
+          fan.weights(),
+          regularization,
+          unobservedWeight,
+          frequencyExponent,
+          x,
+          factors);
+    }
+    return x;
+  }
+
+  /** The predicted preference of a fan (vector from {@link #foldIn}) for product {@code row}. */
+  public double score(double[] fan, int row) {
+    int base = row * factors;
+    double sum = 0;
+    for (int f = 0; f < factors; f++) {
+      sum += fan[f] * itemFactors[base + f];
+    }
+    return sum;
+  }
+
+  @Override
+  public String algorithm() {
+    return ALGORITHM;
+  }
+
+  @Override
+  public void scores(FanId fan, FanItems history, ScoreSink sink) {
+    if (history.isEmpty()) {
+      return;
+    }
+    double[] vector = foldIn(history);
+    for (int row = 0; row < items.size(); row++) {
+      sink.add(row, score(vector, row));
+    }
+  }
+
+  @Override
+  public ItemIndex items() {
+    return items;
+  }
+
+  public int factors() {
+    return factors;
+  }
+
+  /** Row-major item factors (shared, not copied: do not change). */
+  public float[] itemFactors() {
+    return itemFactors;
+  }
+
+  public double[] gramian() {
+    return gramian;
+  }
+
+  public double regularization() {
+    return regularization;
+  }
+
+  public double unobservedWeight() {
+    return unobservedWeight;
+  }
+
+  public double frequencyExponent() {
+    return frequencyExponent;
+  }
+}
