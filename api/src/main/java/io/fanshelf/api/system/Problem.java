@@ -7,8 +7,8 @@ import java.util.List;
  * An error, as every REST operation answers one: RFC 9457 problem details ({@code
  * application/problem+json}) with FanShelf's two extensions, {@code field} and {@code errors}.
  * {@link ApiExceptionHandler} and the authentication filter write it; this record is its schema in
- * the OpenAPI document ({@code ProblemShapeIT} keeps the two in step). Its texts are annotations,
- * as the document reads this record outside springdoc's javadoc support.
+ * the OpenAPI document ({@code GeneratedClientIT} checks that answers carry no other member). Its
+ * texts are annotations, as the document reads this record outside springdoc's javadoc support.
  */
 @Schema(
     description =
