@@ -19,10 +19,21 @@ import picocli.CommandLine.Option;
 /** {@code java -jar fanshelf-indexer.jar <command>}: see {@code --help}. */
 @Command(
     name = "fanshelf-indexer",
+    // Inherited, so that every subcommand answers --help and --version (exit 0) before it checks
+    // its required options.
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "FanShelf indexer 0.1",
     description = "Imports and inspects a FanShelf data directory.",
-    subcommands = {IndexerCli.Import.class, IndexerCli.Stats.class, ConvertCompleteJourney.class},
+    subcommands = {
+      IndexerCli.Import.class,
+      IndexerCli.Stats.class,
+      IndexerCli.Rebuild.class,
+      ConvertCompleteJourney.class,
+      ConvertMovieLens.class,
+      ConvertInteractions.class,
+      ConvertAmazon.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -39,7 +50,7 @@ public final class IndexerCli {
 
   /** Runs the tool and returns its exit code (for tests). */
   public static int run(String... args) {
-    CommandLine line = new CommandLine(new IndexerCli());
+    CommandLine line = new CommandLine(new IndexerCli()).setCaseInsensitiveEnumValuesAllowed(true);
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           String message =

@@ -1,6 +1,5 @@
 package io.fanshelf.indexer.convert;
 
-import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -56,9 +55,9 @@ public final class CompleteJourneyConverter {
         OffsetDateTime.parse("2016-12-31T00:00:00-05:00").toInstant();
 
     public Options {
-      if (ownerCount < 1 || ownerCount > DemoOwners.ALL.size()) {
+      if (ownerCount < 1 || ownerCount > FanOwners.ALL.size()) {
         throw new IllegalArgumentException(
-            "ownerCount must be between 1 and " + DemoOwners.ALL.size() + ", got " + ownerCount);
+            "ownerCount must be between 1 and " + FanOwners.ALL.size() + ", got " + ownerCount);
       }
       if (!(secondOwnerShare >= 0 && secondOwnerShare <= 1)) {
         throw new IllegalArgumentException(
@@ -180,13 +179,8 @@ public final class CompleteJourneyConverter {
       long productCount = writeCatalog(work, products, transactions.sales());
       Taxonomy taxonomy = GroceryTaxonomy.taxonomy();
       ImportFiles.writeTaxonomy(work.resolve(ImportFiles.TAXONOMY), taxonomy);
-      DemoOwners owners = new DemoOwners(options.ownerCount(), options.secondOwnerShare());
-      try (CsvWriter out =
-          CsvWriter.open(work.resolve(ImportFiles.OWNERS), ImportFiles.OWNER_HEADER)) {
-        for (Owner owner : owners.owners()) {
-          out.row(ImportFiles.ownerRow(owner));
-        }
-      }
+      FanOwners owners = FanOwners.demo(options.ownerCount(), options.secondOwnerShare());
+      ImportFiles.writeOwners(work.resolve(ImportFiles.OWNERS), owners.owners());
       FanFiles fans =
           FanFiles.write(
               work.resolve(ImportFiles.FANS),
@@ -195,7 +189,8 @@ public final class CompleteJourneyConverter {
               owners,
               transactions.households(),
               demographics,
-              options);
+              options.fansJoinedAt(),
+              NewYorkTime.ZONE);
       work.publish(ImportFiles.ALL);
       Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
       skipped.putAll(transactions.skipped());
@@ -225,7 +220,7 @@ public final class CompleteJourneyConverter {
           Instant created =
               options.createdAtFirstSeen() ? sold.firstSeen() : options.productsCreatedAt();
           Product product = raw.toProduct(sold.medianPriceCents(), options.stock(), created);
-          out.row(ImportFiles.catalogRow(product));
+          out.row(ImportFiles.catalogRow(product, NewYorkTime.ZONE));
         }
       }
       return out.rows();

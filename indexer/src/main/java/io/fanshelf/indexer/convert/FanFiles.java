@@ -1,10 +1,11 @@
 package io.fanshelf.indexer.convert;
 
-import io.fanshelf.indexer.convert.CompleteJourneyConverter.Options;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes fans.csv and labels.csv: every household becomes a fan of its demo owners, and each of
- * those owners labels it from its demographics row, when it has one. Rows are sorted by owner (in
- * demo order) and then by fan id, numerically. Holds the counts of what it wrote; immutable.
+ * Writes fans.csv and labels.csv: every fan (a Complete Journey household, a MovieLens user ...)
+ * becomes a fan of its owners, and each of those owners labels it from its attribute row, when it
+ * has one. Rows are sorted by owner (in the owners' order) and then by fan id, numerically. Holds
+ * the counts of what it wrote; immutable.
  */
 record FanFiles(
     long memberships,
@@ -31,13 +33,14 @@ record FanFiles(
       Path fansFile,
       Path labelsFile,
       Taxonomy taxonomy,
-      DemoOwners owners,
-      Collection<String> households,
-      Map<String, List<String>> demographics,
-      Options options)
+      FanOwners owners,
+      Collection<String> fanIds,
+      Map<String, List<String>> valueIds,
+      Instant joinedAt,
+      ZoneId zone)
       throws IOException {
-    List<String> fans = households.stream().sorted(NUMERIC_ID).toList();
-    String joinedAt = NewYorkTime.format(options.fansJoinedAt());
+    List<String> fans = fanIds.stream().sorted(NUMERIC_ID).toList();
+    String joined = ImportFiles.time(joinedAt, zone);
     long memberships = 0;
     long labelRows = 0;
     long labels = 0;
@@ -48,15 +51,15 @@ record FanFiles(
           if (!owners.ownersOf(fan).contains(owner)) {
             continue;
           }
-          fanOut.row(List.of(owner.id().value(), fan, joinedAt));
+          fanOut.row(List.of(owner.id().value(), fan, joined));
           memberships++;
-          List<String> values = demographics.get(fan);
+          List<String> values = valueIds.get(fan);
           if (values != null) {
             List<String> row = new ArrayList<>();
             row.add(owner.id().value());
             row.add(fan);
             row.addAll(values);
-            row.add(joinedAt);
+            row.add(joined);
             labelOut.row(row);
             labelRows++;
             labels += values.stream().filter(v -> !v.isEmpty()).count();
@@ -64,8 +67,8 @@ record FanFiles(
         }
       }
     }
-    long labelledFans = fans.stream().filter(demographics::containsKey).count();
+    long labelledFans = fans.stream().filter(valueIds::containsKey).count();
     return new FanFiles(
-        memberships, labelledFans, labelRows, labels, demographics.size() - labelledFans);
+        memberships, labelledFans, labelRows, labels, valueIds.size() - labelledFans);
   }
 }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,8 @@ final class ImportFiles {
   static final List<String> FAN_HEADER = List.of("owner_id", "fan_id", "joined_at");
   static final List<String> EVENT_HEADER = List.of("id", "fan", "product", "type", "time", "value");
 
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -57,6 +62,14 @@ final class ImportFiles {
     Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
   }
 
+  static void writeOwners(Path file, List<Owner> owners) throws IOException {
+    try (CsvWriter out = CsvWriter.open(file, OWNER_HEADER)) {
+      for (Owner owner : owners) {
+        out.row(ownerRow(owner));
+      }
+    }
+  }
+
   static List<String> ownerRow(Owner owner) {
     String locale = owner.locale().getLanguage().equals("zh") ? "zh-CN" : "en";
     String assortment =
@@ -67,7 +80,12 @@ final class ImportFiles {
     return List.of(owner.id().value(), owner.name(), locale, assortment);
   }
 
-  static List<String> catalogRow(Product product) {
+  /** ISO-8601 to the second with the zone's offset, e.g. 2017-01-28T14:06:53-05:00 or ...Z. */
+  static String time(Instant instant, ZoneId zone) {
+    return ISO_WITH_OFFSET.format(instant.atZone(zone));
+  }
+
+  static List<String> catalogRow(Product product, ZoneId zone) {
     return List.of(
         product.id().value(),
         product.title(),
@@ -75,17 +93,17 @@ final class ImportFiles {
         price(product.priceCents()),
         Integer.toString(product.stock()),
         attributes(product.attributes()),
-        NewYorkTime.format(product.createdAt()));
+        time(product.createdAt(), zone));
   }
 
-  static List<String> eventRow(Event event) {
+  static List<String> eventRow(Event event, ZoneId zone) {
     String value = event.value().isPresent() ? number(event.value().getAsDouble()) : "";
     return List.of(
         event.id().value(),
         event.fan().value(),
         event.product().value(),
         event.type().wireName(),
-        NewYorkTime.format(event.time()),
+        time(event.time(), zone),
         value);
   }
 

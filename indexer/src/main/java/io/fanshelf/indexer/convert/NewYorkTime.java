@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Complete Journey's local times are America/New_York wall-clock times; FanShelf files want
@@ -14,8 +12,6 @@ import java.util.Locale;
  */
 final class NewYorkTime {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
-  private static final DateTimeFormatter ISO_WITH_OFFSET =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private NewYorkTime() {}
 
@@ -31,6 +27,6 @@ final class NewYorkTime {
 
   /** E.g. 2017-01-28T14:06:53-05:00. */
   static String format(Instant instant) {
-    return ISO_WITH_OFFSET.format(instant.atZone(ZONE));
+    return ImportFiles.time(instant, ZONE);
   }
 }

@@ -1,11 +1,11 @@
 package io.fanshelf.indexer.convert;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +21,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A strict RFC 4180 reader for the raw CSVs: a header row, {@code "} quoting with {@code ""} as an
- * escaped quote, quoted cells that may span lines, LF or CRLF line ends; blank lines are skipped.
- * Every problem, down to a malformed number in a typed getter, is a {@link RawDataException} naming
- * the file, the line where the record starts and the column. Not thread-safe; the caller closes it.
+ * A strict RFC 4180 reader for the raw CSVs (comma separated unless told otherwise, UTF-8 unless
+ * told otherwise, gunzipped when the name ends in {@code .gz}): a header row, {@code "} quoting
+ * with {@code ""} as an escaped quote, quoted cells that may span lines, LF or CRLF line ends;
+ * blank lines are skipped. Every problem, down to a malformed number in a typed getter, is a {@link
+ * RawDataException} naming the file, the line where the record starts and the column. Not
+ * thread-safe; the caller closes it.
  */
-final class RawCsvReader implements Closeable {
+final class RawCsvReader implements RawRecords {
   private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,18}");
   private static final Pattern R_SCIENTIFIC =
       Pattern.compile("[0-9](\\.[0-9]{1,14})?e\\+[0-9]{1,2}");
@@ -37,6 +39,8 @@ final class RawCsvReader implements Closeable {
 
   private final String fileName;
   private final BufferedReader in;
+  private final char delimiter;
+  private final Charset charset;
   private final List<String> header;
   private final Map<String, Integer> columnIndex = new HashMap<>();
   private List<String> cells = List.of();
@@ -45,9 +49,13 @@ final class RawCsvReader implements Closeable {
   private long records;
   private int peeked = -2;
 
-  private RawCsvReader(Path file, Collection<String> requiredColumns) throws IOException {
+  private RawCsvReader(
+      Path file, Collection<String> requiredColumns, char delimiter, Charset charset)
+      throws IOException {
     this.fileName = file.getFileName().toString();
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.delimiter = delimiter;
+    this.charset = charset;
+    this.in = RawRecords.open(file, charset);
     try {
       List<String> names = readRecord();
       if (names == null) {
@@ -76,14 +84,26 @@ final class RawCsvReader implements Closeable {
 
   /** Opens a file and checks that its header has every required column. */
   static RawCsvReader open(Path file, Collection<String> requiredColumns) throws IOException {
-    return new RawCsvReader(file, requiredColumns);
+    return open(file, requiredColumns, ',', StandardCharsets.UTF_8);
   }
 
-  /** Moves to the next record; false at the end of the file. */
-  boolean next() throws IOException {
-    List<String> record = readRecord();
+  /** Opens a file with another separator or character set. */
+  static RawCsvReader open(
+      Path file, Collection<String> requiredColumns, char delimiter, Charset charset)
+      throws IOException {
+    return new RawCsvReader(file, requiredColumns, delimiter, charset);
+  }
+
+  /** The header's column names, in file order. */
+  List<String> header() {
+    return header;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    List<String> record = readDataRecord();
     while (record != null && record.size() == 1 && record.getFirst().isEmpty()) {
-      record = readRecord();
+      record = readDataRecord();
     }
     if (record == null) {
       return false;
@@ -97,26 +117,35 @@ final class RawCsvReader implements Closeable {
     return true;
   }
 
+  @Override
+  public long line() {
+    return recordLine;
+  }
+
   /** Data records read so far. */
   long records() {
     return records;
   }
 
-  /** The cell as written, possibly empty. */
-  String text(String column) {
+  private List<String> readDataRecord() throws IOException {
+    try {
+      return readRecord();
+    } catch (CharacterCodingException e) {
+      throw new RawDataException(
+          fileName,
+          nextCharLine,
+          Optional.empty(),
+          "not valid " + charset.name() + " text; give the file's encoding with --encoding");
+    }
+  }
+
+  @Override
+  public String text(String column) {
     Integer index = columnIndex.get(column);
     if (index == null) {
       throw new IllegalArgumentException(column + " is not a column of " + fileName);
     }
     return cells.get(index);
-  }
-
-  String required(String column) throws RawDataException {
-    String value = text(column);
-    if (value.isBlank()) {
-      throw error(column, "expected a value, got an empty cell");
-    }
-    return value;
   }
 
   /**
@@ -165,8 +194,8 @@ final class RawCsvReader implements Closeable {
     }
   }
 
-  /** An error about the current record; {@code column} may be null for the record as a whole. */
-  RawDataException error(String column, String problem) {
+  @Override
+  public RawDataException error(String column, String problem) {
     return new RawDataException(fileName, recordLine, Optional.ofNullable(column), problem);
   }
 
@@ -200,7 +229,7 @@ final class RawCsvReader implements Closeable {
         } else {
           field.append((char) c);
         }
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         fields.add(field.toString());
         field.setLength(0);
         closedQuote = false;
@@ -211,7 +240,7 @@ final class RawCsvReader implements Closeable {
         fields.add(field.toString());
         return fields;
       } else if (closedQuote) {
-        throw quoteError(fields, "expected a comma or a line end after a closing quote");
+        throw quoteError(fields, "expected a separator or a line end after a closing quote");
       } else if (c == '"' && field.isEmpty()) {
         inQuotes = true;
       } else if (c == '"') {

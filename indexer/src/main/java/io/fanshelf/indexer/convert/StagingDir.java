@@ -34,6 +34,17 @@ final class StagingDir implements Closeable {
     return dir.resolve(name);
   }
 
+  /**
+   * Moves the named files into the output directory, and deletes the {@code stale} ones there
+   * (files an earlier run wrote that this one does not).
+   */
+  void publish(Collection<String> names, Collection<String> stale) throws IOException {
+    publish(names);
+    for (String name : stale) {
+      Files.deleteIfExists(outDir.resolve(name));
+    }
+  }
+
   /** Moves the named files into the output directory, replacing files of the same name. */
   void publish(Collection<String> names) throws IOException {
     for (String name : names) {

@@ -100,7 +100,7 @@ final class TransactionsPass {
             Optional.empty(),
             Optional.empty(),
             OptionalDouble.of(quantity));
-    out.row(ImportFiles.eventRow(event));
+    out.row(ImportFiles.eventRow(event, NewYorkTime.ZONE));
     events++;
   }
 

@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class IndexerCliTest {
   @TempDir Path dir;
@@ -78,5 +81,45 @@ class IndexerCliTest {
         1,
         run("import", "--data", dir.resolve("data").toString(), "--events", missing.toString())
             .code());
+  }
+
+  @Test
+  void everySubcommandAnswersHelpWithExitZero() {
+    Set<String> commands = new CommandLine(new IndexerCli()).getSubcommands().keySet();
+    assertTrue(
+        commands.containsAll(List.of("import", "stats", "rebuild", "convert-completejourney")),
+        commands.toString());
+    for (String command : commands) {
+      Result result = run(command, "--help");
+      assertEquals(0, result.code(), command + ": " + result.err());
+      assertTrue(
+          result.out().startsWith("Usage: fanshelf-indexer " + command),
+          command + ": " + result.out());
+    }
+    assertEquals(0, run("--help").code());
+  }
+
+  @Test
+  void rebuildRecountsAnImportedDirectory() throws Exception {
+    Path catalog = dir.resolve("catalog.csv");
+    Files.writeString(
+        catalog, "id,title,category,price,created_at\np1,花茶,食品>茶,29,2026-01-01T00:00:00Z\n");
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, "id,fan,product,type,time\ne1,f1,p1,purchase,2026-02-01T00:00:00Z\n");
+    String data = dir.resolve("data").toString();
+    assertEquals(
+        0,
+        run(
+                "import",
+                "--data",
+                data,
+                "--catalog",
+                catalog.toString(),
+                "--events",
+                events.toString())
+            .code());
+    Result result = run("rebuild", "--data", data);
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.out().startsWith("rebuilt from 1 events (1 positive)"), result.out());
   }
 }

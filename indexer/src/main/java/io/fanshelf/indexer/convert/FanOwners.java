@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo shops and which of them each fan follows. The assignment is a pure function of the fan
- * id (SHA-256 of its UTF-8 bytes), so it is the same on every run and easy to recompute elsewhere;
- * CRC-32 was tried first but its linearity gave 12.8% second owners on short numeric ids where 10%
- * was asked. Immutable and thread-safe.
+ * The shops of a converted data set and which of them each fan follows: the three demo shops of the
+ * Complete Journey conversion, or numbered shops for the public-format converters. The assignment
+ * is a pure function of the fan id (SHA-256 of its UTF-8 bytes), so it is the same on every run and
+ * easy to recompute elsewhere; CRC-32 was tried first but its linearity gave 12.8% second owners on
+ * short numeric ids where 10% was asked. Immutable and thread-safe.
  */
-final class DemoOwners {
+final class FanOwners {
   /** The food departments that 阿杰家的厨房 sells; the other two shops sell the whole catalog. */
   static final List<String> KITCHEN_DEPARTMENTS =
       List.of(
@@ -46,13 +47,36 @@ final class DemoOwners {
               Locale.SIMPLIFIED_CHINESE,
               Optional.of(Set.copyOf(KITCHEN_DEPARTMENTS))));
 
+  /** More shops than this would leave most with a handful of fans. */
+  static final int MAX_NUMBERED = 1000;
+
   private final List<Owner> owners;
   private final double secondOwnerShare;
 
-  /** The first {@code count} of {@link #ALL}. */
-  DemoOwners(int count, double secondOwnerShare) {
-    this.owners = ALL.subList(0, count);
+  private FanOwners(List<Owner> owners, double secondOwnerShare) {
+    this.owners = List.copyOf(owners);
     this.secondOwnerShare = secondOwnerShare;
+  }
+
+  /** The first {@code count} of the demo shops {@link #ALL}. */
+  static FanOwners demo(int count, double secondOwnerShare) {
+    return new FanOwners(ALL.subList(0, count), secondOwnerShare);
+  }
+
+  /**
+   * {@code count} shops shop-1, shop-2 ... ("Shop 1" ..., English pages, the whole catalog), each
+   * fan with exactly one of them.
+   */
+  static FanOwners numbered(int count) {
+    if (count < 1 || count > MAX_NUMBERED) {
+      throw new IllegalArgumentException(
+          "owner count must be between 1 and " + MAX_NUMBERED + ", got " + count);
+    }
+    List<Owner> shops = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      shops.add(new Owner(OwnerId.of("shop-" + i), "Shop " + i, Locale.US, Optional.empty()));
+    }
+    return new FanOwners(shops, 0);
   }
 
   List<Owner> owners() {
