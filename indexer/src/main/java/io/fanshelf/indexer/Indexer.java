@@ -2,12 +2,14 @@ package io.fanshelf.indexer;
 
 import io.fanshelf.indexer.aggregate.AggregateStats;
 import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.indexer.ingest.EventBatch;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.ingest.Importer;
 import io.fanshelf.indexer.ingest.Problems;
+import io.fanshelf.indexer.ingest.ValidationError;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.StoreBackend;
@@ -15,6 +17,7 @@ import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +29,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A FanShelf data directory, opened: the store backend, ingestion, and the in-memory aggregates of
@@ -191,26 +196,62 @@ public final class Indexer implements Closeable {
    */
   public void validateEvents(List<Event> events) throws ImportRejectedException, IOException {
     Problems problems = new Problems();
-    Map<String, Integer> firstPosition = new HashMap<>();
+    checkEvents(events, i -> i + 1, problems);
+    problems.throwIfAny();
+  }
+
+  /**
+   * Reads an app's batch of event objects (the events.jsonl mapping) and checks it as {@link
+   * #validateEvents} does, reporting every error of the batch in one exception: format and
+   * reference errors together, in batch order ({@code line} is the 1-based position), up to {@link
+   * Problems#LIMIT}. Stores nothing.
+   *
+   * @return the events, in batch order
+   * @throws ImportRejectedException when any event is bad
+   */
+  public List<Event> readEventBatch(List<JsonNode> items)
+      throws ImportRejectedException, IOException {
+    Problems problems = new Problems();
+    EventBatch.Parsed parsed = EventBatch.parse(items, problems);
+    checkEvents(parsed.events(), i -> parsed.positions().get(i), problems);
+    if (!problems.isEmpty()) {
+      List<ValidationError> inBatchOrder = new ArrayList<>(problems.kept());
+      inBatchOrder.sort(Comparator.comparingLong(ValidationError::line));
+      throw new ImportRejectedException(inBatchOrder, problems.total());
+    }
+    return parsed.events();
+  }
+
+  /**
+   * Records every event that names an unknown product or owner, or reuses an id for a different
+   * event of the batch; {@code position} gives the position to report for an index of {@code
+   * events}.
+   */
+  private void checkEvents(List<Event> events, IntUnaryOperator position, Problems problems)
+      throws IOException {
+    Map<String, Integer> firstIndex = new HashMap<>();
     Set<ProductId> products = knownProducts();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
+      int at = position.applyAsInt(i);
       if (!products.contains(event.product())) {
-        problems.add("events", i + 1, "product", "unknown product '" + event.product() + "'");
+        problems.add("events", at, "product", "unknown product '" + event.product() + "'");
       }
       if (event.owner().isPresent() && store.metadata().owner(event.owner().get()).isEmpty()) {
-        problems.add("events", i + 1, "owner", "unknown owner '" + event.owner().get() + "'");
+        problems.add("events", at, "owner", "unknown owner '" + event.owner().get() + "'");
       }
-      Integer first = firstPosition.putIfAbsent(event.id().value(), i + 1);
-      if (first != null && !events.get(first - 1).equals(event)) {
+      Integer first = firstIndex.putIfAbsent(event.id().value(), i);
+      if (first != null && !events.get(first).equals(event)) {
         problems.add(
             "events",
-            i + 1,
+            at,
             "id",
-            "event id '" + event.id() + "' is used by a different event at position " + first);
+            "event id '"
+                + event.id()
+                + "' is used by a different event at position "
+                + position.applyAsInt(first));
       }
     }
-    problems.throwIfAny();
   }
 
   private Set<ProductId> knownProducts() throws IOException {

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class IndexerTest {
   private static final Instant T = Instant.parse("2026-02-01T00:00:00Z");
@@ -69,6 +71,35 @@ class IndexerTest {
       assertEquals(
           "events:2 [product]: unknown product 'nope'", rejected.errors().getFirst().toString());
       assertEquals(0, indexer.store().events().count());
+    }
+  }
+
+  @Test
+  void anAppsBatchReportsFormatAndReferenceErrorsTogetherInBatchOrder() throws Exception {
+    try (Indexer indexer = open()) {
+      List<JsonNode> batch = new ArrayList<>();
+      JsonMapper.shared()
+          .readTree(
+              "[{\"id\": \"e1\", \"fan\": \"f1\", \"product\": \"tea\", \"type\": \"view\","
+                  + " \"time\": \"2026-02-01T00:00:00Z\"},"
+                  + " {\"id\": \"e2\", \"fan\": \"f1\", \"product\": \"tea\", \"type\": \"olly\","
+                  + " \"time\": \"2026-02-01T00:00:00Z\"},"
+                  + " {\"id\": \"e3\", \"fan\": \"f1\", \"product\": \"p-404\", \"type\": \"view\","
+                  + " \"time\": \"2026-02-01T00:00:00Z\"},"
+                  + " {\"id\": \"e4\", \"fan\": \"f1\", \"product\": \"cup\", \"type\": \"view\","
+                  + " \"time\": \"yesterday\"},"
+                  + " {\"id\": \"e1\", \"fan\": \"f2\", \"product\": \"tea\", \"type\": \"view\","
+                  + " \"time\": \"2026-02-01T00:00:00Z\", \"owner\": \"shop-none\"}]")
+          .forEach(batch::add);
+      ImportRejectedException rejected =
+          assertThrows(ImportRejectedException.class, () -> indexer.readEventBatch(batch));
+      assertEquals(
+          List.of("2 type", "3 product", "4 time", "5 owner", "5 id"),
+          rejected.errors().stream().map(e -> e.line() + " " + e.field()).toList());
+      assertEquals(5, rejected.totalErrors());
+      assertTrue(rejected.errors().get(4).message().endsWith("at position 1"));
+      assertEquals(0, indexer.store().events().count());
+      assertEquals(1, indexer.readEventBatch(batch.subList(0, 1)).size());
     }
   }
 

@@ -10,11 +10,14 @@ import io.fanshelf.recommender.collaborative.BoundCollaborative;
 import io.fanshelf.recommender.collaborative.FactorModel;
 import io.fanshelf.recommender.collaborative.FanItems;
 import io.fanshelf.recommender.collaborative.FanNeighbourModel;
+import io.fanshelf.recommender.collaborative.ItemIndex;
 import io.fanshelf.recommender.collaborative.ItemNeighbourModel;
 import io.fanshelf.recommender.collaborative.TopK;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -41,6 +44,7 @@ public final class FanEvidence {
   private IntDoubleMap itemScores;
   private IntDoubleMap lastItemScores;
   private IntDoubleMap fanScores;
+  private final Map<ItemIndex, FanItems> histories = new IdentityHashMap<>(4);
 
   /**
    * A label value of the fan with a taxonomy match rule, and the catalog products the rule matches.
@@ -183,22 +187,13 @@ public final class FanEvidence {
     if (model == null || history(model.items()).isEmpty()) {
       return new int[0];
     }
-    double[] vector = factorVector(model);
-    int rows = model.items().size();
-    double[] scores = new double[rows];
-    for (int row = 0; row < rows; row++) {
-      scores[row] =
-          models.factors().ordinal(row) < 0 ? Double.NEGATIVE_INFINITY : model.score(vector, row);
+    BoundCollaborative.Binding binding = models.factors();
+    int[] rows = model.topRows(factorVector(model), k, row -> binding.ordinal(row) >= 0);
+    int[] ordinals = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ordinals[i] = binding.ordinal(rows[i]);
     }
-    int[] best = TopK.indices(scores, k);
-    int n = 0;
-    int[] ordinals = new int[best.length];
-    for (int row : best) {
-      if (scores[row] != Double.NEGATIVE_INFINITY) {
-        ordinals[n++] = models.factors().ordinal(row);
-      }
-    }
-    return java.util.Arrays.copyOf(ordinals, n);
+    return ordinals;
   }
 
   /** The item-to-item model's score of a product: the sum over the fan's products. */
@@ -272,8 +267,10 @@ public final class FanEvidence {
     return fanScores;
   }
 
-  private FanItems history(io.fanshelf.recommender.collaborative.ItemIndex items) {
-    return FanItems.of(fan.history(), signals.feedback(), items);
+  /** The fan's history as a model's rows, worked out once per model's product list. */
+  private FanItems history(ItemIndex items) {
+    return histories.computeIfAbsent(
+        items, index -> FanItems.of(fan.history(), signals.feedback(), index));
   }
 
   private static void add(

@@ -219,7 +219,19 @@ public final class Recommender {
     FanContext fan =
         fanContext(request.owner(), request.fan(), request.now(), !main || model.usesLabels());
     FanEvidence evidence = FanEvidence.of(fan, current, bind(model, current));
-    CandidateSources.Collected collected = collect(request, evidence, main);
+    CandidateSources.Collected collected = null;
+    Optional<Recommendations.NeedOutcome> need = Optional.empty();
+    if (request.need().isPresent()) {
+      CandidateSources.Collected matches = main ? needMatches(request, evidence) : null;
+      int matched = matches == null ? 0 : matches.primaryFound();
+      if (matched > 0) {
+        collected = matches;
+      }
+      need = Optional.of(new Recommendations.NeedOutcome(matched, matched > 0));
+    }
+    if (collected == null) {
+      collected = sectionCandidates(request, evidence, main);
+    }
     Curation owned = curation.forOwner(request.owner());
     FeatureExtractor features = FeatureExtractor.of(evidence);
     Rules rules =
@@ -279,30 +291,40 @@ public final class Recommender {
                   s.ordinal(), s.product(), s.features(), sourceScores(s.candidate()), s.pinned()),
               s.pinned()));
     }
-    return new Recommendations(items, model.name(), collected.usedFallback(), candidates.size());
+    Optional<Recommendations.FallbackReason> fallback =
+        collected.usedFallback()
+            ? Optional.of(
+                new Recommendations.FallbackReason(
+                    collected.primaryFound(), wanted(request), collected.fallbackRan()))
+            : Optional.empty();
+    return new Recommendations(items, model.name(), candidates.size(), need, fallback);
   }
 
   /**
-   * A stated need decides what is shown (the need's matches, then personalised); without one, or
-   * when nothing matches it, the section's sources run, with the fallback for the main list.
+   * A stated need decides what the main list shows when anything matches it: the need's matches,
+   * then personalised by the ranker.
    */
-  private CandidateSources.Collected collect(
+  private CandidateSources.Collected needMatches(RecommendRequest request, FanEvidence evidence)
+      throws IOException {
+    return CandidateSources.collect(
+        request, evidence, List.of(NeedSource.NAME), List.of(), options.budgetPerSource(), 0);
+  }
+
+  /** The section's sources, with the fallback sources for the main list when they find too few. */
+  private CandidateSources.Collected sectionCandidates(
       RecommendRequest request, FanEvidence evidence, boolean main) throws IOException {
-    if (main && request.need().isPresent()) {
-      CandidateSources.Collected matches =
-          CandidateSources.collect(
-              request, evidence, List.of(NeedSource.NAME), List.of(), options.budgetPerSource(), 0);
-      if (matches.candidates().size() > 0) {
-        return matches;
-      }
-    }
     return CandidateSources.collect(
         request,
         evidence,
         options.sources().get(request.section()),
         main ? options.fallback() : List.of(),
         options.budgetPerSource(),
-        main ? Math.max(options.minCandidates(), request.limit() * 3) : 0);
+        main ? wanted(request) : 0);
+  }
+
+  /** Below this many candidates the main list adds the fallback sources. */
+  private int wanted(RecommendRequest request) {
+    return Math.max(options.minCandidates(), request.limit() * 3);
   }
 
   /** Recently viewed and new arrivals keep their own order: most recent first. */

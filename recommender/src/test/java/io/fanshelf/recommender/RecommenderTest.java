@@ -88,10 +88,36 @@ class RecommenderTest {
   }
 
   @Test
-  void aFanWithNothingGetsTheOwnersPopularItems() throws Exception {
-    try (Fixture f = Fixture.open(dir)) {
+  void theFallbackRunsWhenTheMainSourcesFindTooFew() throws Exception {
+    RecommenderOptions defaults = RecommenderOptions.defaults();
+    java.util.Map<Section, List<String>> sources = new java.util.EnumMap<>(defaults.sources());
+    sources.put(Section.FOR_YOU, List.of("label-match", "co-visit"));
+    RecommenderOptions narrow =
+        new RecommenderOptions(
+            sources,
+            defaults.fallback(),
+            defaults.budgetPerSource(),
+            defaults.minCandidates(),
+            defaults.historyLimit(),
+            defaults.rules(),
+            defaults.leadersRefresh());
+    try (Fixture f = Fixture.open(dir, narrow, io.fanshelf.recommender.rules.CurationLookup.NONE)) {
       Recommendations cold = f.recommender.recommend(forYou("shop-lily", "fan-unknown"));
       assertTrue(cold.fallback());
+      Recommendations.FallbackReason why = cold.fallbackReason().orElseThrow();
+      assertTrue(why.found() < why.wanted(), why::toString);
+      assertTrue(why.sources().contains("popular"), why::toString);
+      assertFalse(cold.items().isEmpty());
+    }
+  }
+
+  @Test
+  void aFanWithNothingGetsTheOwnersPopularItems() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // popular and owner-popular are main-list sources: no fallback is needed to find them
+      Recommendations cold = f.recommender.recommend(forYou("shop-lily", "fan-unknown"));
+      assertFalse(cold.fallback(), () -> cold.fallbackReason().toString());
+      assertTrue(cold.need().isEmpty());
       assertFalse(cold.items().isEmpty());
       assertTrue(
           cold.items().stream()
@@ -160,6 +186,26 @@ class RecommenderTest {
               .limit(3)
               .anyMatch(i -> Set.of("bh-011", "bh-012").contains(i.product().id().value())),
           () -> ids(tea).toString());
+      Recommendations.NeedOutcome need = tea.need().orElseThrow();
+      assertTrue(need.used());
+      assertTrue(need.matched() >= 2, need::toString);
+    }
+  }
+
+  @Test
+  void aNeedThatMatchesNothingSaysSoAndTheUsualSourcesRun() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Recommendations cream =
+          f.recommender.recommend(forYou("shop-lily", "fan-0002").withNeed("xqzv wplk"));
+      Recommendations plain = f.recommender.recommend(forYou("shop-lily", "fan-0002"));
+      assertEquals(new Recommendations.NeedOutcome(0, false), cream.need().orElseThrow());
+      assertEquals(ids(plain), ids(cream));
+      Recommendations elsewhere =
+          f.recommender.recommend(
+              forYou("shop-lily", "fan-0002")
+                  .withNeed("想买花茶")
+                  .withSection(Section.RECENTLY_VIEWED));
+      assertEquals(new Recommendations.NeedOutcome(0, false), elsewhere.need().orElseThrow());
     }
   }
 

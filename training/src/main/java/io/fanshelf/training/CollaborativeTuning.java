@@ -53,8 +53,12 @@ public final class CollaborativeTuning {
       long fitMillis,
       boolean chosen) {}
 
-  /** The chosen setting, its validation score and every setting tried. */
-  public record Tuned(CollaborativeOptions options, double validationNdcg, List<Trial> trials) {}
+  /**
+   * The chosen setting, its validation score, every setting tried, and how long the search took
+   * (fits and scoring).
+   */
+  public record Tuned(
+      CollaborativeOptions options, double validationNdcg, List<Trial> trials, long millis) {}
 
   /** One hyper-parameter's grid: the variants of the current best setting to try. */
   private interface Axis extends Function<CollaborativeOptions, List<CollaborativeOptions>> {}
@@ -78,7 +82,8 @@ public final class CollaborativeTuning {
       long seed,
       Duration budget,
       Progress progress) {
-    long deadline = System.nanoTime() + budget.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + budget.toNanos();
     CollaborativeOptions best = start(algorithm, seed);
     double bestNdcg = Double.NEGATIVE_INFINITY;
     List<Trial> trials = new ArrayList<>();
@@ -95,7 +100,7 @@ public final class CollaborativeTuning {
         }
         if (!trials.isEmpty() && System.nanoTime() > deadline) {
           LOG.info("tuning {} stopped after {} settings: budget {} spent", algorithm, step, budget);
-          return done(best, bestNdcg, trials);
+          return done(best, bestNdcg, trials, started);
         }
         progress.update("tune " + algorithm, step++, planned);
         long t0 = System.nanoTime();
@@ -124,10 +129,11 @@ public final class CollaborativeTuning {
       }
     }
     progress.update("tune " + algorithm, planned, planned);
-    return done(best, bestNdcg, trials);
+    return done(best, bestNdcg, trials, started);
   }
 
-  private static Tuned done(CollaborativeOptions best, double ndcg, List<Trial> trials) {
+  private static Tuned done(
+      CollaborativeOptions best, double ndcg, List<Trial> trials, long started) {
     List<Trial> marked = new ArrayList<>();
     for (Trial t : trials) {
       marked.add(
@@ -138,11 +144,11 @@ public final class CollaborativeTuning {
               t.fitMillis(),
               t.hyperParameters().equals(best.hyperParameters())));
     }
-    return new Tuned(best, ndcg, List.copyOf(marked));
+    return new Tuned(best, ndcg, List.copyOf(marked), (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** The starting setting of each algorithm. */
-  static CollaborativeOptions start(String algorithm, long seed) {
+  /** The starting setting of each algorithm (the defaults when tuning is off). */
+  public static CollaborativeOptions start(String algorithm, long seed) {
     return switch (algorithm) {
       case AlsOptions.ALGORITHM -> AlsOptions.defaults(seed);
       case EaseOptions.ALGORITHM -> EaseOptions.defaults();

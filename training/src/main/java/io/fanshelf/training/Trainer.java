@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training module's front door. {@link #train} cuts a validation window from the events it is
- * given (the same kind of split as the test it prepares for), chooses everything on that window
- * (each collaborative model's settings, the ranker's family and settings, whether labels help) and
- * compares the learned ranking with popularity and with each collaborative model alone, then fits
- * the chosen pieces on all the events given and says which ranking to serve. The test period is
- * never looked at. Not thread-safe; uses the common fork-join pool for per-fan work.
+ * given (the same kind of split as the test it prepares for) and chooses everything on it: each
+ * collaborative model's settings, then the ranker's family and settings on one half of the window's
+ * fans, then, on the other half, whether labels help and which ranking to serve (the learned one,
+ * popularity, or one collaborative model alone). It then fits the chosen pieces on all the events
+ * given. The test period is never looked at. Not thread-safe; uses the common fork-join pool for
+ * per-fan work.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -75,7 +76,7 @@ public final class Trainer {
    *
    * @param model {@code lambdamart} or {@code logistic}
    * @param hyperParameters the setting
-   * @param validationNdcg mean NDCG@10 of the validation fans
+   * @param validationNdcg mean NDCG@10 of the tuning half of the validation fans
    * @param chosen whether it was kept
    */
   public record Tuning(
@@ -86,7 +87,8 @@ public final class Trainer {
    *
    * @param ranking {@code learned}, {@code learned-without-labels}, {@code popularity}, {@code
    *     labels-then-popularity}, {@code ials}, {@code item-cf} or {@code user-knn}
-   * @param validationNdcg mean NDCG@10 of the validation fans
+   * @param validationNdcg mean NDCG@10 of the selection half of the validation fans (the half no
+   *     ranker setting was chosen on)
    * @param labelledNdcg the same over the labelled validation fans (null without any)
    * @param served whether it is the one to serve
    */
@@ -218,7 +220,6 @@ public final class Trainer {
     Partition inner =
         options
             .examples()
-            .orElse(validationSplit.inner(data))
             .partition(data, window.known(), options.targets(), options.allowRepeats());
     Snapshot innerSnapshot =
         withModels(snapshot(inner, "snapshot (examples for validation)"), inner.known(), choice);
@@ -228,14 +229,15 @@ public final class Trainer {
     long t3 = System.nanoTime();
     List<Tuning> tuning = new ArrayList<>();
     ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning);
-    double learnedNdcg = best(tuning);
+    Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED);
+    double learnedNdcg = lists.selectionNdcg(learnedAtValidation);
     Optional<Double> withoutLabelsNdcg = Optional.empty();
-    double learnedLabelled = lists.labelledNdcg(Fit.fit(innerExamples, rankerOptions, LEARNED));
+    double learnedLabelled = lists.labelledNdcg(learnedAtValidation);
     double withoutLabelsLabelled = Double.NaN;
     if (hiddenLists != null) {
       Dataset hidden = examples(innerSnapshot, inner, true, "examples (validation, no labels)");
       Ranker withoutLabels = Fit.fit(hidden, rankerOptions, LEARNED);
-      withoutLabelsNdcg = Optional.of(hiddenLists.ndcg(withoutLabels));
+      withoutLabelsNdcg = Optional.of(hiddenLists.selectionNdcg(withoutLabels));
       withoutLabelsLabelled = hiddenLists.labelledNdcg(withoutLabels);
     }
     timings.put("rankerTuning", ms(t3));
@@ -262,7 +264,7 @@ public final class Trainer {
       compared.add(
           Choice.of(
               entry.getKey(),
-              lists.ndcg(entry.getValue()),
+              lists.selectionNdcg(entry.getValue()),
               lists.labelledNdcg(entry.getValue()),
               false));
     }
@@ -272,10 +274,7 @@ public final class Trainer {
     long t4 = System.nanoTime();
     Collaborative models = choice.fit(interactions(among, p -> true));
     Partition examplesWindow =
-        options
-            .examples()
-            .orElse(validationSplit)
-            .partition(data, among, options.targets(), options.allowRepeats());
+        options.examples().partition(data, among, options.targets(), options.allowRepeats());
     Snapshot examplesSnapshot =
         withModels(snapshot(examplesWindow, "snapshot (examples)"), examplesWindow.known(), choice);
     Dataset examples = examples(examplesSnapshot, examplesWindow, false, "examples");
@@ -395,10 +394,6 @@ public final class Trainer {
       }
     }
     return best.ranking();
-  }
-
-  private static double best(List<Tuning> tuning) {
-    return tuning.stream().filter(Tuning::chosen).findFirst().orElseThrow().validationNdcg();
   }
 
   /**
@@ -544,18 +539,27 @@ public final class Trainer {
       }
     }
 
+    /** Mean NDCG@10 over the tuning half of the validation fans (every other fan). */
     double ndcg(Ranker ranker) {
-      return mean(ranker, false);
+      return mean(ranker, false, 0);
+    }
+
+    /**
+     * Mean NDCG@10 over the other half, which no setting was chosen on: the rankings compared for
+     * serving are compared here, so that the learned ranker's tuning does not flatter it.
+     */
+    double selectionNdcg(Ranker ranker) {
+      return mean(ranker, false, 1);
     }
 
     double labelledNdcg(Ranker ranker) {
-      return mean(ranker, true);
+      return mean(ranker, true, 1);
     }
 
-    private double mean(Ranker ranker, boolean onlyLabelled) {
+    private double mean(Ranker ranker, boolean onlyLabelled, int half) {
       double sum = 0;
       int n = 0;
-      for (int i = 0; i < candidates.size(); i++) {
+      for (int i = half; i < candidates.size(); i += 2) {
         if (onlyLabelled && !labelled[i]) {
           continue;
         }
@@ -568,7 +572,7 @@ public final class Trainer {
   }
 
   /** The positive feedback of the events {@code known} accepts on the products {@code sellable}. */
-  Interactions interactions(
+  public Interactions interactions(
       Predicate<? super Event> known, Predicate<io.fanshelf.indexer.model.ProductId> sellable) {
     return Interactions.of(
         data.log().events(),

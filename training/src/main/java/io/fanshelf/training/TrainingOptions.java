@@ -2,6 +2,7 @@ package io.fanshelf.training;
 
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FeedbackPolicy;
+import io.fanshelf.training.dataset.LastSplit;
 import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.model.LambdaMartOptions;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How the trainer builds datasets and fits models.
@@ -38,7 +38,7 @@ public record TrainingOptions(
     boolean tune,
     Duration tuningBudget,
     double newcomerShare,
-    Optional<Split> examples,
+    Split examples,
     long seed) {
   public TrainingOptions {
     Objects.requireNonNull(examples, "examples");
@@ -57,7 +57,8 @@ public record TrainingOptions(
 
   /**
    * Purchases are positives, no repeats, default sampling and rankers, tuning on with two minutes
-   * per step, a fifth of the fans also shown as newcomers.
+   * per step, a fifth of the fans also shown as newcomers, examples from each fan's last fifth of
+   * events.
    */
   public static TrainingOptions defaults(long seed) {
     return new TrainingOptions(
@@ -69,7 +70,7 @@ public record TrainingOptions(
         true,
         Duration.ofMinutes(2),
         0.2,
-        Optional.empty(),
+        new LastSplit(0.2),
         seed);
   }
 
@@ -143,7 +144,7 @@ public record TrainingOptions(
         seed);
   }
 
-  public TrainingOptions withExamples(Optional<Split> other) {
+  public TrainingOptions withExamples(Split other) {
     return new TrainingOptions(
         targets,
         allowRepeats,

@@ -40,7 +40,7 @@ class RetrainingTest {
               false,
               java.time.Duration.ofSeconds(30),
               0.2,
-              Optional.empty(),
+              new io.fanshelf.training.dataset.LastSplit(0.2),
               5);
       Retraining.Result result =
           new Retraining(

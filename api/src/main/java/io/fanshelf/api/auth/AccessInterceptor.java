@@ -74,7 +74,8 @@ public final class AccessInterceptor implements HandlerInterceptor {
     return true;
   }
 
-  private static <A extends java.lang.annotation.Annotation> A find(
+  /** The annotation on the handler method, else on its controller class; null when on neither. */
+  public static <A extends java.lang.annotation.Annotation> A find(
       HandlerMethod method, Class<A> type) {
     A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), type);
     return onMethod != null

@@ -2,10 +2,15 @@ package io.fanshelf.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** What an API key may do. {@link #ADMIN} may do everything. */
+@Schema(
+    enumAsRef = true,
+    description =
+        "What an API key may do: send events, read recommendations, or everything (admin).")
 public enum Scope {
   /** Send events. */
   EVENTS_WRITE("events:write"),

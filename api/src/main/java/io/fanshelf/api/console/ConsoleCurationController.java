@@ -35,7 +35,7 @@ public class ConsoleCurationController {
       @RequestParam(name = "q", required = false) String q,
       Model model)
       throws IOException {
-    model.addAttribute("curation", curation.get(owner));
+    model.addAttribute("curation", curation.getCuration(owner));
     List<Product> found = new ArrayList<>();
     if (q != null && !q.isBlank()) {
       for (ScoredProduct hit :
@@ -55,10 +55,10 @@ public class ConsoleCurationController {
       @RequestParam("action") String action)
       throws IOException {
     switch (action) {
-      case "pin" -> curation.pin(owner, product);
-      case "unpin" -> curation.unpin(owner, product);
-      case "block" -> curation.block(owner, product);
-      default -> curation.unblock(owner, product);
+      case "pin" -> curation.pinProduct(owner, product);
+      case "unpin" -> curation.unpinProduct(owner, product);
+      case "block" -> curation.blockProduct(owner, product);
+      default -> curation.unblockProduct(owner, product);
     }
     return "redirect:/console/curation";
   }

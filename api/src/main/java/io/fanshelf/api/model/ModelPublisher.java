@@ -48,6 +48,12 @@ public class ModelPublisher {
     switched();
   }
 
+  /** Makes {@code id} the validated ranking, served while nothing is published. */
+  public void validate(String id) throws IOException {
+    registry.validate(id);
+    switched();
+  }
+
   /**
    * @throws ApiException 400 when nothing was published before the current model
    */

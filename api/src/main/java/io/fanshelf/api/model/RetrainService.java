@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +73,21 @@ public class RetrainService {
     FAILED
   }
 
+  /** What happens to the stored model. */
+  public enum Then {
+    /** Only stored: review it, then publish it. */
+    STORE,
+    /** Published if it passes the gate (beats popularity and the best baseline on validation). */
+    PUBLISH,
+    /** Published even if it does not (the artifact records it). */
+    PUBLISH_ANYWAY,
+    /**
+     * Served: published if a model is published and it passes the gate, else (nothing published)
+     * made the validated ranking. What the server's own background training does.
+     */
+    SERVE
+  }
+
   /**
    * One retraining, as reported.
    *
@@ -79,14 +95,16 @@ public class RetrainService {
    * @param state where it is
    * @param ranking which ranking is stored: {@code served} (what validation chose) or {@code
    *     learned}
-   * @param split how the label window is cut
-   * @param publish whether the model is published when stored
-   * @param stage the step running now ("load", "dataset", "fit" ...), or the last one
+   * @param split how the validation window is cut
+   * @param then what happens to the stored model: store, publish, publish_anyway or serve
+   * @param stage the step running now ("load", "tune ials", "examples" ...), or the last one
    * @param startedAt when it started
    * @param finishedAt when it ended
    * @param model the stored model's id, once stored
    * @param metrics the stored model's metrics
    * @param published whether the model was published
+   * @param validated whether the model became the validated ranking
+   * @param note why a model asked to be published was not (the gate's figures)
    * @param error why it failed
    */
   public record Job(
@@ -94,13 +112,15 @@ public class RetrainService {
       State state,
       String ranking,
       String split,
-      boolean publish,
+      String then,
       String stage,
       Instant startedAt,
       Optional<Instant> finishedAt,
       Optional<String> model,
       Map<String, Double> metrics,
       boolean published,
+      boolean validated,
+      Optional<String> note,
       Optional<String> error) {
 
     Job at(String newStage) {
@@ -109,14 +129,42 @@ public class RetrainService {
           state,
           ranking,
           split,
-          publish,
+          then,
           newStage,
           startedAt,
           finishedAt,
           model,
           metrics,
           published,
+          validated,
+          note,
           error);
+    }
+
+    Job ended(
+        State endState,
+        Optional<String> storedModel,
+        Map<String, Double> storedMetrics,
+        boolean wasPublished,
+        boolean wasValidated,
+        Optional<String> why,
+        Optional<String> failure,
+        Instant at) {
+      return new Job(
+          id,
+          endState,
+          ranking,
+          split,
+          then,
+          stage,
+          startedAt,
+          Optional.of(at),
+          storedModel,
+          storedMetrics,
+          wasPublished,
+          wasValidated,
+          why,
+          failure);
     }
   }
 
@@ -124,13 +172,11 @@ public class RetrainService {
    * Starts a retraining.
    *
    * @param splitText the split as given, for the report
-   * @param publish publish the stored model if it passes the gate
-   * @param force publish it even if it does not
+   * @param then what happens to the stored model
    * @throws ApiException 409 while another retraining runs
    */
-  public synchronized Job start(
-      Retraining.Request request, String splitText, boolean publish, boolean force) {
-    if (!jobs.isEmpty() && jobs.peekFirst().state() == State.RUNNING) {
+  public synchronized Job start(Retraining.Request request, String splitText, Then then) {
+    if (running()) {
       throw ApiException.conflict(
           "", "retraining " + jobs.peekFirst().id() + " is still running; wait for it to end");
     }
@@ -138,25 +184,32 @@ public class RetrainService {
         new Job(
             "retrain-" + Tokens.id("").substring(0, 12),
             State.RUNNING,
-            request.keep().name().toLowerCase(java.util.Locale.ROOT),
+            request.keep().name().toLowerCase(Locale.ROOT),
             splitText,
-            publish,
+            then.name().toLowerCase(Locale.ROOT),
             "queued",
             clock.instant(),
             Optional.empty(),
             Optional.empty(),
             Map.of(),
             false,
+            false,
+            Optional.empty(),
             Optional.empty());
     jobs.addFirst(job);
     while (jobs.size() > KEPT) {
       jobs.removeLast();
     }
-    worker.execute(() -> run(job.id(), request, publish, force));
+    worker.execute(() -> run(job.id(), request, then));
     return job;
   }
 
-  private void run(String id, Retraining.Request request, boolean publish, boolean force) {
+  /** Whether a retraining is running now. */
+  public synchronized boolean running() {
+    return !jobs.isEmpty() && jobs.peekFirst().state() == State.RUNNING;
+  }
+
+  private void run(String id, Retraining.Request request, Then then) {
     try {
       AtomicReference<String> lastStage = new AtomicReference<>("");
       Retraining.Result result =
@@ -170,45 +223,60 @@ public class RetrainService {
                     }
                   });
       String model = result.info().id();
+      boolean published = false;
+      boolean validated = false;
+      Optional<String> note = Optional.empty();
+      boolean publish =
+          then == Then.PUBLISH
+              || then == Then.PUBLISH_ANYWAY
+              || (then == Then.SERVE && !registry.published().isEmpty());
       if (publish) {
-        publisher.publish(model, force);
+        ModelRegistry.Gate gate = registry.gate(model);
+        if (gate.passes() || then == Then.PUBLISH_ANYWAY) {
+          publisher.publish(model, then == Then.PUBLISH_ANYWAY);
+          published = true;
+        } else {
+          note = Optional.of("not published: " + gate.reason(model));
+        }
+      } else if (then == Then.SERVE) {
+        publisher.validate(model);
+        validated = true;
       }
-      LOG.info("retraining {} stored model {}{}", id, model, publish ? " and published it" : "");
+      LOG.info(
+          "retraining {} stored model {}{}",
+          id,
+          model,
+          published ? " and published it" : validated ? " and serves it (validated)" : "");
+      boolean wasPublished = published;
+      boolean wasValidated = validated;
+      Optional<String> why = note;
       update(
           id,
           j ->
-              new Job(
-                  j.id(),
+              j.ended(
                   State.SUCCEEDED,
-                  j.ranking(),
-                  j.split(),
-                  j.publish(),
-                  j.stage(),
-                  j.startedAt(),
-                  Optional.of(clock.instant()),
                   Optional.of(model),
                   result.info().metrics(),
-                  publish,
-                  Optional.empty()));
+                  wasPublished,
+                  wasValidated,
+                  why,
+                  Optional.empty(),
+                  clock.instant()));
     } catch (Exception | OutOfMemoryError e) {
       LOG.warn("retraining {} failed: {}", id, e.toString());
       String error = e.getMessage() == null ? e.toString() : e.getMessage();
       update(
           id,
           j ->
-              new Job(
-                  j.id(),
+              j.ended(
                   State.FAILED,
-                  j.ranking(),
-                  j.split(),
-                  j.publish(),
-                  j.stage(),
-                  j.startedAt(),
-                  Optional.of(clock.instant()),
                   j.model(),
                   j.metrics(),
                   false,
-                  Optional.of(error)));
+                  false,
+                  Optional.empty(),
+                  Optional.of(error),
+                  clock.instant()));
     }
   }
 

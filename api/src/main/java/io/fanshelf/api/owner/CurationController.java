@@ -2,6 +2,7 @@ package io.fanshelf.api.owner;
 
 import io.fanshelf.api.auth.CurrentOwner;
 import io.fanshelf.api.auth.OwnerOnly;
+import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.Indexer;
@@ -9,6 +10,7 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.rules.Curation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in owner's pins (shown first on every shelf) and blocks (never shown). */
 @RestController
+@Tag(name = ApiContract.CURATION)
 @RequestMapping("/api/v1/owner/curation")
 @OwnerOnly
 public class CurationController {
@@ -37,44 +40,77 @@ public class CurationController {
     this.events = events;
   }
 
-  /** A pinned or blocked product. */
+  /**
+   * A pinned or blocked product.
+   *
+   * @param id the product id
+   * @param title its title ("?" when it left the catalog)
+   * @param priceCents its price in cents (0 when it left the catalog)
+   */
   public record ProductRef(String id, String title, long priceCents) {}
 
+  /**
+   * The owner's pins and blocks.
+   *
+   * @param pins pinned products, in the order they lead every shelf
+   * @param blocks blocked products, by id
+   */
   public record CurationView(List<ProductRef> pins, List<ProductRef> blocks) {}
 
+  /** The owner's pins and blocks. */
   @GetMapping
-  public CurationView get(@CurrentOwner OwnerId owner) throws IOException {
+  public CurationView getCuration(@CurrentOwner OwnerId owner) throws IOException {
     Curation current = curation.forOwner(owner);
     return new CurationView(
         refs(current.pins()), refs(current.blocks().stream().sorted().toList()));
   }
 
+  /**
+   * Pins a product: it leads every shelf of the owner while in stock.
+   *
+   * @param product a product of the catalog
+   */
   @PutMapping("/pins/{product}")
-  public CurationView pin(@CurrentOwner OwnerId owner, @PathVariable("product") String product)
-      throws IOException {
+  public CurationView pinProduct(
+      @CurrentOwner OwnerId owner, @PathVariable("product") String product) throws IOException {
     curation.pin(owner, existing(product));
     return changed(owner);
   }
 
+  /**
+   * Unpins a product.
+   *
+   * @param product a pinned product
+   */
   @DeleteMapping("/pins/{product}")
-  public CurationView unpin(@CurrentOwner OwnerId owner, @PathVariable("product") String product)
-      throws IOException {
+  public CurationView unpinProduct(
+      @CurrentOwner OwnerId owner, @PathVariable("product") String product) throws IOException {
     if (!curation.unpin(owner, Params.product("product", product))) {
       throw ApiException.notFound("product '" + product + "' is not pinned");
     }
     return changed(owner);
   }
 
+  /**
+   * Blocks a product: it is never shown on the owner's shelves or recommendations.
+   *
+   * @param product a product of the catalog
+   */
   @PutMapping("/blocks/{product}")
-  public CurationView block(@CurrentOwner OwnerId owner, @PathVariable("product") String product)
-      throws IOException {
+  public CurationView blockProduct(
+      @CurrentOwner OwnerId owner, @PathVariable("product") String product) throws IOException {
     curation.block(owner, existing(product));
     return changed(owner);
   }
 
+  /**
+   * Unblocks a product.
+   *
+   * @param product a blocked product
+   */
   @DeleteMapping("/blocks/{product}")
-  public CurationView unblock(@CurrentOwner OwnerId owner, @PathVariable("product") String product)
-      throws IOException {
+  public CurationView unblockProduct(
+      @CurrentOwner OwnerId owner, @PathVariable("product") String product) throws IOException {
     if (!curation.unblock(owner, Params.product("product", product))) {
       throw ApiException.notFound("product '" + product + "' is not blocked");
     }
@@ -83,7 +119,7 @@ public class CurationController {
 
   private CurationView changed(OwnerId owner) throws IOException {
     events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
-    return get(owner);
+    return getCuration(owner);
   }
 
   private ProductId existing(String product) throws IOException {

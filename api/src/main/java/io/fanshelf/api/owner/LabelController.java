@@ -2,12 +2,14 @@ package io.fanshelf.api.owner;
 
 import io.fanshelf.api.auth.CurrentOwner;
 import io.fanshelf.api.auth.OwnerOnly;
+import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Params;
 import io.fanshelf.api.system.Uploads;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Labels in bulk: by fan ids or by segment, and the label spreadsheet with its dry run. */
 @RestController
+@Tag(name = ApiContract.LABELS)
 @RequestMapping("/api/v1/owner/labels")
 @OwnerOnly
 public class LabelController {
@@ -38,8 +41,15 @@ public class LabelController {
   }
 
   /**
-   * Set (or, with {@code remove}, clear) one dimension on many fans: {@code fans} lists fan ids, or
-   * {@code segment} names a saved segment (exactly one of the two).
+   * One dimension to set (or, with {@code remove}, clear) on many fans: {@code fans} lists fan ids,
+   * or {@code segment} names a saved segment (exactly one of the two).
+   *
+   * @param fans fan ids
+   * @param segment a segment id: every fan it selects now
+   * @param dimension the dimension id, e.g. skin_type
+   * @param values the values, by id or zh-CN or English name (ignored with remove)
+   * @param confidence how sure the owner is, in (0, 1]; 1 when absent
+   * @param remove clear the dimension instead of setting it
    */
   public record BulkLabelRequest(
       List<String> fans,
@@ -54,8 +64,14 @@ public class LabelController {
    */
   public record BulkLabelResponse(int changed) {}
 
+  /**
+   * Labels many fans at once.
+   *
+   * <p>Sets (or clears) one dimension on every fan listed or selected by a segment, all or none:
+   * one bad fan id or value refuses the whole request. Their cached shelves are ranked afresh.
+   */
   @PostMapping("/bulk")
-  public BulkLabelResponse bulk(
+  public BulkLabelResponse labelFansInBulk(
       @CurrentOwner OwnerId owner, @Valid @RequestBody BulkLabelRequest body)
       throws IOException, ImportRejectedException {
     boolean byFans = body.fans() != null && !body.fans().isEmpty();
@@ -87,12 +103,18 @@ public class LabelController {
   }
 
   /**
-   * The label spreadsheet (CSV, docs/data-formats.md "Labels"; the owner_id column may be left
-   * out). {@code dryRun=true} (the default) only validates and previews; {@code dryRun=false}
-   * applies all rows or, when any row is bad, none (400 with every error).
+   * Imports the label spreadsheet.
+   *
+   * <p>The sheet is CSV (docs/data-formats.md, "Labels"; the owner_id column may be left out). With
+   * {@code dryRun=true}, the default, it is only validated: the answer lists every error and every
+   * change it would make. With {@code dryRun=false} all rows are applied or, when any row is bad,
+   * none (400 with every error).
+   *
+   * @param file the sheet: labels.csv or labels.csv.gz, UTF-8
+   * @param dryRun only validate and preview
    */
   @PostMapping(path = "/import", consumes = "multipart/form-data")
-  public LabelImportService.Preview importSheet(
+  public LabelImportService.Preview importLabelSheet(
       @CurrentOwner OwnerId owner,
       @RequestPart("file") MultipartFile file,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)

@@ -3,8 +3,12 @@ package io.fanshelf.api.owner;
 import io.fanshelf.api.auth.CurrentOwner;
 import io.fanshelf.api.auth.OwnerOnly;
 import io.fanshelf.api.auth.Tokens;
+import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.indexer.model.OwnerId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +28,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in owner's saved segments, their fans and statistics. */
 @RestController
+@Tag(name = ApiContract.SEGMENTS)
 @RequestMapping("/api/v1/owner/segments")
 @OwnerOnly
 public class SegmentController {
@@ -43,15 +48,28 @@ public class SegmentController {
   }
 
   /**
-   * A segment definition: {@code labels} maps dimension ids to accepted values (ids or names),
-   * {@code unlabelled} lists dimensions the fan must not have.
+   * A segment definition.
+   *
+   * @param name a name for the owner, up to 100 characters
+   * @param labels dimension id to accepted values (ids or zh-CN or English names): a fan matches
+   *     when it has one of the values of every dimension given
+   * @param unlabelled dimensions the fan must not have a label for
    */
   public record SegmentRequest(
       @NotBlank @Size(max = 100) String name,
       Map<String, List<String>> labels,
       List<String> unlabelled) {}
 
-  /** A segment with how many fans it selects now. */
+  /**
+   * A segment with how many fans it selects now.
+   *
+   * @param id the segment id (seg_...)
+   * @param name its name
+   * @param labels dimension id to accepted value ids
+   * @param unlabelled dimensions the fan must not have
+   * @param createdAt when it was made
+   * @param fans how many of the owner's fans it selects now
+   */
   public record SegmentView(
       String id,
       String name,
@@ -60,8 +78,9 @@ public class SegmentController {
       Instant createdAt,
       long fans) {}
 
+  /** Lists the owner's segments, each with its current size. */
   @GetMapping
-  public List<SegmentView> list(@CurrentOwner OwnerId owner) throws IOException {
+  public List<SegmentView> listSegments(@CurrentOwner OwnerId owner) throws IOException {
     List<SegmentView> views = new java.util.ArrayList<>();
     for (Segment segment : segments.list(owner)) {
       views.add(segments.view(segment));
@@ -69,21 +88,36 @@ public class SegmentController {
     return views;
   }
 
+  /**
+   * Saves a new segment.
+   *
+   * <p>Values are resolved against the taxonomy now and stored by id.
+   */
   @PostMapping
-  public ResponseEntity<SegmentView> create(
+  @ResponseStatus(HttpStatus.CREATED)
+  public SegmentView createSegment(
       @CurrentOwner OwnerId owner, @Valid @RequestBody SegmentRequest body) throws IOException {
-    Segment segment = segments.save(owner, Optional.empty(), body);
-    return ResponseEntity.status(HttpStatus.CREATED).body(segments.view(segment));
+    return segments.view(segments.save(owner, Optional.empty(), body));
   }
 
+  /**
+   * One segment, with its current size.
+   *
+   * @param id the segment id
+   */
   @GetMapping("/{id}")
-  public SegmentView get(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
+  public SegmentView getSegment(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
       throws IOException {
     return segments.view(segments.get(owner, id));
   }
 
+  /**
+   * Changes a segment's name and definition.
+   *
+   * @param id the segment id
+   */
   @PutMapping("/{id}")
-  public SegmentView update(
+  public SegmentView updateSegment(
       @CurrentOwner OwnerId owner,
       @PathVariable("id") String id,
       @Valid @RequestBody SegmentRequest body)
@@ -92,19 +126,40 @@ public class SegmentController {
     return segments.view(segments.save(owner, Optional.of(id), body));
   }
 
+  /**
+   * Deletes a segment; its fans, labels and links stay.
+   *
+   * @param id the segment id
+   */
   @DeleteMapping("/{id}")
-  public ResponseEntity<Void> delete(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void deleteSegment(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
       throws IOException {
     segments.delete(owner, id);
-    return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Lists the fans a segment selects now, a page at a time, in id order.
+   *
+   * @param id the segment id
+   * @param after the {@code next} of the previous page; absent for the first page
+   * @param size fans per page
+   */
   @GetMapping("/{id}/fans")
-  public FanViews.FanPageView members(
+  public FanViews.FanPageView listSegmentFans(
       @CurrentOwner OwnerId owner,
       @PathVariable("id") String id,
       @RequestParam(name = "after", required = false) String after,
-      @RequestParam(name = "size", defaultValue = "50") int size)
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "50"))
+          @RequestParam(name = "size", defaultValue = "50")
+          int size)
       throws IOException {
     Segment segment = segments.get(owner, id);
     return FanViews.FanPageView.of(
@@ -116,9 +171,14 @@ public class SegmentController {
             size));
   }
 
+  /**
+   * What a segment's fans did on the owner's shelves, summed.
+   *
+   * @param id the segment id
+   */
   @GetMapping("/{id}/stats")
-  public AttributedStats.Counts stats(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
-      throws IOException {
+  public AttributedStats.Counts getSegmentStats(
+      @CurrentOwner OwnerId owner, @PathVariable("id") String id) throws IOException {
     return stats.segment(owner, segments.get(owner, id));
   }
 

@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * Model publication across nodes. When an admin publishes or rolls back on one node, that node
- * copies the artifacts of its published stack to the hash {@code <prefix>models:artifacts} (id →
- * artifact bytes) and writes the stack to {@code <prefix>models:published} (ids, one per line, last
- * = current). Every node checks that key every {@code poll} (thread {@code fanshelf-model-follow})
- * and, when it differs from its own registry, installs the missing artifacts (checked as any
- * artifact: checksum, allow-listed classes), replaces its published stack and switches its ranker.
- * An announcement that fails because Redis is unreachable is retried until it goes through.
+ * Model publication across nodes. When an admin publishes or rolls back on one node, or its
+ * background training validates a ranking, that node copies the artifacts of its published stack
+ * and its validated ranking to the hash {@code <prefix>models:artifacts} (id → artifact bytes) and
+ * writes them to {@code <prefix>models:published} (the stack's ids one per line, last = current,
+ * then {@code validated <id>}). Every node checks that key every {@code poll} (thread {@code
+ * fanshelf-model-follow}) and, when it differs from its own registry, installs the missing
+ * artifacts (checked as any artifact: format, checksum, consistency), replaces its published stack
+ * and validated ranking and switches. An announcement that fails because Redis is unreachable is
+ * retried until it goes through.
  *
  * <p>A publish with the training CLI writes only that node's data directory; publish through the
  * API ({@code POST /api/v1/admin/models/{id}/publish}) for every node. Thread-safe.
@@ -37,6 +39,9 @@ public final class ModelBroadcast implements Closeable {
   private final ScheduledExecutorService follower;
   private String lastSeen;
   private boolean announcePending;
+
+  /** Marks the validated ranking's line in the announced state. */
+  private static final String VALIDATED = "validated ";
 
   public ModelBroadcast(RedisLink redis, ModelRegistry registry, ModelWatch watch, Duration poll) {
     this.redis = redis;
@@ -63,7 +68,10 @@ public final class ModelBroadcast implements Closeable {
   private synchronized void announce() {
     try {
       List<String> stack = registry.published();
-      for (String id : stack) {
+      Optional<String> validated = registry.validated();
+      List<String> artifacts = new java.util.ArrayList<>(stack);
+      validated.ifPresent(artifacts::add);
+      for (String id : artifacts) {
         byte[] artifact = registry.artifactBytes(id);
         boolean copied =
             redis.callBinary(commands -> commands.hsetnx(artifactsKey(), id, artifact)).isPresent();
@@ -71,11 +79,11 @@ public final class ModelBroadcast implements Closeable {
           return; // Redis unreachable: retried by the follower
         }
       }
-      String value = String.join("\n", stack);
+      String value = state(stack, validated);
       if (redis.call(commands -> commands.set(publishedKey(), value)).isPresent()) {
         lastSeen = value;
         announcePending = false;
-        LOG.info("announced published models {} to every node", stack);
+        LOG.info("announced published models {} and validated {} to every node", stack, validated);
       }
     } catch (IOException e) {
       LOG.warn("could not announce the published models: {}", e.getMessage());
@@ -93,10 +101,18 @@ public final class ModelBroadcast implements Closeable {
       return;
     }
     String value = announced.get();
-    List<String> stack =
+    List<String> lines =
         value.isEmpty() ? List.of() : Arrays.stream(value.split("\n")).map(String::strip).toList();
-    if (!stack.equals(registry.published())) {
-      for (String id : stack) {
+    Optional<String> validated =
+        lines.stream()
+            .filter(l -> l.startsWith(VALIDATED))
+            .map(l -> l.substring(VALIDATED.length()))
+            .findFirst();
+    List<String> stack = lines.stream().filter(l -> !l.startsWith(VALIDATED)).toList();
+    List<String> needed = new java.util.ArrayList<>(stack);
+    validated.ifPresent(needed::add);
+    if (!stack.equals(registry.published()) || !validated.equals(registry.validated())) {
+      for (String id : needed) {
         if (!registry.contains(id)) {
           Optional<byte[]> artifact =
               redis.callBinary(commands -> commands.hget(artifactsKey(), id));
@@ -108,8 +124,14 @@ public final class ModelBroadcast implements Closeable {
         }
       }
       registry.replacePublished(stack);
+      if (validated.isPresent() && !validated.equals(registry.validated())) {
+        registry.validate(validated.get());
+      }
       watch.refresh();
-      LOG.info("switched to the published models {} announced by another node", stack);
+      LOG.info(
+          "switched to the published models {} and validated {} announced by another node",
+          stack,
+          validated);
     }
     lastSeen = value;
   }
@@ -120,6 +142,13 @@ public final class ModelBroadcast implements Closeable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not follow the published models: {}", e.getMessage());
     }
+  }
+
+  /** The announced state: the published stack, one id a line, then the validated id if any. */
+  private static String state(List<String> stack, Optional<String> validated) {
+    List<String> lines = new java.util.ArrayList<>(stack);
+    validated.ifPresent(id -> lines.add(VALIDATED + id));
+    return String.join("\n", lines);
   }
 
   private String publishedKey() {

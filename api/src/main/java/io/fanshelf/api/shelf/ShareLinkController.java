@@ -2,9 +2,14 @@ package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.auth.CurrentOwner;
 import io.fanshelf.api.auth.OwnerOnly;
+import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.model.OwnerId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,10 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in owner's share links: create for a fan or a segment, list, export, revoke, QR. */
 @RestController
+@Tag(name = ApiContract.SHARE_LINKS)
 @RequestMapping("/api/v1/owner/links")
 @OwnerOnly
 public class ShareLinkController {
@@ -32,11 +39,23 @@ public class ShareLinkController {
     this.links = links;
   }
 
-  /** Exactly one of {@code fan} (a fan id) or {@code segment} (a segment id). */
+  /**
+   * Whose links to make: exactly one of {@code fan} or {@code segment}.
+   *
+   * @param fan a fan id of the owner's
+   * @param segment a segment id: every fan it selects now
+   */
   public record CreateLinks(String fan, String segment) {}
 
+  /**
+   * Makes share links.
+   *
+   * <p>The active link of the fan, or of every fan of the segment, made where a fan has none (one
+   * active link per fan; an existing one is returned as it is).
+   */
   @PostMapping
-  public ResponseEntity<List<ShareLinkService.LinkView>> create(
+  @ResponseStatus(HttpStatus.CREATED)
+  public List<ShareLinkService.LinkView> createShareLinks(
       @CurrentOwner OwnerId owner, @RequestBody CreateLinks body) throws IOException {
     boolean byFan = body.fan() != null && !body.fan().isBlank();
     boolean bySegment = body.segment() != null && !body.segment().isBlank();
@@ -47,11 +66,17 @@ public class ShareLinkController {
         byFan
             ? List.of(links.forFan(owner, Params.fan("fan", body.fan())))
             : links.forSegment(owner, body.segment());
-    return ResponseEntity.status(HttpStatus.CREATED).body(links.views(owner, made));
+    return links.views(owner, made);
   }
 
+  /**
+   * Lists the owner's share links, newest first.
+   *
+   * @param segment only the links of the fans this segment selects now
+   * @param revoked include revoked links
+   */
   @GetMapping
-  public List<ShareLinkService.LinkView> list(
+  public List<ShareLinkService.LinkView> listShareLinks(
       @CurrentOwner OwnerId owner,
       @RequestParam(name = "segment", required = false) String segment,
       @RequestParam(name = "revoked", defaultValue = "false") boolean revoked)
@@ -59,9 +84,18 @@ public class ShareLinkController {
     return links.views(owner, filtered(owner, segment, revoked));
   }
 
-  /** The links as CSV (fan_id, nickname, url, created_at), e.g. to send a segment's links out. */
-  @GetMapping(path = "/export.csv")
-  public ResponseEntity<byte[]> export(
+  /**
+   * The active share links as CSV: fan_id, nickname, url, created_at, e.g. to send a segment's
+   * links out.
+   *
+   * @param segment only the links of the fans this segment selects now
+   */
+  @GetMapping(path = "/export.csv", produces = "text/csv")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the CSV file (UTF-8, as an attachment)",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  public ResponseEntity<byte[]> exportShareLinks(
       @CurrentOwner OwnerId owner, @RequestParam(name = "segment", required = false) String segment)
       throws IOException {
     String csv = links.csv(links.views(owner, filtered(owner, segment, false)));
@@ -75,27 +109,47 @@ public class ShareLinkController {
         .body(csv.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Revokes a share link: the fan's shelf no longer opens through it.
+   *
+   * @param id the link id
+   */
   @DeleteMapping("/{id}")
-  public ResponseEntity<Void> revoke(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void revokeShareLink(@CurrentOwner OwnerId owner, @PathVariable("id") String id)
       throws IOException {
     links.revoke(owner, id);
-    return ResponseEntity.noContent().build();
   }
 
   /**
+   * What a revocation did.
+   *
    * @param revoked how many links were revoked
    */
   public record Revoked(int revoked) {}
 
-  /** Revokes the links of every fan a segment selects. */
+  /**
+   * Revokes the share links of every fan a segment selects now.
+   *
+   * @param segment the segment id
+   */
   @DeleteMapping
-  public Revoked revokeSegment(@CurrentOwner OwnerId owner, @RequestParam("segment") String segment)
-      throws IOException {
+  public Revoked revokeSegmentShareLinks(
+      @CurrentOwner OwnerId owner, @RequestParam("segment") String segment) throws IOException {
     return new Revoked(links.revokeSegment(owner, segment));
   }
 
+  /**
+   * The QR code of an active share link, as SVG.
+   *
+   * @param id the link id
+   */
   @GetMapping(path = "/{id}/qr.svg", produces = "image/svg+xml")
-  public String qr(@CurrentOwner OwnerId owner, @PathVariable("id") String id) {
+  @ApiResponse(
+      responseCode = "200",
+      description = "the QR code",
+      content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
+  public String getShareLinkQrCode(@CurrentOwner OwnerId owner, @PathVariable("id") String id) {
     ShareLink link = links.get(owner, id);
     if (!link.active()) {
       throw ApiException.notFound("share link '" + id + "' is revoked");

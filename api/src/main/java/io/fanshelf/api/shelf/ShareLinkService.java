@@ -39,7 +39,17 @@ public class ShareLinkService {
     this.publicUrl = properties.publicUrl();
   }
 
-  /** A link as the owner sees it. */
+  /**
+   * A share link as the owner sees it.
+   *
+   * @param id the link id, for revoking it and its QR code
+   * @param fan the fan whose shelf it opens
+   * @param nickname the owner's remark name for the fan, if any
+   * @param url the address to send to the fan: /s/ and 43 random characters, nothing personal
+   * @param segment the segment it was made for, if any
+   * @param createdAt when it was made
+   * @param revokedAt when it was revoked; absent while it works
+   */
   public record LinkView(
       String id,
       String fan,

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit request budgets per API key and per share link
  * @param shelf the fan page
  * @param events event ingestion
+ * @param models background training: the validated ranking and scheduled retraining
  * @param redis the online state shared by several API nodes; off in the embedded default
  * @param store which backend holds catalog, fans/labels and events
  * @param elasticsearch the Elasticsearch cluster, when {@code store.backend} is {@code
@@ -55,6 +56,7 @@ public record FanShelfProperties(
     @Valid @NotNull @DefaultValue RateLimit rateLimit,
     @Valid @NotNull @DefaultValue Shelf shelf,
     @Valid @NotNull @DefaultValue Events events,
+    @Valid @NotNull @DefaultValue Models models,
     @Valid @NotNull @DefaultValue Redis redis,
     @Valid @NotNull @DefaultValue Store store,
     @Valid @NotNull @DefaultValue Elasticsearch elasticsearch) {
@@ -117,6 +119,20 @@ public record FanShelfProperties(
    * @param maxBatch most events in one POST
    */
   public record Events(@Min(1) @Max(100_000) @DefaultValue("10000") int maxBatch) {}
+
+  /**
+   * @param validateOnStart with at least {@code minEvents} events and nothing published or
+   *     validated yet, train in the background at start and serve the ranking validation chooses
+   * @param retrainInterval retrain this often (0: never); the new ranking replaces the validated
+   *     one, or, when a model is published, is published if it passes the gate
+   * @param tuningBudget how long each tuning step of a background training may take
+   * @param minEvents below this many events no background training runs
+   */
+  public record Models(
+      @DefaultValue("true") boolean validateOnStart,
+      @NotNull @DefaultValue("0s") Duration retrainInterval,
+      @NotNull @DefaultValue("30s") Duration tuningBudget,
+      @Min(2) @DefaultValue("200") long minEvents) {}
 
   /**
    * @param url the Redis server, {@code redis://[:password@]host:port[/db]} or {@code

@@ -41,7 +41,8 @@ class SystemEndpointsTest extends ApiTestBase {
         .andExpect(jsonPath("$.info.title").value("FanShelf API"))
         .andExpect(jsonPath("$.paths['/api/v1/events'].post").exists())
         .andExpect(jsonPath("$.paths['/api/v1/owner/labels/import'].post").exists())
-        .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+        .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
+        .andExpect(jsonPath("$.components.securitySchemes.ownerToken.scheme").value("bearer"));
     mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
   }
 

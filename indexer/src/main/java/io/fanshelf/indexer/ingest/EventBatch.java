@@ -4,6 +4,7 @@ import io.fanshelf.indexer.model.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
@@ -16,16 +17,34 @@ public final class EventBatch {
   /** The file name that problems of an API batch carry; their line is the 1-based position. */
   public static final String SOURCE = "events";
 
+  /** The fields an event object may have; any other is refused. */
+  public static final Set<String> FIELDS = EventRows.FIELDS;
+
   private EventBatch() {}
+
+  /**
+   * The events of a batch that could be read.
+   *
+   * @param events in batch order
+   * @param positions the 1-based position in the batch of each event
+   */
+  public record Parsed(List<Event> events, List<Integer> positions) {
+    public Parsed {
+      events = List.copyOf(events);
+      positions = List.copyOf(positions);
+    }
+  }
 
   /**
    * Maps each object to an event, recording a problem (line = position in the batch, field, what
    * was expected) for every bad one.
    *
-   * @return the events, in order; complete only when {@code problems} stayed empty
+   * @return the events that could be read, in order; all of them only when {@code problems} stayed
+   *     empty
    */
-  public static List<Event> parse(List<JsonNode> items, Problems problems) {
+  public static Parsed parse(List<JsonNode> items, Problems problems) {
     List<Event> events = new ArrayList<>(items.size());
+    List<Integer> positions = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       JsonNode node = items.get(i);
       long position = i + 1;
@@ -56,8 +75,11 @@ public final class EventBatch {
         continue;
       }
       Optional<Event> event = EventRows.map(row, problems, product -> true, owner -> true);
-      event.ifPresent(events::add);
+      if (event.isPresent()) {
+        events.add(event.get());
+        positions.add(i + 1);
+      }
     }
-    return events;
+    return new Parsed(events, positions);
   }
 }

@@ -27,20 +27,23 @@ class EventBatchTest {
                     + " \"time\": \"2026-11-01T08:00:00+08:00\", \"owner\": \"shop-lily\", \"value\": 2}]"),
             problems);
     Assertions.assertTrue(problems.isEmpty(), problems.kept().toString());
-    Assertions.assertEquals(EventType.PURCHASE, events.getFirst().type());
-    Assertions.assertEquals(2.0, events.getFirst().value().getAsDouble());
+    Assertions.assertEquals(EventType.PURCHASE, events.events().getFirst().type());
+    Assertions.assertEquals(2.0, events.events().getFirst().value().getAsDouble());
+    Assertions.assertEquals(List.of(1), events.positions());
   }
 
   @Test
   void namesThePositionAndFieldOfEachBadEvent() {
     Problems problems = new Problems();
-    EventBatch.parse(
-        items(
-            "[{\"id\": \"e1\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"view\", \"time\": \"2026-11-01T08:00:00Z\"},"
-                + " 42,"
-                + " {\"id\": \"e3\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"rating\", \"time\": \"2026-11-01T08:00:00Z\"},"
-                + " {\"id\": \"e4\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"view\", \"time\": \"2026-11-01T08:00:00Z\", \"colour\": \"red\"}]"),
-        problems);
+    var parsed =
+        EventBatch.parse(
+            items(
+                "[{\"id\": \"e1\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"view\", \"time\": \"2026-11-01T08:00:00Z\"},"
+                    + " 42,"
+                    + " {\"id\": \"e3\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"rating\", \"time\": \"2026-11-01T08:00:00Z\"},"
+                    + " {\"id\": \"e4\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"view\", \"time\": \"2026-11-01T08:00:00Z\", \"colour\": \"red\"}]"),
+            problems);
+    Assertions.assertEquals(List.of(1), parsed.positions());
     Assertions.assertEquals(
         List.of("events:2", "events:3", "events:4 [colour]"),
         problems.kept().stream()

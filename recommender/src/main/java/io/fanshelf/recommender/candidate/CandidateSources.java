@@ -52,9 +52,18 @@ public final class CandidateSources {
    * What a collection found.
    *
    * @param candidates every product proposed
-   * @param usedFallback whether the fallback list had to add to too few candidates
+   * @param primaryFound how many the primary sources proposed
+   * @param fallbackRan the fallback sources that had to add to too few candidates; empty when none
    */
-  public record Collected(Candidates candidates, boolean usedFallback) {}
+  public record Collected(Candidates candidates, int primaryFound, List<String> fallbackRan) {
+    public Collected {
+      fallbackRan = List.copyOf(fallbackRan);
+    }
+
+    public boolean usedFallback() {
+      return !fallbackRan.isEmpty();
+    }
+  }
 
   /**
    * Runs the primary sources; if they found fewer than {@code minimum} products, runs the fallback
@@ -70,13 +79,14 @@ public final class CandidateSources {
       throws IOException {
     Candidates candidates = new Candidates(ALL.size());
     run(primary, request, evidence, candidates, budgetPerSource);
-    boolean usedFallback = candidates.size() < minimum;
-    if (usedFallback) {
-      List<String> rest = new ArrayList<>(fallback);
+    int primaryFound = candidates.size();
+    List<String> rest = new ArrayList<>();
+    if (primaryFound < minimum) {
+      rest.addAll(fallback);
       rest.removeAll(primary);
       run(rest, request, evidence, candidates, budgetPerSource);
     }
-    return new Collected(candidates, usedFallback);
+    return new Collected(candidates, primaryFound, rest);
   }
 
   private static void run(

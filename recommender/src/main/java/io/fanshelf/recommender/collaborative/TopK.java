@@ -43,6 +43,100 @@ public final class TopK {
     return result;
   }
 
+  /**
+   * The {@code k} best (index, score) pairs offered one at a time, without storing the others; ties
+   * go to the smaller index. Not thread-safe.
+   */
+  public static final class Heap {
+    private final int[] index;
+    private final double[] score;
+    private int size;
+
+    public Heap(int k) {
+      this.index = new int[Math.max(0, k)];
+      this.score = new double[Math.max(0, k)];
+    }
+
+    public void offer(int i, double value) {
+      if (index.length == 0) {
+        return;
+      }
+      if (size < index.length) {
+        index[size] = i;
+        score[size] = value;
+        up(size++);
+      } else if (beats(i, value, index[0], score[0])) {
+        index[0] = i;
+        score[0] = value;
+        down();
+      }
+    }
+
+    /** The indices offered, best first. */
+    public int[] best() {
+      Integer[] order = new Integer[size];
+      for (int j = 0; j < size; j++) {
+        order[j] = j;
+      }
+      java.util.Arrays.sort(
+          order,
+          (a, b) ->
+              beats(index[a], score[a], index[b], score[b])
+                  ? -1
+                  : beats(index[b], score[b], index[a], score[a]) ? 1 : 0);
+      int[] result = new int[size];
+      for (int j = 0; j < size; j++) {
+        result[j] = index[order[j]];
+      }
+      return result;
+    }
+
+    private static boolean beats(int i, double value, int j, double other) {
+      int c = Double.compare(value, other);
+      return c > 0 || (c == 0 && i < j);
+    }
+
+    private void up(int at) {
+      while (at > 0) {
+        int parent = (at - 1) / 2;
+        if (!beats(index[parent], score[parent], index[at], score[at])) {
+          break;
+        }
+        swap(parent, at);
+        at = parent;
+      }
+    }
+
+    private void down() {
+      int at = 0;
+      while (true) {
+        int left = 2 * at + 1;
+        int worst = at;
+        if (left < size && beats(index[worst], score[worst], index[left], score[left])) {
+          worst = left;
+        }
+        if (left + 1 < size
+            && beats(index[worst], score[worst], index[left + 1], score[left + 1])) {
+          worst = left + 1;
+        }
+        if (worst == at) {
+          return;
+        }
+        swap(worst, at);
+        at = worst;
+      }
+    }
+
+    private void swap(int a, int b) {
+      int ti = index[a];
+      index[a] = index[b];
+      index[b] = ti;
+      double ts = score[a];
+      score[a] = score[b];
+      score[b] = ts;
+    }
+  }
+
   private static boolean better(int a, int b, double[] values) {
     int c = Double.compare(values[a], values[b]);
     return c > 0 || (c == 0 && a < b);

@@ -5,12 +5,16 @@ import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.training.CollaborativeTuning;
 import io.fanshelf.training.Evaluation;
 import io.fanshelf.training.Trainer;
+import io.fanshelf.training.collaborative.Interactions;
+import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.dataset.TrainingData;
 import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.eval.HtmlReport;
+import io.fanshelf.training.model.Fit;
 import io.fanshelf.training.synthetic.SyntheticData;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -27,15 +31,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Generates a data set ({@link SyntheticData}), imports it, then times building the datasets,
- * training and evaluating on a time split, and reports the peak heap.
+ * Generates a data set ({@link SyntheticData}), imports it, then times one fit of every model on
+ * all the events (each collaborative model with its starting settings, and LambdaMART on the
+ * training examples), and, unless told not to, the whole evaluation on a time split, and reports
+ * the peak heap.
  */
 @Command(
     mixinStandardHelpOptions = true,
     name = "bench",
     description =
-        "Generate N events, import them into --data (must not exist), then time dataset building,"
-            + " training and evaluation (time:0.8) and report peak heap.")
+        "Generate N events, import them into --data (must not exist), then time one fit of every"
+            + " model, and the whole evaluation (time:0.8), and report peak heap.")
 final class Bench implements Callable<Integer> {
   @Mixin Common common;
 
@@ -59,6 +65,9 @@ final class Bench implements Callable<Integer> {
 
   @Option(names = "--report", defaultValue = "bench.json", description = "JSON report.")
   Path report;
+
+  @Option(names = "--fits-only", description = "Time the model fits only, not the evaluation.")
+  boolean fitsOnly;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +98,18 @@ final class Bench implements Callable<Integer> {
       long start = System.nanoTime();
       TrainingData data = TrainingData.load(indexer, RecommenderOptions.defaults());
       long loaded = System.nanoTime();
+      out.printf(
+          Locale.ROOT,
+          "generate %.1f s, import %.1f s, load %.1f s (not counted below)%n",
+          sec(t0, generated),
+          sec(generated, imported),
+          sec(start, loaded));
       Trainer trainer = new Trainer(data, common.options(), Commands.progress());
+      fits(trainer, out);
+      if (fitsOnly) {
+        return 0;
+      }
+      resetPeaks();
       Evaluation.Outcome outcome =
           new Evaluation(trainer)
               .run(new Evaluation.Request(Split.parse("time:0.8"), 0, Optional.empty(), 0));
@@ -97,17 +117,11 @@ final class Bench implements Callable<Integer> {
       EvaluationReport r = outcome.report();
       r.writeJson(report);
       HtmlReport.write(r, report.resolveSibling(report.getFileName() + ".html"));
-      out.printf(
-          Locale.ROOT,
-          "generate %.1f s, import %.1f s (not counted)%n",
-          sec(t0, generated),
-          sec(generated, imported));
-      out.printf(Locale.ROOT, "load events/catalog/fans %.1f s%n", sec(start, loaded));
       r.timingsMs().forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s %8.1f s%n", k, v / 1000.0));
       out.printf(
           Locale.ROOT,
-          "dataset+train+evaluate total %.1f s, peak heap %,d MB, cores %d%n",
-          sec(start, end),
+          "train+evaluate total %.1f s, peak heap %,d MB, cores %d%n",
+          sec(loaded, end),
           peakHeap() >> 20,
           Runtime.getRuntime().availableProcessors());
       out.printf(
@@ -120,6 +134,57 @@ final class Bench implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * One fit of every collaborative model (starting settings) on all the events, and of LambdaMART
+   * on the training examples, each timed with the peak heap it reached.
+   */
+  private void fits(Trainer trainer, PrintWriter out) throws Exception {
+    long t0 = System.nanoTime();
+    Interactions all = trainer.interactions(e -> true, id -> true);
+    out.printf(
+        Locale.ROOT,
+        "interactions: %,d pairs of %,d fans and %,d products in %.1f s%n",
+        all.size(),
+        all.fanCount(),
+        all.itemCount(),
+        sec(t0, System.nanoTime()));
+    double total = 0;
+    for (String algorithm : CollaborativeTuning.ALGORITHMS) {
+      resetPeaks();
+      long t = System.nanoTime();
+      CollaborativeTuning.start(algorithm, common.seed).fit(all);
+      double seconds = sec(t, System.nanoTime());
+      total += seconds;
+      out.printf(
+          Locale.ROOT,
+          "  fit %-10s %6.1f s, peak heap %,d MB%n",
+          algorithm,
+          seconds,
+          peakHeap() >> 20);
+    }
+    resetPeaks();
+    long t = System.nanoTime();
+    Dataset examples = trainer.dataset(trainer.options().examples(), e -> true, false);
+    double datasetSeconds = sec(t, System.nanoTime());
+    long f = System.nanoTime();
+    Fit.fit(examples, trainer.options().lambdaMart(), "bench");
+    double fitSeconds = sec(f, System.nanoTime());
+    total += datasetSeconds + fitSeconds;
+    out.printf(
+        Locale.ROOT,
+        "  examples   %6.1f s (%,d rows), lambdamart %.1f s, peak heap %,d MB%n",
+        datasetSeconds,
+        examples.size(),
+        fitSeconds,
+        peakHeap() >> 20);
+    out.printf(Locale.ROOT, "every model once: %.1f s on %d cores%n", total, cores());
+    out.flush();
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private static double sec(long a, long b) {

@@ -80,9 +80,10 @@ final class Common {
 
   @Option(
       names = "--examples",
+      defaultValue = "last:0.2",
       description =
-          "How the ranker's training examples are cut: a split such as last:0.2 (each fan's last"
-              + " fifth of events) or time:0.8; default: the same kind as the validation window.")
+          "How the ranker's training examples are cut: last:F (each fan's last F of events, so"
+              + " every fan is an example) or time:F (default ${DEFAULT-VALUE}).")
   String examples;
 
   @Option(
@@ -194,7 +195,7 @@ final class Common {
         !noTune,
         java.time.Duration.ofSeconds(tuningBudgetSeconds),
         newcomerShare,
-        java.util.Optional.ofNullable(examples).map(io.fanshelf.training.dataset.Split::parse),
+        io.fanshelf.training.dataset.Split.parse(examples),
         seed);
   }
 

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes the evaluation report as one self-contained HTML page: the headline, then per slice an
- * inline SVG bar chart of NDCG@10 and Recall@20 for every model (FanShelf highlighted), then the
- * full table. No scripts, no external files. Stateless.
+ * Writes the evaluation report as one self-contained HTML page: the headline; NDCG@10 of every
+ * model in every slice side by side (one grouped SVG chart); each ranking's candidate recall; the
+ * rankings compared for serving on the validation window; per slice a bar chart of NDCG@10 and
+ * Recall@20 for every model (FanShelf highlighted); then the full tables. No scripts, no external
+ * files. Stateless.
  */
 public final class HtmlReport {
   private static final int BAR_HEIGHT = 18;
@@ -47,6 +49,9 @@ public final class HtmlReport {
                     .append("</li>"));
     html.append("</ul>");
     List<String> models = models(report);
+    html.append("<h2>NDCG@10 by slice</h2>").append(grouped(report, models));
+    html.append(candidateRecall(report));
+    html.append(selection(report));
     for (Slice slice : Slice.values()) {
       String key = slice.key();
       Map<String, Double> any = report.models().get(models.getFirst()).get(key);
@@ -145,6 +150,146 @@ public final class HtmlReport {
     return svg.append("</svg>").toString();
   }
 
+  private static final String[] PALETTE = {
+    "#d9480f", "#f08c00", "#e8590c", "#fab005", "#5c940d", "#2b8a3e", "#0b7285", "#1864ab",
+    "#5f3dc4", "#862e9c", "#a61e4d", "#495057", "#868e96", "#adb5bd"
+  };
+
+  /** One chart: a group of bars per slice, one bar per model, with a legend. */
+  private static String grouped(EvaluationReport report, List<String> models) {
+    List<String> slices = new ArrayList<>();
+    double max = 0;
+    for (Slice slice : Slice.values()) {
+      if (report.models().get(models.getFirst()).get(slice.key()) != null) {
+        slices.add(slice.key());
+        for (String model : models) {
+          double v = report.metric(model, slice.key(), "ndcg@10");
+          max = Double.isNaN(v) ? max : Math.max(max, v);
+        }
+      }
+    }
+    int bar = 9;
+    int groupWidth = models.size() * bar + 16;
+    int plotHeight = 220;
+    int width = 50 + slices.size() * groupWidth + 170;
+    StringBuilder svg =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"NDCG@10 by"
+                    + " slice\">",
+                width,
+                plotHeight + 60));
+    double scale = max > 0 ? plotHeight / max : 0;
+    for (int tick = 0; tick <= 4; tick++) {
+      double value = max * tick / 4;
+      int y = 10 + plotHeight - (int) Math.round(value * scale);
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"45\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
+                  + "<text x=\"40\" y=\"%d\" text-anchor=\"end\" font-size=\"11\">%.3f</text>",
+              50 + slices.size() * groupWidth,
+              y,
+              y,
+              y + 4,
+              value));
+    }
+    for (int s = 0; s < slices.size(); s++) {
+      int x0 = 50 + s * groupWidth;
+      for (int m = 0; m < models.size(); m++) {
+        double v = report.metric(models.get(m), slices.get(s), "ndcg@10");
+        double h = Double.isNaN(v) ? 0 : v * scale;
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
+                    + "<title>%s, %s: %.4f</title></rect>",
+                x0 + m * bar,
+                10 + plotHeight - h,
+                bar - 1,
+                h,
+                PALETTE[m % PALETTE.length],
+                esc(models.get(m)),
+                esc(slices.get(s)),
+                Double.isNaN(v) ? 0 : v));
+      }
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+              x0,
+              plotHeight + 28,
+              esc(slices.get(s))));
+    }
+    int legendX = 60 + slices.size() * groupWidth;
+    for (int m = 0; m < models.size(); m++) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                  + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+              legendX,
+              10 + m * 16,
+              PALETTE[m % PALETTE.length],
+              legendX + 14,
+              19 + m * 16,
+              esc(models.get(m))));
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** The share of relevant (fan, product) pairs each ranking's candidates reached. */
+  private static String candidateRecall(EvaluationReport report) {
+    Object recall = report.counts().get("candidateRecall");
+    if (!(recall instanceof Map<?, ?> byModel) || byModel.isEmpty()) {
+      return "";
+    }
+    StringBuilder t =
+        new StringBuilder(
+            "<h2>Candidate recall</h2><p class=\"note\">Share of the test fans' relevant"
+                + " products that a ranking's candidates reach; it ranks only those, popularity"
+                + " orders the rest.</p><table><tr><th>ranking</th><th>candidate recall</th></tr>");
+    byModel.forEach(
+        (model, value) ->
+            t.append("<tr><td>")
+                .append(esc(String.valueOf(model)))
+                .append("</td><td>")
+                .append(esc(format(value)))
+                .append("</td></tr>"));
+    return t.append("</table>").toString();
+  }
+
+  /** The rankings compared on the validation window for serving, the served one marked. */
+  private static String selection(EvaluationReport report) {
+    Object selection = report.training().get("selection");
+    if (!(selection instanceof List<?> choices) || choices.isEmpty()) {
+      return "";
+    }
+    StringBuilder t =
+        new StringBuilder(
+            "<h2>Which ranking would serve</h2><p class=\"note\">Validation window "
+                + esc(String.valueOf(report.training().get("validationWindow")))
+                + "; NDCG@10 on the half of its fans no setting was chosen on.</p><table><tr>"
+                + "<th>ranking</th><th>validation NDCG@10</th><th>labelled fans</th>"
+                + "<th>served</th></tr>");
+    for (Object c : choices) {
+      if (c instanceof io.fanshelf.training.Trainer.Choice choice) {
+        t.append(choice.served() ? "<tr class=\"best\">" : "<tr>")
+            .append("<td>")
+            .append(esc(choice.ranking()))
+            .append("</td><td>")
+            .append(format(choice.validationNdcg()))
+            .append("</td><td>")
+            .append(choice.labelledNdcg() == null ? "&mdash;" : format(choice.labelledNdcg()))
+            .append("</td><td>")
+            .append(choice.served() ? "yes" : "")
+            .append("</td></tr>");
+      }
+    }
+    return t.append("</table>").toString();
+  }
+
   private static String table(EvaluationReport report, List<String> models, String slice) {
     if (report.models().get(models.getFirst()).get(slice) == null) {
       return "";
@@ -168,6 +313,9 @@ public final class HtmlReport {
   }
 
   private static String format(Object value) {
+    if (value == null) {
+      return "—";
+    }
     return value instanceof Double d
         ? String.format(Locale.ROOT, "%.4f", d)
         : String.valueOf(value);

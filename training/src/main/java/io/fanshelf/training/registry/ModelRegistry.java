@@ -346,6 +346,59 @@ public final class ModelRegistry {
     }
   }
 
+  /**
+   * What serves and why.
+   *
+   * @param kind {@code published}, {@code validated} (chosen by validation on this data while
+   *     nothing is published) or {@code default} (the fans' label matches by popularity, before
+   *     either)
+   * @param ranking the ranking's name: a model id, or {@code labels-then-popularity}
+   * @param info the serving model's artifact info, for a model from the registry
+   */
+  public record Serving(String kind, String ranking, Optional<ArtifactInfo> info) {
+    /** One sentence with the validation figures behind the choice. */
+    public String reason() {
+      if (info.isEmpty()) {
+        return "no ranking has been validated on this data yet: each fan's label matches first,"
+            + " then what sells most (validation runs in the background once there are events)";
+      }
+      ArtifactInfo i = info.get();
+      Gate gate = Gate.of(i);
+      String figures =
+          String.format(
+              java.util.Locale.ROOT,
+              "%s scored NDCG@10 %.4f on its validation window (%s), popularity %.4f, the best"
+                  + " built-in baseline (%s) %.4f",
+              i.ranking(),
+              gate.model(),
+              i.dataWindow().labels(),
+              gate.popularity(),
+              gate.bestBaseline(),
+              gate.best());
+      return switch (kind) {
+        case "published" ->
+            "published"
+                + (i.forced() ? " although it lost on validation (forced)" : "")
+                + "; "
+                + figures;
+        default -> "chosen by validation on this data, nothing being published; " + figures;
+      };
+    }
+  }
+
+  /** What serves, given the name of the ranking in use. */
+  public Serving serving(String current) throws IOException {
+    List<String> published = published();
+    Optional<String> validated = validated();
+    String kind =
+        !published.isEmpty() && published.getLast().equals(current)
+            ? "published"
+            : validated.isPresent() && validated.get().equals(current) ? "validated" : "default";
+    Optional<ArtifactInfo> info =
+        kind.equals("default") ? Optional.empty() : Optional.of(load(current).info());
+    return new Serving(kind, current, info);
+  }
+
   /** Keeps a {@link RankingHolder} on the current model: see {@link ModelWatch}. */
   public ModelWatch watcher(RankingHolder holder, RankingModel fallback) {
     return new ModelWatch(this, holder, fallback);

@@ -106,6 +106,24 @@ class CollaborativeModelsTest {
   }
 
   @Test
+  void blockScoringFindsTheSameTopAsScoringOneByOne() {
+    Interactions data = PlantedTastes.interactions(4);
+    FactorModel als = (FactorModel) ALL.getFirst().fit(data);
+    double[] fan = als.foldIn(data.fan(5));
+    double[] scores = new double[data.itemCount()];
+    for (int row = 0; row < scores.length; row++) {
+      // the block scoring sums in float, as serving does
+      scores[row] = row % 7 == 0 ? Double.NEGATIVE_INFINITY : als.score(fan, row);
+    }
+    int[] expected = TopK.indices(scores, 15);
+    int[] actual = als.topRows(fan, 15, row -> row % 7 != 0);
+    assertEquals(15, actual.length);
+    for (int i = 0; i < 15; i++) {
+      assertEquals(scores[expected[i]], scores[actual[i]], 1e-5, "rank " + i);
+    }
+  }
+
+  @Test
   void badOptionsAreNamed() {
     var e =
         assertThrows(
