@@ -72,13 +72,13 @@ public final class Recommender {
     this.options = options;
     this.curation = curation;
     this.recentActivity = recentActivity;
-    this.rankings = new RankingHolder(RankingModel.labelsThenPopularity());
+    this.rankings = new RankingHolder(RankingModel.popularity());
     this.signals = new SignalsCache(indexer, options.leadersRefresh(), clock);
   }
 
   /**
-   * A recommender over the indexer's data, ranking the fan's label matches then popularity until a
-   * model is used.
+   * A recommender over the indexer's data, ranking by popularity (label matches breaking ties)
+   * until a model is used.
    */
   public static Recommender open(
       Indexer indexer, RecommenderOptions options, CurationLookup curation) throws IOException {

@@ -35,6 +35,17 @@ final class Fixture implements AutoCloseable {
 
   static Fixture open(Path dir, RecommenderOptions options, CurationLookup curation)
       throws Exception {
+    return open(dir, options, curation, true);
+  }
+
+  /** The fixture's shops, products, fans and labels, and not one event. */
+  static Fixture openWithoutEvents(Path dir) throws Exception {
+    return open(dir, RecommenderOptions.defaults(), CurationLookup.NONE, false);
+  }
+
+  private static Fixture open(
+      Path dir, RecommenderOptions options, CurationLookup curation, boolean withEvents)
+      throws Exception {
     Path files = Files.createDirectories(dir.resolve("files"));
     for (String name :
         new String[] {
@@ -50,14 +61,15 @@ final class Fixture implements AutoCloseable {
     Indexer indexer =
         Indexer.open(
             IndexerOptions.of(dir.resolve("data")).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
-    indexer.importFiles(
+    ImportRequest request =
         ImportRequest.none()
             .withTaxonomy(files.resolve("taxonomy.json"))
             .withOwners(files.resolve("owners.csv"))
             .withCatalog(files.resolve("catalog.jsonl"))
             .withFans(files.resolve("fans.csv"))
-            .withLabels(files.resolve("labels.csv"))
-            .withEvents(files.resolve("events.jsonl")),
+            .withLabels(files.resolve("labels.csv"));
+    indexer.importFiles(
+        withEvents ? request.withEvents(files.resolve("events.jsonl")) : request,
         ImportListener.NONE);
     return new Fixture(indexer, Recommender.open(indexer, options, curation));
   }

@@ -11,6 +11,7 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.Curation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class RecommenderTest {
   @Test
   void labelMatchingProductsRiseForALabelledFan() throws Exception {
     try (Fixture f = Fixture.open(dir)) {
+      f.recommender.rankings().use(RankingModel.labelsThenPopularity());
       // Two new fans without events; one labelled oily: labels alone must shape the page.
       f.indexer
           .store()
@@ -66,6 +68,16 @@ class RecommenderTest {
       }
       assertTrue(risen > 0, () -> ids(oily) + " vs unlabelled " + ids(unlabelled));
       assertTrue(oily.items().getFirst().sources().contains("label-match"));
+    }
+  }
+
+  @Test
+  void withNoEventsAtAllTheLabelsAloneShapeThePageByDefault() throws Exception {
+    try (Fixture f = Fixture.openWithoutEvents(dir)) {
+      assertEquals("popularity", f.recommender.rankings().current().name());
+      // fan-0005: Lily labels oily; bh-001 and bh-007 are in stock and match skin_type=oily
+      List<String> page = ids(f.recommender.recommend(forYou("shop-lily", "fan-0005")));
+      assertEquals(Set.of("bh-001", "bh-007"), Set.copyOf(page.subList(0, 2)), page::toString);
     }
   }
 
@@ -133,6 +145,9 @@ class RecommenderTest {
   @Test
   void aBrandNewProductAppearsThroughLabelsAndNewArrivals() throws Exception {
     try (Fixture f = Fixture.open(dir)) {
+      // popularity, the default, has nothing to say about a product nobody has bought yet; a
+      // ranking that reads labels lifts it for the fans it matches, new arrivals shows it to all
+      f.recommender.rankings().use(RankingModel.labelsThenPopularity());
       Path catalog = dir.resolve("new.jsonl");
       Files.writeString(
           catalog,

@@ -225,6 +225,7 @@ public final class Evaluation {
     training.put("usesLabels", trained.learned().usesLabels());
     training.put("selection", trained.selection());
     training.put("collaborativeModels", trained.models());
+    training.put("rankerBase", trained.base());
     training.put("ranker", trained.tuning());
     training.put("collaborative", trained.collaborative());
     return training;

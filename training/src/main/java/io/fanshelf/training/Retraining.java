@@ -158,11 +158,17 @@ public final class Retraining {
     if (ranker instanceof FeatureRanker f) {
       return Map.of("primary", f.primary().key(), "secondary", f.secondary().key());
     }
-    return trained.tuning().stream()
-        .filter(Trainer.Tuning::chosen)
-        .findFirst()
-        .map(Trainer.Tuning::hyperParameters)
-        .orElse(Map.of());
+    Map<String, Object> settings =
+        new LinkedHashMap<>(
+            trained.tuning().stream()
+                .filter(Trainer.Tuning::chosen)
+                .findFirst()
+                .map(Trainer.Tuning::hyperParameters)
+                .orElse(Map.of()));
+    if (ranker instanceof io.fanshelf.recommender.ranking.TreeEnsemble) {
+      settings.put("boostedFrom", trained.base());
+    }
+    return settings;
   }
 
   private static Map<String, Map<String, Object>> collaborativeOf(

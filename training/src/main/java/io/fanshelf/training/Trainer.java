@@ -89,20 +89,37 @@ public final class Trainer {
    *     labels-then-popularity}, {@code ials}, {@code item-cf} or {@code user-knn}
    * @param validationNdcg mean NDCG@10 of the selection half of the validation fans (the half no
    *     ranker setting was chosen on)
+   * @param standardError the standard error of its per-fan difference to the best ranking (0 for
+   *     the best; null where not compared)
    * @param labelledNdcg the same over the labelled validation fans (null without any)
    * @param served whether it is the one to serve
    */
-  public record Choice(String ranking, double validationNdcg, Double labelledNdcg, boolean served) {
-    static Choice of(String ranking, double validationNdcg, double labelledNdcg, boolean served) {
+  public record Choice(
+      String ranking,
+      double validationNdcg,
+      Double standardError,
+      Double labelledNdcg,
+      boolean served) {
+    static Choice of(
+        String ranking,
+        double validationNdcg,
+        double standardError,
+        double labelledNdcg,
+        boolean served) {
       return new Choice(
-          ranking, validationNdcg, Double.isNaN(labelledNdcg) ? null : labelledNdcg, served);
+          ranking,
+          validationNdcg,
+          Double.isNaN(standardError) ? null : standardError,
+          Double.isNaN(labelledNdcg) ? null : labelledNdcg,
+          served);
     }
   }
 
   /**
    * What {@link #train} produced.
    *
-   * @param served the ranking to serve: the one with the best validation NDCG@10
+   * @param served the ranking to serve: the simplest within one standard error of the best
+   *     validation NDCG@10 ({@link Selection})
    * @param learned the learned ranker with its collaborative models
    * @param learnedWithoutLabels the learned ranking with every fan's labels hidden, when asked for
    * @param selection every ranking compared, best first
@@ -111,6 +128,7 @@ public final class Trainer {
    *     collaborative algorithm as tuned
    * @param models the collaborative models the rankings use, with their settings
    * @param tuning every ranker setting tried
+   * @param base the single ranking the learned ranker's boosting started from
    * @param dataset the final training examples (counts only)
    * @param validationWindow how the validation window was cut
    * @param timingsMs time per step
@@ -124,6 +142,7 @@ public final class Trainer {
       Map<String, Double> baselines,
       Map<String, Map<String, Object>> models,
       List<Tuning> tuning,
+      String base,
       DatasetSummary dataset,
       String validationWindow,
       Map<String, Long> timingsMs) {
@@ -227,48 +246,67 @@ public final class Trainer {
     timings.put("validationExamples", ms(t2));
 
     long t3 = System.nanoTime();
+    // the boosting starts from the single ranking that does best on the tuning half
+    Map<String, FeatureRanker> alone = singleRankers(choice);
+    FeatureRanker base = FeatureRanker.popularity();
+    double baseNdcg = Double.NEGATIVE_INFINITY;
+    for (FeatureRanker candidate : alone.values()) {
+      double ndcg = lists.ndcg(candidate);
+      if (ndcg > baseNdcg) {
+        baseNdcg = ndcg;
+        base = candidate;
+      }
+    }
+    Optional<FeatureRanker> boostFrom = Optional.of(base);
     List<Tuning> tuning = new ArrayList<>();
-    ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning);
-    Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED);
-    double learnedNdcg = lists.selectionNdcg(learnedAtValidation);
-    Optional<Double> withoutLabelsNdcg = Optional.empty();
+    ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning, boostFrom);
+    Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED, boostFrom);
+    double[] learnedScores = lists.selectionScores(learnedAtValidation);
     double learnedLabelled = lists.labelledNdcg(learnedAtValidation);
+    double[] withoutLabelsScores = null;
     double withoutLabelsLabelled = Double.NaN;
     if (hiddenLists != null) {
       Dataset hidden = examples(innerSnapshot, inner, true, "examples (validation, no labels)");
-      Ranker withoutLabels = Fit.fit(hidden, rankerOptions, LEARNED);
-      withoutLabelsNdcg = Optional.of(hiddenLists.selectionNdcg(withoutLabels));
+      Ranker withoutLabels = Fit.fit(hidden, rankerOptions, LEARNED, boostFrom);
+      withoutLabelsScores = hiddenLists.selectionScores(withoutLabels);
       withoutLabelsLabelled = hiddenLists.labelledNdcg(withoutLabels);
     }
     timings.put("rankerTuning", ms(t3));
 
     // labels stay only where they help the fans they are meant for
     boolean usesLabels =
-        withoutLabelsNdcg.isEmpty()
+        withoutLabelsScores == null
             || !(withoutLabelsLabelled >= learnedLabelled)
             || Double.isNaN(withoutLabelsLabelled);
-    List<Choice> compared = new ArrayList<>();
-    compared.add(
-        Choice.of(
-            LEARNED,
-            usesLabels ? learnedNdcg : withoutLabelsNdcg.get(),
-            usesLabels ? learnedLabelled : withoutLabelsLabelled,
-            false));
-    if (withoutLabelsNdcg.isPresent()) {
-      compared.add(
-          Choice.of(
-              LEARNED + "-without-labels", withoutLabelsNdcg.get(), withoutLabelsLabelled, false));
-    }
-    Map<String, FeatureRanker> alone = singleRankers(choice);
+    // the rankings compared for serving, simplest first, with each fan's NDCG@10
+    Map<String, double[]> perFan = new LinkedHashMap<>();
+    Map<String, Double> labelled = new LinkedHashMap<>();
     for (var entry : alone.entrySet()) {
+      perFan.put(entry.getKey(), lists.selectionScores(entry.getValue()));
+      labelled.put(entry.getKey(), lists.labelledNdcg(entry.getValue()));
+    }
+    perFan.put(LEARNED, usesLabels ? learnedScores : withoutLabelsScores);
+    labelled.put(LEARNED, usesLabels ? learnedLabelled : withoutLabelsLabelled);
+    String servedName = Selection.simplestWithinOneError(perFan);
+    List<Choice> compared = new ArrayList<>();
+    for (var entry : perFan.entrySet()) {
       compared.add(
           Choice.of(
               entry.getKey(),
-              lists.selectionNdcg(entry.getValue()),
-              lists.labelledNdcg(entry.getValue()),
+              Selection.mean(entry.getValue()),
+              Selection.errorToBest(perFan, entry.getKey()),
+              labelled.get(entry.getKey()),
+              entry.getKey().equals(servedName)));
+    }
+    if (withoutLabelsScores != null) {
+      compared.add(
+          Choice.of(
+              LEARNED + "-without-labels",
+              Selection.mean(withoutLabelsScores),
+              Double.NaN,
+              withoutLabelsLabelled,
               false));
     }
-    String servedName = bestOf(compared);
 
     // the chosen pieces fitted on every event given
     long t4 = System.nanoTime();
@@ -280,11 +318,12 @@ public final class Trainer {
     Dataset examples = examples(examplesSnapshot, examplesWindow, false, "examples");
     Ranker ranker =
         usesLabels
-            ? Fit.fit(examples, rankerOptions, LEARNED)
+            ? Fit.fit(examples, rankerOptions, LEARNED, boostFrom)
             : Fit.fit(
                 examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
                 rankerOptions,
-                LEARNED);
+                LEARNED,
+                boostFrom);
     RankingModel learned = new RankingModel(LEARNED, models, ranker, usesLabels);
     Optional<RankingModel> learnedWithoutLabels = Optional.empty();
     if (withoutLabelsToo) {
@@ -297,7 +336,8 @@ public final class Trainer {
                       Fit.fit(
                           examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
                           rankerOptions,
-                          LEARNED + "-without-labels"),
+                          LEARNED + "-without-labels",
+                          boostFrom),
                       false)
                   : new RankingModel(LEARNED + "-without-labels", models, ranker, false));
     }
@@ -311,12 +351,7 @@ public final class Trainer {
                 only(models, servedName),
                 alone.get(servedName),
                 !servedName.equals("popularity"));
-    List<Choice> selection = new ArrayList<>();
-    for (Choice c : compared) {
-      selection.add(
-          new Choice(
-              c.ranking(), c.validationNdcg(), c.labelledNdcg(), c.ranking().equals(servedName)));
-    }
+    List<Choice> selection = new ArrayList<>(compared);
     selection.sort((a, b) -> Double.compare(b.validationNdcg(), a.validationNdcg()));
     LOG.info(
         "serving {} (validation NDCG@10 {} on {}); compared {}",
@@ -333,6 +368,7 @@ public final class Trainer {
         baselines,
         choice.describe(),
         List.copyOf(tuning),
+        base.name(),
         DatasetSummary.of(examples),
         window.description(),
         timings);
@@ -382,34 +418,22 @@ public final class Trainer {
     };
   }
 
-  /** The best ranking; a tie goes to the simpler one listed later (popularity over a model). */
-  private static String bestOf(List<Choice> compared) {
-    Choice best = null;
-    for (Choice c : compared) {
-      if (c.ranking().equals(LEARNED + "-without-labels")) {
-        continue; // stands in the learned ranking when labels do not help
-      }
-      if (best == null || c.validationNdcg() >= best.validationNdcg()) {
-        best = c;
-      }
-    }
-    return best.ranking();
-  }
-
   /**
    * The ranker's family and settings with the best validation NDCG@10: a coordinate search over
-   * LambdaMART's leaves, then its minimum leaf size (each fitted once with twice the configured
-   * trees, whose prefixes give the smaller tree counts), then the logistic ranker's penalty;
-   * bounded by the tuning budget. Without tuning, LambdaMART as configured.
+   * LambdaMART's leaves, then its minimum leaf size (each boosted once from {@code base} with twice
+   * the configured trees, whose prefixes give the smaller tree counts, down to none: the base
+   * alone), then the logistic ranker's penalty; bounded by the tuning budget. Without tuning,
+   * LambdaMART as configured.
    */
-  private ModelOptions chooseRanker(Dataset examples, ValidationLists lists, List<Tuning> tried) {
+  private ModelOptions chooseRanker(
+      Dataset examples, ValidationLists lists, List<Tuning> tried, Optional<FeatureRanker> base) {
     LambdaMartOptions start = options.lambdaMart();
     if (!options.tune()) {
-      Ranker fitted = Fit.fit(examples, start, LEARNED);
+      Ranker fitted = Fit.fit(examples, start, LEARNED, base);
       tried.add(new Tuning(start.algorithm(), start.hyperParameters(), lists.ndcg(fitted), true));
       return start;
     }
-    RankerSearch search = new RankerSearch(examples, lists);
+    RankerSearch search = new RankerSearch(examples, lists, base);
     search.lambdaMart(start);
     for (int leaves : List.of(8, 16, 32)) {
       search.lambdaMart(start.withLeaves(leaves));
@@ -443,6 +467,7 @@ public final class Trainer {
     private static final int PLANNED = 10;
     private final Dataset examples;
     private final ValidationLists lists;
+    private final Optional<FeatureRanker> base;
     private final long deadline = System.nanoTime() + options.tuningBudget().toNanos();
     private final List<Tuning> trials = new ArrayList<>();
     private final List<Map<String, Object>> shapesFitted = new ArrayList<>();
@@ -450,12 +475,16 @@ public final class Trainer {
     private double bestNdcg = Double.NEGATIVE_INFINITY;
     private int step;
 
-    RankerSearch(Dataset examples, ValidationLists lists) {
+    RankerSearch(Dataset examples, ValidationLists lists, Optional<FeatureRanker> base) {
       this.examples = examples;
       this.lists = lists;
+      this.base = base;
     }
 
-    /** Fits once with twice the trees and scores the quarter, half and whole ensemble. */
+    /**
+     * Fits once with twice the trees and scores no tree (the base alone), a quarter, half and the
+     * whole ensemble.
+     */
     void lambdaMart(LambdaMartOptions setting) {
       int most = setting.trees() * 2;
       LambdaMartOptions widest = setting.withTrees(most);
@@ -464,8 +493,8 @@ public final class Trainer {
       }
       shapesFitted.add(widest.hyperParameters());
       progress.update("tune ranker", step++, PLANNED);
-      TreeEnsemble fitted = (TreeEnsemble) Fit.fit(examples, widest, LEARNED);
-      for (int trees : List.of(most / 4, most / 2, most)) {
+      TreeEnsemble fitted = (TreeEnsemble) Fit.fit(examples, widest, LEARNED, base);
+      for (int trees : List.of(0, most / 4, most / 2, most)) {
         record(setting.withTrees(trees), lists.ndcg(fitted.prefix(trees)));
       }
     }
@@ -545,11 +574,16 @@ public final class Trainer {
     }
 
     /**
-     * Mean NDCG@10 over the other half, which no setting was chosen on: the rankings compared for
-     * serving are compared here, so that the learned ranker's tuning does not flatter it.
+     * Each fan's NDCG@10 over the other half, which no setting was chosen on: the rankings compared
+     * for serving are compared here, so that the learned ranker's tuning does not flatter it.
      */
-    double selectionNdcg(Ranker ranker) {
-      return mean(ranker, false, 1);
+    double[] selectionScores(Ranker ranker) {
+      double[] scores = new double[candidates.size() / 2];
+      for (int i = 1, k = 0; k < scores.length; i += 2, k++) {
+        FanCandidates c = candidates.get(i);
+        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
+      }
+      return scores;
     }
 
     double labelledNdcg(Ranker ranker) {

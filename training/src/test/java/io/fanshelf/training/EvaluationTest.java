@@ -84,12 +84,15 @@ class EvaluationTest {
   void fanshelfLearnsWhatTheFixturePlanted() {
     EvaluationReport r = outcome.report();
     double fanshelf = r.metric("fanshelf", "all", "ndcg@10");
-    // Measured 0.1119 with seed 42 on this fixture (popularity 0.0868); the tolerance absorbs
-    // floating-point differences between machines.
-    assertEquals(0.1119, fanshelf, 0.015);
+    // Measured 0.1273 with seed 42 on this fixture, untuned; the tolerance absorbs floating-point
+    // differences between machines.
+    assertEquals(0.1273, fanshelf, 0.015);
     double popularity = r.metric("popularity", "all", "ndcg@10");
     assertTrue(fanshelf > 1.2 * popularity, fanshelf + " vs popularity " + popularity);
     assertTrue(r.metric("random", "all", "ndcg@10") < 0.5 * popularity);
+    assertTrue(
+        r.metric("served", "all", "ndcg@10") >= popularity,
+        "the served ranking is at least popularity here");
   }
 
   @Test

@@ -87,8 +87,8 @@ public class ModelController {
   /**
    * What serves now, and every trained model.
    *
-   * @param ranking the ranking serving now: a model id, or {@code labels-then-popularity} before
-   *     any is published or validated
+   * @param ranking the ranking serving now: a model id, or {@code popularity} before any is
+   *     published or validated
    * @param published the published model's id; absent when nothing is published
    * @param validated the ranking validation chose on this data, served while nothing is published
    * @param reason why this ranking serves, with the validation figures behind it

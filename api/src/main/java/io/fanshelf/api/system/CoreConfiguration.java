@@ -83,8 +83,7 @@ public class CoreConfiguration {
    */
   @Bean(destroyMethod = "close")
   ModelWatch modelWatch(ModelRegistry registry, Recommender recommender) throws IOException {
-    ModelWatch watch =
-        registry.watcher(recommender.rankings(), RankingModel.labelsThenPopularity());
+    ModelWatch watch = registry.watcher(recommender.rankings(), RankingModel.popularity());
     watch.refresh();
     return watch.start(Duration.ofSeconds(10));
   }

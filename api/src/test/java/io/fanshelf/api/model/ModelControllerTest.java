@@ -32,7 +32,7 @@ class ModelControllerTest extends ApiTestBase {
     String id = saveToyModel();
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"))
+        .andExpect(jsonPath("$.ranking").value("popularity"))
         .andExpect(
             jsonPath("$.models[?(@.id == '" + id + "')].algorithm")
                 .value(org.hamcrest.Matchers.contains("one-feature")));
@@ -47,7 +47,7 @@ class ModelControllerTest extends ApiTestBase {
         .andExpect(jsonPath("$.ranker").value(id));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"));
+        .andExpect(jsonPath("$.ranking").value("popularity"));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
         .andExpect(status().isBadRequest());
   }
@@ -95,7 +95,7 @@ class ModelControllerTest extends ApiTestBase {
     String model = JsonPath.read(done, "$.model");
     assertThat(model).startsWith("learned-");
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
-        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"))
+        .andExpect(jsonPath("$.ranking").value("popularity"))
         .andExpect(
             jsonPath("$.models[?(@.id == '" + model + "')].hyperParameters.seed")
                 .value(org.hamcrest.Matchers.contains(7)));
@@ -132,7 +132,7 @@ class ModelControllerTest extends ApiTestBase {
     mvc.perform(get("/api/v1/admin/models").header("Authorization", admin))
         .andExpect(jsonPath("$.ranking").value(second));
     mvc.perform(post("/api/v1/admin/models/rollback").header("Authorization", admin))
-        .andExpect(jsonPath("$.ranking").value("labels-then-popularity"));
+        .andExpect(jsonPath("$.ranking").value("popularity"));
   }
 
   @Test

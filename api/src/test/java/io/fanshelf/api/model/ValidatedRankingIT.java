@@ -69,7 +69,7 @@ class ValidatedRankingIT {
     String body = models(admin);
     String validated = JsonPath.read(body, "$.validated");
     assertThat((String) JsonPath.read(body, "$.ranking")).isEqualTo(validated);
-    assertThat((String) JsonPath.read(body, "$.ranking")).isNotEqualTo("labels-then-popularity");
+    assertThat((String) JsonPath.read(body, "$.ranking")).isNotEqualTo("popularity");
     assertThat((String) JsonPath.read(body, "$.reason"))
         .startsWith("chosen by validation on this data")
         .contains("popularity");

@@ -22,16 +22,16 @@ public record RankingModel(
     Objects.requireNonNull(ranker, "ranker");
   }
 
-  /** Popularity over the whole log, label matches breaking ties. */
+  /**
+   * Popularity over the whole log, the fan's label matches breaking ties: what a shop is served
+   * before a ranking has been validated on its data. It never loses to popularity, and with no
+   * events at all the labels alone shape the page.
+   */
   public static RankingModel popularity() {
     return of(FeatureRanker.popularity());
   }
 
-  /**
-   * The fan's label matches first, by popularity, then the rest by popularity: what a shop is
-   * served before a ranking has been validated on its data (with no events at all, the labels alone
-   * shape the page; an unlabelled fan sees plain popularity).
-   */
+  /** The fan's label matches first, by popularity, then the rest by popularity. */
   public static RankingModel labelsThenPopularity() {
     return of(FeatureRanker.labelsThenPopularity());
   }

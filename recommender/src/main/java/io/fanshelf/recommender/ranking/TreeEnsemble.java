@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A sum of regression trees, as LambdaMART fits them, in flat arrays: node {@code n} of the
- * ensemble splits on {@code feature[n]} at {@code threshold[n]} (at or below goes to {@code
- * left[n]}, above to {@code right[n]}), or is a leaf with {@code value[n]} when {@code feature[n]}
- * is -1. Scoring walks each tree from its root without allocating. Immutable and thread-safe.
+ * A base ranking plus a sum of regression trees, as LambdaMART fits them: the score is {@code
+ * baseWeight * base.score(x)} (the ranking the boosting started from, e.g. popularity; none when
+ * the weight is 0) plus every tree's leaf. The trees are flat arrays: node {@code n} splits on
+ * {@code feature[n]} at {@code threshold[n]} (at or below goes to {@code left[n]}, above to {@code
+ * right[n]}), or is a leaf with {@code value[n]} when {@code feature[n]} is -1. Scoring walks each
+ * tree from its root without allocating. Immutable and thread-safe.
  */
 public final class TreeEnsemble implements Ranker {
   private final String name;
   private final List<String> featureNames;
+  private final FeatureRanker base;
+  private final double baseWeight;
   private final int[] roots;
   private final int[] feature;
   private final float[] threshold;
@@ -19,9 +23,15 @@ public final class TreeEnsemble implements Ranker {
   private final int[] right;
   private final double[] value;
 
+  /**
+   * @param base the ranking the boosting started from
+   * @param baseWeight its weight in the score; 0 for trees alone
+   */
   public TreeEnsemble(
       String name,
       List<String> featureNames,
+      FeatureRanker base,
+      double baseWeight,
       int[] roots,
       int[] feature,
       float[] threshold,
@@ -30,6 +40,11 @@ public final class TreeEnsemble implements Ranker {
       double[] value) {
     this.name = Objects.requireNonNull(name, "name");
     this.featureNames = List.copyOf(featureNames);
+    this.base = Objects.requireNonNull(base, "base");
+    if (!Double.isFinite(baseWeight)) {
+      throw new IllegalArgumentException("base weight must be finite, got " + baseWeight);
+    }
+    this.baseWeight = baseWeight;
     int nodes = feature.length;
     if (threshold.length != nodes
         || left.length != nodes
@@ -70,13 +85,15 @@ public final class TreeEnsemble implements Ranker {
 
   /** The first {@code count} trees (what boosting had fitted after {@code count} rounds). */
   public TreeEnsemble prefix(int count) {
-    if (count < 1 || count > roots.length) {
+    if (count < 0 || count > roots.length) {
       throw new IllegalArgumentException(
-          "count must be between 1 and " + roots.length + ", got " + count);
+          "count must be between 0 and " + roots.length + ", got " + count);
     }
     return new TreeEnsemble(
         name,
         featureNames,
+        base,
+        baseWeight,
         java.util.Arrays.copyOf(roots, count),
         feature,
         threshold,
@@ -87,7 +104,8 @@ public final class TreeEnsemble implements Ranker {
 
   /** The same trees under another name (e.g. the registry's id). */
   public TreeEnsemble named(String newName) {
-    return new TreeEnsemble(newName, featureNames, roots, feature, threshold, left, right, value);
+    return new TreeEnsemble(
+        newName, featureNames, base, baseWeight, roots, feature, threshold, left, right, value);
   }
 
   @Override
@@ -102,7 +120,7 @@ public final class TreeEnsemble implements Ranker {
 
   @Override
   public double score(float[] features) {
-    double sum = 0;
+    double sum = baseWeight == 0 ? 0 : baseWeight * base.score(features);
     for (int root : roots) {
       int n = root;
       while (feature[n] >= 0) {
@@ -115,6 +133,14 @@ public final class TreeEnsemble implements Ranker {
 
   public int trees() {
     return roots.length;
+  }
+
+  public FeatureRanker base() {
+    return base;
+  }
+
+  public double baseWeight() {
+    return baseWeight;
   }
 
   public int[] roots() {

@@ -44,7 +44,7 @@ final class Common {
 
   @Option(
       names = "--negatives",
-      defaultValue = "50",
+      defaultValue = "20",
       description =
           "Sampled negatives per positive, 0 for every candidate (default ${DEFAULT-VALUE}).")
   double negatives;

@@ -24,8 +24,8 @@ public record SamplingOptions(double negativesPerPositive, double popularityExpo
     }
   }
 
-  /** 50 negatives per positive, drawn with weight sqrt(popularity + 1). */
+  /** 20 negatives per positive, drawn with weight sqrt(popularity + 1). */
   public static SamplingOptions defaults(long seed) {
-    return new SamplingOptions(50, 0.5, seed);
+    return new SamplingOptions(20, 0.5, seed);
   }
 }

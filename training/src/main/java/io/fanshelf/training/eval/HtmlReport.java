@@ -270,9 +270,10 @@ public final class HtmlReport {
         new StringBuilder(
             "<h2>Which ranking would serve</h2><p class=\"note\">Validation window "
                 + esc(String.valueOf(report.training().get("validationWindow")))
-                + "; NDCG@10 on the half of its fans no setting was chosen on.</p><table><tr>"
-                + "<th>ranking</th><th>validation NDCG@10</th><th>labelled fans</th>"
-                + "<th>served</th></tr>");
+                + "; NDCG@10 on the half of its fans no setting was chosen on. The simplest"
+                + " ranking within one standard error of the best serves.</p><table><tr>"
+                + "<th>ranking</th><th>validation NDCG@10</th><th>std. error of the gap to the"
+                + " best</th><th>labelled fans</th><th>served</th></tr>");
     for (Object c : choices) {
       if (c instanceof io.fanshelf.training.Trainer.Choice choice) {
         t.append(choice.served() ? "<tr class=\"best\">" : "<tr>")
@@ -281,7 +282,9 @@ public final class HtmlReport {
             .append("</td><td>")
             .append(format(choice.validationNdcg()))
             .append("</td><td>")
-            .append(choice.labelledNdcg() == null ? "&mdash;" : format(choice.labelledNdcg()))
+            .append(format(choice.standardError()))
+            .append("</td><td>")
+            .append(format(choice.labelledNdcg()))
             .append("</td><td>")
             .append(choice.served() ? "yes" : "")
             .append("</td></tr>");

@@ -1,9 +1,11 @@
 package io.fanshelf.training.model;
 
 import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.LinearRanker;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.training.dataset.Dataset;
+import java.util.Optional;
 import smile.classification.LogisticRegression;
 import smile.math.MathEx;
 
@@ -17,9 +19,21 @@ public final class Fit {
 
   /** Fits {@code options}' algorithm; {@code name} names the ranker in responses. */
   public static Ranker fit(Dataset data, ModelOptions options, String name) {
+    return fit(data, options, name, Optional.empty());
+  }
+
+  /**
+   * The same; LambdaMART boosts from {@code base} when given (a linear ranker has its own weight
+   * for every feature, base included).
+   */
+  public static Ranker fit(
+      Dataset data, ModelOptions options, String name, Optional<FeatureRanker> base) {
     requireBothClasses(data);
     return switch (options) {
-      case LambdaMartOptions lambdaMart -> LambdaMart.fit(data, lambdaMart, name);
+      case LambdaMartOptions lambdaMart ->
+          base.isPresent()
+              ? LambdaMart.fit(data, lambdaMart, name, base.get())
+              : LambdaMart.fit(data, lambdaMart, name);
       case LogisticOptions logistic -> logistic(data, logistic, name);
     };
   }

@@ -1,6 +1,7 @@
 package io.fanshelf.training.model;
 
 import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.dataset.Dataset;
 import java.util.ArrayList;
@@ -8,20 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import smile.base.cart.CART;
-import smile.base.cart.InternalNode;
-import smile.base.cart.LeafNode;
-import smile.base.cart.Loss;
-import smile.base.cart.Node;
-import smile.base.cart.RegressionNode;
-import smile.data.DataFrame;
-import smile.data.Tuple;
-import smile.data.type.DataTypes;
-import smile.data.type.StructField;
-import smile.data.type.StructType;
-import smile.data.vector.DoubleVector;
-import smile.data.vector.ValueVector;
-import smile.regression.RegressionTree;
 
 /**
  * Fits LambdaMART as Burges (2010) describes it: each round computes, per fan, the lambda of every
@@ -37,27 +24,36 @@ public final class LambdaMart {
 
   private LambdaMart() {}
 
+  /** Boosting from zero. */
   public static TreeEnsemble fit(Dataset data, LambdaMartOptions options, String name) {
+    return fit(data, options, name, FeatureRanker.popularity(), 0);
+  }
+
+  /**
+   * Boosting from {@code base}: the start scores are {@code base}'s, divided by their mean standard
+   * deviation within a fan's examples ({@code base} counts 0 when they do not vary).
+   */
+  public static TreeEnsemble fit(
+      Dataset data, LambdaMartOptions options, String name, FeatureRanker base) {
+    return fit(data, options, name, base, unitScale(data, base));
+  }
+
+  private static TreeEnsemble fit(
+      Dataset data, LambdaMartOptions options, String name, FeatureRanker base, double weight) {
     int n = data.size();
-    int p = Feature.count();
     int[] groupStart = groupStarts(data.groups());
-    ValueVector[] columns = new ValueVector[p];
-    double[][] byFeature = new double[p][n];
-    for (int f = 0; f < p; f++) {
-      for (int i = 0; i < n; i++) {
-        byFeature[f][i] = data.features()[i][f];
-      }
-      columns[f] = new DoubleVector(Feature.names().get(f), byFeature[f]);
-    }
-    DataFrame x = new DataFrame(columns);
-    StructType schema = x.schema();
-    int[][] order = CART.order(x);
+    HistogramTree.Bins bins = new HistogramTree.Bins(data.features(), Feature.count());
     double[] scores = new double[n];
+    if (weight != 0) {
+      for (int i = 0; i < n; i++) {
+        scores[i] = weight * base.score(data.features()[i]);
+      }
+    }
     double[] lambdas = new double[n];
     double[] weights = new double[n];
-    StructField response = new StructField("lambda", DataTypes.DoubleType);
     SplittableRandom random = new SplittableRandom(options.seed());
-    Flattened flat = new Flattened();
+    Ensemble ensemble = new Ensemble();
+    int[] order = new int[n];
     for (int t = 0; t < options.trees(); t++) {
       Arrays.fill(lambdas, 0);
       Arrays.fill(weights, 0);
@@ -73,24 +69,68 @@ public final class LambdaMart {
                       options.cutoff(),
                       lambdas,
                       weights));
-      int[] samples = sample(n, options.subsample(), random);
-      RegressionTree tree =
-          new RegressionTree(
-              x,
-              new NewtonStep(lambdas, weights),
-              response,
-              64,
+      int size = 0;
+      for (int i = 0; i < n; i++) {
+        if (options.subsample() >= 1 || random.nextDouble() < options.subsample()) {
+          order[size++] = i;
+        }
+      }
+      HistogramTree.Grown tree =
+          HistogramTree.grow(
+              bins,
+              lambdas,
+              weights,
+              order,
+              size,
               options.maxLeaves(),
               options.minLeafSize(),
-              p,
-              samples,
-              order);
-      int root = flat.add(tree.root(), schema, byFeature, options.shrinkage());
-      IntStream.range(0, n)
-          .parallel()
-          .forEach(i -> scores[i] += flat.score(root, data.features()[i]));
+              options.shrinkage());
+      ensemble.add(tree);
+      IntStream.range(0, n).parallel().forEach(i -> scores[i] += score(tree, data.features()[i]));
     }
-    return flat.ensemble(name);
+    return ensemble.build(name, base, weight);
+  }
+
+  private static double score(HistogramTree.Grown tree, float[] features) {
+    int node = 0;
+    while (tree.feature()[node] >= 0) {
+      node =
+          features[tree.feature()[node]] <= tree.threshold()[node]
+              ? tree.left()[node]
+              : tree.right()[node];
+    }
+    return tree.value()[node];
+  }
+
+  /**
+   * The weight that makes the base's score differences about 1 within a fan's list: 1 over the mean
+   * standard deviation of its scores within the groups (0 when they never vary).
+   */
+  static double unitScale(Dataset data, FeatureRanker base) {
+    int[] starts = groupStarts(data.groups());
+    double sum = 0;
+    int groups = 0;
+    for (int g = 0; g + 1 < starts.length; g++) {
+      int from = starts[g];
+      int to = starts[g + 1];
+      if (to - from < 2) {
+        continue;
+      }
+      double mean = 0;
+      for (int i = from; i < to; i++) {
+        mean += base.score(data.features()[i]);
+      }
+      mean /= to - from;
+      double squares = 0;
+      for (int i = from; i < to; i++) {
+        double d = base.score(data.features()[i]) - mean;
+        squares += d * d;
+      }
+      sum += Math.sqrt(squares / (to - from));
+      groups++;
+    }
+    double spread = groups == 0 ? 0 : sum / groups;
+    return spread > 1e-12 ? 1 / spread : 0;
   }
 
   /** The first row of each group, then the row count (rows of one group are contiguous). */
@@ -176,140 +216,37 @@ public final class LambdaMart {
     return 1 / (Math.log(rank + 2) / Math.log(2));
   }
 
-  /** A Smile loss whose response is the lambdas and whose leaf output is the Newton step. */
-  private static final class NewtonStep implements Loss {
-    private final double[] lambdas;
-    private final double[] weights;
+  /** The trees grown so far, laid end to end as one {@link TreeEnsemble}'s arrays. */
+  private static final class Ensemble {
+    private final List<HistogramTree.Grown> trees = new ArrayList<>();
 
-    NewtonStep(double[] lambdas, double[] weights) {
-      this.lambdas = lambdas;
-      this.weights = weights;
+    void add(HistogramTree.Grown tree) {
+      trees.add(tree);
     }
 
-    @Override
-    public double value() {
-      return 0;
-    }
-
-    @Override
-    public double output(int[] nodeSamples, int[] sampleCount) {
-      double sum = 0;
-      double weight = 0;
-      for (int i : nodeSamples) {
-        sum += lambdas[i] * sampleCount[i];
-        weight += weights[i] * sampleCount[i];
-      }
-      return weight < 1e-12 ? 0 : sum / weight;
-    }
-
-    @Override
-    public double intercept(double[] y) {
-      return 0;
-    }
-
-    @Override
-    public double[] response() {
-      return lambdas;
-    }
-
-    @Override
-    public double[] residual() {
-      return lambdas;
-    }
-  }
-
-  /**
-   * Trees in flat arrays, built from Smile's nodes. Smile keeps a split's threshold private, so it
-   * is recovered from the node's public {@code branch} test: a binary search over the feature's
-   * sorted training values finds the largest that goes left, and that value is the threshold (every
-   * training example then takes the branch Smile gave it).
-   */
-  private static final class Flattened {
-    private final List<Integer> roots = new ArrayList<>();
-    private int size;
-    private int[] feature = new int[256];
-    private float[] threshold = new float[256];
-    private int[] left = new int[256];
-    private int[] right = new int[256];
-    private double[] value = new double[256];
-    private double[][] sortedValues;
-
-    int add(Node root, StructType schema, double[][] byFeature, double shrinkage) {
-      if (sortedValues == null) {
-        sortedValues = new double[byFeature.length][];
-        for (int f = 0; f < byFeature.length; f++) {
-          sortedValues[f] = Arrays.stream(byFeature[f]).distinct().sorted().toArray();
+    TreeEnsemble build(String name, FeatureRanker base, double baseWeight) {
+      int total = trees.stream().mapToInt(t -> t.feature().length).sum();
+      int[] roots = new int[trees.size()];
+      int[] feature = new int[total];
+      float[] threshold = new float[total];
+      int[] left = new int[total];
+      int[] right = new int[total];
+      double[] value = new double[total];
+      int offset = 0;
+      for (int t = 0; t < trees.size(); t++) {
+        HistogramTree.Grown tree = trees.get(t);
+        roots[t] = offset;
+        for (int node = 0; node < tree.feature().length; node++) {
+          feature[offset + node] = tree.feature()[node];
+          threshold[offset + node] = tree.threshold()[node];
+          left[offset + node] = tree.feature()[node] < 0 ? -1 : offset + tree.left()[node];
+          right[offset + node] = tree.feature()[node] < 0 ? -1 : offset + tree.right()[node];
+          value[offset + node] = tree.value()[node];
         }
+        offset += tree.feature().length;
       }
-      int index = add(root, schema, shrinkage);
-      roots.add(index);
-      return index;
-    }
-
-    private int add(Node node, StructType schema, double shrinkage) {
-      if (size == feature.length) {
-        int grown = size * 2;
-        feature = Arrays.copyOf(feature, grown);
-        threshold = Arrays.copyOf(threshold, grown);
-        left = Arrays.copyOf(left, grown);
-        right = Arrays.copyOf(right, grown);
-        value = Arrays.copyOf(value, grown);
-      }
-      int index = size++;
-      feature[index] = -1;
-      if (node instanceof LeafNode leaf) {
-        value[index] = shrinkage * ((RegressionNode) leaf).output();
-        return index;
-      }
-      InternalNode split = (InternalNode) node;
-      feature[index] = split.feature();
-      threshold[index] = (float) threshold(split, schema);
-      int trueChild = add(split.trueChild(), schema, shrinkage);
-      int falseChild = add(split.falseChild(), schema, shrinkage);
-      left[index] = trueChild;
-      right[index] = falseChild;
-      return index;
-    }
-
-    private double threshold(InternalNode split, StructType schema) {
-      double[] values = sortedValues[split.feature()];
-      double[] row = new double[schema.length()];
-      int lo = 0; // goes left (true)
-      int hi = values.length - 1; // goes right (false)
-      row[split.feature()] = values[hi];
-      if (split.branch(Tuple.of(schema, row))) {
-        return values[hi];
-      }
-      while (hi - lo > 1) {
-        int mid = (lo + hi) >>> 1;
-        row[split.feature()] = values[mid];
-        if (split.branch(Tuple.of(schema, row))) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      return values[lo];
-    }
-
-    double score(int root, float[] features) {
-      int n = root;
-      while (feature[n] >= 0) {
-        n = features[feature[n]] <= threshold[n] ? left[n] : right[n];
-      }
-      return value[n];
-    }
-
-    TreeEnsemble ensemble(String name) {
       return new TreeEnsemble(
-          name,
-          Feature.names(),
-          roots.stream().mapToInt(Integer::intValue).toArray(),
-          Arrays.copyOf(feature, size),
-          Arrays.copyOf(threshold, size),
-          Arrays.copyOf(left, size),
-          Arrays.copyOf(right, size),
-          Arrays.copyOf(value, size));
+          name, Feature.names(), base, baseWeight, roots, feature, threshold, left, right, value);
     }
   }
 }

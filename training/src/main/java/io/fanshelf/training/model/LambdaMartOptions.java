@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * LambdaMART (Burges 2010): boosted regression trees fitted to the lambda gradients of NDCG.
  *
- * @param trees boosting rounds, 1 to 5,000
+ * @param trees boosting rounds, 0 (the base ranking alone) to 5,000
  * @param maxLeaves leaves per tree, 2 to 1,024
  * @param minLeafSize examples a leaf needs, >= 1
  * @param shrinkage learning rate, in (0, 1]
@@ -26,8 +26,8 @@ public record LambdaMartOptions(
   public static final String ALGORITHM = "lambdamart";
 
   public LambdaMartOptions {
-    if (trees < 1 || trees > 5_000) {
-      throw new IllegalArgumentException("trees must be between 1 and 5000, got " + trees);
+    if (trees < 0 || trees > 5_000) {
+      throw new IllegalArgumentException("trees must be between 0 and 5000, got " + trees);
     }
     if (maxLeaves < 2 || maxLeaves > 1_024) {
       throw new IllegalArgumentException("maxLeaves must be between 2 and 1024, got " + maxLeaves);

@@ -79,28 +79,18 @@ public record ArtifactInfo(
   }
 
   public ArtifactInfo withId(String other) {
-    return new ArtifactInfo(
-        formatVersion,
-        other,
-        ranking,
-        algorithm,
-        hyperParameters,
-        collaborative,
-        usesLabels,
-        featureSchema,
-        dataWindow,
-        seed,
-        metrics,
-        validation,
-        createdAt,
-        forced,
-        serving);
+    return with(other, forced);
   }
 
+  /** The same, recording that it was published although it lost on validation. */
   public ArtifactInfo forcedPublication() {
+    return with(id, true);
+  }
+
+  private ArtifactInfo with(String newId, boolean newForced) {
     return new ArtifactInfo(
         formatVersion,
-        id,
+        newId,
         ranking,
         algorithm,
         hyperParameters,
@@ -112,7 +102,7 @@ public record ArtifactInfo(
         metrics,
         validation,
         createdAt,
-        true,
+        newForced,
         serving);
   }
 }

@@ -33,7 +33,8 @@ import java.util.List;
  * <pre>
  * collaborative models: int count, then per model a tag (1 ALS, 2 item-to-item, 3 fan-kNN) and its
  *                       fields (products as id strings, arrays as int length + big-endian values)
- * ranker:               a tag (1 trees, 2 linear, 3 one feature) and its fields
+ * ranker:               a tag (1 trees, with the base ranking's two features and weight first;
+ *                       2 linear; 3 one feature) and its fields
  * uses labels:          boolean
  * </pre>
  */
@@ -95,6 +96,9 @@ final class ModelCodec {
       switch (model.ranker()) {
         case TreeEnsemble t -> {
           out.writeInt(TREES);
+          out.writeUTF(t.base().primary().key());
+          out.writeUTF(t.base().secondary().key());
+          out.writeDouble(t.baseWeight());
           writeInts(out, t.roots());
           writeInts(out, t.feature());
           writeFloats(out, t.threshold());
@@ -182,6 +186,8 @@ final class ModelCodec {
                 new TreeEnsemble(
                     name,
                     Feature.names(),
+                    new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF())),
+                    in.readDouble(),
                     readInts(in),
                     readInts(in),
                     readFloats(in),

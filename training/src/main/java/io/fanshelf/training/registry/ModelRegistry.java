@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * serving uses); and {@code DIR/models/VALIDATED}, the ranking that validation on this data chose
  * when nothing is published. Publishing pushes an id (only a model that beats popularity and the
  * best built-in baseline on its validation window, unless forced), rolling back pops one; with an
- * empty stack serving uses the validated ranking, and before there is one the fans' label matches
- * by popularity. Both files are replaced atomically (temporary file, then rename) under a file
- * lock, so a reader sees the old or the new content, never half of it.
+ * empty stack serving uses the validated ranking, and before there is one popularity. Both files
+ * are replaced atomically (temporary file, then rename) under a file lock, so a reader sees the old
+ * or the new content, never half of it.
  *
  * <p>Thread-safe; several processes may share a directory. Holds no open resources.
  */
@@ -122,8 +122,8 @@ public final class ModelRegistry {
   }
 
   /**
-   * The id serving should use: the last published one, else the validated one; empty means the
-   * fans' label matches by popularity.
+   * The id serving should use: the last published one, else the validated one; empty means
+   * popularity.
    */
   public Optional<String> current() throws IOException {
     List<String> published = published();
@@ -350,17 +350,18 @@ public final class ModelRegistry {
    * What serves and why.
    *
    * @param kind {@code published}, {@code validated} (chosen by validation on this data while
-   *     nothing is published) or {@code default} (the fans' label matches by popularity, before
-   *     either)
-   * @param ranking the ranking's name: a model id, or {@code labels-then-popularity}
+   *     nothing is published) or {@code default} (popularity, the fans' label matches breaking
+   *     ties, before either)
+   * @param ranking the ranking's name: a model id, or {@code popularity}
    * @param info the serving model's artifact info, for a model from the registry
    */
   public record Serving(String kind, String ranking, Optional<ArtifactInfo> info) {
     /** One sentence with the validation figures behind the choice. */
     public String reason() {
       if (info.isEmpty()) {
-        return "no ranking has been validated on this data yet: each fan's label matches first,"
-            + " then what sells most (validation runs in the background once there are events)";
+        return "no ranking has been validated on this data yet: what sells most, each fan's label"
+            + " matches first among equals (validation runs in the background once there are"
+            + " events)";
       }
       ArtifactInfo i = info.get();
       Gate gate = Gate.of(i);

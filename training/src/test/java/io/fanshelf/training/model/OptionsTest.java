@@ -15,8 +15,8 @@ class OptionsTest {
   void badValuesAreNamed() {
     var e =
         assertThrows(
-            IllegalArgumentException.class, () -> new LambdaMartOptions(0, 16, 50, 0.1, 1, 10, 1));
-    assertEquals("trees must be between 1 and 5000, got 0", e.getMessage());
+            IllegalArgumentException.class, () -> new LambdaMartOptions(-1, 16, 50, 0.1, 1, 10, 1));
+    assertEquals("trees must be between 0 and 5000, got -1", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class, () -> new LambdaMartOptions(10, 16, 50, 1.5, 1, 10, 1));

@@ -39,7 +39,7 @@ class ModelRegistryIT {
     try (SyntheticFixture fixture = SyntheticFixture.open(dir)) {
       Recommender recommender =
           Recommender.open(fixture.indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
-      assertEquals("labels-then-popularity", recommender.rankings().current().name());
+      assertEquals("popularity", recommender.rankings().current().name());
       ModelRegistry registry = new ModelRegistry(fixture.dataDir());
       String first =
           registry
@@ -72,10 +72,10 @@ class ModelRegistryIT {
       recommender.rankings().onChange(r -> switches.add(r.name()));
       try (ModelWatch watch =
           registry
-              .watcher(recommender.rankings(), RankingModel.labelsThenPopularity())
+              .watcher(recommender.rankings(), RankingModel.popularity())
               .start(Duration.ofMillis(20))) {
         // nothing published or validated
-        assertEquals("labels-then-popularity", switches.poll(10, TimeUnit.SECONDS));
+        assertEquals("popularity", switches.poll(10, TimeUnit.SECONDS));
         assertFalse(watch.refresh());
         registry.validate(validated);
         assertEquals(validated, switches.poll(10, TimeUnit.SECONDS));
@@ -142,12 +142,12 @@ class ModelRegistryIT {
     Files.write(file, bytes);
     assertThrows(ArtifactRefusedException.class, () -> registry.publish(id, true));
     assertTrue(registry.published().isEmpty());
-    var holder = new RankingHolder(RankingModel.labelsThenPopularity());
+    var holder = new RankingHolder(RankingModel.popularity());
     // someone wrote the pointer by hand: the watch keeps the running ranking
     Files.writeString(registry.root().resolve(ModelRegistry.PUBLISHED), id + "\n");
-    try (ModelWatch watch = registry.watcher(holder, RankingModel.labelsThenPopularity())) {
+    try (ModelWatch watch = registry.watcher(holder, RankingModel.popularity())) {
       assertFalse(watch.refresh());
-      assertEquals("labels-then-popularity", holder.current().name());
+      assertEquals("popularity", holder.current().name());
     }
   }
 }

@@ -1,0 +1,316 @@
+package io.fanshelf.training.model;
+
+import java.util.Arrays;
+import java.util.PriorityQueue;
+
+/**
+ * Regression trees for gradient boosting on binned features, as LightGBM and XGBoost's {@code hist}
+ * method grow them: every feature is cut once into at most {@value #MAX_BINS} bins at quantiles of
+ * its training values ({@link Bins}); a node's best split comes from per-bin sums of the gradients
+ * and second derivatives of its rows, and the tree grows best-first (the leaf whose split gains
+ * most) up to a number of leaves. Gain and leaf values are Newton's: a leaf is {@code sum(g) /
+ * (sum(h) + l2)}, a split gains {@code G_l^2 / (H_l + l2) + G_r^2 / (H_r + l2) - G^2 / (H + l2)}. A
+ * split {@code x <= threshold} uses the largest training value of its bin as the threshold, so
+ * serving, which compares raw feature values, routes every training row exactly as here.
+ *
+ * <p>Stateless; {@link #grow} is not thread-safe on shared scratch, one call at a time per {@link
+ * Bins}.
+ */
+final class HistogramTree {
+  static final int MAX_BINS = 255;
+
+  /** The L2 penalty on leaf values: keeps a leaf with few, weak second derivatives small. */
+  static final double L2 = 1.0;
+
+  private HistogramTree() {}
+
+  /** Every feature of the training rows as bin numbers, and each bin's upper value. */
+  static final class Bins {
+    final int rows;
+    final int features;
+    // feature-major: bin[f][row]; bins fit in a byte (0-254)
+    final byte[][] bin;
+    // upper[f][b]: the largest training value in bin b of feature f
+    final float[][] upper;
+
+    Bins(float[][] data, int features) {
+      this.rows = data.length;
+      this.features = features;
+      this.bin = new byte[features][rows];
+      this.upper = new float[features][];
+      float[] column = new float[rows];
+      for (int f = 0; f < features; f++) {
+        for (int i = 0; i < rows; i++) {
+          column[i] = data[i][f];
+        }
+        float[] sorted = column.clone();
+        Arrays.sort(sorted);
+        float[] cuts = cuts(sorted);
+        upper[f] = cuts;
+        for (int i = 0; i < rows; i++) {
+          int b = Arrays.binarySearch(cuts, column[i]);
+          bin[f][i] = (byte) (b >= 0 ? b : -b - 1);
+        }
+      }
+    }
+
+    /**
+     * The bins' upper values: every distinct value when there are few, else values at evenly spaced
+     * ranks (each bin ends at a value that occurs, so no bin is empty of training rows).
+     */
+    private static float[] cuts(float[] sorted) {
+      int distinct = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+          distinct++;
+        }
+      }
+      float[] values = new float[distinct];
+      int d = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+          values[d++] = sorted[i];
+        }
+      }
+      if (distinct <= MAX_BINS) {
+        return values;
+      }
+      float[] cuts = new float[MAX_BINS];
+      int n = 0;
+      for (int b = 1; b <= MAX_BINS; b++) {
+        float value =
+            sorted[(int) Math.min(sorted.length - 1, (long) b * sorted.length / MAX_BINS)];
+        if (n == 0 || value > cuts[n - 1]) {
+          cuts[n++] = value;
+        }
+      }
+      if (cuts[n - 1] < sorted[sorted.length - 1]) {
+        cuts[n - 1] = sorted[sorted.length - 1];
+      }
+      return Arrays.copyOf(cuts, n);
+    }
+  }
+
+  /** A grown tree in flat arrays, node 0 the root; leaf values already shrunk. */
+  record Grown(int[] feature, float[] threshold, int[] left, int[] right, double[] value) {}
+
+  /** A leaf waiting to be split, with its best split. */
+  private record Leaf(int node, int from, int to, double gradient, double hessian, Split split) {}
+
+  private record Split(int feature, int bin, double gain, double leftG, double leftH, int leftN) {}
+
+  /**
+   * Grows one tree on the rows {@code order[0 .. size)} (a sample of the training rows; the array
+   * is reordered in place).
+   *
+   * @param gradients per training row, what the tree should push up (the lambdas)
+   * @param hessians per training row, their second derivatives
+   * @param maxLeaves at most this many leaves
+   * @param minLeafSize rows a leaf needs
+   * @param shrinkage multiplies every leaf value
+   */
+  static Grown grow(
+      Bins bins,
+      double[] gradients,
+      double[] hessians,
+      int[] order,
+      int size,
+      int maxLeaves,
+      int minLeafSize,
+      double shrinkage) {
+    Nodes nodes = new Nodes();
+    double g = 0;
+    double h = 0;
+    for (int i = 0; i < size; i++) {
+      g += gradients[order[i]];
+      h += hessians[order[i]];
+    }
+    int root = nodes.add();
+    PriorityQueue<Leaf> open =
+        new PriorityQueue<>((a, b) -> Double.compare(b.split().gain(), a.split().gain()));
+    Leaf first = leaf(root, 0, size, g, h, bins, gradients, hessians, order, minLeafSize);
+    int leaves = 1;
+    if (first.split() != null) {
+      open.add(first);
+    } else {
+      nodes.leaf(root, shrinkage * value(g, h));
+    }
+    while (!open.isEmpty()) {
+      Leaf best = open.poll();
+      if (leaves >= maxLeaves) {
+        nodes.leaf(best.node(), shrinkage * value(best.gradient(), best.hessian()));
+        continue;
+      }
+      Split split = best.split();
+      int mid = partition(bins.bin[split.feature()], split.bin(), order, best.from(), best.to());
+      int leftNode = nodes.add();
+      int rightNode = nodes.add();
+      nodes.split(
+          best.node(),
+          split.feature(),
+          bins.upper[split.feature()][split.bin()],
+          leftNode,
+          rightNode);
+      leaves++;
+      Leaf[] children = {
+        leaf(
+            leftNode,
+            best.from(),
+            mid,
+            split.leftG(),
+            split.leftH(),
+            bins,
+            gradients,
+            hessians,
+            order,
+            minLeafSize),
+        leaf(
+            rightNode,
+            mid,
+            best.to(),
+            best.gradient() - split.leftG(),
+            best.hessian() - split.leftH(),
+            bins,
+            gradients,
+            hessians,
+            order,
+            minLeafSize)
+      };
+      for (Leaf child : children) {
+        if (child.split() != null) {
+          open.add(child);
+        } else {
+          nodes.leaf(child.node(), shrinkage * value(child.gradient(), child.hessian()));
+        }
+      }
+    }
+    return nodes.grown();
+  }
+
+  private static double value(double gradient, double hessian) {
+    return gradient / (hessian + L2);
+  }
+
+  private static double score(double gradient, double hessian) {
+    return gradient * gradient / (hessian + L2);
+  }
+
+  /** A leaf over {@code order[from, to)} and the best split of it, if one gains anything. */
+  private static Leaf leaf(
+      int node,
+      int from,
+      int to,
+      double gradient,
+      double hessian,
+      Bins bins,
+      double[] gradients,
+      double[] hessians,
+      int[] order,
+      int minLeafSize) {
+    Split best = null;
+    if (to - from >= 2 * minLeafSize) {
+      double parent = score(gradient, hessian);
+      double[] sumG = new double[MAX_BINS];
+      double[] sumH = new double[MAX_BINS];
+      int[] count = new int[MAX_BINS];
+      for (int f = 0; f < bins.features; f++) {
+        byte[] column = bins.bin[f];
+        int used = bins.upper[f].length;
+        if (used < 2) {
+          continue;
+        }
+        Arrays.fill(sumG, 0, used, 0);
+        Arrays.fill(sumH, 0, used, 0);
+        Arrays.fill(count, 0, used, 0);
+        for (int i = from; i < to; i++) {
+          int row = order[i];
+          int b = column[row] & 0xff;
+          sumG[b] += gradients[row];
+          sumH[b] += hessians[row];
+          count[b]++;
+        }
+        double leftG = 0;
+        double leftH = 0;
+        int leftN = 0;
+        for (int b = 0; b < used - 1; b++) {
+          leftG += sumG[b];
+          leftH += sumH[b];
+          leftN += count[b];
+          int rightN = (to - from) - leftN;
+          if (leftN < minLeafSize) {
+            continue;
+          }
+          if (rightN < minLeafSize) {
+            break;
+          }
+          double gain = score(leftG, leftH) + score(gradient - leftG, hessian - leftH) - parent;
+          if (gain > 1e-12 && (best == null || gain > best.gain())) {
+            best = new Split(f, b, gain, leftG, leftH, leftN);
+          }
+        }
+      }
+    }
+    return new Leaf(node, from, to, gradient, hessian, best);
+  }
+
+  /** Puts the rows with bin at most {@code bin} first; returns where the others start. */
+  private static int partition(byte[] column, int bin, int[] order, int from, int to) {
+    int[] right = new int[to - from];
+    int r = 0;
+    int write = from;
+    for (int i = from; i < to; i++) {
+      int row = order[i];
+      if ((column[row] & 0xff) <= bin) {
+        order[write++] = row;
+      } else {
+        right[r++] = row;
+      }
+    }
+    System.arraycopy(right, 0, order, write, r);
+    return write;
+  }
+
+  /** The nodes of one tree as they are added. */
+  private static final class Nodes {
+    private int size;
+    private int[] feature = new int[32];
+    private float[] threshold = new float[32];
+    private int[] left = new int[32];
+    private int[] right = new int[32];
+    private double[] value = new double[32];
+
+    int add() {
+      if (size == feature.length) {
+        int grown = size * 2;
+        feature = Arrays.copyOf(feature, grown);
+        threshold = Arrays.copyOf(threshold, grown);
+        left = Arrays.copyOf(left, grown);
+        right = Arrays.copyOf(right, grown);
+        value = Arrays.copyOf(value, grown);
+      }
+      feature[size] = -1;
+      return size++;
+    }
+
+    void split(int node, int f, float at, int l, int r) {
+      feature[node] = f;
+      threshold[node] = at;
+      left[node] = l;
+      right[node] = r;
+    }
+
+    void leaf(int node, double v) {
+      feature[node] = -1;
+      value[node] = v;
+    }
+
+    Grown grown() {
+      return new Grown(
+          Arrays.copyOf(feature, size),
+          Arrays.copyOf(threshold, size),
+          Arrays.copyOf(left, size),
+          Arrays.copyOf(right, size),
+          Arrays.copyOf(value, size));
+    }
+  }
+}
