@@ -71,6 +71,16 @@ class ConsoleControllerTest extends ApiTestBase {
   }
 
   @Test
+  void theStatisticsSayWhichRankingOrdersTheShelves() throws Exception {
+    Cookie session = signIn("shop-lily");
+    mvc.perform(get("/console/stats").param("lang", "en").cookie(session))
+        .andExpect(content().string(containsString("How your shelves are ranked")))
+        .andExpect(content().string(containsString("By what sells most; among equals")));
+    mvc.perform(get("/console/stats").cookie(session))
+        .andExpect(content().string(containsString("按销量排序，同等销量下符合粉丝标签的商品在前")));
+  }
+
+  @Test
   void formsNeedTheCsrfValue() throws Exception {
     Cookie session = signIn("shop-mu");
     mvc.perform(

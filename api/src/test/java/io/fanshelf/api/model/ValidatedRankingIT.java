@@ -3,12 +3,14 @@ package io.fanshelf.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fanshelf.api.auth.ApiKeyStore;
 import io.fanshelf.api.auth.Scope;
 import io.fanshelf.training.synthetic.SyntheticData;
+import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A server that starts with events and nothing published trains in the background and serves the
- * ranking validation chose, says so in the admin API, and retrains on its schedule.
+ * ranking validation chose, says so in the admin API and on the owner console, and retrains on its
+ * schedule.
  */
 @SpringBootTest(
     properties = {
@@ -60,6 +63,18 @@ class ValidatedRankingIT {
         .getContentAsString();
   }
 
+  private Cookie signIn(String owner) throws Exception {
+    String setCookie =
+        mvc.perform(post("/console/login").param("owner", owner).param("password", "fanshelf-demo"))
+            .andExpect(status().isFound())
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    return new Cookie(
+        "FANSHELF_SESSION",
+        setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
+  }
+
   @Test
   void servesTheValidatedRankingAndSaysWhy() throws Exception {
     String admin = "Bearer " + keys.create("test", Set.of(Scope.ADMIN)).secret();
@@ -75,6 +90,19 @@ class ValidatedRankingIT {
         .contains("popularity");
     Object published = JsonPath.read(body, "$.published");
     assertThat(published).isNull();
+    String stats =
+        mvc.perform(get("/console/stats").param("lang", "en").cookie(signIn("shop-a")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String ranking =
+        JsonPath.<List<String>>read(body, "$.models[?(@.id == '" + validated + "')].ranking")
+            .getFirst();
+    assertThat(stats)
+        .contains("By " + ranking + ", the ranking that did best on your own recent data")
+        .contains(validated)
+        .contains("id=\"ranking-figures\"");
     // the schedule retrains and serves the new ranking the same way
     await()
         .atMost(Duration.ofMinutes(3))

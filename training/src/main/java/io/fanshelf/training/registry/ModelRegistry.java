@@ -356,6 +356,11 @@ public final class ModelRegistry {
    * @param info the serving model's artifact info, for a model from the registry
    */
   public record Serving(String kind, String ranking, Optional<ArtifactInfo> info) {
+    /** The validation figures behind the choice; empty before any ranking was validated. */
+    public Optional<Gate> gate() {
+      return info.map(Gate::of);
+    }
+
     /** One sentence with the validation figures behind the choice. */
     public String reason() {
       if (info.isEmpty()) {
@@ -364,7 +369,7 @@ public final class ModelRegistry {
             + " events)";
       }
       ArtifactInfo i = info.get();
-      Gate gate = Gate.of(i);
+      Gate gate = gate().orElseThrow();
       String figures =
           String.format(
               java.util.Locale.ROOT,
