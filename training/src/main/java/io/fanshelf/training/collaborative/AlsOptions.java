@@ -5,7 +5,6 @@ import static io.fanshelf.training.collaborative.CollaborativeOptions.number;
 import static io.fanshelf.training.collaborative.CollaborativeOptions.require;
 
 import io.fanshelf.recommender.collaborative.FactorModel;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -68,20 +67,6 @@ public record AlsOptions(
   @Override
   public String algorithm() {
     return ALGORITHM;
-  }
-
-  @Override
-  public Map<String, Object> hyperParameters() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("factors", factors);
-    values.put("epochs", epochs);
-    values.put("regularization", regularization);
-    values.put("unobservedWeight", unobservedWeight);
-    values.put("frequencyExponent", frequencyExponent);
-    values.put("initScale", initScale);
-    values.put("cgSteps", cgSteps);
-    values.put("seed", seed);
-    return values;
   }
 
   static AlsOptions of(Map<String, ?> values) {

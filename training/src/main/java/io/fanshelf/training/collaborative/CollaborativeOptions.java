@@ -1,6 +1,7 @@
 package io.fanshelf.training.collaborative;
 
 import io.fanshelf.recommender.collaborative.CollaborativeModel;
+import io.fanshelf.training.model.RecordValues;
 import java.util.Map;
 
 /**
@@ -13,8 +14,13 @@ public sealed interface CollaborativeOptions
   /** The algorithm as artifacts and reports write it, e.g. {@code ials}. */
   String algorithm();
 
-  /** Every hyper-parameter by name, for artifacts and reports. */
-  Map<String, Object> hyperParameters();
+  /**
+   * Every hyper-parameter by name, for artifacts and reports: the record's components, unless an
+   * implementation leaves out those its algorithm does not read.
+   */
+  default Map<String, Object> hyperParameters() {
+    return RecordValues.of((Record) this);
+  }
 
   /** Fits the model to the interactions. */
   CollaborativeModel fit(Interactions data);

@@ -5,7 +5,6 @@ import static io.fanshelf.training.collaborative.CollaborativeOptions.number;
 import static io.fanshelf.training.collaborative.CollaborativeOptions.require;
 
 import io.fanshelf.recommender.collaborative.ItemNeighbourModel;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,15 +43,6 @@ public record EaseOptions(double regularization, int maxItems, int neighbours)
   @Override
   public String algorithm() {
     return ALGORITHM;
-  }
-
-  @Override
-  public Map<String, Object> hyperParameters() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("regularization", regularization);
-    values.put("maxItems", maxItems);
-    values.put("neighbours", neighbours);
-    return values;
   }
 
   static EaseOptions of(Map<String, ?> values) {

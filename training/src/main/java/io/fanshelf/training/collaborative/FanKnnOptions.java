@@ -5,7 +5,6 @@ import static io.fanshelf.training.collaborative.CollaborativeOptions.number;
 import static io.fanshelf.training.collaborative.CollaborativeOptions.require;
 
 import io.fanshelf.recommender.collaborative.FanNeighbourModel;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,16 +45,6 @@ public record FanKnnOptions(int neighbours, double shrinkage, int recentItems, i
   @Override
   public String algorithm() {
     return ALGORITHM;
-  }
-
-  @Override
-  public Map<String, Object> hyperParameters() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("neighbours", neighbours);
-    values.put("shrinkage", shrinkage);
-    values.put("recentItems", recentItems);
-    values.put("fansPerItem", fansPerItem);
-    return values;
   }
 
   static FanKnnOptions of(Map<String, ?> values) {

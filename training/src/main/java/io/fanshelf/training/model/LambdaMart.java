@@ -145,14 +145,6 @@ public final class LambdaMart {
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static int[] sample(int n, double share, SplittableRandom random) {
-    int[] samples = new int[n];
-    for (int i = 0; i < n; i++) {
-      samples[i] = share >= 1 || random.nextDouble() < share ? 1 : 0;
-    }
-    return samples;
-  }
-
   /**
    * The lambdas and their second derivatives for the rows {@code [from, to)} of one fan, from the
    * current scores; binary relevance, so pairs are (relevant, irrelevant).

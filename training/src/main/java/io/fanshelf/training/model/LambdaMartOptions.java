@@ -1,6 +1,5 @@
 package io.fanshelf.training.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -66,19 +65,6 @@ public record LambdaMartOptions(
   @Override
   public String algorithm() {
     return ALGORITHM;
-  }
-
-  @Override
-  public Map<String, Object> hyperParameters() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("trees", trees);
-    values.put("maxLeaves", maxLeaves);
-    values.put("minLeafSize", minLeafSize);
-    values.put("shrinkage", shrinkage);
-    values.put("subsample", subsample);
-    values.put("cutoff", cutoff);
-    values.put("seed", seed);
-    return values;
   }
 
   static LambdaMartOptions of(Map<String, ?> values) {

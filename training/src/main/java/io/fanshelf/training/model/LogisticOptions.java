@@ -1,6 +1,5 @@
 package io.fanshelf.training.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,16 +36,6 @@ public record LogisticOptions(double lambda, double tolerance, int maxIterations
   @Override
   public String algorithm() {
     return ALGORITHM;
-  }
-
-  @Override
-  public Map<String, Object> hyperParameters() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("lambda", lambda);
-    map.put("tolerance", tolerance);
-    map.put("maxIterations", maxIterations);
-    map.put("seed", seed);
-    return map;
   }
 
   static LogisticOptions of(Map<String, ?> v) {

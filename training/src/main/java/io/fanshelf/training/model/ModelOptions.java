@@ -10,8 +10,10 @@ public sealed interface ModelOptions permits LambdaMartOptions, LogisticOptions 
   /** The seed; the same data, options and seed give the same model. */
   long seed();
 
-  /** Every hyper-parameter by name, for artifacts and reports. */
-  Map<String, Object> hyperParameters();
+  /** Every hyper-parameter by name (the record's components), for artifacts and reports. */
+  default Map<String, Object> hyperParameters() {
+    return RecordValues.of((Record) this);
+  }
 
   /** Options of {@code algorithm} from the map {@link #hyperParameters()} wrote. */
   static ModelOptions of(String algorithm, Map<String, ?> values) {
