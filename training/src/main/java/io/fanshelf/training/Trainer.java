@@ -356,7 +356,8 @@ public final class Trainer {
     LOG.info(
         "serving {} (validation NDCG@10 {} on {}); compared {}",
         servedName,
-        format(selection.getFirst().validationNdcg()),
+        format(
+            selection.stream().filter(Choice::served).findFirst().orElseThrow().validationNdcg()),
         window.description(),
         selection);
     return new Trained(
