@@ -1,6 +1,7 @@
 package io.fanshelf.training;
 
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.recommender.collaborative.Collaborative;
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.ranking.FeatureRanker;
@@ -25,11 +26,13 @@ import io.fanshelf.training.model.ModelOptions;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +94,9 @@ public final class Trainer {
    *     ranker setting was chosen on)
    * @param standardError the standard error of its per-fan difference to the best ranking (0 for
    *     the best; null where not compared)
-   * @param labelledNdcg the same over the labelled validation fans (null without any)
+   * @param labelledNdcg the same over the labelled fans of that half (null without any)
+   * @param newcomerNdcg the same labelled fans ranked as newcomers, with their labels and no
+   *     history: the fans labels are for (null without any)
    * @param served whether it is the one to serve
    */
   public record Choice(
@@ -99,19 +104,26 @@ public final class Trainer {
       double validationNdcg,
       Double standardError,
       Double labelledNdcg,
+      Double newcomerNdcg,
       boolean served) {
     static Choice of(
         String ranking,
         double validationNdcg,
         double standardError,
         double labelledNdcg,
+        double newcomerNdcg,
         boolean served) {
       return new Choice(
           ranking,
           validationNdcg,
-          Double.isNaN(standardError) ? null : standardError,
-          Double.isNaN(labelledNdcg) ? null : labelledNdcg,
+          orNull(standardError),
+          orNull(labelledNdcg),
+          orNull(newcomerNdcg),
           served);
+    }
+
+    private static Double orNull(double value) {
+      return Double.isNaN(value) ? null : value;
     }
   }
 
@@ -186,7 +198,7 @@ public final class Trainer {
       throws IOException {
     Partition part = split.partition(data, among, options.targets(), options.allowRepeats());
     Snapshot snapshot = snapshot(part, "snapshot");
-    return examples(snapshot, part, hideLabels, "dataset");
+    return examples(snapshot, part, newcomers(part, snapshot, null), hideLabels, "dataset");
   }
 
   /**
@@ -230,11 +242,25 @@ public final class Trainer {
     Snapshot atValidation =
         validation.snapshot().withCollaborative(choice.fit(validation.interactions()));
     boolean anyLabelled = window.cases().stream().anyMatch(FanCase::labelled);
-    ValidationLists lists = new ValidationLists(atValidation, validation, false);
+    ValidationLists lists = new ValidationLists(atValidation, validation, false, false);
+    boolean compareLabels = anyLabelled && (withoutLabelsToo || options.tune());
     ValidationLists hiddenLists =
-        anyLabelled && (withoutLabelsToo || options.tune())
-            ? new ValidationLists(atValidation, validation, true)
-            : null;
+        compareLabels ? new ValidationLists(atValidation, validation, true, false) : null;
+    // the selection half's labelled fans again as the shop first meets them, where labels are all
+    // there is: seen from a snapshot and models that never saw their events
+    ValidationLists newcomerLists = null;
+    ValidationLists hiddenNewcomers = null;
+    if (anyLabelled) {
+      Set<FanId> labelledSelection = new HashSet<>();
+      for (int i = 1; i < validation.cases().size(); i += 2) {
+        if (validation.cases().get(i).labelled()) {
+          labelledSelection.add(validation.cases().get(i).fan());
+        }
+      }
+      Snapshot unseen = without(validation.partition(), labelledSelection, choice);
+      newcomerLists = new ValidationLists(unseen, validation, false, true);
+      hiddenNewcomers = compareLabels ? new ValidationLists(unseen, validation, true, true) : null;
+    }
     // examples inside the window's known events, to fit the ranker validated on the window
     Partition inner =
         options
@@ -242,7 +268,9 @@ public final class Trainer {
             .partition(data, window.known(), options.targets(), options.allowRepeats());
     Snapshot innerSnapshot =
         withModels(snapshot(inner, "snapshot (examples for validation)"), inner.known(), choice);
-    Dataset innerExamples = examples(innerSnapshot, inner, false, "examples (validation)");
+    Newcomers innerNewcomers = newcomers(inner, innerSnapshot, choice);
+    Dataset innerExamples =
+        examples(innerSnapshot, inner, innerNewcomers, false, "examples (validation)");
     timings.put("validationExamples", ms(t2));
 
     long t3 = System.nanoTime();
@@ -263,30 +291,37 @@ public final class Trainer {
     Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED, boostFrom);
     double[] learnedScores = lists.selectionScores(learnedAtValidation);
     double learnedLabelled = lists.labelledNdcg(learnedAtValidation);
+    double learnedNewcomers = newcomerNdcg(newcomerLists, learnedAtValidation);
     double[] withoutLabelsScores = null;
     double withoutLabelsLabelled = Double.NaN;
+    double withoutLabelsNewcomers = Double.NaN;
     if (hiddenLists != null) {
-      Dataset hidden = examples(innerSnapshot, inner, true, "examples (validation, no labels)");
+      Dataset hidden =
+          examples(innerSnapshot, inner, innerNewcomers, true, "examples (validation, no labels)");
       Ranker withoutLabels = Fit.fit(hidden, rankerOptions, LEARNED, boostFrom);
       withoutLabelsScores = hiddenLists.selectionScores(withoutLabels);
       withoutLabelsLabelled = hiddenLists.labelledNdcg(withoutLabels);
+      withoutLabelsNewcomers = hiddenNewcomers.labelledNdcg(withoutLabels);
     }
     timings.put("rankerTuning", ms(t3));
 
-    // labels stay only where they help the fans they are meant for
-    boolean usesLabels =
-        withoutLabelsScores == null
-            || !(withoutLabelsLabelled >= learnedLabelled)
-            || Double.isNaN(withoutLabelsLabelled);
+    // labels stay when they help the labelled fans, counted once as they are and once as the
+    // newcomers labels are meant for; a tie leaves them out
+    double labelGain =
+        (learnedLabelled - withoutLabelsLabelled) + (learnedNewcomers - withoutLabelsNewcomers);
+    boolean usesLabels = withoutLabelsScores == null || labelGain > 0 || Double.isNaN(labelGain);
     // the rankings compared for serving, simplest first, with each fan's NDCG@10
     Map<String, double[]> perFan = new LinkedHashMap<>();
     Map<String, Double> labelled = new LinkedHashMap<>();
+    Map<String, Double> asNewcomers = new LinkedHashMap<>();
     for (var entry : alone.entrySet()) {
       perFan.put(entry.getKey(), lists.selectionScores(entry.getValue()));
       labelled.put(entry.getKey(), lists.labelledNdcg(entry.getValue()));
+      asNewcomers.put(entry.getKey(), newcomerNdcg(newcomerLists, entry.getValue()));
     }
     perFan.put(LEARNED, usesLabels ? learnedScores : withoutLabelsScores);
     labelled.put(LEARNED, usesLabels ? learnedLabelled : withoutLabelsLabelled);
+    asNewcomers.put(LEARNED, usesLabels ? learnedNewcomers : withoutLabelsNewcomers);
     String servedName = Selection.simplestWithinOneError(perFan);
     List<Choice> compared = new ArrayList<>();
     for (var entry : perFan.entrySet()) {
@@ -296,6 +331,7 @@ public final class Trainer {
               Selection.mean(entry.getValue()),
               Selection.errorToBest(perFan, entry.getKey()),
               labelled.get(entry.getKey()),
+              asNewcomers.get(entry.getKey()),
               entry.getKey().equals(servedName)));
     }
     if (withoutLabelsScores != null) {
@@ -305,6 +341,7 @@ public final class Trainer {
               Selection.mean(withoutLabelsScores),
               Double.NaN,
               withoutLabelsLabelled,
+              withoutLabelsNewcomers,
               false));
     }
 
@@ -315,12 +352,13 @@ public final class Trainer {
         options.examples().partition(data, among, options.targets(), options.allowRepeats());
     Snapshot examplesSnapshot =
         withModels(snapshot(examplesWindow, "snapshot (examples)"), examplesWindow.known(), choice);
-    Dataset examples = examples(examplesSnapshot, examplesWindow, false, "examples");
+    Newcomers newcomers = newcomers(examplesWindow, examplesSnapshot, choice);
+    Dataset examples = examples(examplesSnapshot, examplesWindow, newcomers, false, "examples");
     Ranker ranker =
         usesLabels
             ? Fit.fit(examples, rankerOptions, LEARNED, boostFrom)
             : Fit.fit(
-                examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
+                examples(examplesSnapshot, examplesWindow, newcomers, true, "examples (no labels)"),
                 rankerOptions,
                 LEARNED,
                 boostFrom);
@@ -334,7 +372,12 @@ public final class Trainer {
                       LEARNED + "-without-labels",
                       models,
                       Fit.fit(
-                          examples(examplesSnapshot, examplesWindow, true, "examples (no labels)"),
+                          examples(
+                              examplesSnapshot,
+                              examplesWindow,
+                              newcomers,
+                              true,
+                              "examples (no labels)"),
                           rankerOptions,
                           LEARNED + "-without-labels",
                           boostFrom),
@@ -548,17 +591,30 @@ public final class Trainer {
     private final List<FanCandidates> candidates;
     private final boolean[] labelled;
 
-    ValidationLists(Snapshot snapshot, Validation validation, boolean hideLabels) {
+    /**
+     * @param asNew only the labelled fans of the selection half, each as a newcomer (labels, no
+     *     history); the others' places stay empty, so the halves are the same fans as elsewhere
+     */
+    ValidationLists(Snapshot snapshot, Validation validation, boolean hideLabels, boolean asNew) {
       this.validation = validation;
       List<FanCase> cases = validation.cases();
       java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-      String stage = hideLabels ? "candidates (validation, no labels)" : "candidates (validation)";
+      String stage =
+          "candidates (validation"
+              + (asNew ? ", labelled fans as newcomers" : "")
+              + (hideLabels ? ", no labels" : "")
+              + ")";
       this.candidates =
-          cases.parallelStream()
-              .map(
-                  c -> {
+          java.util.stream.IntStream.range(0, cases.size())
+              .parallel()
+              .mapToObj(
+                  i -> {
+                    FanCase c = cases.get(i);
                     FanCandidates f =
-                        FanCandidates.of(snapshot, c, hideLabels, options.allowRepeats());
+                        asNew && (i % 2 == 0 || !c.labelled())
+                            ? null
+                            : FanCandidates.of(
+                                snapshot, c, hideLabels, options.allowRepeats(), asNew);
                     progress.update(stage, done.incrementAndGet(), cases.size());
                     return f;
                   })
@@ -606,6 +662,11 @@ public final class Trainer {
     }
   }
 
+  /** The selection half's labelled fans as newcomers under {@code ranker}; NaN without any. */
+  private static double newcomerNdcg(ValidationLists newcomers, Ranker ranker) {
+    return newcomers == null ? Double.NaN : newcomers.labelledNdcg(ranker);
+  }
+
   /** The positive feedback of the events {@code known} accepts on the products {@code sellable}. */
   public Interactions interactions(
       Predicate<? super Event> known, Predicate<io.fanshelf.indexer.model.ProductId> sellable) {
@@ -614,6 +675,20 @@ public final class Trainer {
         known,
         data.feedback(),
         id -> data.products().containsKey(id) && sellable.test(id));
+  }
+
+  /**
+   * {@code part}'s snapshot with {@code fans}' events left out everywhere (aggregates, label
+   * statistics, the collaborative models when {@code choice} is given): those fans as a shop first
+   * meets them.
+   */
+  private Snapshot without(Partition part, Set<FanId> fans, CollaborativeChoice choice)
+      throws IOException {
+    Predicate<Event> known = part.known().and(e -> !fans.contains(e.fan()));
+    progress.update("snapshot (newcomers)", 0, 1);
+    Snapshot snapshot = Snapshot.build(data, known, part.aggregatesAt());
+    progress.update("snapshot (newcomers)", 1, 1);
+    return choice == null ? snapshot : withModels(snapshot, known, choice);
   }
 
   private Snapshot withModels(
@@ -632,16 +707,31 @@ public final class Trainer {
     return snapshot;
   }
 
-  private Dataset examples(Snapshot snapshot, Partition part, boolean hideLabels, String stage) {
+  /** The fans of a partition also shown to the ranker as newcomers, and what they are seen from. */
+  private record Newcomers(Set<FanId> fans, Snapshot seenFrom) {}
+
+  /**
+   * The newcomers of {@code part}, seen from a snapshot (and models, when {@code choice} is given)
+   * without their events.
+   */
+  private Newcomers newcomers(Partition part, Snapshot snapshot, CollaborativeChoice choice)
+      throws IOException {
+    Set<FanId> fans = DatasetBuilder.newcomers(part, options.sampling(), options.newcomerShare());
+    return new Newcomers(fans, fans.isEmpty() ? snapshot : without(part, fans, choice));
+  }
+
+  private Dataset examples(
+      Snapshot snapshot, Partition part, Newcomers newcomers, boolean hideLabels, String stage) {
     int total = part.cases().size();
     Dataset dataset =
         DatasetBuilder.build(
             snapshot,
+            newcomers.seenFrom(),
+            newcomers.fans(),
             part,
             options.sampling(),
             hideLabels,
             options.allowRepeats(),
-            options.newcomerShare(),
             done -> progress.update(stage, done, total));
     LOG.info(
         "{} {}: {} examples, {} relevant, {} groups, candidate recall {}",

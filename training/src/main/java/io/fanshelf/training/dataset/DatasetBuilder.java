@@ -1,10 +1,13 @@
 package io.fanshelf.training.dataset;
 
+import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
@@ -27,28 +30,46 @@ public final class DatasetBuilder {
   private record Group(FanCase fanCase, boolean asNew) {}
 
   /**
-   * @param newcomerShare the share of fans also added as newcomers, in [0, 1]
+   * The fans {@link #build} also shows as newcomers: a seeded {@code share} of the fans with known
+   * events.
+   */
+  public static Set<FanId> newcomers(Partition partition, SamplingOptions sampling, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + share);
+    }
+    Set<FanId> newcomers = new HashSet<>();
+    for (FanCase fanCase : partition.cases()) {
+      SplittableRandom pick =
+          new SplittableRandom(sampling.seed() ^ fanCase.fan().value().hashCode());
+      if (fanCase.trainingEvents() > 0 && pick.nextDouble() < share) {
+        newcomers.add(fanCase.fan());
+      }
+    }
+    return newcomers;
+  }
+
+  /**
+   * @param newcomerSnapshot the snapshot the {@code newcomers} are seen from: one that never saw
+   *     their events (not in the aggregates, the label statistics or the collaborative models), as
+   *     a shop meets a new fan; otherwise a newcomer's own purchases would vouch for its labels
+   * @param newcomers the fans also added as newcomers ({@link #newcomers})
    * @param progress called with the number of groups done so far
    */
   public static Dataset build(
       Snapshot snapshot,
+      Snapshot newcomerSnapshot,
+      Set<FanId> newcomers,
       Partition partition,
       SamplingOptions sampling,
       boolean hideLabels,
       boolean allowRepeats,
-      double newcomerShare,
       LongConsumer progress) {
-    if (!(newcomerShare >= 0 && newcomerShare <= 1)) {
-      throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + newcomerShare);
-    }
     List<Group> groups = new ArrayList<>();
     for (FanCase fanCase : partition.cases()) {
       groups.add(new Group(fanCase, false));
     }
     for (FanCase fanCase : partition.cases()) {
-      SplittableRandom pick =
-          new SplittableRandom(sampling.seed() ^ fanCase.fan().value().hashCode());
-      if (fanCase.trainingEvents() > 0 && pick.nextDouble() < newcomerShare) {
+      if (newcomers.contains(fanCase.fan())) {
         groups.add(new Group(fanCase, true));
       }
     }
@@ -59,10 +80,11 @@ public final class DatasetBuilder {
             .mapToObj(
                 i -> {
                   Group group = groups.get(i);
+                  Snapshot seenFrom = group.asNew() ? newcomerSnapshot : snapshot;
                   FanCandidates candidates =
                       FanCandidates.of(
-                          snapshot, group.fanCase(), hideLabels, allowRepeats, group.asNew());
-                  FanRows rows = fanRows(snapshot, candidates, i, sampling);
+                          seenFrom, group.fanCase(), hideLabels, allowRepeats, group.asNew());
+                  FanRows rows = fanRows(seenFrom, candidates, i, sampling);
                   progress.accept(done.incrementAndGet());
                   return rows;
                 })

@@ -273,7 +273,7 @@ public final class HtmlReport {
                 + "; NDCG@10 on the half of its fans no setting was chosen on. The simplest"
                 + " ranking within one standard error of the best serves.</p><table><tr>"
                 + "<th>ranking</th><th>validation NDCG@10</th><th>std. error of the gap to the"
-                + " best</th><th>labelled fans</th><th>served</th></tr>");
+                + " best</th><th>labelled fans</th><th>labelled fans as newcomers</th><th>served</th></tr>");
     for (Object c : choices) {
       if (c instanceof io.fanshelf.training.Trainer.Choice choice) {
         t.append(choice.served() ? "<tr class=\"best\">" : "<tr>")
@@ -285,6 +285,8 @@ public final class HtmlReport {
             .append(format(choice.standardError()))
             .append("</td><td>")
             .append(format(choice.labelledNdcg()))
+            .append("</td><td>")
+            .append(format(choice.newcomerNdcg()))
             .append("</td><td>")
             .append(choice.served() ? "yes" : "")
             .append("</td></tr>");
