@@ -145,6 +145,26 @@ class LabelControllerTest extends ApiTestBase {
         .andExpect(jsonPath("$.field").value("file"));
   }
 
+  @Test
+  void anUploadWhoseNameCannotBeAFileNameIsABadRequestNamingThePart() throws Exception {
+    String sheet = "fan_id,skin_type\nfan-0005,dry\n";
+    String lily = owner(LILY);
+    mvc.perform(
+            multipart("/api/v1/owner/labels/import")
+                .file(file("labels\0.csv", sheet))
+                .header("Authorization", lily))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("file"))
+        .andExpect(jsonPath("$.detail").value(containsString("NUL")));
+    mvc.perform(
+            multipart("/api/v1/owner/labels/import")
+                .file(file("l".repeat(296) + ".csv", sheet))
+                .header("Authorization", lily))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("file"))
+        .andExpect(jsonPath("$.detail").value(containsString("300 bytes")));
+  }
+
   private static MockMultipartFile file(String name, String content) {
     return new MockMultipartFile(
         "file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
