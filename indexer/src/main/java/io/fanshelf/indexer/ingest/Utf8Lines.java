@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The lines of a stream, split at {@code \n} (a {@code \r} before it dropped) and each decoded as
- * UTF-8 on its own, so that bytes that are not UTF-8 are reported at their own line; a reader that
- * decodes ahead in blocks reports them lines early. Not thread-safe; closing it closes the stream.
+ * The lines of a stream, split at {@code \n}, {@code \r\n} or a lone {@code \r} (as spreadsheet
+ * programs on old Macs write) and each decoded as UTF-8 on its own, so that bytes that are not
+ * UTF-8 are reported at their own line; a reader that decodes ahead in blocks reports them lines
+ * early. Not thread-safe; closing it closes the stream.
  */
 final class Utf8Lines implements Closeable {
   private static final Charset GBK = Charset.forName("GBK");
@@ -23,6 +24,7 @@ final class Utf8Lines implements Closeable {
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
+  private boolean afterCarriageReturn; // a \n that comes next ends no line
   private byte[] line = new byte[1 << 10];
   private final CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
   private final CharsetDecoder gbk = strict(GBK);
@@ -48,30 +50,31 @@ final class Utf8Lines implements Closeable {
       if (position == limit) {
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0) {
-          if (!any) {
-            return null;
-          }
-          break;
+          return any ? decode(length) : null;
         }
         position = 0;
         limit = n;
       }
+      if (afterCarriageReturn) {
+        afterCarriageReturn = false;
+        if (buffer[position] == '\n') {
+          position++;
+          continue;
+        }
+      }
       any = true;
       int end = position;
-      while (end < limit && buffer[end] != '\n') {
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
         end++;
       }
       length = append(length, end - position);
       if (end < limit) {
+        afterCarriageReturn = buffer[end] == '\r';
         position = end + 1;
-        break;
+        return decode(length);
       }
       position = limit;
     }
-    if (length > 0 && line[length - 1] == '\r') {
-      length--;
-    }
-    return decode(length);
   }
 
   private int append(int length, int count) {
