@@ -4,6 +4,7 @@ import io.fanshelf.api.auth.AuthFilter;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.auth.OwnerToken;
 import io.fanshelf.api.auth.TokenStore;
+import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.model.OwnerId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,18 @@ public class ConsoleLoginController {
       issued = auth.signIn(OwnerId.of(owner.strip()), password, OwnerToken.Kind.CONSOLE);
     } catch (IllegalArgumentException e) {
       // A malformed owner id signs nobody in; same answer as a wrong password.
+    } catch (ApiException e) {
+      if (e.retryAfter().isEmpty()) {
+        throw e;
+      }
+      // The sign-in budget of this owner id is spent: the page again, saying how long to wait.
+      long seconds = Math.max(1, e.retryAfter().get().toSeconds());
+      response.setStatus(e.status().value());
+      response.setHeader("Retry-After", Long.toString(seconds));
+      model.addAttribute("failed", false);
+      model.addAttribute("retryAfterSeconds", seconds);
+      model.addAttribute("ownerValue", owner);
+      return "console/login";
     }
     if (issued.isEmpty()) {
       response.setStatus(401);

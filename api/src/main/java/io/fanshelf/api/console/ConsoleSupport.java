@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * What every console page shares: the signed-in owner, the CSRF value for its forms, the page
@@ -75,6 +76,18 @@ public class ConsoleSupport {
   public String apiError(ApiException e, HttpServletResponse response, Model model) {
     response.setStatus(e.status().value());
     model.addAttribute("message", e.getMessage());
+    model.addAttribute("errors", java.util.List.of());
+    return "console/error";
+  }
+
+  /**
+   * An upload whose body cannot be read (no boundary, cut off): the browser's or network's fault.
+   */
+  @ExceptionHandler(MultipartException.class)
+  public String unreadableUpload(MultipartException e, HttpServletResponse response, Model model) {
+    response.setStatus(400);
+    model.addAttribute(
+        "message", "the upload could not be read; choose the file and send it again");
     model.addAttribute("errors", java.util.List.of());
     return "console/error";
   }

@@ -61,7 +61,9 @@ public final class RedisLink implements Closeable {
         ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            // Each connection's own timeout: the URI's for commands, a longer one for blocking
+            // reads (openBlocking); a fixed timeout here would cut every blocking read short.
+            .timeoutOptions(TimeoutOptions.enabled())
             .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(4)).build())
             .build());
     this.prefix = prefix;
@@ -167,10 +169,13 @@ public final class RedisLink implements Closeable {
     }
   }
 
-  /** A separate connection for blocking commands, without the command timeout; caller closes. */
-  public StatefulRedisConnection<String, String> openBlocking() {
+  /**
+   * A separate connection for blocking commands that wait up to {@code longestBlock}: its commands
+   * time out that much later than the others. Caller closes.
+   */
+  public StatefulRedisConnection<String, String> openBlocking(Duration longestBlock) {
     StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8);
-    connection.setTimeout(Duration.ofSeconds(30));
+    connection.setTimeout(longestBlock.plus(timeout));
     return connection;
   }
 

@@ -40,6 +40,9 @@ public final class StreamIndexer implements Closeable {
   /** How long an entry another consumer left unacknowledged waits before this one takes it. */
   public static final Duration CLAIM_IDLE = Duration.ofMinutes(1);
 
+  // How long one read waits for new entries: short, so that closing the consumer is quick.
+  private static final Duration BLOCK = Duration.ofSeconds(1);
+
   /** Where stream batches go: {@link EventService#store} in the service. */
   @FunctionalInterface
   public interface BatchStore {
@@ -89,7 +92,7 @@ public final class StreamIndexer implements Closeable {
     while (running) {
       try {
         if (connection == null) {
-          connection = redis.openBlocking();
+          connection = redis.openBlocking(BLOCK);
           createGroup(connection.sync());
           pendingFirst = true;
         }
@@ -109,7 +112,7 @@ public final class StreamIndexer implements Closeable {
         }
         read(
                 commands,
-                XReadArgs.Builder.count(16).block(Duration.ofSeconds(1)),
+                XReadArgs.Builder.count(16).block(BLOCK),
                 XReadArgs.StreamOffset.lastConsumed(stream))
             .forEach(message -> handle(commands, message));
       } catch (RuntimeException e) {

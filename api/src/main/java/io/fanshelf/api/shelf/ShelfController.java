@@ -1,9 +1,9 @@
 package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.auth.RateLimiter;
+import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.api.system.FanShelfProperties;
-import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.ProductId;
@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -100,8 +101,9 @@ public class ShelfController {
       @PathVariable("token") String token,
       @PathVariable("product") String product,
       @RequestParam(name = "r", required = false) String render,
-      HttpServletResponse response)
-      throws IOException, ImportRejectedException {
+      HttpServletResponse response,
+      Model model)
+      throws IOException {
     noStore(response);
     Optional<ShareLink> found = shelves.link(token);
     if (found.isEmpty()) {
@@ -112,14 +114,28 @@ public class ShelfController {
     if (limited(link, response)) {
       return "shelf-busy";
     }
-    ProductId id = Params.product("product", product);
-    shelves.recordClick(link, id, render);
+    ProductId id;
+    try {
+      id = ProductId.of(product);
+      shelves.recordClick(link, id, render);
+    } catch (IllegalArgumentException | ImportRejectedException e) {
+      // A malformed id, or one the catalog does not have (any more): nothing to buy, no click.
+      response.setStatus(404);
+      model.addAttribute("shelf", "/s/" + token);
+      return "shelf-product-gone";
+    }
     String target =
         options
             .buyUrl()
             .replace("{product}", enc(id.value()))
             .replace("{owner}", enc(link.owner().value()));
     return "redirect:" + target;
+  }
+
+  /** A shelf request the service refuses (e.g. a query that is not UTF-8): a page, not JSON. */
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<String> refused(ApiException e, HttpServletRequest request) {
+    return notice(e.status(), "shelf-bad-link", request);
   }
 
   /** Where "buy" leads by default: a stand-in for the platform's product page. */

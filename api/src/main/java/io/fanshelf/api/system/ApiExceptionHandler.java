@@ -3,9 +3,12 @@ package io.fanshelf.api.system;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every REST error as an RFC 9457 problem: {@code detail} says what was expected, {@code field}
@@ -35,6 +41,8 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  // A Java type as Jackson quotes it in a message, e.g. `java.util.List<java.lang.String>`.
+  private static final Pattern JAVA_TYPE = Pattern.compile("`[\\w.$]+(<[^`]*>)?`");
 
   /** One bad item. */
   public record ItemError(String file, long line, String field, String message) {}
@@ -91,6 +99,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * A multipart body the servlet container cannot parse (no boundary, cut off, a file name with a
+   * NUL character): the client's fault, and the container's reason names what it stumbled on. Parts
+   * are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}) so that this runs with the
+   * handler known and answers as a problem.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableMultipart(MultipartException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST,
+        "the multipart/form-data body could not be read"
+            + (cause == e || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+            + "; send every part complete, with the boundary the Content-Type names, and file"
+            + " names without control characters");
+  }
+
   @ExceptionHandler(IOException.class)
   ProblemDetail io(IOException e) {
     LOG.error("storage failure", e);
@@ -137,11 +165,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Throwable cause = e.getCause();
     if (cause instanceof DatabindException databind) {
       field = databind.getPathReference() == null ? null : path(databind);
-      detail =
-          "malformed JSON"
-              + (field == null ? "" : " at " + field)
-              + ": "
-              + databind.getOriginalMessage();
+      detail = (field == null || field.isEmpty() ? "" : field + ": ") + describe(databind);
     } else if (cause != null && cause.getMessage() != null) {
       detail = "malformed JSON: " + cause.getMessage();
     }
@@ -180,6 +204,41 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + "'");
     problem.setProperty("field", e.getRequestPartName());
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * What was wrong with a body that is JSON but not the expected shape, in the API's words:
+   * Jackson's own messages name Java types ({@code java.util.ArrayList<...>}, {@code
+   * EventController$EventBatchRequest}), which mean nothing to a client.
+   */
+  private static String describe(DatabindException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field '"
+          + unknown.getPropertyName()
+          + "'; expected fields among "
+          + new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return "expected " + jsonKind(mismatch.getTargetType());
+    }
+    return "malformed JSON: " + JAVA_TYPE.matcher(e.getOriginalMessage()).replaceAll("a value");
+  }
+
+  private static String jsonKind(Class<?> type) {
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "an object";
   }
 
   private static String path(DatabindException e) {

@@ -3,6 +3,7 @@ package io.fanshelf.api.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,6 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public final class Uploads implements AutoCloseable {
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]");
+  // Common file systems store names of at most 255 bytes; a real spreadsheet name is far shorter.
+  private static final int MAX_NAME_BYTES = 200;
 
   private final Path dir;
   private final Path file;
@@ -43,9 +46,7 @@ public final class Uploads implements AutoCloseable {
     String name =
         original == null || original.isBlank()
             ? defaultName
-            : UNSAFE
-                .matcher(Path.of(original.replace('\\', '/')).getFileName().toString())
-                .replaceAll("_");
+            : UNSAFE.matcher(baseName(field, original)).replaceAll("_");
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     if (suffixes.stream().noneMatch(lower::endsWith)) {
       throw ApiException.badRequest(
@@ -58,6 +59,30 @@ public final class Uploads implements AutoCloseable {
       Files.copy(in, file);
     }
     return new Uploads(dir, file);
+  }
+
+  /** The name without its directories, refused when no file system could store it. */
+  private static String baseName(String field, String original) {
+    if (original.indexOf('\0') >= 0) {
+      throw ApiException.badRequest(
+          field, "the file name of part '" + field + "' contains a NUL character; rename the file");
+    }
+    String base = original.substring(original.replace('\\', '/').lastIndexOf('/') + 1);
+    int bytes = base.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      throw ApiException.badRequest(
+          field,
+          "the file name of part '"
+              + field
+              + "' is "
+              + bytes
+              + " bytes long (UTF-8); expected at most "
+              + MAX_NAME_BYTES
+              + ": rename the file, e.g. to "
+              + field
+              + ".csv");
+    }
+    return base;
   }
 
   public Path file() {

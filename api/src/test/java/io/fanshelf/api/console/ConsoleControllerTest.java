@@ -1,6 +1,7 @@
 package io.fanshelf.api.console;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -148,6 +149,29 @@ class ConsoleControllerTest extends ApiTestBase {
                 .param("_csrf", token)
                 .cookie(session))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void signInAfterTheBudgetIsSpentShowsTheSignInPageWithTheWait() throws Exception {
+    var guess =
+        post("/console/login")
+            .param("owner", "shop-budget")
+            .param("password", "guess-number-x")
+            .header("Accept-Language", "en");
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      mvc.perform(guess).andExpect(status().isUnauthorized());
+    }
+    mvc.perform(guess)
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(content().contentTypeCompatibleWith("text/html"))
+        .andExpect(content().string(containsString("id=\"sign-in\"")))
+        .andExpect(content().string(matchesPattern("(?s).*try again in \\d+ s.*")));
+  }
+
+  @Test
+  void theErrorPathIsNotAServerError() throws Exception {
+    mvc.perform(get("/error")).andExpect(status().isNotFound());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.fanshelf.api.event;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -100,6 +102,25 @@ class EventControllerTest extends ApiTestBase {
   }
 
   @Test
+  void aTimeOutsideTheAcceptedRangeNamesTheFieldAndTheRange() throws Exception {
+    String body =
+        """
+        {"events": [{"id": "api-far-future-1", "fan": "fan-0005", "product": "bh-001",
+                     "type": "view", "time": "+999999999-12-31T23:59:59Z"}]}
+        """;
+    mvc.perform(
+            post("/api/v1/events")
+                .header("Authorization", apiKey(Scope.EVENTS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].line").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("time"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("between")));
+    Assertions.assertFalse(indexer.store().events().contains(EventId.of("api-far-future-1")));
+  }
+
+  @Test
   void needsAKeyWithTheScope() throws Exception {
     mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(BATCH))
         .andExpect(status().isUnauthorized());
@@ -141,5 +162,22 @@ class EventControllerTest extends ApiTestBase {
                 .content("{\"events\": []}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("events"));
+    mvc.perform(
+            post("/api/v1/events")
+                .header("Authorization", apiKey(Scope.EVENTS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"events\": \"e1\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("events"))
+        .andExpect(jsonPath("$.detail").value(containsString("expected an array")))
+        .andExpect(jsonPath("$.detail").value(not(containsString("java."))));
+    mvc.perform(
+            post("/api/v1/events")
+                .header("Authorization", apiKey(Scope.EVENTS_WRITE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[]"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("expected an object")))
+        .andExpect(jsonPath("$.detail").value(not(containsString("EventBatchRequest"))));
   }
 }

@@ -2,6 +2,8 @@ package io.fanshelf.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -156,6 +158,15 @@ class ModelControllerTest extends ApiTestBase {
                 .content("{\"split\": \"time:2\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("split"));
+    mvc.perform(
+            post("/api/v1/admin/models/retrain")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"rankin\": \"learned\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("rankin"))
+        .andExpect(jsonPath("$.detail").value(containsString("ranking")))
+        .andExpect(jsonPath("$.detail").value(not(containsString("RetrainRequest"))));
     mvc.perform(
             post("/api/v1/admin/models/retrain")
                 .header("Authorization", apiKey(Scope.EVENTS_WRITE)))

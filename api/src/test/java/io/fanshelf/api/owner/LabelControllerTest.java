@@ -1,6 +1,7 @@
 package io.fanshelf.api.owner;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,7 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -143,6 +147,49 @@ class LabelControllerTest extends ApiTestBase {
                 .header("Authorization", owner(LILY)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("file"));
+  }
+
+  @Test
+  void anUploadWhoseNameCannotBeAFileNameIsABadRequestNamingThePart() throws Exception {
+    String sheet = "fan_id,skin_type\nfan-0005,dry\n";
+    String lily = owner(LILY);
+    mvc.perform(
+            multipart("/api/v1/owner/labels/import")
+                .file(file("labels\0.csv", sheet))
+                .header("Authorization", lily))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("file"))
+        .andExpect(jsonPath("$.detail").value(containsString("NUL")));
+    mvc.perform(
+            multipart("/api/v1/owner/labels/import")
+                .file(file("l".repeat(296) + ".csv", sheet))
+                .header("Authorization", lily))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("file"))
+        .andExpect(jsonPath("$.detail").value(containsString("300 bytes")));
+  }
+
+  @Test
+  void aGzFileThatIsNotGzipOrIsCutOffIsRefusedNamingTheFile() throws Exception {
+    byte[] sheet = "fan_id,skin_type\nfan-0005,dry\n".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+      out.write(sheet);
+    }
+    refusesGzUpload(sheet, "not a gzip file");
+    refusesGzUpload(
+        Arrays.copyOf(gzipped.toByteArray(), gzipped.size() - 10), "the gzip data is cut off");
+  }
+
+  private void refusesGzUpload(byte[] content, String expected) throws Exception {
+    mvc.perform(
+            multipart("/api/v1/owner/labels/import")
+                .file(new MockMultipartFile("file", "labels.csv.gz", "application/gzip", content))
+                .param("dryRun", "false")
+                .header("Authorization", owner(LILY)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].file").value("labels.csv.gz"))
+        .andExpect(jsonPath("$.errors[0].message").value(startsWith(expected)));
   }
 
   private static MockMultipartFile file(String name, String content) {

@@ -1,5 +1,6 @@
 package io.fanshelf.api.recommend;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.auth.Scope;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class RecommendControllerTest extends ApiTestBase {
@@ -87,6 +89,26 @@ class RecommendControllerTest extends ApiTestBase {
                 .param("minPrice", "cheap")
                 .header("Authorization", key))
         .andExpect(jsonPath("$.field").value("minPrice"));
+  }
+
+  @Test
+  void aParameterThatIsNotUtf8IsABadRequestNamingIt() throws Exception {
+    String key = apiKey(Scope.RECOMMEND_READ);
+    String query = "/api/v1/recommendations?owner=shop-lily&fan=fan-0001&need=%FF";
+    mvc.perform(get(URI.create(query)).header("Authorization", key))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("need"))
+        .andExpect(jsonPath("$.detail").value(containsString("UTF-8")));
+    mvc.perform(
+            get(URI.create("/api/v1/recommendations?owner=%C0%AF&fan=fan-0001"))
+                .header("Authorization", key))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("owner"));
+    mvc.perform(
+            get(URI.create("/api/v1/recommendations?owner=shop-lily&fan=%C0%AF"))
+                .header("Authorization", key))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("fan"));
   }
 
   @Test

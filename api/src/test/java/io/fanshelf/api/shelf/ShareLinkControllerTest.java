@@ -12,10 +12,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.fanshelf.api.ApiTestBase;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 class ShareLinkControllerTest extends ApiTestBase {
+  @Test
+  void aSegmentThatIsNotUtf8IsABadRequestNamingIt() throws Exception {
+    String lily = owner(LILY);
+    for (var request :
+        List.of(
+            get(URI.create("/api/v1/owner/links?segment=%FF")),
+            get(URI.create("/api/v1/owner/links/export.csv?segment=%C0%AF")),
+            delete(URI.create("/api/v1/owner/links?segment=%FF")))) {
+      mvc.perform(request.header("Authorization", lily))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.field").value("segment"))
+          .andExpect(jsonPath("$.detail").value(containsString("not valid UTF-8")));
+    }
+  }
 
   @Test
   void aLinkIsUnguessableCarriesNoPersonalDataAndCanBeRevoked() throws Exception {

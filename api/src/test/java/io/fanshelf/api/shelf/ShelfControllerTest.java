@@ -11,11 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.model.FanId;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 class ShelfControllerTest extends ApiTestBase {
   @Autowired ShareLinkStore links;
@@ -129,6 +131,19 @@ class ShelfControllerTest extends ApiTestBase {
         .andExpect(content().string(containsString("noindex")));
     mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/go/bh-001"))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aClickOnAProductTheCatalogDoesNotHaveShowsTheShelfsOwnNotFoundPage() throws Exception {
+    String page = path("shop-lily", "fan-0006");
+    String emoji = "%F0%9F%98%80";
+    for (String product : List.of("no-such-product", "-1", "a%20b", "*", "p".repeat(129), emoji)) {
+      mvc.perform(get(URI.create(page + "/go/" + product)))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+          .andExpect(content().string(containsString("noindex")))
+          .andExpect(content().string(containsString("href=\"" + page + "\"")));
+    }
   }
 
   @Test

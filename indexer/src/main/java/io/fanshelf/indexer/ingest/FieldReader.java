@@ -113,20 +113,35 @@ final class FieldReader {
 
   // Parsers shared by the row mappers. Each message says what was expected and what came.
 
+  // Four-digit years: times are stored as epoch milliseconds, which overflow near year 292 million,
+  // and no real event or product lies outside these years.
+  private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
   static Instant time(String text) {
-    Instant fast = IsoTimes.parseCommonForm(text);
-    if (fast != null) {
-      return fast;
+    Instant time = IsoTimes.parseCommonForm(text);
+    if (time == null) {
+      try {
+        time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "expected an ISO-8601 time with offset such as 2026-11-01T08:00:00Z or"
+                + " 2017-03-01T07:30:27-05:00, got '"
+                + text
+                + "'");
+      }
     }
-    try {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-    } catch (DateTimeParseException e) {
+    if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) {
       throw new IllegalArgumentException(
-          "expected an ISO-8601 time with offset such as 2026-11-01T08:00:00Z or"
-              + " 2017-03-01T07:30:27-05:00, got '"
+          "expected a time between "
+              + EARLIEST_TIME
+              + " and "
+              + LATEST_TIME
+              + ", got '"
               + text
               + "'");
     }
+    return time;
   }
 
   static long priceCents(String text) {

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -304,6 +305,12 @@ public final class Importer {
     try (var raw = input.open();
         var content = input.content(raw)) {
       root = mapper.readTree(content);
+    } catch (JacksonIOException e) {
+      if (e.getCause() instanceof StrictGzipInputStream.MalformedGzipException gzip) {
+        problems.add(input.name(), 0, "", gzip.getMessage());
+        return null;
+      }
+      throw e.getCause();
     } catch (JacksonException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       problems.add(

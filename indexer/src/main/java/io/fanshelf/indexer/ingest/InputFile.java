@@ -1,13 +1,11 @@
 package io.fanshelf.indexer.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * An input file and its format, told by its name: {@code .csv}, {@code .jsonl}, {@code .json},
@@ -66,9 +64,8 @@ public record InputFile(Path path, Format format, boolean gzipped) {
     return counting;
   }
 
-  InputStream content(CountingStream raw) throws IOException {
-    InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-    return gzipped ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  InputStream content(CountingStream raw) {
+    return gzipped ? new StrictGzipInputStream(raw) : raw;
   }
 
   /** Counts bytes read from the file, for progress. */

@@ -1,13 +1,8 @@
 package io.fanshelf.indexer.ingest;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams the rows of a CSV or JSONL file. A malformed row (bad quoting, wrong number of cells,
- * invalid JSON) is reported to {@link Problems} and skipped; so is an unknown or missing column.
- * Not thread-safe; close it.
+ * Streams the rows of a CSV or JSONL file. A malformed row (bad quoting, a NUL character, wrong
+ * number of cells, invalid JSON) is reported to {@link Problems} and skipped; so is an unknown or
+ * missing column. A line that is not UTF-8, or gzip data that is not gzip, cut off or followed by
+ * other bytes, is reported and ends the reading: what follows cannot be trusted. Not thread-safe;
+ * close it.
  */
 final class RowReader implements Iterator<Row>, Closeable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,8 +28,10 @@ final class RowReader implements Iterator<Row>, Closeable {
   private final InputFile input;
   private final Problems problems;
   private final InputFile.CountingStream raw;
-  private final BufferedReader reader;
+  private final Utf8Lines lines;
   private Map<String, Integer> header;
+  private List<String> columns = List.of();
+  private boolean unreadable;
   private long line;
   private Row next;
   private boolean headerBroken;
@@ -51,12 +50,7 @@ final class RowReader implements Iterator<Row>, Closeable {
     this.allowed = allowed;
     this.required = required;
     this.raw = input.open();
-    CharsetDecoder utf8 =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    this.reader = new BufferedReader(new InputStreamReader(input.content(raw), utf8), 1 << 16);
+    this.lines = new Utf8Lines(input.content(raw));
     if (input.format() == InputFile.Format.CSV) {
       readHeader(allowed, required);
     } else if (input.format() != InputFile.Format.JSONL) {
@@ -73,10 +67,13 @@ final class RowReader implements Iterator<Row>, Closeable {
       return;
     }
     if (cells == null) {
-      problems.add(input.name(), 1, "", "the file is empty; expected a header row");
+      if (!unreadable) {
+        problems.add(input.name(), 1, "", "the file is empty; expected a header row");
+      }
       headerBroken = true;
       return;
     }
+    columns = cells.stream().map(String::strip).toList();
     for (int i = 0; i < cells.size(); i++) {
       String column = cells.get(i).strip();
       if (i == 0 && column.startsWith("\uFEFF")) {
@@ -206,13 +203,25 @@ final class RowReader implements Iterator<Row>, Closeable {
     return ok;
   }
 
+  /** The next line; null at the end, or once the file proved unreadable (reported then). */
   private String readLine() {
+    if (unreadable) {
+      return null;
+    }
     try {
-      String text = reader.readLine();
+      String text = lines.next();
       if (text != null) {
         line++;
       }
       return text;
+    } catch (Utf8Lines.NotUtf8Exception e) {
+      unreadable = true;
+      problems.add(input.name(), line + 1, "", e.getMessage());
+      return null;
+    } catch (StrictGzipInputStream.MalformedGzipException e) {
+      unreadable = true;
+      problems.add(input.name(), 0, "", e.getMessage());
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(input.name() + ":" + (line + 1) + ": " + e.getMessage(), e);
     }
@@ -223,17 +232,19 @@ final class RowReader implements Iterator<Row>, Closeable {
 
   /**
    * One RFC 4180 record, possibly spanning lines; null at the end of the file, {@link #SKIPPED}
-   * when it was malformed.
+   * when it was malformed. Strict where leniency would lose data: a quote inside an unquoted cell,
+   * or anything but a comma or the end of the line after a closing quote, is an error (a quoted
+   * cell left open by mistake would otherwise swallow the rows after it).
    */
   private List<String> readRecord() {
     String text = readLine();
     if (text == null) {
       return null;
     }
-    long start = line;
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
+    long quoteLine = 0; // where the open quoted cell began
     int i = 0;
     while (true) {
       if (i >= text.length()) {
@@ -242,7 +253,10 @@ final class RowReader implements Iterator<Row>, Closeable {
         }
         String more = readLine();
         if (more == null) {
-          problems.add(input.name(), start, "", "malformed line: a quoted cell is never closed");
+          if (!unreadable) {
+            problems.add(
+                input.name(), quoteLine, "", "malformed line: a quoted cell is never closed");
+          }
           return SKIPPED;
         }
         cell.append('\n');
@@ -251,22 +265,40 @@ final class RowReader implements Iterator<Row>, Closeable {
         continue;
       }
       char c = text.charAt(i++);
+      if (c == '\0') {
+        return malformed(
+            line, cells.size(), "a NUL character; the file may be binary or not UTF-8 text");
+      }
       if (quoted) {
-        if (c == '"') {
-          if (i < text.length() && text.charAt(i) == '"') {
-            cell.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
+        if (c != '"') {
           cell.append(c);
+        } else if (i < text.length() && text.charAt(i) == '"') {
+          cell.append('"');
+          i++;
+        } else if (i < text.length() && text.charAt(i) != ',') {
+          return malformed(
+              quoteLine,
+              cells.size(),
+              "the quoted cell that begins here is closed on line "
+                  + line
+                  + " and followed by '"
+                  + text.charAt(i)
+                  + "'; is a closing quote missing? Inside a quoted cell write a quote as \"\"");
+        } else {
+          quoted = false;
         }
       } else if (c == ',') {
         cells.add(cell.toString());
         cell.setLength(0);
       } else if (c == '"' && cell.isEmpty()) {
         quoted = true;
+        quoteLine = line;
+      } else if (c == '"') {
+        return malformed(
+            line,
+            cells.size(),
+            "a quote inside an unquoted cell; quote the whole cell and double the quote, e.g."
+                + " \"5\"\" tube\"");
       } else {
         cell.append(c);
       }
@@ -275,8 +307,19 @@ final class RowReader implements Iterator<Row>, Closeable {
     return cells;
   }
 
+  /** Reports a malformed cell and skips the rest of its line; returns {@link #SKIPPED}. */
+  private List<String> malformed(long at, int column, String message) {
+    problems.add(input.name(), at, columnName(column), "malformed line: " + message);
+    return SKIPPED;
+  }
+
+  /** The header's name of a column, or its 1-based number while the header is being read. */
+  private String columnName(int column) {
+    return column < columns.size() ? columns.get(column) : "column " + (column + 1);
+  }
+
   @Override
   public void close() throws IOException {
-    reader.close();
+    lines.close();
   }
 }
