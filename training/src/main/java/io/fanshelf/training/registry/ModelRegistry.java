@@ -373,11 +373,10 @@ public final class ModelRegistry {
       String figures =
           String.format(
               java.util.Locale.ROOT,
-              "%s scored NDCG@10 %.4f on its validation window (%s), popularity %.4f, the best"
+              "%s scored NDCG@10 %.4f on its validation window, popularity %.4f, the best"
                   + " built-in baseline (%s) %.4f",
               i.ranking(),
               gate.model(),
-              i.dataWindow().labels(),
               gate.popularity(),
               gate.bestBaseline(),
               gate.best());
