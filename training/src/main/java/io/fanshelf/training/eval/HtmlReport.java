@@ -155,6 +155,9 @@ public final class HtmlReport {
     "#5f3dc4", "#862e9c", "#a61e4d", "#495057", "#868e96", "#adb5bd"
   };
 
+  /** Width of one legend entry, in SVG units. */
+  private static final int LEGEND_ITEM = 160;
+
   /** One chart: a group of bars per slice, one bar per model, with a legend. */
   private static String grouped(EvaluationReport report, List<String> models) {
     List<String> slices = new ArrayList<>();
@@ -171,25 +174,47 @@ public final class HtmlReport {
     int bar = 9;
     int groupWidth = models.size() * bar + 16;
     int plotHeight = 220;
-    int width = 50 + slices.size() * groupWidth + 170;
+    int plotWidth = 50 + slices.size() * groupWidth;
+    // the legend goes above the bars, in rows as wide as the plot, so it shows at any width
+    int perRow = Math.max(1, plotWidth / LEGEND_ITEM);
+    int legendHeight = ((models.size() + perRow - 1) / perRow) * 16 + 8;
+    int top = legendHeight + 10;
+    int width = Math.max(plotWidth, perRow * LEGEND_ITEM) + 10;
+    int height = top + plotHeight + 40;
     StringBuilder svg =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"NDCG@10 by"
-                    + " slice\">",
+                "<svg viewBox=\"0 0 %d %d\" style=\"width:100%%;max-width:%dpx;height:auto\""
+                    + " role=\"img\" aria-label=\"NDCG@10 by slice\">",
                 width,
-                plotHeight + 60));
+                height,
+                width));
+    for (int m = 0; m < models.size(); m++) {
+      int x = 50 + (m % perRow) * LEGEND_ITEM;
+      int y = (m / perRow) * 16;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                  + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+              x,
+              y,
+              PALETTE[m % PALETTE.length],
+              x + 14,
+              y + 9,
+              esc(models.get(m))));
+    }
     double scale = max > 0 ? plotHeight / max : 0;
     for (int tick = 0; tick <= 4; tick++) {
       double value = max * tick / 4;
-      int y = 10 + plotHeight - (int) Math.round(value * scale);
+      int y = top + plotHeight - (int) Math.round(value * scale);
       svg.append(
           String.format(
               Locale.ROOT,
               "<line x1=\"45\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
                   + "<text x=\"40\" y=\"%d\" text-anchor=\"end\" font-size=\"11\">%.3f</text>",
-              50 + slices.size() * groupWidth,
+              plotWidth,
               y,
               y,
               y + 4,
@@ -206,7 +231,7 @@ public final class HtmlReport {
                 "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
                     + "<title>%s, %s: %.4f</title></rect>",
                 x0 + m * bar,
-                10 + plotHeight - h,
+                top + plotHeight - h,
                 bar - 1,
                 h,
                 PALETTE[m % PALETTE.length],
@@ -219,22 +244,8 @@ public final class HtmlReport {
               Locale.ROOT,
               "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
               x0,
-              plotHeight + 28,
+              top + plotHeight + 18,
               esc(slices.get(s))));
-    }
-    int legendX = 60 + slices.size() * groupWidth;
-    for (int m = 0; m < models.size(); m++) {
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                  + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
-              legendX,
-              10 + m * 16,
-              PALETTE[m % PALETTE.length],
-              legendX + 14,
-              19 + m * 16,
-              esc(models.get(m))));
     }
     return svg.append("</svg>").toString();
   }
