@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,25 +26,6 @@ class FilesThatLieTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = IndexerCli.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @BeforeEach
   void importOneProduct() throws IOException {
     Path catalog = dir.resolve("first.csv");
@@ -53,15 +33,16 @@ class FilesThatLieTest {
     assertEquals(0, importCatalog(catalog).code());
   }
 
-  private Result importCatalog(Path catalog) {
-    return run("import", "--data", dir.resolve("data").toString(), "--catalog", catalog.toString());
+  private CliRun importCatalog(Path catalog) {
+    return CliRun.of(
+        "import", "--data", dir.resolve("data").toString(), "--catalog", catalog.toString());
   }
 
   private void assertRefused(Path catalog, String expected) {
-    Result result = importCatalog(catalog);
+    CliRun result = importCatalog(catalog);
     assertEquals(2, result.code(), result.err());
     assertTrue(result.err().contains(expected), result.err());
-    Result stats = run("stats", "--data", dir.resolve("data").toString());
+    CliRun stats = CliRun.of("stats", "--data", dir.resolve("data").toString());
     assertTrue(stats.out().matches("(?s).*products\\s+1\\b.*"), stats.out());
   }
 
@@ -166,7 +147,7 @@ class FilesThatLieTest {
   @Test
   void gzipMembersOneAfterAnotherAreOneFile() throws IOException {
     Path catalog = write("catalog.csv.gz", gzip(HEADER + ROSE_TEA), gzip(MINT_TEA));
-    Result result = importCatalog(catalog);
+    CliRun result = importCatalog(catalog);
     assertEquals(0, result.code(), result.err());
     assertTrue(result.out().contains("imported 2 of 2 rows"), result.out());
   }

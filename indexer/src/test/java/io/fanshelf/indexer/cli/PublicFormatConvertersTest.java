@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,25 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The converters through the CLI, and their output through {@code import --dir}. */
 class PublicFormatConvertersTest {
   @TempDir Path dir;
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = IndexerCli.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private static String fixture(String name) {
     try {
@@ -49,8 +27,8 @@ class PublicFormatConvertersTest {
   @Test
   void movieLensRoundTripConvertImportCount() {
     String converted = dir.resolve("ml").toString();
-    Result convert =
-        run(
+    CliRun convert =
+        CliRun.of(
             "convert-movielens",
             "--ratings",
             fixture("movielens-100k/u.data"),
@@ -71,13 +49,13 @@ class PublicFormatConvertersTest {
         convert.out());
 
     String data = dir.resolve("data").toString();
-    Result imported = run("import", "--data", data, "--dir", converted);
+    CliRun imported = CliRun.of("import", "--data", data, "--dir", converted);
     assertEquals(0, imported.code(), imported.err());
     assertTrue(
         imported.out().matches("(?s).*labels\\s+labels\\.csv\\s+3\\s+3\\s+0.*"), imported.out());
     assertTrue(imported.out().contains("imported 18 of 18 rows"), imported.out());
 
-    Result stats = run("stats", "--data", data);
+    CliRun stats = CliRun.of("stats", "--data", data);
     assertTrue(
         stats
             .out()
@@ -92,8 +70,8 @@ class PublicFormatConvertersTest {
     Files.writeString(
         events, "ts\tvisitor\titem\tevent\n1433221332\tv1\ti1\tview\n1433221400\tv1\ti1\tbuy\n");
     String converted = dir.resolve("rr").toString();
-    Result convert =
-        run(
+    CliRun convert =
+        CliRun.of(
             "convert-interactions",
             "--interactions",
             events.toString(),
@@ -110,7 +88,8 @@ class PublicFormatConvertersTest {
             "--out",
             converted);
     assertEquals(0, convert.code(), convert.err());
-    Result imported = run("import", "--data", dir.resolve("data").toString(), "--dir", converted);
+    CliRun imported =
+        CliRun.of("import", "--data", dir.resolve("data").toString(), "--dir", converted);
     assertEquals(0, imported.code(), imported.err());
     assertTrue(imported.out().contains("imported 6 of 6 rows"), imported.out());
   }
@@ -120,8 +99,8 @@ class PublicFormatConvertersTest {
     Path ratings = dir.resolve("u.data");
     Files.writeString(ratings, "1\t10\t4\t881250949\n1\t11\t4\tyesterday\n");
     Path out = dir.resolve("out");
-    Result result =
-        run("convert-movielens", "--ratings", ratings.toString(), "--out", out.toString());
+    CliRun result =
+        CliRun.of("convert-movielens", "--ratings", ratings.toString(), "--out", out.toString());
     assertEquals(2, result.code());
     assertTrue(
         result
@@ -136,9 +115,9 @@ class PublicFormatConvertersTest {
     }
 
     assertEquals(
-        2, run("convert-amazon", "--out", out.toString()).code(), "needs reviews or ratings");
-    Result noPositive =
-        run(
+        2, CliRun.of("convert-amazon", "--out", out.toString()).code(), "needs reviews or ratings");
+    CliRun noPositive =
+        CliRun.of(
             "convert-movielens",
             "--ratings",
             ratings.toString(),
@@ -148,8 +127,8 @@ class PublicFormatConvertersTest {
     assertEquals(2, noPositive.code());
     assertTrue(
         noPositive.err().contains("--no-rating-events needs --positive-type"), noPositive.err());
-    Result missing =
-        run(
+    CliRun missing =
+        CliRun.of(
             "convert-movielens",
             "--ratings",
             dir.resolve("nope").toString(),
