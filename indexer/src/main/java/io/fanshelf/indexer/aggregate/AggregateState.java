@@ -168,7 +168,9 @@ final class AggregateState {
   private double trend(int index, double popularityDecay, double trendDecay) {
     double longRate = popularity.longScore(index) * popularityDecay / popularityTau;
     double shortRate = popularity.shortScore(index) * trendDecay / trendTau;
-    return longRate > 0 ? shortRate / longRate : 0;
+    // in exact arithmetic the ratio never exceeds tau_long / tau_short (all weight arriving now);
+    // far from the landmark the two decays under- or overflow differently, so hold it to that
+    return longRate > 0 ? Math.min(shortRate / longRate, popularityTau / trendTau) : 0;
   }
 
   List<ScoredItem> popularAmongFansOf(OwnerId owner, int k, Instant at) {
