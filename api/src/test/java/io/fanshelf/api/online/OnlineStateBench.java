@@ -37,7 +37,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -228,25 +227,23 @@ public final class OnlineStateBench {
   }
 
   private static double run(int seconds, int threads, IntConsumer op) throws Exception {
-    AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Long>> counts = new ArrayList<>();
     long started = System.nanoTime();
+    long end = started + seconds * 1_000_000_000L;
     for (int t = 0; t < threads; t++) {
       int seed = t * 1_000_003;
       counts.add(
           pool.submit(
               () -> {
                 long n = 0;
-                while (!stop.get()) {
+                while (System.nanoTime() < end) {
                   op.accept((int) (seed + n));
                   n++;
                 }
                 return n;
               }));
     }
-    Thread.sleep(seconds * 1_000L);
-    stop.set(true);
     long total = 0;
     for (Future<Long> count : counts) {
       total += count.get();

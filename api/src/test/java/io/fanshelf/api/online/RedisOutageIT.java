@@ -150,17 +150,13 @@ class RedisOutageIT {
             .redirectErrorStream(true)
             .redirectOutput(redisDir.resolve("redis.log").toFile())
             .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!answersPing()) {
-      if (System.nanoTime() > deadline || !redis.isAlive()) {
-        throw new IllegalStateException(
-            "redis-server did not start on port "
-                + port
-                + "; see "
-                + redisDir.resolve("redis.log"));
-      }
-      Thread.sleep(50);
-    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .failFast(
+            "redis-server exited on port " + port + "; see " + redisDir.resolve("redis.log"),
+            () -> !redis.isAlive())
+        .until(this::answersPing);
   }
 
   private boolean answersPing() {
