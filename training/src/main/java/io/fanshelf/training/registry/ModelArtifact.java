@@ -66,6 +66,23 @@ public record ModelArtifact(ArtifactInfo info, RankingModel model) {
 
   /** Reads and checks an artifact; see the class comment for what is refused. */
   public static ModelArtifact read(Path file) throws IOException {
+    String name = file.toString();
+    DataInputStream parts = checkedBody(file);
+    ArtifactInfo info = info(parts, name);
+    RankingModel model = ModelCodec.decode(part(parts, name), info.id(), name);
+    return new ModelArtifact(info, model);
+  }
+
+  /**
+   * The same checks, but only the info is read: listing models and saying which one serves need no
+   * decoded model (an ALS model's factors run to tens of megabytes).
+   */
+  public static ArtifactInfo readInfo(Path file) throws IOException {
+    return info(checkedBody(file), file.toString());
+  }
+
+  /** The body after the header, format version and SHA-256 check. */
+  private static DataInputStream checkedBody(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     String name = file.toString();
     if (bytes.length < MAGIC.length + 4 + 32
@@ -95,7 +112,10 @@ public record ModelArtifact(ArtifactInfo info, RankingModel model) {
               + " failed its SHA-256 check: the file was changed or damaged after it was written;"
               + " refusing to load it");
     }
-    DataInputStream parts = new DataInputStream(new ByteArrayInputStream(body));
+    return new DataInputStream(new ByteArrayInputStream(body));
+  }
+
+  private static ArtifactInfo info(DataInputStream parts, String name) throws IOException {
     ArtifactInfo info;
     try {
       info = JSON.readValue(part(parts, name), ArtifactInfo.class);
@@ -111,8 +131,7 @@ public record ModelArtifact(ArtifactInfo info, RankingModel model) {
               + Feature.names()
               + "; retrain it with this version");
     }
-    RankingModel model = ModelCodec.decode(part(parts, name), info.id(), name);
-    return new ModelArtifact(info, model);
+    return info;
   }
 
   private static byte[] part(DataInputStream in, String name) throws IOException {

@@ -86,7 +86,7 @@ public final class ModelRegistry {
     }
     for (Path folder : folders) {
       String id = folder.getFileName().toString();
-      ArtifactInfo info = ModelArtifact.read(folder.resolve(FILE)).info();
+      ArtifactInfo info = ModelArtifact.readInfo(folder.resolve(FILE));
       entries.add(new Entry(info, current.map(id::equals).orElse(false), published.contains(id)));
     }
     entries.sort((a, b) -> a.info().createdAt().compareTo(b.info().createdAt()));
@@ -95,13 +95,22 @@ public final class ModelRegistry {
 
   /** Loads a stored model, checking it (see {@link ModelArtifact#read}). */
   public ModelArtifact load(String id) throws IOException {
+    return ModelArtifact.read(file(id));
+  }
+
+  private Path file(String id) throws NoSuchFileException {
     requireId(id);
     Path file = root.resolve(id).resolve(FILE);
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(
           file.toString(), null, "no model '" + id + "'; 'fanshelf-training list' shows the ids");
     }
-    return ModelArtifact.read(file);
+    return file;
+  }
+
+  /** A stored model's info, checked as {@link #load} checks it, without decoding the model. */
+  public ArtifactInfo info(String id) throws IOException {
+    return ModelArtifact.readInfo(file(id));
   }
 
   /** The ranking model, named by its id. */
@@ -192,7 +201,7 @@ public final class ModelRegistry {
 
   /** The publication gate of a stored model. */
   public Gate gate(String id) throws IOException {
-    return Gate.of(load(id).info());
+    return Gate.of(info(id));
   }
 
   /**
@@ -400,7 +409,7 @@ public final class ModelRegistry {
             ? "published"
             : validated.isPresent() && validated.get().equals(current) ? "validated" : "default";
     Optional<ArtifactInfo> info =
-        kind.equals("default") ? Optional.empty() : Optional.of(load(current).info());
+        kind.equals("default") ? Optional.empty() : Optional.of(info(current));
     return new Serving(kind, current, info);
   }
 
