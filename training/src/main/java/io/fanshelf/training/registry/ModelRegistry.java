@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * <p>Thread-safe; several processes may share a directory. Holds no open resources.
  */
 public final class ModelRegistry {
+  /** Prefix of a model folder still being written; never a model id (ids start with a letter). */
+  private static final String STAGING = ".staging-";
+
   static final String FILE = "model.fsm";
   static final String PUBLISHED = "PUBLISHED";
   static final String VALIDATED = "VALIDATED";
@@ -66,8 +69,9 @@ public final class ModelRegistry {
             + "-"
             + ModelArtifact.shortHash(model, info.hyperParameters());
     ArtifactInfo stored = info.withId(id);
-    Path folder = Files.createDirectories(root.resolve(id));
-    new ModelArtifact(stored, model).write(folder.resolve(FILE));
+    Path staging = Files.createDirectories(root.resolve(STAGING + id));
+    new ModelArtifact(stored, model).write(staging.resolve(FILE));
+    moveIn(staging, id);
     return stored;
   }
 
@@ -82,7 +86,12 @@ public final class ModelRegistry {
     }
     List<Path> folders;
     try (Stream<Path> children = Files.list(root)) {
-      folders = children.filter(Files::isDirectory).sorted().toList();
+      folders =
+          children
+              .filter(Files::isDirectory)
+              .filter(f -> !f.getFileName().toString().startsWith(STAGING))
+              .sorted()
+              .toList();
     }
     for (Path folder : folders) {
       String id = folder.getFileName().toString();
@@ -281,10 +290,30 @@ public final class ModelRegistry {
         throw new ArtifactRefusedException(
             "the artifact sent as model '" + id + "' is model '" + stored + "'; refusing it");
       }
-      Files.createDirectories(folder);
-      Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+      Path staging = Files.createDirectories(root.resolve(STAGING + id));
+      Files.move(temp, staging.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+      moveIn(staging, id);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Moves a staging folder holding a complete artifact into place as model {@code id}: a reader
+   * listing the registry never meets a model folder without its file. When the model is already
+   * there (the same model saved again), its file is replaced atomically instead.
+   */
+  private void moveIn(Path staging, String id) throws IOException {
+    Path folder = root.resolve(id);
+    if (Files.isDirectory(folder)) {
+      Files.move(
+          staging.resolve(FILE),
+          folder.resolve(FILE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.delete(staging);
+    } else {
+      Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
     }
   }
 

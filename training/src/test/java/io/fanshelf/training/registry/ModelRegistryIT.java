@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,10 @@ class ModelRegistryIT {
                   ModelArtifactTest.info("popularity", 0.05, 0.05),
                   Instant.parse("2025-01-03T00:00:00Z"))
               .id();
+      assertEquals(3, registry.list().size());
+      // a save cut short (a crash before its folder was moved into place) is not a model
+      Files.createDirectories(
+          registry.root().resolve(".staging-learned-20250104T000000Z-00000000"));
       assertEquals(3, registry.list().size());
 
       LinkedBlockingQueue<String> switches = new LinkedBlockingQueue<>();
@@ -149,5 +154,21 @@ class ModelRegistryIT {
       assertFalse(watch.refresh());
       assertEquals("popularity", holder.current().name());
     }
+  }
+
+  @Test
+  void aModelCopiedFromAnotherNodeIsInstalledWholeAndOnlyUnderItsOwnId() throws Exception {
+    ModelRegistry from = new ModelRegistry(dir.resolve("node-a"));
+    ModelRegistry to = new ModelRegistry(dir.resolve("node-b"));
+    String id =
+        from.save(linear(1), ModelArtifactTest.info("learned", 0.1, 0.05), Instant.now()).id();
+    byte[] artifact = from.artifactBytes(id);
+    String other = "learned-20250101T000000Z-00000000";
+    assertThrows(ArtifactRefusedException.class, () -> to.install(other, artifact));
+    assertFalse(to.contains(other));
+    to.install(id, artifact);
+    to.install(id, artifact); // already here: nothing changes
+    assertEquals(List.of(id), to.list().stream().map(e -> e.info().id()).toList());
+    assertEquals(from.info(id), to.info(id));
   }
 }
