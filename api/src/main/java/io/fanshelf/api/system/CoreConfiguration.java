@@ -8,6 +8,7 @@ import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.activity.RecentActivity;
 import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.recommender.settings.FeatureSettings;
 import io.fanshelf.training.registry.ModelRegistry;
 import io.fanshelf.training.registry.ModelWatch;
 import java.io.IOException;
@@ -89,11 +90,16 @@ public class CoreConfiguration {
   /**
    * Keeps the recommender on the current model (published, else validated): polls the registry's
    * pointers every 10 seconds (a publish from the training CLI on the same data directory), and the
-   * admin endpoints refresh it at once.
+   * admin endpoints refresh it at once. A model trained with other feature settings than this
+   * server's is refused, the log naming the differing keys.
    */
   @Bean(destroyMethod = "close")
-  ModelWatch modelWatch(ModelRegistry registry, Recommender recommender) throws IOException {
-    ModelWatch watch = registry.watcher(recommender.rankings(), RankingModel.popularity());
+  ModelWatch modelWatch(ModelRegistry registry, Indexer indexer, Recommender recommender)
+      throws IOException {
+    FeatureSettings serving =
+        FeatureSettings.of(
+            indexer.options().feedback(), indexer.options().aggregates(), recommender.options());
+    ModelWatch watch = registry.watcher(recommender.rankings(), RankingModel.popularity(), serving);
     watch.refresh();
     return watch.start(Duration.ofSeconds(10));
   }

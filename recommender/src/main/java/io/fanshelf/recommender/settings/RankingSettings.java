@@ -47,4 +47,9 @@ public record RankingSettings(
   public RecommenderOptions recommenderOptions() {
     return recommend.options();
   }
+
+  /** The settings a model trained under these would record. */
+  public FeatureSettings featureSettings() {
+    return FeatureSettings.of(feedback.policy(), aggregates.options(), recommend.options());
+  }
 }

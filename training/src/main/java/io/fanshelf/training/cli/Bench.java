@@ -1,10 +1,8 @@
 package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
-import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
-import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.training.CollaborativeTuning;
 import io.fanshelf.training.Evaluation;
 import io.fanshelf.training.Trainer;
@@ -83,7 +81,7 @@ final class Bench implements Callable<Integer> {
     long t0 = System.nanoTime();
     new SyntheticData(products, fans, events, common.seed).write(files);
     long generated = System.nanoTime();
-    try (Indexer indexer = Indexer.open(IndexerOptions.of(common.data))) {
+    try (Indexer indexer = Indexer.open(common.settings().indexerOptions(common.data))) {
       indexer.importFiles(
           ImportRequest.none()
               .withTaxonomy(files.resolve("taxonomy.json"))
@@ -96,7 +94,7 @@ final class Bench implements Callable<Integer> {
       long imported = System.nanoTime();
       resetPeaks();
       long start = System.nanoTime();
-      TrainingData data = TrainingData.load(indexer, RecommenderOptions.defaults());
+      TrainingData data = TrainingData.load(indexer, common.recommender());
       long loaded = System.nanoTime();
       out.printf(
           Locale.ROOT,
