@@ -33,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = ApiContract.RECOMMENDATIONS)
 @RequireScope(Scope.RECOMMEND_READ)
-public class RecommendController {
+class RecommendController {
   private final RecommendationService recommendations;
   private final Indexer indexer;
   private final ReasonMessages reasonMessages;
 
-  public RecommendController(
+  RecommendController(
       RecommendationService recommendations, Indexer indexer, ReasonMessages reasonMessages) {
     this.recommendations = recommendations;
     this.indexer = indexer;
