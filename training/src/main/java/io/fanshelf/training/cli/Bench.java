@@ -82,15 +82,7 @@ final class Bench implements Callable<Integer> {
     new SyntheticData(products, fans, events, common.seed).write(files);
     long generated = System.nanoTime();
     try (Indexer indexer = Indexer.open(common.settings().indexerOptions(common.data))) {
-      indexer.importFiles(
-          ImportRequest.none()
-              .withTaxonomy(files.resolve("taxonomy.json"))
-              .withOwners(files.resolve("owners.csv"))
-              .withCatalog(files.resolve("catalog.csv"))
-              .withFans(files.resolve("fans.csv"))
-              .withLabels(files.resolve("labels.csv"))
-              .withEvents(files.resolve("events.csv")),
-          ImportListener.NONE);
+      indexer.importFiles(ImportRequest.inDirectory(files), ImportListener.NONE);
       long imported = System.nanoTime();
       resetPeaks();
       long start = System.nanoTime();
