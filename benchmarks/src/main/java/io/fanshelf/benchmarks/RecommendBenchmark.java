@@ -78,15 +78,7 @@ public class RecommendBenchmark {
       Path files = root.resolve("files-" + products + "-" + fans + "-" + events);
       SyntheticShop.write(files, products, fans, events, 42);
       try (Indexer importer = Indexer.open(IndexerOptions.of(data))) {
-        importer.importFiles(
-            ImportRequest.none()
-                .withTaxonomy(files.resolve("taxonomy.json"))
-                .withOwners(files.resolve("owners.csv"))
-                .withCatalog(files.resolve("catalog.csv"))
-                .withFans(files.resolve("fans.csv"))
-                .withLabels(files.resolve("labels.csv"))
-                .withEvents(files.resolve("events.csv")),
-            ImportListener.NONE);
+        importer.importFiles(ImportRequest.inDirectory(files), ImportListener.NONE);
       }
       Files.writeString(data.resolve("ready"), "");
     }

@@ -150,13 +150,7 @@ public final class BackendComparison {
       Map<String, ImportSummary.FileSummary> applied = new LinkedHashMap<>();
       ImportSummary summary =
           indexer.importFiles(
-              ImportRequest.none()
-                  .withTaxonomy(files.resolve("taxonomy.json"))
-                  .withOwners(files.resolve("owners.csv"))
-                  .withCatalog(files.resolve("catalog.csv"))
-                  .withFans(files.resolve("fans.csv"))
-                  .withLabels(files.resolve("labels.csv"))
-                  .withEvents(files.resolve("events.csv")),
+              ImportRequest.inDirectory(files),
               new ImportListener() {
                 @Override
                 public void applied(ImportSummary.FileSummary file) {

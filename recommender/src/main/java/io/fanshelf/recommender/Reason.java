@@ -1,23 +1,29 @@
 package io.fanshelf.recommender;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A short reason a fan can read, in both languages, and what kind of evidence it rests on. Built
- * only from what actually drove the item; never from a private label.
+ * Why an item is shown, as a kind of evidence and the arguments its text needs; the text itself is
+ * the API's message bundles' ({@link #messageKey()}), in every language they have. Built only from
+ * what actually drove the item; never from a private label.
  *
  * @param kind what drove it
- * @param zh the zh-CN text, e.g. 适合油皮
- * @param en the English text, e.g. For oily skin
+ * @param arguments what the text quotes, as its kind says (a label's names, a product's title)
  */
-public record Reason(Kind kind, String zh, String en) {
-  /** The evidence behind a reason. */
+public record Reason(Kind kind, List<String> arguments) {
+  /** The evidence behind a reason, and the arguments each kind carries. */
   public enum Kind {
-    /** A displayable label of the fan matches the product. */
+    /**
+     * A displayable label of the fan matches the product. Arguments: the label value's zh-CN name
+     * and its English name as it reads inside a sentence ("oily skin").
+     */
     LABEL_MATCH,
-    /** Often bought with something the fan viewed or bought (the text says which). */
+    /** Often bought with something the fan viewed. Argument: that product's short title. */
     BECAUSE_YOU_VIEWED,
+    /** Often bought with something the fan bought. Argument: that product's short title. */
+    BECAUSE_YOU_BOUGHT,
     /** The owner pinned it. */
     OWNER_PICK,
     /** A new arrival. */
@@ -31,16 +37,26 @@ public record Reason(Kind kind, String zh, String en) {
     /** In a category the fan often buys. */
     FAVOURITE_CATEGORY,
     /** Often bought together with the product being looked at. */
-    BOUGHT_TOGETHER
+    BOUGHT_TOGETHER;
+
+    /** The name in the API and in message keys: {@code label_match}, {@code popular} ... */
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public Reason {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(zh, "zh");
-    Objects.requireNonNull(en, "en");
+    arguments = List.copyOf(arguments);
   }
 
-  public String text(Locale locale) {
-    return "zh".equals(locale.getLanguage()) ? zh : en;
+  /** A reason whose text quotes nothing. */
+  public static Reason of(Kind kind) {
+    return new Reason(kind, List.of());
+  }
+
+  /** Its text's key in the message bundles: {@code reason.} and the kind's wire name. */
+  public String messageKey() {
+    return "reason." + kind.wireName();
   }
 }

@@ -391,7 +391,7 @@ public final class Recommender {
     for (int ord : current.leaders().leaders(current.catalog().leafCategory(ordinal.getAsInt()))) {
       related.add(new ScoredItem(current.catalog().product(ord).id(), 0));
     }
-    Reason together = new Reason(Reason.Kind.BOUGHT_TOGETHER, "经常一起购买", "Often bought together");
+    Reason together = Reason.of(Reason.Kind.BOUGHT_TOGETHER);
     for (ScoredItem item : related) {
       Optional<Product> candidate = current.catalog().product(item.product());
       if (candidate.isEmpty()

@@ -95,15 +95,7 @@ class BackendParityIT {
         Files.copy(in, files.resolve(name));
       }
     }
-    ImportRequest beautyFiles =
-        ImportRequest.none()
-            .withTaxonomy(files.resolve("taxonomy.json"))
-            .withOwners(files.resolve("owners.csv"))
-            .withCatalog(files.resolve("catalog.jsonl"))
-            .withFans(files.resolve("fans.csv"))
-            .withLabels(files.resolve("labels.csv"))
-            .withEvents(files.resolve("events.jsonl"));
-    beauty = pair("beauty-home", beautyFiles, Fixture.NOW);
+    beauty = pair("beauty-home", ImportRequest.inDirectory(files), Fixture.NOW);
   }
 
   /**
@@ -133,13 +125,7 @@ class BackendParityIT {
         DEMO.resolve("catalog.csv.gz"),
         out.resolve("catalog.csv"),
         fields -> products.contains(fields[0]) || Math.floorMod(fields[0].hashCode(), 4) == 0);
-    return ImportRequest.none()
-        .withTaxonomy(out.resolve("taxonomy.json"))
-        .withOwners(out.resolve("owners.csv"))
-        .withCatalog(out.resolve("catalog.csv"))
-        .withFans(out.resolve("fans.csv"))
-        .withLabels(out.resolve("labels.csv"))
-        .withEvents(out.resolve("events.csv"));
+    return ImportRequest.inDirectory(out);
   }
 
   /**

@@ -40,15 +40,7 @@ class DemoKidsIT {
     try (Indexer indexer =
         Indexer.open(
             IndexerOptions.of(dir.resolve("data")).withClock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
-      indexer.importFiles(
-          ImportRequest.none()
-              .withTaxonomy(DEMO.resolve("taxonomy.json"))
-              .withOwners(DEMO.resolve("owners.csv"))
-              .withCatalog(DEMO.resolve("catalog.csv.gz"))
-              .withFans(DEMO.resolve("fans.csv"))
-              .withLabels(DEMO.resolve("labels.csv"))
-              .withEvents(DEMO.resolve("events.csv.gz")),
-          ImportListener.NONE);
+      indexer.importFiles(ImportRequest.inDirectory(DEMO), ImportListener.NONE);
       Recommender recommender =
           Recommender.open(indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
       recommender.rankings().use(RankingModel.labelsThenPopularity());

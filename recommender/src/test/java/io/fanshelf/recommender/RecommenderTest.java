@@ -86,15 +86,13 @@ class RecommenderTest {
     try (Fixture f = Fixture.open(dir)) {
       // fan-0001: Lily labels oily (displayable) and price-sensitive (private, price band < 50)
       Recommendations recommendations = f.recommender.recommend(forYou("shop-lily", "fan-0001"));
-      List<String> texts =
-          recommendations.items().stream()
-              .flatMap(i -> i.reasons().stream())
-              .flatMap(r -> java.util.stream.Stream.of(r.zh(), r.en()))
-              .toList();
-      assertTrue(texts.contains("适合油皮"), texts::toString);
-      assertTrue(texts.contains("For oily skin"), texts::toString);
-      for (String text : texts) {
-        assertFalse(text.contains("价格") || text.toLowerCase().contains("price"), text);
+      List<Reason> reasons =
+          recommendations.items().stream().flatMap(i -> i.reasons().stream()).toList();
+      assertTrue(
+          reasons.contains(new Reason(Reason.Kind.LABEL_MATCH, List.of("油皮", "oily skin"))),
+          reasons::toString);
+      for (String argument : reasons.stream().flatMap(r -> r.arguments().stream()).toList()) {
+        assertFalse(argument.contains("价格") || argument.toLowerCase().contains("price"), argument);
       }
     }
   }
@@ -186,7 +184,9 @@ class RecommenderTest {
       Recommendations recommendations = f.recommender.recommend(forYou("shop-lily", "fan-0005"));
       assertEquals("bh-014", ids(recommendations).getFirst());
       assertTrue(recommendations.items().getFirst().pinned());
-      assertEquals("店主推荐", recommendations.items().getFirst().reasons().getFirst().zh());
+      assertEquals(
+          Reason.of(Reason.Kind.OWNER_PICK),
+          recommendations.items().getFirst().reasons().getFirst());
       assertFalse(ids(recommendations).contains("bh-007"));
     }
   }

@@ -3,12 +3,12 @@ package io.fanshelf.training;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.aggregate.AggregateOptions;
 import io.fanshelf.recommender.RecommenderOptions;
-import io.fanshelf.recommender.Section;
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.LinearRanker;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.settings.FeatureSettings;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.dataset.TrainingData;
 import io.fanshelf.training.registry.ArtifactInfo;
@@ -181,15 +181,11 @@ public final class Retraining {
     return out;
   }
 
-  /** The settings serving must share for a model's features to mean what they meant in training. */
+  /**
+   * The settings serving must share for a model's features to mean what they meant in training, by
+   * configuration key ({@link FeatureSettings}).
+   */
   public static Map<String, String> servingRequirements(TrainingData data) {
-    Map<String, String> serving = new LinkedHashMap<>();
-    AggregateOptions aggregates = data.aggregates();
-    serving.put("popularityHalfLife", aggregates.popularityHalfLife().toString());
-    serving.put("trendHalfLife", aggregates.trendHalfLife().toString());
-    serving.put("affinityHalfLife", aggregates.affinityHalfLife().toString());
-    serving.put(
-        "forYouSources", String.join(",", data.recommender().sources().get(Section.FOR_YOU)));
-    return serving;
+    return FeatureSettings.of(data.feedback(), data.aggregates(), data.recommender()).values();
   }
 }

@@ -65,7 +65,8 @@ class RetrainingTest {
           String.join(
               ",",
               RecommenderOptions.defaults().sources().get(io.fanshelf.recommender.Section.FOR_YOU)),
-          info.serving().get("forYouSources"));
+          info.serving().get("fanshelf.recommend.sources.for-you"));
+      assertEquals("PT336H", info.serving().get("fanshelf.aggregates.popularity-half-life"));
       assertEquals(Optional.empty(), registry.current(), "not published");
       assertEquals(info.id(), registry.load(info.id()).info().id(), "stored and loadable");
     }

@@ -48,7 +48,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @Tag(name = ApiContract.ADMIN)
 @RequestMapping("/api/v1/admin")
 @RequireScope(Scope.ADMIN)
-public class AdminController {
+class AdminController {
   private static final List<String> KINDS =
       List.of("taxonomy", "owners", "catalog", "fans", "labels", "events");
 
@@ -57,7 +57,7 @@ public class AdminController {
   private final Indexer indexer;
   private final StatsService stats;
 
-  public AdminController(ApiKeyStore keys, AuthService auth, Indexer indexer, StatsService stats) {
+  AdminController(ApiKeyStore keys, AuthService auth, Indexer indexer, StatsService stats) {
     this.keys = keys;
     this.auth = auth;
     this.indexer = indexer;

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = ApiContract.SIGN_IN)
 @RequestMapping("/api/v1/auth")
-public class AuthController {
+class AuthController {
   private final AuthService auth;
 
-  public AuthController(AuthService auth) {
+  AuthController(AuthService auth) {
     this.auth = auth;
   }
 

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Pins and blocks, with a catalog search to find products. */
 @Controller
 @ConsolePage
-public class ConsoleCurationController {
+class ConsoleCurationController {
   private final CurationController curation;
   private final Indexer indexer;
 
-  public ConsoleCurationController(CurationController curation, Indexer indexer) {
+  ConsoleCurationController(CurationController curation, Indexer indexer) {
     this.curation = curation;
     this.indexer = indexer;
   }

@@ -35,12 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The fans table (filters, bulk selection, bulk tagging) and one fan's page. */
 @Controller
 @ConsolePage
-public class ConsoleFansController {
+class ConsoleFansController {
   private final FanService fans;
   private final StatsService stats;
   private final ShareLinkService links;
 
-  public ConsoleFansController(FanService fans, StatsService stats, ShareLinkService links) {
+  ConsoleFansController(FanService fans, StatsService stats, ShareLinkService links) {
     this.fans = fans;
     this.stats = stats;
     this.links = links;

@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 @ConsolePage
-public class ConsoleImportController {
+class ConsoleImportController {
   private static final Duration KEEP = Duration.ofHours(1);
 
   private record Pending(OwnerId owner, Uploads upload, Instant at) {}
@@ -36,7 +36,7 @@ public class ConsoleImportController {
   private final LabelImportService imports;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  public ConsoleImportController(LabelImportService imports) {
+  ConsoleImportController(LabelImportService imports) {
     this.imports = imports;
   }
 

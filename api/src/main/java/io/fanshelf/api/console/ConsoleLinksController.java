@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** Share links with their QR codes: list, revoke, download as CSV. */
 @Controller
 @ConsolePage
-public class ConsoleLinksController {
+class ConsoleLinksController {
   private final ShareLinkService links;
 
-  public ConsoleLinksController(ShareLinkService links) {
+  ConsoleLinksController(ShareLinkService links) {
     this.links = links;
   }
 

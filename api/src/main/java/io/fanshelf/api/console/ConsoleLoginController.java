@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * token; its CSRF value goes into every form.
  */
 @Controller
-public class ConsoleLoginController {
+class ConsoleLoginController {
   private final AuthService auth;
   private final FanShelfProperties properties;
 
-  public ConsoleLoginController(AuthService auth, FanShelfProperties properties) {
+  ConsoleLoginController(AuthService auth, FanShelfProperties properties) {
     this.auth = auth;
     this.properties = properties;
   }

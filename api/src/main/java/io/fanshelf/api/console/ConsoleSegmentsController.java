@@ -29,13 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Saved segments: create, tag all their fans, make their share links, see their numbers. */
 @Controller
 @ConsolePage
-public class ConsoleSegmentsController {
+class ConsoleSegmentsController {
   private final SegmentService segments;
   private final FanService fans;
   private final StatsService stats;
   private final ShareLinkService links;
 
-  public ConsoleSegmentsController(
+  ConsoleSegmentsController(
       SegmentService segments, FanService fans, StatsService stats, ShareLinkService links) {
     this.segments = segments;
     this.fans = fans;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @ConsolePage
-public class ConsoleStatsController {
+class ConsoleStatsController {
   static final int DAYS = 30;
   static final int HEIGHT = 120;
 
@@ -29,8 +29,7 @@ public class ConsoleStatsController {
   private final ModelRegistry registry;
   private final Recommender recommender;
 
-  public ConsoleStatsController(
-      StatsService stats, ModelRegistry registry, Recommender recommender) {
+  ConsoleStatsController(StatsService stats, ModelRegistry registry, Recommender recommender) {
     this.stats = stats;
     this.registry = registry;
     this.recommender = recommender;

@@ -28,12 +28,12 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = ApiContract.EVENTS)
 @RequestMapping("/api/v1/events")
 @RequireScope(Scope.EVENTS_WRITE)
-public class EventController {
+class EventController {
   private final EventService events;
   private final Indexer indexer;
   private final int maxBatch;
 
-  public EventController(EventService events, Indexer indexer, FanShelfProperties properties) {
+  EventController(EventService events, Indexer indexer, FanShelfProperties properties) {
     this.events = events;
     this.indexer = indexer;
     this.maxBatch = properties.events().maxBatch();

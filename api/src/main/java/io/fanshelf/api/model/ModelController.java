@@ -32,13 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiContract.MODELS)
 @RequestMapping("/api/v1/admin/models")
 @RequireScope(Scope.ADMIN)
-public class ModelController {
+class ModelController {
   private final ModelRegistry registry;
   private final Recommender recommender;
   private final ModelPublisher publisher;
   private final RetrainService retraining;
 
-  public ModelController(
+  ModelController(
       ModelRegistry registry,
       Recommender recommender,
       ModelPublisher publisher,

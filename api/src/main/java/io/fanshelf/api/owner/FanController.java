@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiContract.FANS)
 @RequestMapping("/api/v1/owner/fans")
 @OwnerOnly
-public class FanController {
+class FanController {
   private final FanService fans;
   private final StatsService stats;
 
-  public FanController(FanService fans, StatsService stats) {
+  FanController(FanService fans, StatsService stats) {
     this.fans = fans;
     this.stats = stats;
   }

@@ -29,12 +29,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = ApiContract.LABELS)
 @RequestMapping("/api/v1/owner/labels")
 @OwnerOnly
-public class LabelController {
+class LabelController {
   private final FanService fans;
   private final SegmentStore segments;
   private final LabelImportService imports;
 
-  public LabelController(FanService fans, SegmentStore segments, LabelImportService imports) {
+  LabelController(FanService fans, SegmentStore segments, LabelImportService imports) {
     this.fans = fans;
     this.segments = segments;
     this.imports = imports;

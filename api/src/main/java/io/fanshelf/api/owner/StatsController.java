@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiContract.STATISTICS)
 @RequestMapping("/api/v1/owner/stats")
 @OwnerOnly
-public class StatsController {
+class StatsController {
   private final StatsService stats;
 
-  public StatsController(StatsService stats) {
+  StatsController(StatsService stats) {
     this.stats = stats;
   }
 

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,27 +33,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = ApiContract.RECOMMENDATIONS)
 @RequireScope(Scope.RECOMMEND_READ)
-public class RecommendController {
+class RecommendController {
   private final RecommendationService recommendations;
   private final Indexer indexer;
+  private final ReasonMessages reasonMessages;
 
-  public RecommendController(RecommendationService recommendations, Indexer indexer) {
+  RecommendController(
+      RecommendationService recommendations, Indexer indexer, ReasonMessages reasonMessages) {
     this.recommendations = recommendations;
     this.indexer = indexer;
+    this.reasonMessages = reasonMessages;
   }
 
   /**
    * Why an item is shown, in both languages.
    *
-   * @param kind what the reason rests on, e.g. label_match, because_you_viewed, owner_pick,
-   *     matches_need, popular
+   * @param kind what the reason rests on, e.g. label_match, because_you_viewed, because_you_bought,
+   *     owner_pick, matches_need, popular
    * @param zh the reason in Chinese, e.g. "适合油皮"
-   * @param en the reason in English, e.g. "Suits oily skin"
+   * @param en the reason in English, e.g. "For oily skin"
    */
   public record ReasonView(String kind, String zh, String en) {
-    static ReasonView of(Reason reason) {
+    static ReasonView of(Reason reason, ReasonMessages messages) {
       return new ReasonView(
-          reason.kind().name().toLowerCase(java.util.Locale.ROOT), reason.zh(), reason.en());
+          reason.kind().wireName(),
+          messages.text(reason, Locale.SIMPLIFIED_CHINESE),
+          messages.text(reason, Locale.ENGLISH));
     }
   }
 
@@ -83,7 +89,7 @@ public class RecommendController {
       boolean pinned,
       List<String> sources,
       List<ReasonView> reasons) {
-    static ItemView of(RecommendedItem item) {
+    static ItemView of(RecommendedItem item, ReasonMessages messages) {
       Product p = item.product();
       return new ItemView(
           p.id().value(),
@@ -96,7 +102,7 @@ public class RecommendController {
           item.score(),
           item.pinned(),
           item.sources().stream().sorted().toList(),
-          item.reasons().stream().map(ReasonView::of).toList());
+          item.reasons().stream().map(reason -> ReasonView.of(reason, messages)).toList());
     }
   }
 
@@ -234,7 +240,7 @@ public class RecommendController {
         result.ranker(),
         result.fallback(),
         result.candidates(),
-        result.items().stream().map(ItemView::of).toList(),
+        result.items().stream().map(item -> ItemView.of(item, reasonMessages)).toList(),
         result.need().map(n -> new NeedView(n.matched(), n.used())).orElse(null),
         result
             .fallbackReason()
@@ -281,7 +287,9 @@ public class RecommendController {
       throw ApiException.badRequest(
           "limit", "expected 1 to " + RecommendRequest.MAX_LIMIT + ", got " + limit);
     }
-    return recommendations.similar(ownerId, productId, limit).stream().map(ItemView::of).toList();
+    return recommendations.similar(ownerId, productId, limit).stream()
+        .map(item -> ItemView.of(item, reasonMessages))
+        .toList();
   }
 
   private static OptionalLong cents(String field, String price) {

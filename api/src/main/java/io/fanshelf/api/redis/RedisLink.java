@@ -115,54 +115,37 @@ public final class RedisLink implements Closeable {
    * failed (which marks it unreachable until the background check succeeds).
    */
   public <T> Optional<T> call(Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> connection = strings;
-    if (!reachable || connection == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(command.apply(connection.sync()));
-    } catch (RuntimeException e) {
-      markUnreachable(e);
-      return Optional.empty();
-    }
+    return run(strings, StatefulRedisConnection::sync, command);
   }
 
   /** As {@link #call}, with binary values. */
   public <T> Optional<T> callBinary(Function<RedisCommands<String, byte[]>, T> command) {
-    StatefulRedisConnection<String, byte[]> connection = bytes;
-    if (!reachable || connection == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(command.apply(connection.sync()));
-    } catch (RuntimeException e) {
-      markUnreachable(e);
-      return Optional.empty();
-    }
+    return run(bytes, StatefulRedisConnection::sync, command);
   }
 
   /** As {@link #callBinary}, with the asynchronous API of the same connection (pipelining). */
   public <T> Optional<T> callBinaryAsync(Function<RedisAsyncCommands<String, byte[]>, T> command) {
-    StatefulRedisConnection<String, byte[]> connection = bytes;
-    if (!reachable || connection == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(command.apply(connection.async()));
-    } catch (RuntimeException e) {
-      markUnreachable(e);
-      return Optional.empty();
-    }
+    return run(bytes, StatefulRedisConnection::async, command);
   }
 
   /** As {@link #call}, with the asynchronous API of the same connection (pipelining). */
   public <T> Optional<T> callAsync(Function<RedisAsyncCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> connection = strings;
+    return run(strings, StatefulRedisConnection::async, command);
+  }
+
+  /**
+   * What every call does: nothing while Redis is unreachable (or not yet connected), else the
+   * command on {@code connection}'s {@code api}, a failure marking Redis unreachable.
+   */
+  private <V, A, T> Optional<T> run(
+      StatefulRedisConnection<String, V> connection,
+      Function<StatefulRedisConnection<String, V>, A> api,
+      Function<A, T> command) {
     if (!reachable || connection == null) {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(command.apply(connection.async()));
+      return Optional.ofNullable(command.apply(api.apply(connection)));
     } catch (RuntimeException e) {
       markUnreachable(e);
       return Optional.empty();

@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiContract.SHARE_LINKS)
 @RequestMapping("/api/v1/owner/links")
 @OwnerOnly
-public class ShareLinkController {
+class ShareLinkController {
   private final ShareLinkService links;
 
-  public ShareLinkController(ShareLinkService links) {
+  ShareLinkController(ShareLinkService links) {
     this.links = links;
   }
 

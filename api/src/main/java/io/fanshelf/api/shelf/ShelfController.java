@@ -33,7 +33,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * the click and sends the fan on to buy with the owner's attribution.
  */
 @Controller
-public class ShelfController {
+class ShelfController {
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final ShelfService shelves;
@@ -44,7 +44,7 @@ public class ShelfController {
   private final ShelfPages pages;
   private final LocaleResolver locales;
 
-  public ShelfController(
+  ShelfController(
       ShelfService shelves,
       ShelfPages pages,
       LocaleResolver locales,

@@ -1,5 +1,6 @@
 package io.fanshelf.api.shelf;
 
+import io.fanshelf.api.recommend.ReasonMessages;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.recommender.RecommendedItem;
 import java.net.URLEncoder;
@@ -29,6 +30,7 @@ public class ShelfPages {
 
   private final ITemplateEngine templates;
   private final FanShelfProperties.Shelf options;
+  private final ReasonMessages reasonMessages;
   // Random per process, so no product text can contain it.
   private final String placeholder = "rid" + HexFormat.of().formatHex(randomBytes());
   private final Map<Key, String> rendered =
@@ -41,9 +43,11 @@ public class ShelfPages {
         }
       };
 
-  public ShelfPages(ITemplateEngine templates, FanShelfProperties properties) {
+  public ShelfPages(
+      ITemplateEngine templates, FanShelfProperties properties, ReasonMessages reasonMessages) {
     this.templates = templates;
     this.options = properties.shelf();
+    this.reasonMessages = reasonMessages;
   }
 
   private record Key(
@@ -94,7 +98,9 @@ public class ShelfPages {
                 product.id().value(),
                 product.title(),
                 price(product.priceCents()),
-                item.reasons().isEmpty() ? null : item.reasons().getFirst().text(locale),
+                item.reasons().isEmpty()
+                    ? null
+                    : reasonMessages.text(item.reasons().getFirst(), locale),
                 "/s/" + token + "/go/" + enc(product.id().value()) + "?r=" + placeholder,
                 product.imageUrl().orElse(null),
                 product.category().substring(0, 1)));

@@ -5,10 +5,10 @@ import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.store.MetadataStore;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.recommender.Recommender;
-import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.activity.RecentActivity;
 import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.recommender.settings.FeatureSettings;
 import io.fanshelf.training.registry.ModelRegistry;
 import io.fanshelf.training.registry.ModelWatch;
 import java.io.IOException;
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The plain-Java core the service runs on: the {@link Indexer} over the configured store (closed
- * with the context) and the {@link Recommender} over it.
+ * with the context) and the {@link Recommender} over it, both with the ranking settings of {@code
+ * fanshelf.recommend.*}, {@code fanshelf.feedback.*} and {@code fanshelf.aggregates.*}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
@@ -39,7 +40,11 @@ public class CoreConfiguration {
   Indexer indexer(FanShelfProperties properties, Clock clock) throws IOException {
     Files.createDirectories(properties.dataDir());
     IndexerOptions options =
-        IndexerOptions.of(properties.dataDir()).withClock(clock).withLiveAggregates();
+        properties
+            .ranking()
+            .indexerOptions(properties.dataDir())
+            .withClock(clock)
+            .withLiveAggregates();
     return properties.store().elasticsearch()
         ? openOnElasticsearch(options, properties.elasticsearch())
         : Indexer.open(options);
@@ -65,10 +70,16 @@ public class CoreConfiguration {
     return indexer.store().metadata();
   }
 
+  /** The recommender with {@code fanshelf.recommend.*}'s sources, budgets and rules. */
   @Bean
-  Recommender recommender(Indexer indexer, CurationLookup curation, RecentActivity recentActivity)
+  Recommender recommender(
+      Indexer indexer,
+      FanShelfProperties properties,
+      CurationLookup curation,
+      RecentActivity recentActivity)
       throws IOException {
-    return Recommender.open(indexer, RecommenderOptions.defaults(), curation, recentActivity);
+    return Recommender.open(
+        indexer, properties.ranking().recommenderOptions(), curation, recentActivity);
   }
 
   @Bean
@@ -79,11 +90,16 @@ public class CoreConfiguration {
   /**
    * Keeps the recommender on the current model (published, else validated): polls the registry's
    * pointers every 10 seconds (a publish from the training CLI on the same data directory), and the
-   * admin endpoints refresh it at once.
+   * admin endpoints refresh it at once. A model trained with other feature settings than this
+   * server's is refused, the log naming the differing keys.
    */
   @Bean(destroyMethod = "close")
-  ModelWatch modelWatch(ModelRegistry registry, Recommender recommender) throws IOException {
-    ModelWatch watch = registry.watcher(recommender.rankings(), RankingModel.popularity());
+  ModelWatch modelWatch(ModelRegistry registry, Indexer indexer, Recommender recommender)
+      throws IOException {
+    FeatureSettings serving =
+        FeatureSettings.of(
+            indexer.options().feedback(), indexer.options().aggregates(), recommender.options());
+    ModelWatch watch = registry.watcher(recommender.rankings(), RankingModel.popularity(), serving);
     watch.refresh();
     return watch.start(Duration.ofSeconds(10));
   }

@@ -1,6 +1,10 @@
 package io.fanshelf.api.system;
 
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
+import io.fanshelf.recommender.settings.AggregateSettings;
+import io.fanshelf.recommender.settings.FeedbackSettings;
+import io.fanshelf.recommender.settings.RankingSettings;
+import io.fanshelf.recommender.settings.RecommendSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -38,6 +42,9 @@ import org.springframework.validation.annotation.Validated;
  * @param store which backend holds catalog, fans/labels and events
  * @param elasticsearch the Elasticsearch cluster, when {@code store.backend} is {@code
  *     elasticsearch}
+ * @param recommend candidate sources per section, the fallback, budgets and rules
+ * @param feedback which event types count as positive feedback, and how much
+ * @param aggregates decay and sizes of the event aggregates (popularity, co-visit, affinities)
  */
 @Validated
 @ConfigurationProperties("fanshelf")
@@ -59,7 +66,15 @@ public record FanShelfProperties(
     @Valid @NotNull @DefaultValue Models models,
     @Valid @NotNull @DefaultValue Redis redis,
     @Valid @NotNull @DefaultValue Store store,
-    @Valid @NotNull @DefaultValue Elasticsearch elasticsearch) {
+    @Valid @NotNull @DefaultValue Elasticsearch elasticsearch,
+    @NotNull @DefaultValue RecommendSettings recommend,
+    @NotNull @DefaultValue FeedbackSettings feedback,
+    @NotNull @DefaultValue AggregateSettings aggregates) {
+
+  public FanShelfProperties {
+    // Checks every ranking value while binding, so that a bad one stops the start naming its key.
+    new RankingSettings(recommend, feedback, aggregates);
+  }
 
   /**
    * @param ownerTokenTtl how long an owner's API token lives
@@ -286,6 +301,11 @@ public record FanShelfProperties(
   public boolean isElasticsearchConfigured() {
     return !store.elasticsearch()
         || !elasticsearch.hosts().isEmpty() && !elasticsearch.indexPrefix().isEmpty();
+  }
+
+  /** The ranking settings: fanshelf.recommend, fanshelf.feedback and fanshelf.aggregates. */
+  public RankingSettings ranking() {
+    return new RankingSettings(recommend, feedback, aggregates);
   }
 
   /** Where the API keeps its own files inside the data directory. */

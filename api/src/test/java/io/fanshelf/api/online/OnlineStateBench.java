@@ -298,7 +298,7 @@ public final class OnlineStateBench {
               product,
               0.5,
               Set.of("label-match", "popular"),
-              List.of(new Reason(Reason.Kind.LABEL_MATCH, "适合干皮", "For dry skin")),
+              List.of(new Reason(Reason.Kind.LABEL_MATCH, List.of("干皮", "dry skin"))),
               false));
     }
     return new Shelf(

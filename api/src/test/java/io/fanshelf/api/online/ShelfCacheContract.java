@@ -73,7 +73,7 @@ abstract class ShelfCacheContract {
                         CATALOG.get(ProductId.of("p1")),
                         0.75,
                         Set.of("label-match"),
-                        List.of(new Reason(Reason.Kind.LABEL_MATCH, "适合干皮", "For dry skin")),
+                        List.of(new Reason(Reason.Kind.LABEL_MATCH, List.of("干皮", "dry skin"))),
                         true))),
             new Shelf.ShelfSection(
                 Section.NEW_ARRIVALS,

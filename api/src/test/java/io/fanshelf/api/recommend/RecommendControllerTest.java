@@ -2,6 +2,7 @@ package io.fanshelf.api.recommend;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,6 +30,21 @@ class RecommendControllerTest extends ApiTestBase {
         .andExpect(jsonPath("$.items.length()").value(5))
         .andExpect(jsonPath("$.items[0].product").isNotEmpty())
         .andExpect(jsonPath("$.items[0].title").isNotEmpty());
+  }
+
+  @Test
+  void reasonsAreRenderedInBothLanguagesFromTheMessageBundles() throws Exception {
+    // fan-0001 carries Lily's displayable oily-skin label
+    mvc.perform(
+            get("/api/v1/recommendations")
+                .param("owner", "shop-lily")
+                .param("fan", "fan-0001")
+                .param("limit", "12")
+                .header("Authorization", apiKey(Scope.RECOMMEND_READ)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].reasons[*].kind", hasItem("label_match")))
+        .andExpect(jsonPath("$.items[*].reasons[*].zh", hasItem("适合油皮")))
+        .andExpect(jsonPath("$.items[*].reasons[*].en", hasItem("For oily skin")));
   }
 
   @Test

@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fanshelf.indexer.IndexerOptions;
+import io.fanshelf.indexer.aggregate.AggregateOptions;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.FeedbackPolicy;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
+import io.fanshelf.recommender.RecommenderOptions;
+import io.fanshelf.recommender.Section;
+import io.fanshelf.recommender.rules.RuleOptions;
+import io.fanshelf.recommender.settings.RankingSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,8 +39,9 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Binding and validation of fanshelf.store.* and fanshelf.elasticsearch.*: the properties alone,
- * not the whole service. A refused value stops the start with a report naming its key.
+ * Binding and validation of fanshelf.store.*, fanshelf.elasticsearch.* and the ranking keys
+ * (fanshelf.recommend.*, fanshelf.feedback.*, fanshelf.aggregates.*): the properties alone, not the
+ * whole service. A refused value stops the start with a report naming its key.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FanShelfPropertiesTest {
@@ -133,6 +144,113 @@ class FanShelfPropertiesTest {
         "fanshelf.elasticsearch.request-timeout", "fanshelf.elasticsearch.request-timeout=0s");
     assertRefused(
         "fanshelf.elasticsearch.refresh-interval", "fanshelf.elasticsearch.refresh-interval=2h");
+  }
+
+  @Test
+  void theDocumentedRankingDefaultsAreTheCodesDefaults() {
+    runner
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .run(
+            context -> {
+              RankingSettings ranking = context.getBean(FanShelfProperties.class).ranking();
+              assertEquals(RecommenderOptions.defaults(), ranking.recommenderOptions());
+              IndexerOptions indexer = ranking.indexerOptions(Path.of("data"));
+              assertEquals(FeedbackPolicy.defaults(), indexer.feedback());
+              assertEquals(AggregateOptions.defaults(), indexer.aggregates());
+            });
+  }
+
+  @Test
+  void everyRankingKeyReachesTheOptionRecords() {
+    runner
+        .withPropertyValues(
+            "fanshelf.recommend.sources.for-you=label-match,popular",
+            "fanshelf.recommend.fallback=popular",
+            "fanshelf.recommend.budget-per-source=50",
+            "fanshelf.recommend.min-candidates=10",
+            "fanshelf.recommend.history-limit=30",
+            "fanshelf.recommend.leaders-refresh=5m",
+            "fanshelf.recommend.rules.repurchase-after=30d",
+            "fanshelf.recommend.rules.durable-categories=家居/家具",
+            "fanshelf.recommend.rules.frequency-cap=0",
+            "fanshelf.recommend.rules.frequency-cap-rest=1d",
+            "fanshelf.recommend.rules.max-per-category=2",
+            "fanshelf.recommend.rules.diversity-window=10",
+            "fanshelf.feedback.weights.view=0",
+            "fanshelf.feedback.minimum-values.rating=3",
+            "fanshelf.aggregates.popularity-half-life=7d",
+            "fanshelf.aggregates.trend-half-life=1d",
+            "fanshelf.aggregates.affinity-half-life=60d",
+            "fanshelf.aggregates.co-window=5",
+            "fanshelf.aggregates.co-max-gap=1d",
+            "fanshelf.aggregates.neighbours=20",
+            "fanshelf.aggregates.leaderboard-size=100",
+            "fanshelf.aggregates.lift-prior=2.5")
+        .run(
+            context -> {
+              RankingSettings ranking = context.getBean(FanShelfProperties.class).ranking();
+              RecommenderOptions recommender = ranking.recommenderOptions();
+              assertEquals(
+                  List.of("label-match", "popular"), recommender.sources().get(Section.FOR_YOU));
+              assertEquals(
+                  RecommenderOptions.defaults().sources().get(Section.NEW_ARRIVALS),
+                  recommender.sources().get(Section.NEW_ARRIVALS));
+              assertEquals(List.of("popular"), recommender.fallback());
+              assertEquals(50, recommender.budgetPerSource());
+              assertEquals(10, recommender.minCandidates());
+              assertEquals(30, recommender.historyLimit());
+              assertEquals(Duration.ofMinutes(5), recommender.leadersRefresh());
+              assertEquals(
+                  new RuleOptions(
+                      Duration.ofDays(30), List.of("家居/家具"), 0, Duration.ofDays(1), 2, 10),
+                  recommender.rules());
+              IndexerOptions indexer = ranking.indexerOptions(Path.of("data"));
+              assertEquals(0.0, indexer.feedback().weights().get(EventType.VIEW));
+              assertEquals(1.0, indexer.feedback().weights().get(EventType.PURCHASE));
+              assertEquals(3.0, indexer.feedback().minimumValues().get(EventType.RATING));
+              assertEquals(
+                  new AggregateOptions(
+                      Duration.ofDays(7),
+                      Duration.ofDays(1),
+                      Duration.ofDays(60),
+                      5,
+                      Duration.ofDays(1),
+                      20,
+                      100,
+                      2.5),
+                  indexer.aggregates());
+            });
+  }
+
+  @Test
+  void aBadRankingValueIsRefusedNamingItsKey() {
+    assertRefused(
+        "fanshelf.recommend.sources.for-you: unknown candidate source 'trending'",
+        "fanshelf.recommend.sources.for-you=popular,trending");
+    assertRefused(
+        "fanshelf.recommend.sources.for-me: expected one of for-you",
+        "fanshelf.recommend.sources.for-me=popular");
+    assertRefused(
+        "fanshelf.recommend.fallback: unknown candidate source", "fanshelf.recommend.fallback=x");
+    assertRefused(
+        "fanshelf.recommend.budget-per-source: must be between 1 and 5000, got 0",
+        "fanshelf.recommend.budget-per-source=0");
+    assertRefused(
+        "fanshelf.recommend.rules.frequency-cap: must be >= 0, got -1",
+        "fanshelf.recommend.rules.frequency-cap=-1");
+    assertRefused(
+        "fanshelf.feedback.weights.purchase: must be in [0, 10], got 11.0",
+        "fanshelf.feedback.weights.purchase=11");
+    assertRefused(
+        "fanshelf.feedback.weights.teleport: expected one of impression",
+        "fanshelf.feedback.weights.teleport=1");
+    assertRefused(
+        "fanshelf.aggregates.trend-half-life: must be shorter than the popularity half-life",
+        "fanshelf.aggregates.trend-half-life=30d");
+    assertRefused(
+        "fanshelf.aggregates.co-window: must be between 1 and 100, got 0",
+        "fanshelf.aggregates.co-window=0");
+    assertRefused("fanshelf.aggregates.lift-prior", "fanshelf.aggregates.lift-prior=much");
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How {@link EventAggregates} weighs and bounds what it keeps. Immutable; every value is checked
- * here, and a bad one is rejected with a message that names it.
+ * here, and a bad one is rejected with a message that starts with its component's name (so that a
+ * configuration layer can name the key it came from).
  *
  * @param popularityHalfLife after this long an event counts half as much toward popularity and
  *     popularity among an owner's fans
@@ -38,23 +39,23 @@ public record AggregateOptions(
   private static final Duration LONGEST = Duration.ofDays(36_500);
 
   public AggregateOptions {
-    requireDuration("popularity half-life", popularityHalfLife);
-    requireDuration("trend half-life", trendHalfLife);
-    requireDuration("affinity half-life", affinityHalfLife);
-    requireDuration("co-occurrence max gap", coMaxGap);
+    requireDuration("popularityHalfLife", popularityHalfLife);
+    requireDuration("trendHalfLife", trendHalfLife);
+    requireDuration("affinityHalfLife", affinityHalfLife);
+    requireDuration("coMaxGap", coMaxGap);
     if (trendHalfLife.compareTo(popularityHalfLife) >= 0) {
       throw new IllegalArgumentException(
-          "trend half-life must be shorter than the popularity half-life ("
+          "trendHalfLife must be shorter than the popularity half-life ("
               + popularityHalfLife
               + "), got "
               + trendHalfLife);
     }
-    requireRange("co-occurrence window", coWindow, MAX_CO_WINDOW);
-    requireRange("neighbours per item", neighbours, MAX_NEIGHBOURS);
-    requireRange("leaderboard size", leaderboardSize, MAX_LEADERBOARD_SIZE);
+    requireRange("coWindow", coWindow, MAX_CO_WINDOW);
+    requireRange("neighbours", neighbours, MAX_NEIGHBOURS);
+    requireRange("leaderboardSize", leaderboardSize, MAX_LEADERBOARD_SIZE);
     if (!(liftPrior >= 0 && Double.isFinite(liftPrior))) {
       throw new IllegalArgumentException(
-          "lift prior must be a finite number >= 0, got " + liftPrior);
+          "liftPrior must be a finite number >= 0, got " + liftPrior);
     }
   }
 

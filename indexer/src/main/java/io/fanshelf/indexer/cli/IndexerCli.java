@@ -128,10 +128,7 @@ public final class IndexerCli {
     }
 
     private ImportRequest request() {
-      ImportRequest request = ImportRequest.none();
-      if (dir != null) {
-        request = fromDir(request);
-      }
+      ImportRequest request = dir == null ? ImportRequest.none() : ImportRequest.inDirectory(dir);
       if (taxonomy != null) {
         request = request.withTaxonomy(taxonomy);
       }
@@ -151,42 +148,6 @@ public final class IndexerCli {
         request = request.withEvents(events);
       }
       return request;
-    }
-
-    private ImportRequest fromDir(ImportRequest request) {
-      ImportRequest result = request;
-      Path found;
-      if ((found = first("taxonomy", "json", "yaml", "yml")) != null) {
-        result = result.withTaxonomy(found);
-      }
-      if ((found = first("owners", "csv", "jsonl")) != null) {
-        result = result.withOwners(found);
-      }
-      if ((found = first("catalog", "csv", "jsonl")) != null) {
-        result = result.withCatalog(found);
-      }
-      if ((found = first("fans", "csv", "jsonl")) != null) {
-        result = result.withFans(found);
-      }
-      if ((found = first("labels", "csv")) != null) {
-        result = result.withLabels(found);
-      }
-      if ((found = first("events", "csv", "jsonl")) != null) {
-        result = result.withEvents(found);
-      }
-      return result;
-    }
-
-    private Path first(String base, String... extensions) {
-      for (String extension : extensions) {
-        for (String suffix : new String[] {"", ".gz"}) {
-          Path candidate = dir.resolve(base + "." + extension + suffix);
-          if (Files.isRegularFile(candidate)) {
-            return candidate;
-          }
-        }
-      }
-      return null;
     }
   }
 

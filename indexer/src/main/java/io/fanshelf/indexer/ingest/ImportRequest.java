@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.ingest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,47 @@ public record ImportRequest(
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * Every file of {@code dir} found by its usual name: taxonomy.json (or .yaml, .yml); owners,
+   * catalog, fans and events as .csv or .jsonl; labels.csv; each also gzipped (.gz). The first
+   * spelling found in that order is taken; a kind with none is absent.
+   */
+  public static ImportRequest inDirectory(Path dir) {
+    ImportRequest request = none();
+    Optional<Path> found;
+    if ((found = first(dir, "taxonomy", "json", "yaml", "yml")).isPresent()) {
+      request = request.withTaxonomy(found.get());
+    }
+    if ((found = first(dir, "owners", "csv", "jsonl")).isPresent()) {
+      request = request.withOwners(found.get());
+    }
+    if ((found = first(dir, "catalog", "csv", "jsonl")).isPresent()) {
+      request = request.withCatalog(found.get());
+    }
+    if ((found = first(dir, "fans", "csv", "jsonl")).isPresent()) {
+      request = request.withFans(found.get());
+    }
+    if ((found = first(dir, "labels", "csv")).isPresent()) {
+      request = request.withLabels(found.get());
+    }
+    if ((found = first(dir, "events", "csv", "jsonl")).isPresent()) {
+      request = request.withEvents(found.get());
+    }
+    return request;
+  }
+
+  private static Optional<Path> first(Path dir, String base, String... extensions) {
+    for (String extension : extensions) {
+      for (String suffix : new String[] {"", ".gz"}) {
+        Path candidate = dir.resolve(base + "." + extension + suffix);
+        if (Files.isRegularFile(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public ImportRequest withTaxonomy(Path file) {

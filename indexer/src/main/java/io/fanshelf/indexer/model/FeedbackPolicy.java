@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
  * Which events count as positive feedback and with what weight: configuration, not code.
  *
  * <p>A type missing from {@code weights} counts 0 (not positive). A type with a minimum value (a
- * rating >= 4, say) counts only when the event's value reaches it.
+ * rating >= 4, say) counts only when the event's value reaches it. A rejected value's message
+ * starts with the component it is in ({@code weights.cart ...}).
  *
  * @param weights weight per event type, each in [0, 10]
  * @param minimumValues per type, the value an event needs to count
@@ -23,11 +24,12 @@ public record FeedbackPolicy(Map<EventType, Double> weights, Map<EventType, Doub
         (type, weight) -> {
           if (!(weight >= 0 && weight <= 10)) {
             throw new IllegalArgumentException(
-                "weight of " + type.wireName() + " must be in [0, 10], got " + weight);
+                "weights." + type.wireName() + " must be in [0, 10], got " + weight);
           }
         });
     if (weights.values().stream().noneMatch(w -> w > 0)) {
-      throw new IllegalArgumentException("at least one event type must have a positive weight");
+      throw new IllegalArgumentException(
+          "weights must give at least one event type a positive weight, got " + weights);
     }
   }
 

@@ -31,26 +31,24 @@ class AggregateOptionsTest {
   void badValuesAreNamedInTheMessage() {
     rejects(
         () -> DEFAULTS.withHalfLives(Duration.ZERO, Duration.ofDays(1), Duration.ofDays(1)),
-        "popularity half-life",
+        "popularityHalfLife",
         "PT0S");
     rejects(
         () -> DEFAULTS.withHalfLives(Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(1)),
-        "trend half-life must be shorter",
+        "trendHalfLife must be shorter",
         "PT72H");
     rejects(
         () -> DEFAULTS.withHalfLives(Duration.ofDays(2), Duration.ofDays(1), Duration.ofDays(-1)),
-        "affinity half-life",
+        "affinityHalfLife",
         "PT-24H");
-    rejects(() -> DEFAULTS.withCoOccurrence(0, Duration.ofDays(1), 5), "co-occurrence window", "0");
+    rejects(() -> DEFAULTS.withCoOccurrence(0, Duration.ofDays(1), 5), "coWindow", "0");
     rejects(() -> DEFAULTS.withCoOccurrence(101, Duration.ofDays(1), 5), "101");
     rejects(
-        () -> DEFAULTS.withCoOccurrence(5, Duration.ofDays(40_000), 5),
-        "co-occurrence max gap",
-        "36500 days");
+        () -> DEFAULTS.withCoOccurrence(5, Duration.ofDays(40_000), 5), "coMaxGap", "36500 days");
     rejects(() -> DEFAULTS.withCoOccurrence(5, Duration.ofDays(1), 1001), "neighbours", "1001");
-    rejects(() -> DEFAULTS.withLeaderboardSize(0), "leaderboard size", "0");
-    rejects(() -> DEFAULTS.withLiftPrior(-1), "lift prior", "-1");
-    rejects(() -> DEFAULTS.withLiftPrior(Double.NaN), "lift prior", "NaN");
+    rejects(() -> DEFAULTS.withLeaderboardSize(0), "leaderboardSize", "0");
+    rejects(() -> DEFAULTS.withLiftPrior(-1), "liftPrior", "-1");
+    rejects(() -> DEFAULTS.withLiftPrior(Double.NaN), "liftPrior", "NaN");
     assertThrows(
         NullPointerException.class,
         () -> DEFAULTS.withHalfLives(null, Duration.ofDays(1), Duration.ofDays(1)));

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -59,33 +58,29 @@ public final class Reasons {
       int ordinal, Product product, float[] features, float[] sourceScores, boolean pinned) {
     List<Reason> reasons = new ArrayList<>();
     if (pinned) {
-      reasons.add(new Reason(Reason.Kind.OWNER_PICK, "店主推荐", "Picked by your shop owner"));
+      reasons.add(Reason.of(Reason.Kind.OWNER_PICK));
     }
     displayableLabelMatch(ordinal).ifPresent(reasons::add);
     if (features[Feature.CO_VISIT.slot()] > 0) {
-      becauseYouViewed(ordinal).ifPresent(reasons::add);
+      becauseOfRecentProduct(ordinal).ifPresent(reasons::add);
     }
     if (from(sourceScores, NeedSource.NAME)) {
-      reasons.add(
-          new Reason(Reason.Kind.MATCHES_NEED, "符合你想要的", "Matches what you are looking for"));
+      reasons.add(Reason.of(Reason.Kind.MATCHES_NEED));
     }
     if (isNew(product)) {
-      reasons.add(new Reason(Reason.Kind.NEW, "新品", "New"));
+      reasons.add(Reason.of(Reason.Kind.NEW));
     }
     if (from(sourceScores, OwnerPopularSource.NAME)
         || from(sourceScores, LabelAffinitySource.NAME)
         || from(sourceScores, CollaborativeSource.USER_KNN)) {
-      reasons.add(
-          new Reason(
-              Reason.Kind.POPULAR_WITH_SIMILAR_FANS, "和你相似的粉丝都在买", "Popular with fans like you"));
+      reasons.add(Reason.of(Reason.Kind.POPULAR_WITH_SIMILAR_FANS));
     }
     if (features[Feature.CATEGORY_AFFINITY.slot()] > 0
         && from(sourceScores, CategoryAffinitySource.NAME)) {
-      reasons.add(
-          new Reason(Reason.Kind.FAVOURITE_CATEGORY, "你常买的品类", "From a category you often buy"));
+      reasons.add(Reason.of(Reason.Kind.FAVOURITE_CATEGORY));
     }
     if (reasons.isEmpty() && from(sourceScores, PopularSource.NAME)) {
-      reasons.add(new Reason(Reason.Kind.POPULAR, "热卖", "Popular"));
+      reasons.add(Reason.of(Reason.Kind.POPULAR));
     }
     return reasons.size() > MAX_REASONS ? reasons.subList(0, MAX_REASONS) : reasons;
   }
@@ -98,18 +93,17 @@ public final class Reasons {
     for (FanEvidence.LabelRule rule : evidence.labelRules()) {
       if (rule.dimension().visibility() == Visibility.DISPLAYABLE && rule.matching().get(ordinal)) {
         DimensionValue value = rule.value();
+        // Taxonomy names are written as labels ("Oily skin"); a sentence quotes them lower-case.
         String en = value.names().en();
+        String enInSentence = Character.toLowerCase(en.charAt(0)) + en.substring(1);
         return Optional.of(
-            new Reason(
-                Reason.Kind.LABEL_MATCH,
-                "适合" + value.names().zh(),
-                "For " + Character.toLowerCase(en.charAt(0)) + en.substring(1)));
+            new Reason(Reason.Kind.LABEL_MATCH, List.of(value.names().zh(), enInSentence)));
       }
     }
     return Optional.empty();
   }
 
-  private Optional<Reason> becauseYouViewed(int ordinal) {
+  private Optional<Reason> becauseOfRecentProduct(int ordinal) {
     OptionalInt source = evidence.coVisitSource(ordinal);
     if (source.isEmpty()) {
       return Optional.empty();
@@ -117,17 +111,9 @@ public final class Reasons {
     ProductId best = evidence.recent().get(source.getAsInt());
     String title =
         evidence.signals().catalog().product(best).map(Product::title).orElse(best.value());
-    String shortTitle =
-        title.length() > TITLE_CHARS ? title.substring(0, TITLE_CHARS) + "…" : title;
-    boolean purchased = bought.contains(best);
-    return Optional.of(
-        new Reason(
-            Reason.Kind.BECAUSE_YOU_VIEWED,
-            (purchased ? "因为你买过「" : "因为你看过「") + shortTitle + "」",
-            String.format(
-                Locale.ROOT,
-                purchased ? "Because you bought “%s”" : "Because you viewed “%s”",
-                shortTitle)));
+    Reason.Kind kind =
+        bought.contains(best) ? Reason.Kind.BECAUSE_YOU_BOUGHT : Reason.Kind.BECAUSE_YOU_VIEWED;
+    return Optional.of(new Reason(kind, List.of(Titles.shorten(title, TITLE_CHARS))));
   }
 
   private boolean isNew(Product product) {

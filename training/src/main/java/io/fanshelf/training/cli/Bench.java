@@ -1,10 +1,8 @@
 package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
-import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
-import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.training.CollaborativeTuning;
 import io.fanshelf.training.Evaluation;
 import io.fanshelf.training.Trainer;
@@ -83,20 +81,12 @@ final class Bench implements Callable<Integer> {
     long t0 = System.nanoTime();
     new SyntheticData(products, fans, events, common.seed).write(files);
     long generated = System.nanoTime();
-    try (Indexer indexer = Indexer.open(IndexerOptions.of(common.data))) {
-      indexer.importFiles(
-          ImportRequest.none()
-              .withTaxonomy(files.resolve("taxonomy.json"))
-              .withOwners(files.resolve("owners.csv"))
-              .withCatalog(files.resolve("catalog.csv"))
-              .withFans(files.resolve("fans.csv"))
-              .withLabels(files.resolve("labels.csv"))
-              .withEvents(files.resolve("events.csv")),
-          ImportListener.NONE);
+    try (Indexer indexer = Indexer.open(common.settings().indexerOptions(common.data))) {
+      indexer.importFiles(ImportRequest.inDirectory(files), ImportListener.NONE);
       long imported = System.nanoTime();
       resetPeaks();
       long start = System.nanoTime();
-      TrainingData data = TrainingData.load(indexer, RecommenderOptions.defaults());
+      TrainingData data = TrainingData.load(indexer, common.recommender());
       long loaded = System.nanoTime();
       out.printf(
           Locale.ROOT,

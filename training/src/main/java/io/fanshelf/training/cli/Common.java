@@ -1,10 +1,10 @@
 package io.fanshelf.training.cli;
 
 import io.fanshelf.indexer.Indexer;
-import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.aggregate.AggregateOptions;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.Section;
+import io.fanshelf.recommender.settings.RankingSettings;
 import io.fanshelf.training.Progress;
 import io.fanshelf.training.Trainer;
 import io.fanshelf.training.TrainingOptions;
@@ -25,6 +25,16 @@ import picocli.CommandLine.Option;
 final class Common {
   @Option(names = "--data", required = true, description = "FanShelf data directory.")
   Path data;
+
+  @Option(
+      names = "--config",
+      description =
+          "The server's application.yml: its fanshelf.recommend.*, fanshelf.feedback.* and"
+              + " fanshelf.aggregates.* keys set the candidate sources, positive feedback and"
+              + " aggregates as the server uses them (default: the built-in defaults, as in the"
+              + " shipped application.yml). A model trained with other feature settings than the"
+              + " server's is refused by it.")
+  Path config;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -125,13 +135,14 @@ final class Common {
   @Option(
       names = "--popularity-half-life",
       description =
-          "Days; overrides the aggregates' popularity half-life (default: the indexer's, 14). Serving"
-              + " must use the same value for the model's features to match.")
+          "Days; overrides the aggregates' popularity half-life (default: --config's, else 14)."
+              + " Serving must use the same value for the model's features to match.")
   Integer popularityHalfLifeDays;
 
   @Option(
       names = "--affinity-half-life",
-      description = "Days; overrides the aggregates' fan-affinity half-life (default: 30).")
+      description =
+          "Days; overrides the aggregates' fan-affinity half-life (default: --config's, else 30).")
   Integer affinityHalfLifeDays;
 
   @Option(
@@ -139,11 +150,21 @@ final class Common {
       split = ",",
       description =
           "Candidate sources of the main list, e.g. label-match,co-visit,affinity,popular"
-              + " (default: serving's). Serving must be configured the same.")
+              + " (default: --config's). Serving must be configured the same.")
   List<String> sources;
 
-  RecommenderOptions recommender() {
-    RecommenderOptions base = RecommenderOptions.defaults();
+  private RankingSettings settings;
+
+  /** The ranking settings of {@code --config}, read once; the defaults without it. */
+  RankingSettings settings() throws IOException {
+    if (settings == null) {
+      settings = config == null ? RankingSettings.defaults() : ConfigFile.read(config);
+    }
+    return settings;
+  }
+
+  RecommenderOptions recommender() throws IOException {
+    RecommenderOptions base = settings().recommenderOptions();
     if (sources == null || sources.isEmpty()) {
       return base;
     }
@@ -209,7 +230,7 @@ final class Common {
               + data
               + " --dir demo");
     }
-    return Indexer.open(IndexerOptions.of(data));
+    return Indexer.open(settings().indexerOptions(data));
   }
 
   Trainer trainer(Indexer indexer, Progress progress) throws IOException {

@@ -26,8 +26,10 @@ import java.util.Objects;
  *     baseline:popularity}, {@code baseline:ease}, ...)
  * @param createdAt when it was trained (ISO-8601)
  * @param forced whether it was published although it lost to a baseline on validation
- * @param serving settings serving must share for the features to match: the aggregates' half-lives
- *     and the main list's candidate sources
+ * @param serving settings serving must share for the features to match, by configuration key
+ *     ({@link io.fanshelf.recommender.settings.FeatureSettings}): feedback weights, aggregates, the
+ *     main list's candidate sources and the history length; serving refuses the model when its own
+ *     differ
  */
 public record ArtifactInfo(
     int formatVersion,

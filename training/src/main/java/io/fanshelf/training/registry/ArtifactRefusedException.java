@@ -2,7 +2,10 @@ package io.fanshelf.training.registry;
 
 import java.io.IOException;
 
-/** A file that is not a FanShelf model artifact this build can load: foreign, damaged or newer. */
+/**
+ * A file that is not a FanShelf model artifact this build can load (foreign, damaged or newer), or
+ * a model trained with feature settings other than the server's.
+ */
 public final class ArtifactRefusedException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.fanshelf.training.registry;
 
 import io.fanshelf.recommender.ranking.RankingHolder;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.settings.FeatureSettings;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -125,6 +126,27 @@ public final class ModelRegistry {
   /** The ranking model, named by its id. */
   public RankingModel model(String id) throws IOException {
     return load(id).model();
+  }
+
+  /**
+   * The ranking model, for a server running with {@code serving}'s feature settings.
+   *
+   * @throws ArtifactRefusedException when the model was trained with other feature settings, naming
+   *     each differing key
+   */
+  public RankingModel model(String id, FeatureSettings serving) throws IOException {
+    ModelArtifact artifact = load(id);
+    List<String> differences = serving.differences(artifact.info().serving());
+    if (!differences.isEmpty()) {
+      throw new ArtifactRefusedException(
+          "model "
+              + id
+              + " was trained with settings that change its features: "
+              + String.join(", ", differences)
+              + "; retrain it with this configuration (fanshelf-training train --config"
+              + " application.yml) or configure these keys as it was trained");
+    }
+    return artifact.model();
   }
 
   /** The published ids, oldest first; the last is current. */
@@ -442,8 +464,11 @@ public final class ModelRegistry {
     return new Serving(kind, current, info);
   }
 
-  /** Keeps a {@link RankingHolder} on the current model: see {@link ModelWatch}. */
-  public ModelWatch watcher(RankingHolder holder, RankingModel fallback) {
-    return new ModelWatch(this, holder, fallback);
+  /**
+   * Keeps a {@link RankingHolder} on the current model, refusing one trained with feature settings
+   * other than {@code serving}'s: see {@link ModelWatch}.
+   */
+  public ModelWatch watcher(RankingHolder holder, RankingModel fallback, FeatureSettings serving) {
+    return new ModelWatch(this, holder, fallback, serving);
   }
 }

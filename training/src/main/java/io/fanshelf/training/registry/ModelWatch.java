@@ -2,6 +2,7 @@ package io.fanshelf.training.registry;
 
 import io.fanshelf.recommender.ranking.RankingHolder;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.settings.FeatureSettings;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * (the published model, else the validated one), without a restart. Either call {@link #refresh()}
  * yourself (e.g. from an admin endpoint after a publish), or {@link #start} polling on a daemon
  * thread named {@code fanshelf-model-watch}. When there is neither it uses the fallback (the fans'
- * label matches by popularity). A model that fails to load is logged once and the current ranking
+ * label matches by popularity). A model that fails to load, or was trained with feature settings
+ * other than the server's, is logged once (naming the differing keys) and the current ranking
  * stays.
  *
  * <p>Thread-safe: refreshes are serialised. Close it to stop polling.
@@ -29,15 +31,21 @@ public final class ModelWatch implements Closeable {
   private final ModelRegistry registry;
   private final RankingHolder holder;
   private final RankingModel fallback;
+  private final FeatureSettings serving;
   private Optional<String> applied;
   private static final Optional<String> NONE = Optional.of("\u0000none");
   private Optional<String> failed = NONE;
   private ScheduledExecutorService poller;
 
-  ModelWatch(ModelRegistry registry, RankingHolder holder, RankingModel fallback) {
+  ModelWatch(
+      ModelRegistry registry,
+      RankingHolder holder,
+      RankingModel fallback,
+      FeatureSettings serving) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.holder = Objects.requireNonNull(holder, "holder");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
+    this.serving = Objects.requireNonNull(serving, "serving");
     this.applied = NONE; // forces the first refresh to apply
   }
 
@@ -56,7 +64,11 @@ public final class ModelWatch implements Closeable {
       LOG.info("no model published or validated; ranking with {}", fallback.name());
     } else {
       try {
-        holder.use(registry.model(wanted.get()));
+        holder.use(registry.model(wanted.get(), serving));
+      } catch (ArtifactRefusedException e) {
+        failed = wanted;
+        LOG.error("{}; keeping {}", e.getMessage(), holder.current().name());
+        return false;
       } catch (IOException | RuntimeException e) {
         failed = wanted;
         LOG.error(

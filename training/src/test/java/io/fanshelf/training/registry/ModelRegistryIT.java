@@ -13,6 +13,8 @@ import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.RankingHolder;
 import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.recommender.settings.FeatureSettings;
+import io.fanshelf.recommender.settings.RankingSettings;
 import io.fanshelf.training.SyntheticFixture;
 import io.fanshelf.training.model.Fit;
 import io.fanshelf.training.model.LogisticOptions;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Publish, the gate and roll back switch a live recommender's ranking, without a restart. */
 class ModelRegistryIT {
+  private static final FeatureSettings DEFAULT_SETTINGS =
+      RankingSettings.defaults().featureSettings();
+
   @TempDir Path dir;
 
   private static RankingModel linear(long seed) {
@@ -77,7 +82,7 @@ class ModelRegistryIT {
       recommender.rankings().onChange(r -> switches.add(r.name()));
       try (ModelWatch watch =
           registry
-              .watcher(recommender.rankings(), RankingModel.popularity())
+              .watcher(recommender.rankings(), RankingModel.popularity(), DEFAULT_SETTINGS)
               .start(Duration.ofMillis(20))) {
         // nothing published or validated
         assertEquals("popularity", switches.poll(10, TimeUnit.SECONDS));
@@ -150,7 +155,7 @@ class ModelRegistryIT {
     var holder = new RankingHolder(RankingModel.popularity());
     // someone wrote the pointer by hand: the watch keeps the running ranking
     Files.writeString(registry.root().resolve(ModelRegistry.PUBLISHED), id + "\n");
-    try (ModelWatch watch = registry.watcher(holder, RankingModel.popularity())) {
+    try (ModelWatch watch = registry.watcher(holder, RankingModel.popularity(), DEFAULT_SETTINGS)) {
       assertFalse(watch.refresh());
       assertEquals("popularity", holder.current().name());
     }

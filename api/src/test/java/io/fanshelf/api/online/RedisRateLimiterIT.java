@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The contract on the real Redis server, and what only sharing adds. */
-class RedisRateLimiterTest extends RateLimiterContract {
+class RedisRateLimiterIT extends RateLimiterContract {
   private final String prefix = RedisTestSupport.prefix();
   private final List<RedisLink> links = new ArrayList<>();
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The contract on the real Redis server, and what only sharing adds. */
-class RedisShelfCacheTest extends ShelfCacheContract {
+class RedisShelfCacheIT extends ShelfCacheContract {
   private final String prefix = RedisTestSupport.prefix();
   private final List<RedisLink> links = new ArrayList<>();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * timeout the service runs with (250 ms) shorter than the read (1 s): once, every idle read of the
  * event stream timed out and was logged (issue 16).
  */
-class RedisBlockingReadTest {
+class RedisBlockingReadIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
   private static final Duration BLOCK = Duration.ofSeconds(1);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The event stream on the real Redis server: at-least-once delivery to the indexer. */
-class RedisEventStreamTest {
+class RedisEventStreamIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final String prefix = RedisTestSupport.prefix();
   private final RedisLink link = RedisTestSupport.link(prefix);
