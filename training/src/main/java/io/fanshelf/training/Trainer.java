@@ -465,8 +465,8 @@ public final class Trainer {
   /**
    * The ranker's family and settings with the best validation NDCG@10: a coordinate search over
    * LambdaMART's leaves, then its minimum leaf size (each boosted once from {@code base} with twice
-   * the configured trees, whose prefixes give the smaller tree counts, down to none: the base
-   * alone), then the logistic ranker's penalty; bounded by the tuning budget. Without tuning,
+   * the configured trees, whose prefixes give the smaller tree counts: early stopping on the tuning
+   * half), then the logistic ranker's penalty; bounded by the tuning budget. Without tuning,
    * LambdaMART as configured.
    */
   private ModelOptions chooseRanker(
@@ -483,7 +483,7 @@ public final class Trainer {
       search.lambdaMart(start.withLeaves(leaves));
     }
     LambdaMartOptions shape = search.bestShape(start);
-    for (int minLeaf : List.of(20, 50, 200)) {
+    for (int minLeaf : List.of(20, 50, 200, 1000)) {
       search.lambdaMart(shape.withMinLeafSize(minLeaf));
     }
     for (double lambda : List.of(0.1, 1.0, 10.0)) {
@@ -508,7 +508,7 @@ public final class Trainer {
 
   /** The state of the ranker search: every setting tried and the best so far. */
   private final class RankerSearch {
-    private static final int PLANNED = 10;
+    private static final int PLANNED = 11;
     private final Dataset examples;
     private final ValidationLists lists;
     private final Optional<FeatureRanker> base;
@@ -526,8 +526,10 @@ public final class Trainer {
     }
 
     /**
-     * Fits once with twice the trees and scores no tree (the base alone), a quarter, half and the
-     * whole ensemble.
+     * Fits once with twice the trees and scores its prefixes on a doubling ladder from no tree (the
+     * base alone) to the whole ensemble: early stopping, since a few trees can help where many
+     * overfit the examples (on Complete Journey 6 to 50 trees stayed within 5% of the base, 100
+     * lost a third).
      */
     void lambdaMart(LambdaMartOptions setting) {
       int most = setting.trees() * 2;
@@ -538,7 +540,7 @@ public final class Trainer {
       shapesFitted.add(widest.hyperParameters());
       progress.update("tune ranker", step++, PLANNED);
       TreeEnsemble fitted = (TreeEnsemble) Fit.fit(examples, widest, LEARNED, base);
-      for (int trees : List.of(0, most / 4, most / 2, most)) {
+      for (int trees : treeLadder(most)) {
         record(setting.withTrees(trees), lists.ndcg(fitted.prefix(trees)));
       }
     }
@@ -568,6 +570,18 @@ public final class Trainer {
         best = setting;
       }
     }
+  }
+
+  /**
+   * 0, then {@code most} halved until below 4 trees, ascending: 0, 6, 12, 25, 50, 100, 200, 400.
+   */
+  static List<Integer> treeLadder(int most) {
+    List<Integer> ladder = new ArrayList<>();
+    for (int trees = most; trees >= 4; trees /= 2) {
+      ladder.addFirst(trees);
+    }
+    ladder.addFirst(0);
+    return ladder;
   }
 
   private static void log(ModelOptions setting, double ndcg) {
