@@ -25,7 +25,7 @@ public final class ToyModels {
             "pending",
             "popularity",
             "one-feature",
-            Map.of("primary", "log_popularity_all_time"),
+            Map.of("primary", "log_reach"),
             Map.of(),
             true,
             Feature.names(),

@@ -38,6 +38,7 @@ final class AggregateState {
   private final Interner<String> categories = new Interner<>();
   private final Interner<String> brands = new Interner<>();
   private final Popularity popularity;
+  private final FanProductMax fanProductMax = new FanProductMax();
   private final CoOccurrence coOccurrence;
   private final FanAffinities affinities = new FanAffinities();
   private final LabelStatistics labels;
@@ -86,7 +87,8 @@ final class AggregateState {
         ownerIndexes,
         weight,
         weight * growth(time, popularityTau),
-        weight * growth(time, trendTau));
+        weight * growth(time, trendTau),
+        fanProductMax.raise(fanIndex, productIndex, weight));
     coOccurrence.add(fanIndex, productIndex, time, weight);
     int[] categoryIndexes = NONE;
     int brand = -1;
@@ -142,13 +144,13 @@ final class AggregateState {
     return popularity.top(k, decayTo(at, popularityTau), products::get);
   }
 
-  List<ScoredItem> popularAllTime(int k) {
-    return popularity.topAllTime(k, products::get);
+  List<ScoredItem> mostReached(int k) {
+    return popularity.topReach(k, products::get);
   }
 
-  double allTimeWeight(ProductId product) {
+  double reach(ProductId product) {
     int index = products.find(product);
-    return index < 0 ? 0 : popularity.total(index);
+    return index < 0 ? 0 : popularity.reach(index);
   }
 
   double popularity(ProductId product, Instant at) {

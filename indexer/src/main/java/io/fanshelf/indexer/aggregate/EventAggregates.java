@@ -223,17 +223,18 @@ public final class EventAggregates {
   }
 
   /**
-   * The {@code k} products with the largest undecayed sum of positive weight: what has been engaged
-   * with most over the whole log, however long ago.
+   * The {@code k} products with the largest reach over the whole log, however long ago: each fan
+   * counted once, at the largest positive weight they gave the product (a purchase 1, a view less),
+   * so that repeat purchases of a staple do not outrank what more fans bought.
    */
-  public List<ScoredItem> popularAllTime(int k) {
+  public List<ScoredItem> mostReached(int k) {
     requireK(k);
-    return read(() -> state.popularAllTime(k));
+    return read(() -> state.mostReached(k));
   }
 
-  /** The undecayed sum of positive weight on one product, as {@link #popularAllTime} ranks it. */
-  public double allTimeWeight(ProductId product) {
-    return read(() -> state.allTimeWeight(product));
+  /** One product's reach, as {@link #mostReached} ranks it; 0 if unseen. */
+  public double reach(ProductId product) {
+    return read(() -> state.reach(product));
   }
 
   /** The popularity score of one product at {@code at}, as in {@link #popular}; 0 if unseen. */

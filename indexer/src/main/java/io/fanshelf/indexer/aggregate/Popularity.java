@@ -7,19 +7,21 @@ import java.util.function.IntFunction;
 
 /**
  * Forward-decayed popularity per product: a long-half-life score (globally and among each owner's
- * fans), a short-half-life score for the trend, and the undecayed total weight (with its own
- * leaderboard: what has sold most, however long ago). Decayed scores are stored as sums of {@code
- * weight * g(t)} with {@code g(t) = exp((t - landmark) / tau)}, so a score only grows and ranks the
- * same at every query time; the query multiplies by {@code 1 / g(now)}. Not thread-safe: {@link
- * EventAggregates} guards it.
+ * fans), a short-half-life score for the trend, the undecayed total weight, and the reach: each fan
+ * counted once, at the largest weight they gave the product (with its own leaderboard: what the
+ * most fans have bought, however long ago; a household's tenth carton of milk does not count ten
+ * times). Decayed scores are stored as sums of {@code weight * g(t)} with {@code g(t) = exp((t -
+ * landmark) / tau)}, so a score only grows and ranks the same at every query time; the query
+ * multiplies by {@code 1 / g(now)}. Not thread-safe: {@link EventAggregates} guards it.
  */
 final class Popularity {
   private final int boardSize;
   private final Leaderboard global;
-  private final Leaderboard allTime;
+  private final Leaderboard reachBoard;
   private double[] longScores = new double[64];
   private double[] shortScores = new double[64];
   private double[] totals = new double[64];
+  private double[] reach = new double[64];
   private OwnerScores[] owners = new OwnerScores[8];
   private int ownerCount;
 
@@ -36,20 +38,30 @@ final class Popularity {
   Popularity(int boardSize) {
     this.boardSize = boardSize;
     this.global = new Leaderboard(boardSize);
-    this.allTime = new Leaderboard(boardSize);
+    this.reachBoard = new Leaderboard(boardSize);
   }
 
   /**
    * Counts one positive event on {@code product} for everyone and for each owner in {@code
-   * ownersOfFan}; {@code longWeight} and {@code shortWeight} are already multiplied by g(t).
+   * ownersOfFan}; {@code longWeight} and {@code shortWeight} are already multiplied by g(t); {@code
+   * reachRise} is how much the event raised its fan's largest weight on the product.
    */
-  void add(int product, int[] ownersOfFan, double weight, double longWeight, double shortWeight) {
+  void add(
+      int product,
+      int[] ownersOfFan,
+      double weight,
+      double longWeight,
+      double shortWeight,
+      double reachRise) {
     ensureProduct(product);
     longScores[product] += longWeight;
     shortScores[product] += shortWeight;
     totals[product] += weight;
     global.update(product, longScores[product]);
-    allTime.update(product, totals[product]);
+    if (reachRise > 0) {
+      reach[product] += reachRise;
+      reachBoard.update(product, reach[product]);
+    }
     for (int owner : ownersOfFan) {
       OwnerScores scores = ownerScores(owner);
       scores.board.update(product, scores.scores.add(product, longWeight));
@@ -73,9 +85,14 @@ final class Popularity {
     return global.top(k, factor, ids);
   }
 
-  /** The products with the largest undecayed totals. */
-  List<ScoredItem> topAllTime(int k, IntFunction<ProductId> ids) {
-    return allTime.top(k, 1, ids);
+  /** Each fan once, at the largest weight they gave the product. */
+  double reach(int product) {
+    return product < reach.length ? reach[product] : 0;
+  }
+
+  /** The products with the largest reach. */
+  List<ScoredItem> topReach(int k, IntFunction<ProductId> ids) {
+    return reachBoard.top(k, 1, ids);
   }
 
   double ownerScore(int owner, int product) {
@@ -125,6 +142,7 @@ final class Popularity {
       longScores = Arrays.copyOf(longScores, length);
       shortScores = Arrays.copyOf(shortScores, length);
       totals = Arrays.copyOf(totals, length);
+      reach = Arrays.copyOf(reach, length);
     }
   }
 }

@@ -73,6 +73,28 @@ class EventAggregatesTest {
   }
 
   @Test
+  void reachCountsEachFanOnceAtTheirLargestWeight() {
+    EventAggregates aggregates = fixture.aggregates(AggregateOptions.defaults());
+    // one household buys the cream five times; two others buy the lipstick once each
+    for (int i = 0; i < 5; i++) {
+      aggregates.add(fixture.event("f1", cream, EventType.PURCHASE, days(i)));
+    }
+    aggregates.add(fixture.event("f2", lipstick, EventType.PURCHASE, T0));
+    aggregates.add(fixture.event("f3", lipstick, EventType.PURCHASE, T0));
+    // a view (0.2) then a purchase (1) by the same fan: the purchase's weight, once
+    aggregates.add(fixture.event("f4", box, EventType.VIEW, T0));
+    aggregates.add(fixture.event("f4", box, EventType.PURCHASE, days(1)));
+    aggregates.add(fixture.event("f4", box, EventType.VIEW, days(2)));
+
+    assertEquals(1, aggregates.reach(cream), EPS);
+    assertEquals(2, aggregates.reach(lipstick), EPS);
+    assertEquals(1, aggregates.reach(box), EPS);
+    assertEquals(lipstick, aggregates.mostReached(1).getFirst().product());
+    // the decayed popularity still counts every purchase
+    assertTrue(aggregates.popularity(cream, T0) > aggregates.popularity(lipstick, T0));
+  }
+
+  @Test
   void popularAmongFansCountsOnlyThatOwnersFans() {
     fixture.member("shop-a", "f1");
     fixture.member("shop-a", "f2");

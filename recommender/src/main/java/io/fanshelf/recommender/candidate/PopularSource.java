@@ -27,7 +27,7 @@ public final class PopularSource implements CandidateSource {
       Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
     }
     if (budget > recent) {
-      for (ScoredItem item : signals.aggregates().popularAllTime(budget - recent)) {
+      for (ScoredItem item : signals.aggregates().mostReached(budget - recent)) {
         Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
       }
     }

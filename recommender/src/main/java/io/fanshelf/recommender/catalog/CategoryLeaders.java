@@ -17,16 +17,16 @@ public final class CategoryLeaders {
   // log1p of popularity and of the all-time weight, features of every candidate: worked out once
   // here, not per request
   private final double[] logPopularity;
-  private final double[] logAllTime;
+  private final double[] logReach;
 
-  private CategoryLeaders(int[][] byCategory, double[] popularity, double[] allTime) {
+  private CategoryLeaders(int[][] byCategory, double[] popularity, double[] reach) {
     this.byCategory = byCategory;
     this.popularity = popularity;
     this.logPopularity = new double[popularity.length];
-    this.logAllTime = new double[popularity.length];
+    this.logReach = new double[popularity.length];
     for (int ord = 0; ord < popularity.length; ord++) {
       logPopularity[ord] = Math.log1p(popularity[ord]);
-      logAllTime[ord] = Math.log1p(allTime[ord]);
+      logReach[ord] = Math.log1p(reach[ord]);
     }
   }
 
@@ -37,14 +37,14 @@ public final class CategoryLeaders {
   public static CategoryLeaders compute(
       CatalogSnapshot catalog, EventAggregates aggregates, Instant at, int perCategory) {
     double[] popularity = new double[catalog.size()];
-    double[] allTime = new double[catalog.size()];
+    double[] reach = new double[catalog.size()];
     List<List<Integer>> members = new ArrayList<>();
     for (int c = 0; c < catalog.categoryCount(); c++) {
       members.add(new ArrayList<>());
     }
     for (int ord = 0; ord < catalog.size(); ord++) {
       popularity[ord] = aggregates.popularity(catalog.product(ord).id(), at);
-      allTime[ord] = aggregates.allTimeWeight(catalog.product(ord).id());
+      reach[ord] = aggregates.reach(catalog.product(ord).id());
       members.get(catalog.leafCategory(ord)).add(ord);
       if (catalog.topCategory(ord) != catalog.leafCategory(ord)) {
         members.get(catalog.topCategory(ord)).add(ord);
@@ -59,7 +59,7 @@ public final class CategoryLeaders {
               .mapToInt(Integer::intValue)
               .toArray();
     }
-    return new CategoryLeaders(byCategory, popularity, allTime);
+    return new CategoryLeaders(byCategory, popularity, reach);
   }
 
   private static int compare(double[] popularity, int a, int b) {
@@ -79,9 +79,9 @@ public final class CategoryLeaders {
     return popularity[productOrdinal];
   }
 
-  /** {@code Math.log1p} of the product's undecayed positive weight over the whole log. */
-  public double logAllTimePopularity(int productOrdinal) {
-    return logAllTime[productOrdinal];
+  /** {@code Math.log1p} of the product's reach ({@link EventAggregates#reach}). */
+  public double logReach(int productOrdinal) {
+    return logReach[productOrdinal];
   }
 
   /** {@code Math.log1p(popularity(productOrdinal))}. */

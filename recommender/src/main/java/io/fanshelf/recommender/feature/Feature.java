@@ -21,7 +21,10 @@ public enum Feature {
   BRAND_AFFINITY("the fan's share of the product's brand", false),
   CO_VISIT("co-occurrence with the fan's recent positive products, recency-weighted", false),
   LOG_POPULARITY("log(1 + time-decayed platform popularity)", false),
-  LOG_POPULARITY_ALL_TIME("log(1 + undecayed positive weight over the whole log)", false),
+  LOG_REACH(
+      "log(1 + reach): fans who engaged with it over the whole log, each once at their largest"
+          + " weight",
+      false),
   LOG_OWNER_POPULARITY("log(1 + time-decayed popularity among this owner's fans)", false),
   TREND("short-term over long-term popularity", false),
   LOG_AGE_DAYS("log(1 + days since the product was created)", false),

@@ -25,8 +25,7 @@ public final class FeatureRanker implements Ranker {
 
   /** Popularity over the whole log; the fan's label matches break ties. */
   public static FeatureRanker popularity() {
-    return new FeatureRanker(
-        "popularity", Feature.LOG_POPULARITY_ALL_TIME, Feature.LABEL_RULE_MATCH);
+    return new FeatureRanker("popularity", Feature.LOG_REACH, Feature.LABEL_RULE_MATCH);
   }
 
   /**
@@ -35,8 +34,7 @@ public final class FeatureRanker implements Ranker {
    * fan with no events, a page shaped by the labels alone.
    */
   public static FeatureRanker labelsThenPopularity() {
-    return new FeatureRanker(
-        "labels-then-popularity", Feature.LABEL_RULE_MATCH, Feature.LOG_POPULARITY_ALL_TIME);
+    return new FeatureRanker("labels-then-popularity", Feature.LABEL_RULE_MATCH, Feature.LOG_REACH);
   }
 
   public Feature primary() {
