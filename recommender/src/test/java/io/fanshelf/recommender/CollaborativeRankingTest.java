@@ -40,7 +40,7 @@ class CollaborativeRankingTest {
     return new RankingModel(
         "by-" + feature.key(),
         models,
-        new FeatureRanker(feature.key(), feature, Feature.LOG_REACH),
+        new FeatureRanker(feature.key(), feature, Feature.LOG_POPULARITY_ALL_TIME),
         true);
   }
 

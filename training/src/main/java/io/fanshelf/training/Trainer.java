@@ -431,21 +431,24 @@ public final class Trainer {
         .ifPresent(
             o ->
                 rankers.put(
-                    "ials", new FeatureRanker("ials", Feature.ALS_SCORE, Feature.LOG_REACH)));
+                    "ials",
+                    new FeatureRanker("ials", Feature.ALS_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
     choice
         .items()
         .ifPresent(
             o ->
                 rankers.put(
                     "item-cf",
-                    new FeatureRanker("item-cf", Feature.ITEM_CF_SCORE, Feature.LOG_REACH)));
+                    new FeatureRanker(
+                        "item-cf", Feature.ITEM_CF_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
     choice
         .fans()
         .ifPresent(
             o ->
                 rankers.put(
                     "user-knn",
-                    new FeatureRanker("user-knn", Feature.USER_KNN_SCORE, Feature.LOG_REACH)));
+                    new FeatureRanker(
+                        "user-knn", Feature.USER_KNN_SCORE, Feature.LOG_POPULARITY_ALL_TIME)));
     return rankers;
   }
 

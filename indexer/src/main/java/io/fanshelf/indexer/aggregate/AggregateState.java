@@ -148,6 +148,11 @@ final class AggregateState {
     return popularity.topReach(k, products::get);
   }
 
+  double allTimeWeight(ProductId product) {
+    int index = products.find(product);
+    return index < 0 ? 0 : popularity.total(index);
+  }
+
   double reach(ProductId product) {
     int index = products.find(product);
     return index < 0 ? 0 : popularity.reach(index);

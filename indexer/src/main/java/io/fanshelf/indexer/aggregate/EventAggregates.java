@@ -232,6 +232,11 @@ public final class EventAggregates {
     return read(() -> state.mostReached(k));
   }
 
+  /** The undecayed sum of positive weight on one product: repeat purchases count each time. */
+  public double allTimeWeight(ProductId product) {
+    return read(() -> state.allTimeWeight(product));
+  }
+
   /** One product's reach, as {@link #mostReached} ranks it; 0 if unseen. */
   public double reach(ProductId product) {
     return read(() -> state.reach(product));

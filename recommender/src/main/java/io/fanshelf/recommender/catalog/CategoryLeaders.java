@@ -17,15 +17,19 @@ public final class CategoryLeaders {
   // log1p of popularity and of the all-time weight, features of every candidate: worked out once
   // here, not per request
   private final double[] logPopularity;
+  private final double[] logAllTimeWeight;
   private final double[] logReach;
 
-  private CategoryLeaders(int[][] byCategory, double[] popularity, double[] reach) {
+  private CategoryLeaders(
+      int[][] byCategory, double[] popularity, double[] allTimeWeight, double[] reach) {
     this.byCategory = byCategory;
     this.popularity = popularity;
     this.logPopularity = new double[popularity.length];
+    this.logAllTimeWeight = new double[popularity.length];
     this.logReach = new double[popularity.length];
     for (int ord = 0; ord < popularity.length; ord++) {
       logPopularity[ord] = Math.log1p(popularity[ord]);
+      logAllTimeWeight[ord] = Math.log1p(allTimeWeight[ord]);
       logReach[ord] = Math.log1p(reach[ord]);
     }
   }
@@ -37,6 +41,7 @@ public final class CategoryLeaders {
   public static CategoryLeaders compute(
       CatalogSnapshot catalog, EventAggregates aggregates, Instant at, int perCategory) {
     double[] popularity = new double[catalog.size()];
+    double[] allTimeWeight = new double[catalog.size()];
     double[] reach = new double[catalog.size()];
     List<List<Integer>> members = new ArrayList<>();
     for (int c = 0; c < catalog.categoryCount(); c++) {
@@ -44,6 +49,7 @@ public final class CategoryLeaders {
     }
     for (int ord = 0; ord < catalog.size(); ord++) {
       popularity[ord] = aggregates.popularity(catalog.product(ord).id(), at);
+      allTimeWeight[ord] = aggregates.allTimeWeight(catalog.product(ord).id());
       reach[ord] = aggregates.reach(catalog.product(ord).id());
       members.get(catalog.leafCategory(ord)).add(ord);
       if (catalog.topCategory(ord) != catalog.leafCategory(ord)) {
@@ -59,7 +65,7 @@ public final class CategoryLeaders {
               .mapToInt(Integer::intValue)
               .toArray();
     }
-    return new CategoryLeaders(byCategory, popularity, reach);
+    return new CategoryLeaders(byCategory, popularity, allTimeWeight, reach);
   }
 
   private static int compare(double[] popularity, int a, int b) {
@@ -77,6 +83,11 @@ public final class CategoryLeaders {
   /** The popularity used for the ranking, by product ordinal. */
   public double popularity(int productOrdinal) {
     return popularity[productOrdinal];
+  }
+
+  /** {@code Math.log1p} of the product's undecayed positive weight over the whole log. */
+  public double logAllTimeWeight(int productOrdinal) {
+    return logAllTimeWeight[productOrdinal];
   }
 
   /** {@code Math.log1p} of the product's reach ({@link EventAggregates#reach}). */

@@ -21,6 +21,7 @@ public enum Feature {
   BRAND_AFFINITY("the fan's share of the product's brand", false),
   CO_VISIT("co-occurrence with the fan's recent positive products, recency-weighted", false),
   LOG_POPULARITY("log(1 + time-decayed platform popularity)", false),
+  LOG_POPULARITY_ALL_TIME("log(1 + undecayed positive weight over the whole log)", false),
   LOG_REACH(
       "log(1 + reach): fans who engaged with it over the whole log, each once at their largest"
           + " weight",

@@ -172,6 +172,7 @@ public final class FeatureExtractor {
     set(out, Feature.BRAND_AFFINITY, shareByBrand == null || brand < 0 ? 0 : shareByBrand[brand]);
     set(out, Feature.CO_VISIT, evidence.coVisit(ordinal));
     set(out, Feature.LOG_POPULARITY, signals.leaders().logPopularity(ordinal));
+    set(out, Feature.LOG_POPULARITY_ALL_TIME, signals.leaders().logAllTimeWeight(ordinal));
     set(out, Feature.LOG_REACH, signals.leaders().logReach(ordinal));
     set(out, Feature.LOG_OWNER_POPULARITY, logOnePlus(amongFans));
     set(out, Feature.TREND, trend);

@@ -34,7 +34,8 @@ public final class FeatureRanker implements Ranker {
    * fan with no events, a page shaped by the labels alone.
    */
   public static FeatureRanker labelsThenPopularity() {
-    return new FeatureRanker("labels-then-popularity", Feature.LABEL_RULE_MATCH, Feature.LOG_REACH);
+    return new FeatureRanker(
+        "labels-then-popularity", Feature.LABEL_RULE_MATCH, Feature.LOG_POPULARITY_ALL_TIME);
   }
 
   public Feature primary() {
