@@ -137,6 +137,12 @@ class ShelfBrowserIT extends ItBase {
     wait.until(ExpectedConditions.urlContains("/buy/"));
     Assertions.assertTrue(
         browser.getCurrentUrl().contains("ref=shop-lily"), browser.getCurrentUrl());
+    // The product page names the product and leads back to the shelf.
+    Assertions.assertFalse(browser.findElement(By.className("product-title")).getText().isBlank());
+    screenshot("product");
+    browser.findElement(By.id("back")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card-link")));
+    Assertions.assertEquals(shelfUrl, browser.getCurrentUrl());
     shelves.flush();
 
     // The owner sees the click counted.
