@@ -11,15 +11,11 @@ import io.fanshelf.api.shelf.ShareLinkStore;
 import io.fanshelf.api.shelf.ShelfWarmup;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
-import io.fanshelf.indexer.ingest.ImportListener;
-import io.fanshelf.indexer.ingest.ImportRequest;
-import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.store.FanPage;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.FanQuery;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,21 +23,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +45,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DemoLoader implements ApplicationRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
   private static final String KEY_NAME = "demo-admin";
   private static final String KEY_FILE = "demo-admin-key";
 
@@ -210,111 +198,7 @@ public class DemoLoader implements ApplicationRunner {
   }
 
   private void importDemoData() throws Exception {
-    long started = System.nanoTime();
-    String location =
-        properties.demoData().endsWith("/") ? properties.demoData() : properties.demoData() + "/";
-    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    // The files at the location first (the grocery shops, taxonomy v1), then each folder's set in
-    // name order (the beauty shop, whose taxonomy v2 keeps the grocery dimensions).
-    Map<String, List<Resource>> sets = new TreeMap<>();
-    sets.put("", List.of(resolver.getResources(location + "*")));
-    for (Resource resource : resolver.getResources(location + "*/*")) {
-      String url = resource.getURL().toString();
-      String[] parts = url.split("/");
-      if (parts.length >= 2) {
-        sets.computeIfAbsent(parts[parts.length - 2], k -> new ArrayList<>()).add(resource);
-      }
-    }
-    long rows = 0;
-    for (Map.Entry<String, List<Resource>> set : sets.entrySet()) {
-      rows += importSet(location + set.getKey(), set.getValue());
-    }
-    if (rows == 0) {
-      throw new IllegalStateException(
-          "no demo files at "
-              + location
-              + "; expected taxonomy, owners, catalog, fans, labels, events");
-    }
+    new DemoImport(indexer).run(properties.demoData());
     stats.rebuild();
-    LOG.info(
-        "demo data imported from {}: {} rows in {} ms",
-        location,
-        rows,
-        (System.nanoTime() - started) / 1_000_000);
-  }
-
-  /** Imports one data set's files; returns the rows read, 0 when it has no import files. */
-  private long importSet(String name, List<Resource> resources) throws Exception {
-    Path dir = Files.createTempDirectory("fanshelf-demo-");
-    try {
-      ImportRequest request = ImportRequest.none();
-      for (Resource resource : resources) {
-        String file = resource.getFilename();
-        if (file == null || file.isEmpty() || file.endsWith(".md") || !resource.isReadable()) {
-          continue;
-        }
-        Path copy = dir.resolve(file);
-        try (InputStream in = resource.getInputStream()) {
-          Files.copy(in, copy);
-        }
-        String kind = file.substring(0, file.indexOf('.') < 0 ? file.length() : file.indexOf('.'));
-        request =
-            switch (kind) {
-              case "taxonomy" -> request.withTaxonomy(copy);
-              case "owners" -> request.withOwners(copy);
-              case "catalog" -> request.withCatalog(copy);
-              case "fans" -> request.withFans(copy);
-              case "labels" -> request.withLabels(copy);
-              case "events" -> request.withEvents(copy);
-              default -> request;
-            };
-      }
-      if (request.isEmpty()) {
-        return 0;
-      }
-      LOG.info("demo import of {}: validating, then applying", name);
-      ImportSummary summary = indexer.importFiles(request, new LoggedProgress(name));
-      return summary.rowsRead();
-    } finally {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
-  }
-
-  /** Logs an import's progress: each file's progress every few seconds, and each file applied. */
-  private static final class LoggedProgress implements ImportListener {
-    private static final long EVERY_NANOS = 3_000_000_000L;
-    private final String set;
-    private long lastLogged = System.nanoTime();
-
-    LoggedProgress(String set) {
-      this.set = set;
-    }
-
-    @Override
-    public void progress(String stage, String file, long bytesDone, long bytesTotal, long rows) {
-      long now = System.nanoTime();
-      if (now - lastLogged >= EVERY_NANOS) {
-        lastLogged = now;
-        LOG.info(
-            "demo import of {}: {} {} {}% ({} rows)",
-            set, stage, file, bytesTotal == 0 ? 100 : bytesDone * 100 / bytesTotal, rows);
-      }
-    }
-
-    @Override
-    public void applied(ImportSummary.FileSummary file) {
-      LOG.info(
-          "demo import of {}: {} {}: {} of {} rows in {} ms",
-          set,
-          file.kind(),
-          file.file(),
-          file.accepted(),
-          file.rowsRead(),
-          file.elapsed().toMillis());
-    }
   }
 }
