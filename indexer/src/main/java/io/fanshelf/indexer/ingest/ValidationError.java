@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.Optional;
  * @param field the field or column; empty when the row as a whole is malformed
  * @param message what was expected and what came
  * @param code the same problem as an id and its arguments, for pages that say it in the reader's
- *     language; empty where no page translates it yet
+ *     language; empty where no page translates it yet. Not part of the REST API's JSON (the API
+ *     answers in English, and its contract is unchanged by it).
  */
 public record ValidationError(
-    String file, long line, String field, String message, Optional<Code> code) {
+    String file, long line, String field, String message, @JsonIgnore Optional<Code> code) {
 
   public ValidationError {
     Objects.requireNonNull(code, "code");
