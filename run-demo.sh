@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds FanShelf (if needed) and starts it on the embedded default (Lucene in ./fanshelf-data)
-# with the demo data loaded. Prints the console URL, a demo owner's sign-in and a shelf link.
+# with the demo data loaded. Prints the console URL, the beauty shop's sign-in, the admin API key
+# (the same on every start of one data directory), a fan page link and the Swagger UI address.
 # Extra arguments go to the application, e.g. --server.port=9090 --fanshelf.data-dir=/tmp/d
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -25,6 +25,7 @@ import io.fanshelf.recommender.reason.Reasons;
 import io.fanshelf.recommender.rules.Curation;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.recommender.rules.Diversity;
+import io.fanshelf.recommender.rules.NearDuplicates;
 import io.fanshelf.recommender.rules.Rules;
 import java.io.IOException;
 import java.time.Clock;
@@ -274,7 +275,10 @@ public final class Recommender {
     pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
     List<Scored> rest =
         Diversity.apply(
-            scored.stream().filter(s -> !s.pinned()).toList(),
+            NearDuplicates.collapse(scored, Scored::product, Scored::pinned, options.rules())
+                .stream()
+                .filter(s -> !s.pinned())
+                .toList(),
             s -> current.catalog().leafCategory(s.ordinal()),
             options.rules().maxPerCategory(),
             options.rules().diversityWindow());

@@ -8,13 +8,13 @@ import io.fanshelf.api.owner.LabelFilters;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.api.shelf.ShareLink;
 import io.fanshelf.api.shelf.ShareLinkService;
-import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanPage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,7 @@ import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,6 +82,10 @@ class ConsoleFansController {
     return "console/fans";
   }
 
+  /**
+   * Tags the selected fans and goes back to the same filtered table; a refused change shows the
+   * table again with the reasons above it, in the page language, and status 400.
+   */
   @PostMapping("/console/fans/bulk")
   public String bulk(
       @CurrentOwner OwnerId owner,
@@ -89,17 +94,29 @@ class ConsoleFansController {
       @RequestParam(name = "value", required = false) List<String> values,
       @RequestParam(name = "remove", defaultValue = "false") boolean remove,
       @RequestParam Map<String, String> params,
+      @ModelAttribute(name = "errorTexts", binding = false) ConsoleErrors texts,
+      HttpServletResponse response,
+      Model model,
       RedirectAttributes redirect)
-      throws IOException, ImportRejectedException {
+      throws IOException {
     if (selectedFans == null || selectedFans.isEmpty()) {
-      throw ApiException.badRequest("fan", "select at least one fan");
+      return refused(
+          List.of(texts.message("fans.bulk.none")),
+          response,
+          model,
+          list(owner, params, null, model));
     }
     List<FanId> ids = new ArrayList<>();
     for (String fan : selectedFans) {
       ids.add(Params.fan("fan", fan));
     }
-    int changed =
-        fans.bulkLabel(owner, ids, dimension, values == null ? List.of() : values, 1.0, remove);
+    int changed;
+    try {
+      changed =
+          fans.bulkLabel(owner, ids, dimension, values == null ? List.of() : values, 1.0, remove);
+    } catch (ImportRejectedException e) {
+      return refused(texts.lines(e.errors()), response, model, list(owner, params, null, model));
+    }
     redirect.addFlashAttribute("notice", changed);
     // Back to the same filtered table: the filters travel as hidden f.<dimension> fields.
     StringBuilder query = new StringBuilder();
@@ -114,6 +131,14 @@ class ConsoleFansController {
           }
         });
     return "redirect:/console/fans" + query;
+  }
+
+  /** The page a refused form came from, with the reasons shown above it. */
+  private static String refused(
+      List<String> problems, HttpServletResponse response, Model model, String view) {
+    response.setStatus(400);
+    model.addAttribute("problems", problems);
+    return view;
   }
 
   @GetMapping("/console/fans/{fan}")
@@ -138,13 +163,21 @@ class ConsoleFansController {
       @PathVariable("fan") String fan,
       @RequestParam("dimension") String dimension,
       @RequestParam(name = "value", required = false) List<String> values,
-      @RequestParam(name = "remove", defaultValue = "false") boolean remove)
-      throws IOException, ImportRejectedException {
+      @RequestParam(name = "remove", defaultValue = "false") boolean remove,
+      @ModelAttribute(name = "errorTexts", binding = false) ConsoleErrors texts,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model)
+      throws IOException {
     FanId id = Params.fan("fan", fan);
-    if (remove) {
-      fans.removeLabel(owner, id, dimension);
-    } else {
-      fans.setLabel(owner, id, dimension, values == null ? List.of() : values, 1.0);
+    try {
+      if (remove) {
+        fans.removeLabel(owner, id, dimension);
+      } else {
+        fans.setLabel(owner, id, dimension, values == null ? List.of() : values, 1.0);
+      }
+    } catch (ImportRejectedException e) {
+      return refused(texts.lines(e.errors()), response, model, fan(owner, fan, request, model));
     }
     return "redirect:/console/fans/" + URLEncoder.encode(fan, StandardCharsets.UTF_8);
   }

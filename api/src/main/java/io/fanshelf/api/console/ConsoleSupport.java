@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,9 +30,11 @@ public class ConsoleSupport {
   static final String LANG_COOKIE = "fanshelf_lang";
 
   private final MetadataStore metadata;
+  private final MessageSource messages;
 
-  public ConsoleSupport(MetadataStore metadata) {
+  public ConsoleSupport(MetadataStore metadata, MessageSource messages) {
     this.metadata = metadata;
+    this.messages = messages;
   }
 
   @ModelAttribute
@@ -48,7 +51,9 @@ public class ConsoleSupport {
     model.addAttribute("csrf", user.token().csrf());
     model.addAttribute("csrfParam", AccessInterceptor.CSRF_PARAM);
     model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
-    model.addAttribute("names", new ConsoleNames(metadata.taxonomy(), locale));
+    ConsoleNames names = new ConsoleNames(metadata.taxonomy(), locale);
+    model.addAttribute("names", names);
+    model.addAttribute("errorTexts", new ConsoleErrors(names, messages, locale));
   }
 
   static Locale locale(

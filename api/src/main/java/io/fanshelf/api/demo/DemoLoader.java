@@ -8,45 +8,51 @@ import io.fanshelf.api.auth.Scope;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.api.shelf.ShareLink;
 import io.fanshelf.api.shelf.ShareLinkStore;
+import io.fanshelf.api.shelf.ShelfWarmup;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
-import io.fanshelf.indexer.ingest.ImportListener;
-import io.fanshelf.indexer.ingest.ImportRequest;
-import io.fanshelf.indexer.ingest.ImportSummary;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.store.FanPage;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.FanQuery;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode ({@code fanshelf.demo=true}): on an empty data directory, imports the demo files
- * packaged in the jar ({@code fanshelf.demo-data}); then makes sure every owner has a console
- * account with {@code fanshelf.demo-password}, creates a fresh admin API key (revoking the previous
- * demo key), and prints the console URL, a demo owner's credentials, the key and one shelf link.
+ * Demo mode ({@code fanshelf.demo=true}): on an empty data directory, imports the demo data sets
+ * packaged in the jar ({@code fanshelf.demo-data}: the files at the location, then each folder
+ * under it, e.g. the Complete Journey grocery shops and then the generated beauty shop in {@code
+ * beauty/}), logging its progress; then makes sure every owner has a console account with {@code
+ * fanshelf.demo-password} and the demo has an admin API key (the same one on every start of a data
+ * directory), ranks and renders the banner's fan page once ({@link ShelfWarmup}) so that the first
+ * visitor's is fast, and prints the console URL, the beauty shop's credentials, the key, that fan
+ * page and the Swagger UI. Runs before the service reports itself ready.
  */
 @Component
 public class DemoLoader implements ApplicationRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
   private static final String KEY_NAME = "demo-admin";
+  private static final String KEY_FILE = "demo-admin-key";
+
+  /** The shop the banner signs in to: the generated beauty and home shop. */
+  private static final String FIRST_SHOP = "shop-mei";
+
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final FanShelfProperties properties;
   private final Indexer indexer;
@@ -55,6 +61,7 @@ public class DemoLoader implements ApplicationRunner {
   private final ApiKeyStore keys;
   private final ShareLinkStore links;
   private final StatsService stats;
+  private final ShelfWarmup warmup;
   private final Environment environment;
   private final PrintStream out;
 
@@ -66,6 +73,7 @@ public class DemoLoader implements ApplicationRunner {
       ApiKeyStore keys,
       ShareLinkStore links,
       StatsService stats,
+      ShelfWarmup warmup,
       Environment environment) {
     this.properties = properties;
     this.indexer = indexer;
@@ -74,6 +82,7 @@ public class DemoLoader implements ApplicationRunner {
     this.keys = keys;
     this.links = links;
     this.stats = stats;
+    this.warmup = warmup;
     this.environment = environment;
     this.out = System.out;
   }
@@ -92,19 +101,19 @@ public class DemoLoader implements ApplicationRunner {
         auth.setPassword(owner.id(), properties.demoPassword());
       }
     }
-    for (ApiKey key : keys.list()) {
-      if (key.active() && key.name().equals(KEY_NAME)) {
-        keys.revoke(key.id());
-      }
-    }
-    ApiKeyStore.Created admin = keys.create(KEY_NAME, Set.of(Scope.ADMIN));
+    String adminKey = adminKey();
     String base =
         properties.publicUrl().isEmpty()
             ? "http://localhost:" + environment.getProperty("local.server.port", "8080")
             : properties.publicUrl();
     Optional<Owner> first = owners.stream().min(Comparator.comparing(o -> o.id().value()));
     Optional<Owner> preferred =
-        owners.stream().filter(o -> o.id().value().equals("shop-lily")).findFirst().or(() -> first);
+        owners.stream().filter(o -> o.id().value().equals(FIRST_SHOP)).findFirst().or(() -> first);
+    Optional<ShareLink> link =
+        preferred.isPresent() ? shelfLink(preferred.get()) : Optional.empty();
+    if (link.isPresent()) {
+      warmup.warm(link.get(), preferred.get());
+    }
     StringBuilder banner = new StringBuilder();
     banner.append("\n==================== FanShelf demo ====================\n");
     banner.append("Console:        ").append(base).append("/console\n");
@@ -118,24 +127,58 @@ public class DemoLoader implements ApplicationRunner {
                 .append("  (")
                 .append(o.name())
                 .append("; every demo owner has this password)\n"));
-    banner.append("Admin API key:  ").append(admin.secret()).append('\n');
-    if (preferred.isPresent()) {
-      Optional<ShareLink> link = shelfLink(preferred.get());
-      link.ifPresent(
-          l ->
-              banner
-                  .append("A shelf link:   ")
-                  .append(base)
-                  .append("/s/")
-                  .append(l.token())
-                  .append("  (fan ")
-                  .append(l.fan())
-                  .append(")\n"));
+    List<String> others =
+        owners.stream()
+            .filter(o -> preferred.isEmpty() || !o.id().equals(preferred.get().id()))
+            .map(o -> o.id() + " " + o.name())
+            .toList();
+    if (!others.isEmpty()) {
+      banner.append("Other shops:    ").append(String.join(", ", others)).append('\n');
     }
+    banner.append("Admin API key:  ").append(adminKey).append('\n');
+    link.ifPresent(
+        l ->
+            banner
+                .append("A fan page:     ")
+                .append(base)
+                .append("/s/")
+                .append(l.token())
+                .append("  (fan ")
+                .append(l.fan())
+                .append(")\n"));
+    banner.append("Swagger UI:     ").append(base).append("/swagger-ui.html\n");
     banner.append("API reference:  docs/api.md in the repository\n");
     banner.append("=======================================================\n");
     out.println(banner);
     out.flush();
+  }
+
+  /**
+   * The demo's admin key: the one kept in {@value #KEY_FILE} under the API directory while it is
+   * still active, else a new one (revoking earlier demo keys), so that a key copied from the banner
+   * keeps working across restarts of the same data directory.
+   */
+  private String adminKey() throws IOException {
+    Path file = properties.apiDir().resolve(KEY_FILE);
+    if (Files.isRegularFile(file)) {
+      String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+      Optional<ApiKey> active = keys.authenticate(kept);
+      if (active.isPresent() && active.get().name().equals(KEY_NAME)) {
+        return kept;
+      }
+    }
+    for (ApiKey key : keys.list()) {
+      if (key.active() && key.name().equals(KEY_NAME)) {
+        keys.revoke(key.id());
+      }
+    }
+    ApiKeyStore.Created admin = keys.create(KEY_NAME, Set.of(Scope.ADMIN));
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp", OWNER_ONLY);
+    Files.writeString(temporary, admin.secret() + "\n", StandardCharsets.UTF_8);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return admin.secret();
   }
 
   private Optional<ShareLink> shelfLink(Owner owner) throws IOException {
@@ -144,11 +187,9 @@ public class DemoLoader implements ApplicationRunner {
             .store()
             .fans()
             .find(new FanQuery(owner.id(), Map.of(), Set.of(), Optional.empty(), 200));
+    // The fan the owner knows best (most labelled dimensions), so the page shows what labels do.
     Optional<FanProfile> fan =
-        page.fans().stream()
-            .filter(p -> !p.labels().isEmpty())
-            .findFirst()
-            .or(() -> page.fans().stream().findFirst());
+        page.fans().stream().max(Comparator.comparingInt((FanProfile p) -> p.labels().size()));
     if (fan.isEmpty()) {
       return Optional.empty();
     }
@@ -157,53 +198,7 @@ public class DemoLoader implements ApplicationRunner {
   }
 
   private void importDemoData() throws Exception {
-    long started = System.nanoTime();
-    Path dir = Files.createTempDirectory("fanshelf-demo-");
-    try {
-      String location =
-          properties.demoData().endsWith("/") ? properties.demoData() : properties.demoData() + "/";
-      Resource[] resources = new PathMatchingResourcePatternResolver().getResources(location + "*");
-      ImportRequest request = ImportRequest.none();
-      for (Resource resource : resources) {
-        String name = resource.getFilename();
-        if (name == null || name.endsWith(".md")) {
-          continue;
-        }
-        Path file = dir.resolve(name);
-        try (InputStream in = resource.getInputStream()) {
-          Files.copy(in, file);
-        }
-        String kind = name.substring(0, name.indexOf('.') < 0 ? name.length() : name.indexOf('.'));
-        request =
-            switch (kind) {
-              case "taxonomy" -> request.withTaxonomy(file);
-              case "owners" -> request.withOwners(file);
-              case "catalog" -> request.withCatalog(file);
-              case "fans" -> request.withFans(file);
-              case "labels" -> request.withLabels(file);
-              case "events" -> request.withEvents(file);
-              default -> request;
-            };
-      }
-      if (request.isEmpty()) {
-        throw new IllegalStateException(
-            "no demo files at "
-                + location
-                + "; expected taxonomy, owners, catalog, fans, labels, events");
-      }
-      ImportSummary summary = indexer.importFiles(request, ImportListener.NONE);
-      stats.rebuild();
-      LOG.info(
-          "demo data imported from {}: {} rows in {} ms",
-          location,
-          summary.rowsRead(),
-          (System.nanoTime() - started) / 1_000_000);
-    } finally {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
+    new DemoImport(indexer).run(properties.demoData());
+    stats.rebuild();
   }
 }

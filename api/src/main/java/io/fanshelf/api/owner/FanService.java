@@ -5,6 +5,7 @@ import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.ingest.OwnerLabels;
 import io.fanshelf.indexer.ingest.Problems;
+import io.fanshelf.indexer.ingest.ValidationError;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.LabelSource;
@@ -122,7 +123,12 @@ public class FanService {
     for (FanId fan : unique) {
       position++;
       if (indexer.store().fans().get(owner, fan).isEmpty()) {
-        problems.add("fans", position, "fans", "no fan '" + fan + "' among your fans");
+        problems.add(
+            "fans",
+            position,
+            "fans",
+            "no fan '" + fan + "' among your fans",
+            ValidationError.Code.of("fan.unknown", fan.value()));
       }
     }
     problems.throwIfAny();

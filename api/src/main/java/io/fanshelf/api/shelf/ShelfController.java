@@ -4,9 +4,13 @@ import io.fanshelf.api.auth.RateLimiter;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Owner;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.CatalogStore;
 import io.fanshelf.indexer.store.MetadataStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +39,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @Controller
 class ShelfController {
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+  private static final String BUILT_IN_PRODUCT_PAGE = "/buy/";
 
   private final ShelfService shelves;
   private final MetadataStore metadata;
+  private final CatalogStore catalog;
   private final RateLimiter limiter;
   private final RateLimiter.Limit limit;
   private final FanShelfProperties.Shelf options;
@@ -49,12 +55,14 @@ class ShelfController {
       ShelfPages pages,
       LocaleResolver locales,
       MetadataStore metadata,
+      Indexer indexer,
       RateLimiter limiter,
       FanShelfProperties properties) {
     this.shelves = shelves;
     this.pages = pages;
     this.locales = locales;
     this.metadata = metadata;
+    this.catalog = indexer.store().catalog();
     this.limiter = limiter;
     this.limit =
         new RateLimiter.Limit(
@@ -129,6 +137,10 @@ class ShelfController {
             .buyUrl()
             .replace("{product}", enc(id.value()))
             .replace("{owner}", enc(link.owner().value()));
+    if (target.startsWith(BUILT_IN_PRODUCT_PAGE)) {
+      // The built-in product page offers the way back to this shelf; a platform's page has its own.
+      target += (target.contains("?") ? "&" : "?") + "shelf=" + enc(token);
+    }
     return "redirect:" + target;
   }
 
@@ -138,15 +150,51 @@ class ShelfController {
     return notice(e.status(), "shelf-bad-link", request);
   }
 
-  /** Where "buy" leads by default: a stand-in for the platform's product page. */
+  /**
+   * Where "buy" leads by default ({@code fanshelf.shelf.buy-url}), a stand-in for the platform's
+   * product page: the product's picture, title, brand and price, the shop it is credited to, and
+   * the way back to the fan's shelf when the click came from one ({@code shelf}, a share link
+   * token; shown only while the link is active).
+   */
   @GetMapping("/buy/{product}")
-  public String buy(
+  public ResponseEntity<String> buy(
       @PathVariable("product") String product,
       @RequestParam(name = "ref", required = false) String ref,
-      Model model) {
-    model.addAttribute("product", product);
-    model.addAttribute("ref", ref);
-    return "buy";
+      @RequestParam(name = "shelf", required = false) String shelf,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    noStore(response);
+    Optional<ShareLink> link = shelf == null ? Optional.empty() : shelves.link(shelf);
+    Optional<Owner> owner =
+        link.flatMap(l -> metadata.owner(l.owner()))
+            .or(() -> ref == null ? Optional.empty() : ownerOf(ref));
+    Locale locale =
+        FanShelfLocaleResolver.fromRequest(request)
+            .orElse(owner.map(Owner::locale).orElse(Locale.SIMPLIFIED_CHINESE));
+    Optional<Product> found;
+    try {
+      found = catalog.get(ProductId.of(product));
+    } catch (IllegalArgumentException e) {
+      found = Optional.empty();
+    }
+    String back = link.map(l -> "/s/" + l.token()).orElse(null);
+    if (found.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(HTML)
+          .body(pages.productGone(back, locale));
+    }
+    return ResponseEntity.ok()
+        .contentType(HTML)
+        .body(pages.product(found.get(), owner.map(Owner::name).orElse(null), back, locale));
+  }
+
+  private Optional<Owner> ownerOf(String id) {
+    try {
+      return metadata.owner(OwnerId.of(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private boolean limited(ShareLink link, HttpServletResponse response) {

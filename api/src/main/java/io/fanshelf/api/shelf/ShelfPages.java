@@ -2,6 +2,7 @@ package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.recommend.ReasonMessages;
 import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.model.Product;
 import io.fanshelf.recommender.RecommendedItem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,32 @@ public class ShelfPages {
       }
     }
     return page.replace(placeholder, render);
+  }
+
+  /**
+   * The built-in product page ({@code buy.html}).
+   *
+   * @param ownerName the shop the purchase is credited to; null when unknown
+   * @param back the fan's shelf to go back to; null when the visit came from none
+   */
+  String product(Product product, String ownerName, String back, Locale locale) {
+    Context context = new Context(locale);
+    context.setVariable("product", product);
+    context.setVariable("image", product.imageUrl().orElse(null));
+    context.setVariable("initial", product.category().substring(0, 1));
+    context.setVariable("price", price(product.priceCents()));
+    context.setVariable("currency", options.currency());
+    context.setVariable("ownerName", ownerName);
+    context.setVariable("back", back);
+    context.setVariable("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+    return templates.process("buy", context);
+  }
+
+  /** The page for a product the catalog no longer has, with the way back when known. */
+  String productGone(String back, Locale locale) {
+    Context context = new Context(locale);
+    context.setVariable("shelf", back);
+    return templates.process("shelf-product-gone", context);
   }
 
   /** A page without a shelf ({@code shelf-gone}, {@code shelf-busy}) in {@code locale}. */

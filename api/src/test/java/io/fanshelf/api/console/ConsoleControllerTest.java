@@ -152,6 +152,66 @@ class ConsoleControllerTest extends ApiTestBase {
   }
 
   @Test
+  void importErrorsAreSaidInThePageLanguageWithDisplayNames() throws Exception {
+    Cookie session = signIn("shop-mu");
+    String token =
+        csrf(
+            mvc.perform(get("/console/import").cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    MockMultipartFile sheet =
+        new MockMultipartFile(
+            "file",
+            "labels.csv",
+            "text/csv",
+            "fan_id,skin_type\nfan-0003,olly\n".getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/console/import").file(sheet).param("_csrf", token).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<td>肤质</td>")))
+        .andExpect(content().string(containsString("肤质没有“olly”这个值，可选：干皮、混合皮、油皮、敏感肌")));
+    mvc.perform(
+            multipart("/console/import")
+                .file(sheet)
+                .param("_csrf", token)
+                .param("lang", "en")
+                .cookie(session))
+        .andExpect(content().string(containsString("<td>Skin type</td>")))
+        .andExpect(
+            content().string(containsString("Skin type has no value “olly”; choose one of")));
+  }
+
+  @Test
+  void aRefusedBulkActionShowsTheTableAgainWithTheReasonInThePageLanguage() throws Exception {
+    Cookie session = signIn("shop-mu");
+    String token =
+        csrf(
+            mvc.perform(get("/console/fans").cookie(session).param("lang", "zh-CN"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    mvc.perform(
+            post("/console/fans/bulk")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("dimension", "skin_type")
+                .param("value", "dry"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("请先勾选至少一位粉丝")))
+        .andExpect(content().string(containsString("id=\"fans\"")));
+    mvc.perform(
+            post("/console/fans/bulk")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("fan", "fan-0009")
+                .param("dimension", "skin_type")
+                .param("value", "dry")
+                .param("value", "oily"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("肤质只能选一个值，这里有 2 个")));
+  }
+
+  @Test
   void signInAfterTheBudgetIsSpentShowsTheSignInPageWithTheWait() throws Exception {
     var guess =
         post("/console/login")

@@ -137,13 +137,19 @@ class ShelfBrowserIT extends ItBase {
     wait.until(ExpectedConditions.urlContains("/buy/"));
     Assertions.assertTrue(
         browser.getCurrentUrl().contains("ref=shop-lily"), browser.getCurrentUrl());
+    // The product page names the product and leads back to the shelf.
+    Assertions.assertFalse(browser.findElement(By.className("product-title")).getText().isBlank());
+    screenshot("product");
+    browser.findElement(By.id("back")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card-link")));
+    Assertions.assertEquals(shelfUrl, browser.getCurrentUrl());
     shelves.flush();
 
-    // The owner sees the click counted.
+    // The owner sees the click counted, and two views: the first and the one back from the product.
     browser.get(base() + "/console/fans/fan-0005?lang=en");
     String line = browser.findElement(By.id("fan-stats")).getText();
     Assertions.assertTrue(line.contains("clicks " + (clicksBefore + 1)), line);
-    Assertions.assertTrue(line.contains("Page views 1"), line);
+    Assertions.assertTrue(line.contains("Page views 2"), line);
   }
 
   /** Keeps what the browser showed under target/screenshots, for people to look at. */

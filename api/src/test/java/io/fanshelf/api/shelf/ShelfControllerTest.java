@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.owner.StatsService;
+import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.ProductId;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ class ShelfControllerTest extends ApiTestBase {
   @Autowired ShareLinkStore links;
   @Autowired ShelfService shelves;
   @Autowired StatsService stats;
+  @Autowired Indexer indexer;
 
   private String path(String owner, String fan) throws Exception {
     ShareLink link =
@@ -115,13 +118,35 @@ class ShelfControllerTest extends ApiTestBase {
     int at = html.indexOf(page + "/go/");
     String href = html.substring(at, html.indexOf('"', at)).replace("&amp;", "&");
     String product = href.substring((page + "/go/").length(), href.indexOf('?'));
-    mvc.perform(get(href))
-        .andExpect(status().isFound())
-        .andExpect(redirectedUrl("/buy/" + product + "?ref=shop-lily"));
+    String token = page.substring("/s/".length());
+    String productPage = "/buy/" + product + "?ref=shop-lily&shelf=" + token;
+    mvc.perform(get(href)).andExpect(status().isFound()).andExpect(redirectedUrl(productPage));
+    // The built-in product page: the product by name, the shop, and the way back to the shelf.
+    String title = catalogTitle(product);
+    mvc.perform(get(productPage).header("Accept-Language", "zh-CN"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", "no-store"))
+        .andExpect(content().string(containsString("<h1 class=\"product-title\">" + title)))
+        .andExpect(content().string(containsString("由 莉莉美妆小铺 为你推荐")))
+        .andExpect(content().string(containsString("href=\"" + page + "\"")))
+        .andExpect(content().string(not(containsString("fan-0007"))));
     Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
     // The same click of the same render is one click.
     mvc.perform(get(href)).andExpect(status().isFound());
     Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
+  }
+
+  @Test
+  void theProductPageOffersNoWayBackWithoutAnActiveShelfAndKnowsNoUnknownProduct()
+      throws Exception {
+    mvc.perform(get("/buy/bh-002").param("ref", "shop-lily").param("shelf", "not-a-token"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("深层保湿面霜")))
+        .andExpect(content().string(not(containsString("id=\"back\""))));
+    mvc.perform(get("/buy/no-such-product").param("ref", "shop-lily"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(not(containsString("href=\"null\""))));
+    mvc.perform(get("/buy/%20bad%3Cid").param("ref", "bad owner")).andExpect(status().isNotFound());
   }
 
   @Test
@@ -157,5 +182,9 @@ class ShelfControllerTest extends ApiTestBase {
     }
     Assertions.assertEquals(429, status);
     Assertions.assertTrue(requests > 25, "the burst allows about 30 requests, got " + requests);
+  }
+
+  private String catalogTitle(String product) throws Exception {
+    return indexer.store().catalog().get(ProductId.of(product)).orElseThrow().title();
   }
 }

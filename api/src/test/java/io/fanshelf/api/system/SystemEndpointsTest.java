@@ -9,8 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.auth.Scope;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 class SystemEndpointsTest extends ApiTestBase {
+  @Autowired ApplicationContext context;
 
   @Test
   void healthAndReadiness() throws Exception {
@@ -19,6 +24,19 @@ class SystemEndpointsTest extends ApiTestBase {
         .andExpect(jsonPath("$.status").value("UP"));
     mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+  }
+
+  @Test
+  void notReadyIsA503SoThatNoTrafficIsSentBeforeTheDataIsLoaded() throws Exception {
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      mvc.perform(get("/actuator/health/readiness"))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
   }
 
   @Test

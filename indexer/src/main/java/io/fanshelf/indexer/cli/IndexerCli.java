@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
       ConvertCompleteJourney.class,
       ConvertMovieLens.class,
       ConvertInteractions.class,
-      ConvertAmazon.class
+      ConvertAmazon.class,
+      GenerateBeautyDemo.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
@@ -176,10 +178,13 @@ public final class CompleteJourneyConverter {
           CsvWriter.open(work.resolve(ImportFiles.EVENTS), ImportFiles.EVENT_HEADER)) {
         transactions.run(rawDir.resolve(TRANSACTIONS_FILE), events);
       }
-      long productCount = writeCatalog(work, products, transactions.sales());
+      Set<String> departments = new TreeSet<>();
+      long productCount = writeCatalog(work, products, transactions.sales(), departments);
       Taxonomy taxonomy = GroceryTaxonomy.taxonomy();
       ImportFiles.writeTaxonomy(work.resolve(ImportFiles.TAXONOMY), taxonomy);
-      FanOwners owners = FanOwners.demo(options.ownerCount(), options.secondOwnerShare());
+      FanOwners owners =
+          FanOwners.demo(options.ownerCount(), options.secondOwnerShare())
+              .sellingWholeCatalogAs(departments);
       ImportFiles.writeOwners(work.resolve(ImportFiles.OWNERS), owners.owners());
       FanFiles fans =
           FanFiles.write(
@@ -209,8 +214,12 @@ public final class CompleteJourneyConverter {
     }
   }
 
+  /** Writes the catalog; adds the department of every product written to {@code departments}. */
   private long writeCatalog(
-      StagingDir work, Map<String, RawProduct> products, Map<String, ProductSales> sales)
+      StagingDir work,
+      Map<String, RawProduct> products,
+      Map<String, ProductSales> sales,
+      Set<String> departments)
       throws IOException {
     try (CsvWriter out =
         CsvWriter.open(work.resolve(ImportFiles.CATALOG), ImportFiles.CATALOG_HEADER)) {
@@ -221,6 +230,7 @@ public final class CompleteJourneyConverter {
               options.createdAtFirstSeen() ? sold.firstSeen() : options.productsCreatedAt();
           Product product = raw.toProduct(sold.medianPriceCents(), options.stock(), created);
           out.row(ImportFiles.catalogRow(product, NewYorkTime.ZONE));
+          departments.add(product.categoryPath().getFirst());
         }
       }
       return out.rows();

@@ -20,7 +20,10 @@ import java.util.Set;
  * short numeric ids where 10% was asked. Immutable and thread-safe.
  */
 final class FanOwners {
-  /** The food departments that 阿杰家的厨房 sells; the other two shops sell the whole catalog. */
+  /**
+   * The food departments that 阿杰家的厨房 sells; the other two shops sell the whole converted catalog
+   * ({@link #sellingWholeCatalogAs}).
+   */
   static final List<String> KITCHEN_DEPARTMENTS =
       List.of(
           "CHEF SHOPPE",
@@ -77,6 +80,27 @@ final class FanOwners {
       shops.add(new Owner(OwnerId.of("shop-" + i), "Shop " + i, Locale.US, Optional.empty()));
     }
     return new FanOwners(shops, 0);
+  }
+
+  /**
+   * The same shops, those that sell the whole catalog now selling {@code departments}: the
+   * converted catalog's departments, so that a store shared with another data set (the generated
+   * beauty shop of the demo) does not put that set's products on these shops' shelves.
+   */
+  FanOwners sellingWholeCatalogAs(Set<String> departments) {
+    if (departments.isEmpty()) {
+      return this;
+    }
+    List<Owner> limited =
+        owners.stream()
+            .map(
+                o ->
+                    o.assortment().isPresent()
+                        ? o
+                        : new Owner(
+                            o.id(), o.name(), o.locale(), Optional.of(Set.copyOf(departments))))
+            .toList();
+    return new FanOwners(limited, secondOwnerShare);
   }
 
   List<Owner> owners() {

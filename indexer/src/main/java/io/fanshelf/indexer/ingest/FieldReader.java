@@ -37,6 +37,11 @@ final class FieldReader {
     problems.add(row.file(), row.line(), field, message);
   }
 
+  void fail(String field, String message, ValidationError.Code code) {
+    ok = false;
+    problems.add(row.file(), row.line(), field, message, code);
+  }
+
   Optional<String> optional(String field) {
     try {
       return row.text(field);

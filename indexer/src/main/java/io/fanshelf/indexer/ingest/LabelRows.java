@@ -91,20 +91,26 @@ final class LabelRows {
       if (value.isEmpty()) {
         f.fail(
             dimension.id(),
-            "expected one of " + dimension.describeActiveValues() + ", got '" + cell + "'");
+            "expected one of " + dimension.describeActiveValues() + ", got '" + cell + "'",
+            ValidationError.Code.of("label.unknown-value", dimension.id(), cell));
       } else if (value.get().retired()) {
         f.fail(
             dimension.id(),
             "value '"
                 + cell
                 + "' is retired and cannot be set on new labels; expected one of "
-                + dimension.describeActiveValues());
+                + dimension.describeActiveValues(),
+            ValidationError.Code.of("label.retired-value", dimension.id(), cell));
       } else if (!values.contains(value.get().id())) {
         values.add(value.get().id());
       }
     }
     if (dimension.cardinality() == Cardinality.ONE && values.size() > 1) {
-      f.fail(dimension.id(), "takes exactly one value, got " + values.size() + ": " + cells);
+      f.fail(
+          dimension.id(),
+          "takes exactly one value, got " + values.size() + ": " + cells,
+          ValidationError.Code.of(
+              "label.one-value", dimension.id(), Integer.toString(values.size())));
     }
     return values;
   }

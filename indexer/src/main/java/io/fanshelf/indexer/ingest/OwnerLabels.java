@@ -108,7 +108,12 @@ public final class OwnerLabels {
         if (mapped.isPresent()) {
           Long seen = firstLine.putIfAbsent(mapped.get().fan(), row.line());
           if (seen != null) {
-            problems.add(row.file(), row.line(), "", "duplicate of the row at line " + seen);
+            problems.add(
+                row.file(),
+                row.line(),
+                "",
+                "duplicate of the row at line " + seen,
+                ValidationError.Code.of("duplicate-row", Long.toString(seen)));
           } else {
             rows.add(new SheetRow(row.line(), mapped.get().fan(), mapped.get().labels()));
           }
@@ -148,9 +153,15 @@ public final class OwnerLabels {
               + "'; expected one of "
               + (taxonomy.dimensions().isEmpty()
                   ? "(none: no taxonomy imported yet)"
-                  : taxonomy.describeDimensions()));
+                  : taxonomy.describeDimensions()),
+          ValidationError.Code.of("label.unknown-dimension", dimension));
     } else if (values.stream().allMatch(v -> v == null || v.isBlank())) {
-      problems.add("label", 0, "values", "at least one value is required");
+      problems.add(
+          "label",
+          0,
+          "values",
+          "at least one value is required",
+          ValidationError.Code.of("label.no-value", dimension));
     }
     problems.throwIfAny();
     Map<String, String> cells = new LinkedHashMap<>();
@@ -164,7 +175,7 @@ public final class OwnerLabels {
         LabelRows.map(row, rowProblems, taxonomy, Set.of(owner), now, actor);
     for (ValidationError error : rowProblems.kept()) {
       String field = error.field().equals(dimension) ? "values" : error.field();
-      problems.add("label", 0, field, error.message());
+      problems.add(new ValidationError("label", 0, field, error.message(), error.code()));
     }
     problems.throwIfAny();
     return mapped.orElseThrow().labels().getFirst();

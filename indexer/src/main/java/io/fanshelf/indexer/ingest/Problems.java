@@ -2,6 +2,7 @@ package io.fanshelf.indexer.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects the validation errors of one import, keeping the first {@link #LIMIT} and counting the
@@ -15,9 +16,18 @@ public final class Problems {
   private long total;
 
   public void add(String file, long line, String field, String message) {
+    add(new ValidationError(file, line, field, message));
+  }
+
+  /** A problem that pages can also say in the reader's language ({@link ValidationError#code}). */
+  public void add(String file, long line, String field, String message, ValidationError.Code code) {
+    add(new ValidationError(file, line, field, message, Optional.of(code)));
+  }
+
+  public void add(ValidationError error) {
     total++;
     if (kept.size() < LIMIT) {
-      kept.add(new ValidationError(file, line, field, message));
+      kept.add(error);
     }
   }
 

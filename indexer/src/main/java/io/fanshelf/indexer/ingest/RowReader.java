@@ -84,7 +84,8 @@ final class RowReader implements Iterator<Row>, Closeable {
             input.name(),
             1,
             column,
-            "unknown column '" + column + "'; expected columns among " + new TreeSet<>(allowed));
+            "unknown column '" + column + "'; expected columns among " + new TreeSet<>(allowed),
+            ValidationError.Code.of("unknown-column", column));
         headerBroken = true;
       } else if (header.put(column, i) != null) {
         problems.add(input.name(), 1, column, "column '" + column + "' appears twice");
@@ -93,7 +94,12 @@ final class RowReader implements Iterator<Row>, Closeable {
     }
     for (String column : required) {
       if (!header.containsKey(column)) {
-        problems.add(input.name(), 1, column, "missing required column '" + column + "'");
+        problems.add(
+            input.name(),
+            1,
+            column,
+            "missing required column '" + column + "'",
+            ValidationError.Code.of("missing-column", column));
         headerBroken = true;
       }
     }
@@ -193,7 +199,12 @@ final class RowReader implements Iterator<Row>, Closeable {
     for (String field : required) {
       try {
         if (row.text(field).isEmpty() && row.list(field).isEmpty()) {
-          problems.add(input.name(), row.line(), field, "required, but empty");
+          problems.add(
+              input.name(),
+              row.line(),
+              field,
+              "required, but empty",
+              ValidationError.Code.of("required", field));
           ok = false;
         }
       } catch (IllegalArgumentException e) {

@@ -126,13 +126,13 @@ class CompleteJourneyConverterTest {
   }
 
   @Test
-  void ownersAreTheDemoShops() throws IOException {
+  void ownersAreTheDemoShopsAndTheGeneralOnesSellTheConvertedDepartments() throws IOException {
     convertMini(Options.defaults());
     String expected =
         """
         id,name,locale,assortment
-        shop-lily,莉莉的生活小铺,zh-CN,
-        shop-green,Green Basket,en,
+        shop-lily,莉莉的生活小铺,zh-CN,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;MISCELLANEOUS;SPIRITS
+        shop-green,Green Basket,en,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;MISCELLANEOUS;SPIRITS
         shop-jie,阿杰家的厨房,zh-CN,CHEF SHOPPE;DELI;FROZEN GROCERY;GROCERY;MEAT;MEAT-PCKGD;\
         NUTRITION;PASTRY;PRODUCE;SALAD BAR;SEAFOOD;SEAFOOD-PCKGD
         """;

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param maxPerCategory at most this many products of one leaf category in the top {@code
  *     diversityWindow}; 0 disables diversity
  * @param diversityWindow how many top positions diversity applies to
+ * @param collapseSameTitle whether a product whose normalised title equals a better ranked one's is
+ *     left out ({@link NearDuplicates})
+ * @param familyAttribute the product attribute naming a product's family, of which only the best
+ *     ranked product is shown; empty: no family collapse
  */
 public record RuleOptions(
     Duration repurchaseAfter,
@@ -21,7 +25,9 @@ public record RuleOptions(
     int frequencyCap,
     Duration frequencyCapRest,
     int maxPerCategory,
-    int diversityWindow) {
+    int diversityWindow,
+    boolean collapseSameTitle,
+    String familyAttribute) {
   public RuleOptions {
     requirePositive("repurchaseAfter", repurchaseAfter);
     durableCategories = List.copyOf(durableCategories);
@@ -35,6 +41,7 @@ public record RuleOptions(
     if (diversityWindow < 1) {
       throw new IllegalArgumentException("diversityWindow must be >= 1, got " + diversityWindow);
     }
+    Objects.requireNonNull(familyAttribute, "familyAttribute");
   }
 
   private static void requirePositive(String name, Duration value) {
@@ -46,19 +53,51 @@ public record RuleOptions(
 
   /**
    * Defaults: consumables may return 14 days after a purchase, no durables declared, 5 unclicked
-   * impressions rest a product for 3 days, at most 3 of a leaf category in the top 20.
+   * impressions rest a product for 3 days, at most 3 of a leaf category in the top 20, one product
+   * per normalised title and per {@code family} attribute value.
    */
   public static RuleOptions defaults() {
-    return new RuleOptions(Duration.ofDays(14), List.of(), 5, Duration.ofDays(3), 3, 20);
+    return new RuleOptions(
+        Duration.ofDays(14), List.of(), 5, Duration.ofDays(3), 3, 20, true, "family");
   }
 
   public RuleOptions withMaxPerCategory(int max) {
     return new RuleOptions(
-        repurchaseAfter, durableCategories, frequencyCap, frequencyCapRest, max, diversityWindow);
+        repurchaseAfter,
+        durableCategories,
+        frequencyCap,
+        frequencyCapRest,
+        max,
+        diversityWindow,
+        collapseSameTitle,
+        familyAttribute);
   }
 
   public RuleOptions withDurableCategories(List<String> prefixes) {
     return new RuleOptions(
-        repurchaseAfter, prefixes, frequencyCap, frequencyCapRest, maxPerCategory, diversityWindow);
+        repurchaseAfter,
+        prefixes,
+        frequencyCap,
+        frequencyCapRest,
+        maxPerCategory,
+        diversityWindow,
+        collapseSameTitle,
+        familyAttribute);
+  }
+
+  /**
+   * Near-duplicate collapse ({@link NearDuplicates}): by normalised title, and by the family
+   * attribute unless it is empty. Both off shows near-duplicates side by side.
+   */
+  public RuleOptions withNearDuplicates(boolean sameTitle, String family) {
+    return new RuleOptions(
+        repurchaseAfter,
+        durableCategories,
+        frequencyCap,
+        frequencyCapRest,
+        maxPerCategory,
+        diversityWindow,
+        sameTitle,
+        family);
   }
 }
