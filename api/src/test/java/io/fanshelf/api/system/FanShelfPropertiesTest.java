@@ -176,6 +176,8 @@ class FanShelfPropertiesTest {
             "fanshelf.recommend.rules.frequency-cap-rest=1d",
             "fanshelf.recommend.rules.max-per-category=2",
             "fanshelf.recommend.rules.diversity-window=10",
+            "fanshelf.recommend.rules.collapse-same-title=false",
+            "fanshelf.recommend.rules.family-attribute=series",
             "fanshelf.feedback.weights.view=0",
             "fanshelf.feedback.minimum-values.rating=3",
             "fanshelf.aggregates.popularity-half-life=7d",
@@ -202,7 +204,14 @@ class FanShelfPropertiesTest {
               assertEquals(Duration.ofMinutes(5), recommender.leadersRefresh());
               assertEquals(
                   new RuleOptions(
-                      Duration.ofDays(30), List.of("家居/家具"), 0, Duration.ofDays(1), 2, 10),
+                      Duration.ofDays(30),
+                      List.of("家居/家具"),
+                      0,
+                      Duration.ofDays(1),
+                      2,
+                      10,
+                      false,
+                      "series"),
                   recommender.rules());
               IndexerOptions indexer = ranking.indexerOptions(Path.of("data"));
               assertEquals(0.0, indexer.feedback().weights().get(EventType.VIEW));

@@ -17,6 +17,8 @@ import java.util.List;
  * @param frequencyCapRest how long it rests
  * @param maxPerCategory at most this many products of one leaf category near the top; 0 disables
  * @param diversityWindow how many top positions diversity applies to
+ * @param collapseSameTitle keep only the best ranked of products with the same normalised title
+ * @param familyAttribute the product attribute naming a family (one per family); empty: off
  */
 public record RuleSettings(
     Duration repurchaseAfter,
@@ -24,7 +26,9 @@ public record RuleSettings(
     Integer frequencyCap,
     Duration frequencyCapRest,
     Integer maxPerCategory,
-    Integer diversityWindow) {
+    Integer diversityWindow,
+    Boolean collapseSameTitle,
+    String familyAttribute) {
 
   static final String PREFIX = RecommendSettings.PREFIX + ".rules";
   private static final RuleOptions DEFAULTS = RuleOptions.defaults();
@@ -37,11 +41,13 @@ public record RuleSettings(
     frequencyCapRest = requireNonNullElse(frequencyCapRest, DEFAULTS.frequencyCapRest());
     maxPerCategory = requireNonNullElse(maxPerCategory, DEFAULTS.maxPerCategory());
     diversityWindow = requireNonNullElse(diversityWindow, DEFAULTS.diversityWindow());
+    collapseSameTitle = requireNonNullElse(collapseSameTitle, DEFAULTS.collapseSameTitle());
+    familyAttribute = requireNonNullElse(familyAttribute, DEFAULTS.familyAttribute());
   }
 
   /** Every value the default. */
   public static RuleSettings defaults() {
-    return new RuleSettings(null, null, null, null, null, null);
+    return new RuleSettings(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -58,6 +64,8 @@ public record RuleSettings(
                 frequencyCap,
                 frequencyCapRest,
                 maxPerCategory,
-                diversityWindow));
+                diversityWindow,
+                collapseSameTitle,
+                familyAttribute));
   }
 }
