@@ -4,11 +4,8 @@ import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
-import io.fanshelf.indexer.model.FanId;
-import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.taxonomy.MatchRule;
-import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Recommendations;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
@@ -96,13 +93,7 @@ public class RecommendBenchmark {
   @Benchmark
   public Recommendations recommend() throws IOException {
     int fan = random.nextInt(fans);
-    Recommendations result =
-        recommender.recommend(
-            RecommendRequest.forYou(
-                OwnerId.of("owner" + (fan % SyntheticShop.OWNERS)),
-                FanId.of("fan" + fan),
-                20,
-                now));
+    Recommendations result = recommender.recommend(SyntheticShop.forYou(fan, now));
     candidates += result.candidates();
     requests++;
     return result;

@@ -1,5 +1,8 @@
 package io.fanshelf.benchmarks;
 
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.recommender.RecommendRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,12 @@ final class SyntheticShop {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private SyntheticShop() {}
+
+  /** The for-you request of generated fan {@code fan}, as its owner's shelf asks for it. */
+  static RecommendRequest forYou(int fan, Instant now) {
+    return RecommendRequest.forYou(
+        OwnerId.of("owner" + (fan % OWNERS)), FanId.of("fan" + fan), 20, now);
+  }
 
   static void write(Path dir, int products, int fans, int events, long seed) throws IOException {
     Files.createDirectories(dir);

@@ -9,15 +9,12 @@ import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.ingest.ImportSummary;
-import io.fanshelf.indexer.model.FanId;
-import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.store.StoreBackend;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import io.fanshelf.indexer.taxonomy.MatchRule;
-import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.rules.CurationLookup;
@@ -204,12 +201,7 @@ public final class BackendComparison {
         () -> {
           int fan = random.nextInt(fans);
           try {
-            recommender.recommend(
-                RecommendRequest.forYou(
-                    OwnerId.of("owner" + (fan % SyntheticShop.OWNERS)),
-                    FanId.of("fan" + fan),
-                    20,
-                    now));
+            recommender.recommend(SyntheticShop.forYou(fan, now));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
