@@ -14,8 +14,8 @@ import java.util.List;
 public final class CategoryLeaders {
   private final int[][] byCategory;
   private final double[] popularity;
-  // log1p of popularity and of the all-time weight, features of every candidate: worked out once
-  // here, not per request
+  // log1p of popularity, the all-time weight and the reach, features of every candidate: worked out
+  // once here, not per request
   private final double[] logPopularity;
   private final double[] logAllTimeWeight;
   private final double[] logReach;
