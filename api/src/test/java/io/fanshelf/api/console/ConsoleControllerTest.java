@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 class ConsoleControllerTest extends ApiTestBase {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -35,7 +36,9 @@ class ConsoleControllerTest extends ApiTestBase {
     return new Cookie("FANSHELF_SESSION", value);
   }
 
-  private String csrf(String html) {
+  /** The CSRF token of the page {@code page} requests. */
+  private String csrf(MockHttpServletRequestBuilder page) throws Exception {
+    String html = mvc.perform(page).andReturn().getResponse().getContentAsString();
     Matcher m = CSRF.matcher(html);
     if (!m.find()) {
       throw new AssertionError("no CSRF field in the page");
@@ -91,12 +94,7 @@ class ConsoleControllerTest extends ApiTestBase {
                 .param("dimension", "home_style")
                 .param("value", "looks"))
         .andExpect(status().isForbidden());
-    String token =
-        csrf(
-            mvc.perform(get("/console/fans").cookie(session))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String token = csrf(get("/console/fans").cookie(session));
     mvc.perform(
             post("/console/fans/bulk")
                 .cookie(session)
@@ -112,12 +110,7 @@ class ConsoleControllerTest extends ApiTestBase {
   @Test
   void importPreviewsBeforeApplying() throws Exception {
     Cookie session = signIn("shop-mu");
-    String token =
-        csrf(
-            mvc.perform(get("/console/import").cookie(session))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String token = csrf(get("/console/import").cookie(session));
     String html =
         mvc.perform(
                 multipart("/console/import")
@@ -154,12 +147,7 @@ class ConsoleControllerTest extends ApiTestBase {
   @Test
   void importErrorsAreSaidInThePageLanguageWithDisplayNames() throws Exception {
     Cookie session = signIn("shop-mu");
-    String token =
-        csrf(
-            mvc.perform(get("/console/import").cookie(session))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String token = csrf(get("/console/import").cookie(session));
     MockMultipartFile sheet =
         new MockMultipartFile(
             "file",
@@ -184,12 +172,7 @@ class ConsoleControllerTest extends ApiTestBase {
   @Test
   void aRefusedBulkActionShowsTheTableAgainWithTheReasonInThePageLanguage() throws Exception {
     Cookie session = signIn("shop-mu");
-    String token =
-        csrf(
-            mvc.perform(get("/console/fans").cookie(session).param("lang", "zh-CN"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String token = csrf(get("/console/fans").cookie(session).param("lang", "zh-CN"));
     mvc.perform(
             post("/console/fans/bulk")
                 .cookie(session)
