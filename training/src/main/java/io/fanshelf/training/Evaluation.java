@@ -142,7 +142,7 @@ public final class Evaluation {
             split(request, outer),
             options.seed(),
             protocol(request),
-            counts(cases, test, trained, metrics, result.candidateRecall()),
+            counts(cases, test, trained, metrics, result),
             training(trained),
             metrics,
             Map.of(),
@@ -197,7 +197,7 @@ public final class Evaluation {
       Snapshot test,
       Trainer.Trained trained,
       Map<String, Map<String, Map<String, Double>>> metrics,
-      Map<String, Double> candidateRecall) {
+      Evaluator.Result result) {
     Map<String, Object> counts = new LinkedHashMap<>();
     Map<String, Object> fans = new LinkedHashMap<>();
     metrics
@@ -212,7 +212,9 @@ public final class Evaluation {
     counts.put("trainingPositives", trained.dataset().positives());
     counts.put("trainingGroups", trained.dataset().fans());
     counts.put("trainingCandidateRecall", trained.dataset().candidateRecall());
-    counts.put("candidateRecall", candidateRecall);
+    counts.put("candidateRecall", result.candidateRecall());
+    counts.put("candidatesPerFan", result.candidatesPerFan());
+    counts.put("recallAt" + Evaluator.CANDIDATE_DEPTH, result.recallAtCandidateDepth());
     return counts;
   }
 

@@ -11,7 +11,9 @@ import io.fanshelf.training.model.Fit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,20 @@ class EvaluationTest {
         assertTrue(v >= 0 && v <= 1, model + " " + metric + " = " + v);
       }
     }
+    Map<?, ?> atDepth = (Map<?, ?>) r.counts().get("recallAt500");
+    Map<?, ?> candidateRecall = (Map<?, ?>) r.counts().get("candidateRecall");
+    Map<?, ?> candidatesPerFan = (Map<?, ?>) r.counts().get("candidatesPerFan");
+    assertEquals(r.models().keySet(), atDepth.keySet(), "every model's recall in its top 500");
+    for (Object share : atDepth.values()) {
+      assertTrue((Double) share >= 0 && (Double) share <= 1, "recall " + share);
+    }
+    double candidates = (Double) candidatesPerFan.get("fanshelf");
+    assertTrue(candidates > 20, "candidates per fan " + candidates);
+    assertTrue((Double) candidateRecall.get("fanshelf") > 0, candidateRecall.toString());
+    // this fixture's catalog is smaller than 500 products: every model's top 500 holds every
+    // product the fan may still be shown, so each reaches every pair (repeats are left out of both)
+    assertTrue(((Number) r.counts().get("catalog")).intValue() <= 500);
+    assertEquals(Set.of(1.0), Set.copyOf(atDepth.values()), atDepth.toString());
     Path json = dir.resolve("report.json");
     r.writeJson(json);
     String text = Files.readString(json);

@@ -35,6 +35,13 @@ public final class Evaluator {
   static final int DEPTH = 20;
 
   /**
+   * The depth of the pair recall every model is given at ({@link Result#recallAtCandidateDepth}):
+   * about as many products as FanShelf's sources propose, so that a ranking's candidate recall can
+   * be read against what each baseline's own top of that size reaches.
+   */
+  public static final int CANDIDATE_DEPTH = 500;
+
+  /**
    * A ranking over serving's candidates.
    *
    * @param name the report's model name, e.g. {@code fanshelf}
@@ -46,14 +53,29 @@ public final class Evaluator {
   /**
    * The evaluation's tables by model name; each model's top-k list per fan ({@code
    * fan<TAB>item1,item2,...}); and each ranking's candidate recall (the share of relevant (fan,
-   * product) pairs its candidates reached).
+   * product) pairs its candidates reached); every model's share of those pairs in its top {@link
+   * #CANDIDATE_DEPTH}; and each ranking's mean number of candidates per fan.
    */
   public record Result(
       Map<String, MetricTable> tables,
       Map<String, List<String>> topLists,
-      Map<String, Double> candidateRecall) {}
+      Map<String, Double> candidateRecall,
+      Map<String, Double> recallAtCandidateDepth,
+      Map<String, Double> candidatesPerFan) {}
 
-  private record Scored(String model, int[] top, boolean[] hits, long firstRank, int reached) {}
+  /**
+   * @param reached relevant products among the candidates, -1 for a list model
+   * @param inDepth relevant products in the top {@link #CANDIDATE_DEPTH}
+   * @param candidates the ranking's candidates, -1 for a list model
+   */
+  private record Scored(
+      String model,
+      int[] top,
+      boolean[] hits,
+      long firstRank,
+      int reached,
+      int inDepth,
+      int candidates) {}
 
   private Evaluator() {}
 
@@ -88,6 +110,7 @@ public final class Evaluator {
     Map<String, MetricTable> tables = new LinkedHashMap<>();
     Map<String, List<String>> topLists = new LinkedHashMap<>();
     Map<String, long[]> reached = new LinkedHashMap<>();
+    Map<String, long[]> inDepth = new LinkedHashMap<>();
     for (int f = 0; f < cases.size(); f++) {
       FanCase fan = cases.get(f);
       List<Slice> slices = Slice.of(fan);
@@ -96,10 +119,14 @@ public final class Evaluator {
             .computeIfAbsent(s.model(), m -> new MetricTable(catalog.size()))
             .add(slices, s.top(), s.hits(), fan.relevant().size(), s.firstRank());
         if (s.reached() >= 0) {
-          long[] counts = reached.computeIfAbsent(s.model(), m -> new long[2]);
+          long[] counts = reached.computeIfAbsent(s.model(), m -> new long[3]);
           counts[0] += s.reached();
           counts[1] += fan.relevant().size();
+          counts[2] += s.candidates();
         }
+        long[] depthCounts = inDepth.computeIfAbsent(s.model(), m -> new long[2]);
+        depthCounts[0] += s.inDepth();
+        depthCounts[1] += fan.relevant().size();
         if (topK > 0) {
           StringBuilder line = new StringBuilder(fan.fan().value()).append('\t');
           for (int i = 0; i < Math.min(topK, s.top().length); i++) {
@@ -110,8 +137,19 @@ public final class Evaluator {
       }
     }
     Map<String, Double> recall = new LinkedHashMap<>();
-    reached.forEach((model, c) -> recall.put(model, c[1] == 0 ? 0 : (double) c[0] / c[1]));
-    return new Result(tables, topLists, recall);
+    Map<String, Double> candidatesPerFan = new LinkedHashMap<>();
+    reached.forEach(
+        (model, c) -> {
+          recall.put(model, share(c[0], c[1]));
+          candidatesPerFan.put(model, cases.isEmpty() ? 0 : (double) c[2] / cases.size());
+        });
+    Map<String, Double> recallAtDepth = new LinkedHashMap<>();
+    inDepth.forEach((model, c) -> recallAtDepth.put(model, share(c[0], c[1])));
+    return new Result(tables, topLists, recall, recallAtDepth, candidatesPerFan);
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
   }
 
   private static List<Scored> scoreFan(
@@ -151,7 +189,8 @@ public final class Evaluator {
               new FullRanking(head, popular, excluded),
               relevant,
               relevantOrdinals,
-              reached));
+              reached,
+              fanCandidates.size()));
     }
     for (ListModel list : lists) {
       scored.add(
@@ -160,6 +199,7 @@ public final class Evaluator {
               new FullRanking(list.head(fan), popular, excluded),
               relevant,
               relevantOrdinals,
+              -1,
               -1));
     }
     return scored;
@@ -183,14 +223,26 @@ public final class Evaluator {
   }
 
   private static Scored score(
-      String model, FullRanking ranking, BitSet relevant, int[] relevantOrdinals, int reached) {
-    int[] top = ranking.top(DEPTH);
+      String model,
+      FullRanking ranking,
+      BitSet relevant,
+      int[] relevantOrdinals,
+      int reached,
+      int candidates) {
+    int[] deep = ranking.top(CANDIDATE_DEPTH);
+    int inDepth = 0;
+    for (int ordinal : deep) {
+      if (relevant.get(ordinal)) {
+        inDepth++;
+      }
+    }
+    int[] top = Arrays.copyOf(deep, Math.min(DEPTH, deep.length));
     boolean[] hits = new boolean[top.length];
     for (int i = 0; i < top.length; i++) {
       hits[i] = relevant.get(top[i]);
     }
     long first = relevantOrdinals.length == 0 ? 0 : ranking.firstRank(relevantOrdinals);
-    return new Scored(model, top, hits, first, reached);
+    return new Scored(model, top, hits, first, reached, inDepth, candidates);
   }
 
   static BitSet ordinals(CatalogSnapshot catalog, Set<ProductId> ids) {

@@ -250,25 +250,46 @@ public final class HtmlReport {
     return svg.append("</svg>").toString();
   }
 
-  /** The share of relevant (fan, product) pairs each ranking's candidates reached. */
+  /**
+   * The share of relevant (fan, product) pairs each ranking's candidates reached, beside every
+   * model's share in its own top {@link Evaluator#CANDIDATE_DEPTH} (reports before format 3 have
+   * only the first).
+   */
   private static String candidateRecall(EvaluationReport report) {
     Object recall = report.counts().get("candidateRecall");
-    if (!(recall instanceof Map<?, ?> byModel) || byModel.isEmpty()) {
+    if (!(recall instanceof Map<?, ?> byRanking) || byRanking.isEmpty()) {
       return "";
     }
+    Map<?, ?> perFan = mapOrEmpty(report.counts().get("candidatesPerFan"));
+    Map<?, ?> atDepth = mapOrEmpty(report.counts().get("recallAt" + Evaluator.CANDIDATE_DEPTH));
     StringBuilder t =
         new StringBuilder(
             "<h2>Candidate recall</h2><p class=\"note\">Share of the test fans' relevant"
                 + " products that a ranking's candidates reach; it ranks only those, popularity"
-                + " orders the rest.</p><table><tr><th>ranking</th><th>candidate recall</th></tr>");
-    byModel.forEach(
-        (model, value) ->
-            t.append("<tr><td>")
-                .append(esc(String.valueOf(model)))
-                .append("</td><td>")
-                .append(esc(format(value)))
-                .append("</td></tr>"));
+                + " orders the rest. Beside it, the share each model's own top "
+                + Evaluator.CANDIDATE_DEPTH
+                + " reaches.</p><table><tr><th>model</th><th>candidates per fan</th>"
+                + "<th>candidate recall</th><th>recall in top "
+                + Evaluator.CANDIDATE_DEPTH
+                + "</th></tr>");
+    java.util.Set<Object> models = new java.util.LinkedHashSet<>(byRanking.keySet());
+    models.addAll(atDepth.keySet());
+    for (Object model : models) {
+      t.append("<tr><td>").append(esc(String.valueOf(model))).append("</td>");
+      for (Object value :
+          java.util.Arrays.asList(
+              perFan.get(model) instanceof Double d ? Math.round(d) : null,
+              byRanking.get(model),
+              atDepth.get(model))) {
+        t.append("<td>").append(esc(format(value))).append("</td>");
+      }
+      t.append("</tr>");
+    }
     return t.append("</table>").toString();
+  }
+
+  private static Map<?, ?> mapOrEmpty(Object value) {
+    return value instanceof Map<?, ?> map ? map : Map.of();
   }
 
   /** The rankings compared on the validation window for serving, the served one marked. */
