@@ -280,8 +280,7 @@ public final class Recommender {
                 .filter(s -> !s.pinned())
                 .toList(),
             s -> current.catalog().leafCategory(s.ordinal()),
-            options.rules().maxPerCategory(),
-            options.rules().diversityWindow());
+            Diversity.caps(options.rules()));
     pinnedFirst.addAll(rest);
     Reasons reasons = new Reasons(evidence);
     List<RecommendedItem> items = new ArrayList<>();
