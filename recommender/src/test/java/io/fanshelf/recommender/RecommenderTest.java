@@ -89,7 +89,8 @@ class RecommenderTest {
       List<Reason> reasons =
           recommendations.items().stream().flatMap(i -> i.reasons().stream()).toList();
       assertTrue(
-          reasons.contains(new Reason(Reason.Kind.LABEL_MATCH, List.of("油皮", "oily skin"))),
+          reasons.contains(
+              new Reason(Reason.Kind.LABEL_MATCH, List.of("油皮", "oily skin", "skin_type"))),
           reasons::toString);
       for (String argument : reasons.stream().flatMap(r -> r.arguments().stream()).toList()) {
         assertFalse(argument.contains("价格") || argument.toLowerCase().contains("price"), argument);
