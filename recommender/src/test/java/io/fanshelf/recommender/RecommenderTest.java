@@ -261,6 +261,39 @@ class RecommenderTest {
   }
 
   @Test
+  void moreLikeThisForAFanLeavesOutWhatTheFanJustBought() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      // the first product of the fixture with at least two related products
+      ProductId seed = null;
+      List<RecommendedItem> forTheShop = List.of();
+      for (int i = 1; forTheShop.size() < 2; i++) {
+        seed = ProductId.of(String.format("bh-%03d", i));
+        forTheShop = f.recommender.similar(Fixture.LILY, seed, 5, Fixture.NOW);
+      }
+      ProductId bought = forTheShop.getFirst().product().id();
+      f.indexer.appendEvents(
+          List.of(
+              io.fanshelf.indexer.model.Event.of(
+                  "more-1",
+                  "fan-more",
+                  bought.value(),
+                  io.fanshelf.indexer.model.EventType.PURCHASE,
+                  Fixture.NOW.minusSeconds(60))));
+      List<ProductId> forTheFan =
+          f
+              .recommender
+              .similarFor(Fixture.LILY, FanId.of("fan-more"), seed, 5, Fixture.NOW)
+              .stream()
+              .map(i -> i.product().id())
+              .toList();
+      assertFalse(forTheFan.isEmpty());
+      assertFalse(forTheFan.contains(bought), () -> bought + " was just bought: " + forTheFan);
+      assertFalse(forTheFan.contains(seed), forTheFan::toString);
+      assertTrue(forTheFan.contains(forTheShop.get(1).product().id()), forTheFan::toString);
+    }
+  }
+
+  @Test
   void anotherOwnersLabelsAreNeverUsed() throws Exception {
     try (Fixture f = Fixture.open(dir)) {
       // fan-0001 is labelled by Lily (oily) and Mu (颜值); Anna has no labels for fan-0002.
