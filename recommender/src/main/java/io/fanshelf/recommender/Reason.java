@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Why an item is shown, as a kind of evidence and the arguments its text needs; the text itself is
- * the API's message bundles' ({@link #messageKey()}), in every language they have. Built only from
+ * the API's message bundles' ({@link #messageKeys()}), in every language they have. Built only from
  * what actually drove the item; never from a private label.
  *
  * @param kind what drove it
@@ -16,8 +16,9 @@ public record Reason(Kind kind, List<String> arguments) {
   /** The evidence behind a reason, and the arguments each kind carries. */
   public enum Kind {
     /**
-     * A displayable label of the fan matches the product. Arguments: the label value's zh-CN name
-     * and its English name as it reads inside a sentence ("oily skin").
+     * A displayable label of the fan matches the product. Arguments: the label value's zh-CN name,
+     * its English name as it reads inside a sentence ("oily skin"), and the dimension's id, which
+     * picks the sentence the value fits ({@link #messageKeys()}).
      */
     LABEL_MATCH,
     /** Often bought with something the fan viewed. Argument: that product's short title. */
@@ -55,8 +56,16 @@ public record Reason(Kind kind, List<String> arguments) {
     return new Reason(kind, List.of());
   }
 
-  /** Its text's key in the message bundles: {@code reason.} and the kind's wire name. */
-  public String messageKey() {
-    return "reason." + kind.wireName();
+  /**
+   * Its text's keys in the message bundles, the first a bundle has wins: {@code reason.} and the
+   * kind's wire name; for a label match first {@code reason.label_match.<dimension>}, since each
+   * dimension's values read naturally in their own sentence (适合干皮, but 你看重颜值, not 适合颜值).
+   */
+  public List<String> messageKeys() {
+    String key = "reason." + kind.wireName();
+    if (kind == Kind.LABEL_MATCH && arguments.size() > 2) {
+      return List.of(key + "." + arguments.get(2), key);
+    }
+    return List.of(key);
   }
 }

@@ -280,8 +280,7 @@ public final class Recommender {
                 .filter(s -> !s.pinned())
                 .toList(),
             s -> current.catalog().leafCategory(s.ordinal()),
-            options.rules().maxPerCategory(),
-            options.rules().diversityWindow());
+            Diversity.caps(options.rules()));
     pinnedFirst.addAll(rest);
     Reasons reasons = new Reasons(evidence);
     List<RecommendedItem> items = new ArrayList<>();
@@ -377,43 +376,94 @@ public final class Recommender {
    */
   public List<RecommendedItem> similar(OwnerId owner, ProductId product, int limit, Instant now)
       throws IOException {
+    Signals current = signals.current();
+    Curation owned = curation.forOwner(owner);
+    Optional<io.fanshelf.indexer.model.Owner> ownerRecord = indexer.store().metadata().owner(owner);
+    List<RecommendedItem> items = new ArrayList<>();
+    for (RecommendedItem item : related(current, product, limit)) {
+      Product candidate = item.product();
+      if (candidate.inStock()
+          && !owned.blocks().contains(candidate.id())
+          && ownerRecord.map(o -> o.sells(candidate.categoryKey())).orElse(true)) {
+        items.add(item);
+        if (items.size() == limit) {
+          break;
+        }
+      }
+    }
+    return items;
+  }
+
+  /**
+   * "More like this" for one fan: the products {@link #similar} starts from, judged by the rules of
+   * the fan's own list (also not bought recently, not resting after unclicked impressions), and
+   * without near-duplicates of {@code product} or of each other. The fan's labels are not read, so
+   * no label can show through.
+   */
+  public List<RecommendedItem> similarFor(
+      OwnerId owner, FanId fan, ProductId product, int limit, Instant now) throws IOException {
+    Signals current = signals.current();
+    List<RecommendedItem> related = related(current, product, limit);
+    FanEvidence evidence =
+        FanEvidence.of(
+            fanContext(owner, fan, now, false), current, bind(rankings.current(), current));
+    Rules rules =
+        new Rules(
+            options.rules(),
+            RecommendRequest.forYou(owner, fan, limit, now),
+            indexer.store().metadata().owner(owner),
+            curation.forOwner(owner),
+            FeatureExtractor.of(evidence).historyByOrdinal(),
+            current.catalog());
+    List<RecommendedItem> allowed = new ArrayList<>();
+    // the product itself first, so that its own family and title claim their place
+    allowed.add(
+        new RecommendedItem(
+            current.catalog().product(product).orElseThrow(), 0, Set.of(), List.of(), true));
+    for (RecommendedItem item : related) {
+      OptionalInt ordinal = current.catalog().ordinal(item.product().id());
+      if (ordinal.isPresent() && rules.allows(ordinal.getAsInt())) {
+        allowed.add(item);
+      }
+    }
+    List<RecommendedItem> distinct =
+        NearDuplicates.collapse(
+            allowed, RecommendedItem::product, RecommendedItem::pinned, options.rules());
+    return distinct.subList(1, Math.min(distinct.size(), limit + 1));
+  }
+
+  /**
+   * Products related to {@code product}: often bought together with it (best first), then the
+   * leaders of its leaf category; unchecked against any rule, at least {@code limit} when the
+   * catalog has them.
+   */
+  private static List<RecommendedItem> related(Signals current, ProductId product, int limit) {
     if (limit < 1 || limit > RecommendRequest.MAX_LIMIT) {
       throw new IllegalArgumentException(
           "limit must be between 1 and " + RecommendRequest.MAX_LIMIT + ", got " + limit);
     }
-    Signals current = signals.current();
     OptionalInt ordinal = current.catalog().ordinal(product);
     if (ordinal.isEmpty()) {
       throw new IllegalArgumentException("unknown product '" + product + "'");
     }
-    Curation owned = curation.forOwner(owner);
-    Optional<io.fanshelf.indexer.model.Owner> ownerRecord = indexer.store().metadata().owner(owner);
-    List<RecommendedItem> items = new ArrayList<>();
-    Set<ProductId> seen = new HashSet<>(Set.of(product));
     List<ScoredItem> related =
         new ArrayList<>(current.aggregates().coOccurring(product, limit * 3));
     for (int ord : current.leaders().leaders(current.catalog().leafCategory(ordinal.getAsInt()))) {
       related.add(new ScoredItem(current.catalog().product(ord).id(), 0));
     }
     Reason together = Reason.of(Reason.Kind.BOUGHT_TOGETHER);
+    Set<ProductId> seen = new HashSet<>(Set.of(product));
+    List<RecommendedItem> items = new ArrayList<>();
     for (ScoredItem item : related) {
       Optional<Product> candidate = current.catalog().product(item.product());
-      if (candidate.isEmpty()
-          || !seen.add(item.product())
-          || !candidate.get().inStock()
-          || owned.blocks().contains(item.product())
-          || !ownerRecord.map(o -> o.sells(candidate.get().categoryKey())).orElse(true)) {
-        continue;
-      }
-      items.add(
-          new RecommendedItem(
-              candidate.get(),
-              item.score(),
-              Set.of(item.score() > 0 ? "co-visit" : "affinity"),
-              item.score() > 0 ? List.of(together) : List.of(),
-              false));
-      if (items.size() == limit) {
-        break;
+      if (candidate.isPresent() && seen.add(item.product())) {
+        items.add(
+            new RecommendedItem(
+                candidate.get(),
+                item.score(),
+                Set.of(item.score() > 0 ? "co-visit" : "affinity"),
+                item.score() > 0 ? List.of(together) : List.of(),
+                false));
       }
     }
     return items;

@@ -15,6 +15,8 @@ import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.feature.FeatureExtractor;
 import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.recommender.rules.RuleOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,10 @@ class CollaborativeRankingTest {
 
   @Test
   void oneNewEventChangesTheFansListThroughTheFoldIn() throws Exception {
-    try (Fixture f = Fixture.open(dir)) {
+    // the two serums would be spread apart by the first-screen diversity cap: this is about scores
+    RecommenderOptions withoutFirstScreenCap =
+        RecommenderOptions.defaults().withRules(RuleOptions.defaults().withDiversity(3, 20, 0, 6));
+    try (Fixture f = Fixture.open(dir, withoutFirstScreenCap, CurationLookup.NONE)) {
       f.recommender.rankings().use(byFeature(Collaborative.of(twoTastes()), Feature.ALS_SCORE));
       RecommendRequest request =
           RecommendRequest.forYou(Fixture.LILY, FanId.of("fan-fresh"), 10, Fixture.NOW);

@@ -1,5 +1,6 @@
 package io.fanshelf.api.recommend;
 
+import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.RecommendRequest;
@@ -68,6 +69,12 @@ public class RecommendationService {
   public List<RecommendedItem> similar(OwnerId owner, ProductId product, int limit)
       throws IOException {
     return recommender.similar(owner, product, limit, clock.instant());
+  }
+
+  /** "More like this" for one fan ({@link Recommender#similarFor}). */
+  public List<RecommendedItem> similarFor(OwnerId owner, FanId fan, ProductId product, int limit)
+      throws IOException {
+    return recommender.similarFor(owner, fan, product, limit, clock.instant());
   }
 
   /** The name of the ranker in use. */

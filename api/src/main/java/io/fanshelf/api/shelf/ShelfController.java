@@ -1,6 +1,8 @@
 package io.fanshelf.api.shelf;
 
+import io.fanshelf.api.auth.Caller;
 import io.fanshelf.api.auth.RateLimiter;
+import io.fanshelf.api.auth.Tokens;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.api.system.FanShelfProperties;
@@ -12,12 +14,14 @@ import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogStore;
 import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.recommender.RecommendedItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -34,7 +38,9 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The fan page: {@code GET /s/{token}} renders the link's shelf server-side (no JavaScript needed,
  * {@code noindex}, never cached by browsers or proxies), {@code GET /s/{token}/go/{product}} counts
- * the click and sends the fan on to buy with the owner's attribution.
+ * the click and sends the fan on to buy with the owner's attribution, {@code GET
+ * /s/{token}/more/{product}} counts the click and shows more like the product. When the link's
+ * owner looks (the console's preview), no view, impression or click is recorded.
  */
 @Controller
 class ShelfController {
@@ -90,11 +96,12 @@ class ShelfController {
         FanShelfLocaleResolver.fromRequest(request)
             .orElse(owner == null ? Locale.SIMPLIFIED_CHINESE : owner.locale());
     Shelf shelf = shelves.shelf(link);
-    String render = shelves.recordImpressions(link, shelf);
+    boolean preview = ownersPreview(link, request);
+    String render = preview ? Tokens.id("") : shelves.recordImpressions(link, shelf);
     String ownerName = owner == null ? link.owner().value() : owner.name();
     return ResponseEntity.ok()
         .contentType(HTML)
-        .body(pages.html(token, shelf, ownerName, locale, render));
+        .body(pages.html(token, shelf, ownerName, locale, render, preview));
   }
 
   private ResponseEntity<String> notice(
@@ -109,6 +116,7 @@ class ShelfController {
       @PathVariable("token") String token,
       @PathVariable("product") String product,
       @RequestParam(name = "r", required = false) String render,
+      HttpServletRequest request,
       HttpServletResponse response,
       Model model)
       throws IOException {
@@ -125,7 +133,13 @@ class ShelfController {
     ProductId id;
     try {
       id = ProductId.of(product);
-      shelves.recordClick(link, id, render);
+      if (ownersPreview(link, request)) {
+        if (catalog.get(id).isEmpty()) {
+          throw new IllegalArgumentException("unknown product " + id.value());
+        }
+      } else {
+        shelves.recordClick(link, id, render);
+      }
     } catch (IllegalArgumentException | ImportRejectedException e) {
       // A malformed id, or one the catalog does not have (any more): nothing to buy, no click.
       response.setStatus(404);
@@ -142,6 +156,63 @@ class ShelfController {
       target += (target.contains("?") ? "&" : "?") + "shelf=" + enc(token);
     }
     return "redirect:" + target;
+  }
+
+  /**
+   * "More like this" under a card: counts as the fan's click on {@code product} (once per shown
+   * page, like buying it), then shows products like it for this fan, as cards of the shelf.
+   */
+  @GetMapping("/s/{token}/more/{product}")
+  public ResponseEntity<String> moreLikeThis(
+      @PathVariable("token") String token,
+      @PathVariable("product") String product,
+      @RequestParam(name = "r", required = false) String render,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    noStore(response);
+    Optional<ShareLink> found = shelves.link(token);
+    if (found.isEmpty()) {
+      return notice(HttpStatus.NOT_FOUND, "shelf-gone", request);
+    }
+    ShareLink link = found.get();
+    if (limited(link, response)) {
+      return notice(HttpStatus.TOO_MANY_REQUESTS, "shelf-busy", request);
+    }
+    Owner owner = metadata.owner(link.owner()).orElse(null);
+    Locale locale =
+        FanShelfLocaleResolver.fromRequest(request)
+            .orElse(owner == null ? Locale.SIMPLIFIED_CHINESE : owner.locale());
+    Optional<Product> seed;
+    try {
+      seed = catalog.get(ProductId.of(product));
+    } catch (IllegalArgumentException e) {
+      seed = Optional.empty();
+    }
+    if (seed.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(HTML)
+          .body(pages.productGone("/s/" + token, locale));
+    }
+    boolean preview = ownersPreview(link, request);
+    List<RecommendedItem> items;
+    try {
+      if (!preview) {
+        shelves.recordClick(link, seed.get().id(), render);
+      }
+      items = shelves.moreLikeThis(link, seed.get().id());
+    } catch (ImportRejectedException | IllegalArgumentException e) {
+      // the product left the catalog since it was read, or the ranking's copy of the catalog does
+      // not have it yet: nothing like it to show
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(HTML)
+          .body(pages.productGone("/s/" + token, locale));
+    }
+    String shown = preview ? Tokens.id("") : shelves.recordMoreLikeThisImpressions(link, items);
+    String ownerName = owner == null ? link.owner().value() : owner.name();
+    return ResponseEntity.ok()
+        .contentType(HTML)
+        .body(pages.moreLikeThis(token, seed.get(), items, ownerName, locale, shown, preview));
   }
 
   /** A shelf request the service refuses (e.g. a query that is not UTF-8): a page, not JSON. */
@@ -195,6 +266,15 @@ class ShelfController {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the link's own owner is looking (signed in to the console, whose session cookie the
+   * browser sends along, or with an owner token): the console's "open as the fan sees it". An
+   * owner's look is neither the fan's view nor the fan's click, so nothing is recorded.
+   */
+  private static boolean ownersPreview(ShareLink link, HttpServletRequest request) {
+    return Caller.of(request) instanceof Caller.OwnerUser user && user.owner().equals(link.owner());
   }
 
   private boolean limited(ShareLink link, HttpServletResponse response) {

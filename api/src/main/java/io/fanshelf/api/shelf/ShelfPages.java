@@ -52,30 +52,43 @@ public class ShelfPages {
   }
 
   private record Key(
-      String token, Instant rankedAt, String ranker, String ownerName, Locale locale) {}
+      String token,
+      Instant rankedAt,
+      String ranker,
+      String ownerName,
+      Locale locale,
+      boolean preview) {}
 
-  /** A product card. {@code image} is null without a picture: the card shows {@code initial}. */
+  /**
+   * A product card. {@code image} is null without a picture: the card shows {@code initial}. {@code
+   * href} buys, {@code moreHref} shows more like it, in the page's language.
+   */
   public record Card(
       String id,
       String title,
       String price,
       String reason,
       String href,
+      String moreHref,
       String image,
       String initial) {}
 
   /** A section of the page. */
   public record SectionView(String key, List<Card> cards) {}
 
-  /** The page of {@code shelf} reached through {@code token}, for one view ({@code render}). */
-  String html(String token, Shelf shelf, String ownerName, Locale locale, String render) {
-    Key key = new Key(token, shelf.rankedAt(), shelf.ranker(), ownerName, locale);
+  /**
+   * The page of {@code shelf} reached through {@code token}, for one view ({@code render}); an
+   * owner's {@code preview} says so on the page.
+   */
+  String html(
+      String token, Shelf shelf, String ownerName, Locale locale, String render, boolean preview) {
+    Key key = new Key(token, shelf.rankedAt(), shelf.ranker(), ownerName, locale, preview);
     String page;
     synchronized (rendered) {
       page = rendered.get(key);
     }
     if (page == null) {
-      page = render(token, shelf, ownerName, locale);
+      page = render(token, shelf, ownerName, locale, preview);
       synchronized (rendered) {
         rendered.put(key, page);
       }
@@ -98,7 +111,7 @@ public class ShelfPages {
     context.setVariable("currency", options.currency());
     context.setVariable("ownerName", ownerName);
     context.setVariable("back", back);
-    context.setVariable("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+    context.setVariable("lang", tag(locale));
     return templates.process("buy", context);
   }
 
@@ -114,32 +127,69 @@ public class ShelfPages {
     return templates.process(template, new Context(locale));
   }
 
-  private String render(String token, Shelf shelf, String ownerName, Locale locale) {
+  /**
+   * The "more like this" page of {@code seed} reached through {@code token}, for one view ({@code
+   * render}), with the way back to the shelf; an owner's {@code preview} says so.
+   */
+  String moreLikeThis(
+      String token,
+      Product seed,
+      List<RecommendedItem> items,
+      String ownerName,
+      Locale locale,
+      String render,
+      boolean preview) {
+    List<Card> cards = new ArrayList<>();
+    for (RecommendedItem item : items) {
+      cards.add(card(token, item, locale, render));
+    }
+    Context context = new Context(locale);
+    context.setVariable("ownerName", ownerName);
+    context.setVariable("seed", seed.title());
+    context.setVariable("cards", cards);
+    context.setVariable("preview", preview);
+    context.setVariable("back", "/s/" + token + "?lang=" + tag(locale));
+    context.setVariable("currency", options.currency());
+    context.setVariable("lang", tag(locale));
+    return templates.process("shelf-more", context);
+  }
+
+  private Card card(String token, RecommendedItem item, Locale locale, String render) {
+    Product product = item.product();
+    String id = enc(product.id().value());
+    return new Card(
+        product.id().value(),
+        product.title(),
+        price(product.priceCents()),
+        item.reasons().isEmpty() ? null : reasonMessages.text(item.reasons().getFirst(), locale),
+        "/s/" + token + "/go/" + id + "?r=" + render,
+        "/s/" + token + "/more/" + id + "?r=" + render + "&lang=" + tag(locale),
+        product.imageUrl().orElse(null),
+        product.category().substring(0, 1));
+  }
+
+  private String render(
+      String token, Shelf shelf, String ownerName, Locale locale, boolean preview) {
     List<SectionView> sections = new ArrayList<>();
     for (Shelf.ShelfSection section : shelf.sections()) {
       List<Card> cards = new ArrayList<>();
       for (RecommendedItem item : section.items()) {
-        var product = item.product();
-        cards.add(
-            new Card(
-                product.id().value(),
-                product.title(),
-                price(product.priceCents()),
-                item.reasons().isEmpty()
-                    ? null
-                    : reasonMessages.text(item.reasons().getFirst(), locale),
-                "/s/" + token + "/go/" + enc(product.id().value()) + "?r=" + placeholder,
-                product.imageUrl().orElse(null),
-                product.category().substring(0, 1)));
+        cards.add(card(token, item, locale, placeholder));
       }
       sections.add(new SectionView(section.section().wireName(), cards));
     }
     Context context = new Context(locale);
     context.setVariable("ownerName", ownerName);
     context.setVariable("sections", sections);
+    context.setVariable("preview", preview);
     context.setVariable("currency", options.currency());
-    context.setVariable("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+    context.setVariable("lang", tag(locale));
     return templates.process("shelf", context);
+  }
+
+  /** The page language's tag: zh-CN or en. */
+  private static String tag(Locale locale) {
+    return locale.getLanguage().equals("zh") ? "zh-CN" : "en";
   }
 
   private static String price(long cents) {

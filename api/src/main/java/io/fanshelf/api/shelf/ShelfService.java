@@ -41,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class ShelfService {
   // Pages of impressions (~30 events each) that may wait for the store: ~10 MB at most.
   private static final int IMPRESSION_QUEUE_PAGES = 10_000;
+  private static final String MORE_IMPRESSION_PREFIX = "shelf-more-imp-";
   private static final Pattern RENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,24}");
   private static final List<Section> ORDER =
       List.of(
@@ -116,22 +117,49 @@ public class ShelfService {
     return new Shelf(link.owner(), link.fan(), sections, ranker, now);
   }
 
+  /**
+   * "More like this" {@code product} on the link's fan's page: at most {@code section-size} items.
+   *
+   * @throws IllegalArgumentException when the catalog does not have {@code product}
+   */
+  public List<RecommendedItem> moreLikeThis(ShareLink link, ProductId product) {
+    try {
+      return recommendations.similarFor(link.owner(), link.fan(), product, options.sectionSize());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Records one impression per shown item, in the background; returns the render id. */
   public String recordImpressions(ShareLink link, Shelf shelf) {
+    return recordImpressions(
+        link,
+        shelf.sections().stream().flatMap(section -> section.items().stream()).toList(),
+        AttributedStats.SHELF_IMPRESSION_PREFIX);
+  }
+
+  /**
+   * Records one impression per item of a "more like this" page, in the background; returns the
+   * render id. Their ids do not start as the shelf's do: the page is not another opening of the
+   * shelf, so no page view.
+   */
+  public String recordMoreLikeThisImpressions(ShareLink link, List<RecommendedItem> items) {
+    return recordImpressions(link, items, MORE_IMPRESSION_PREFIX);
+  }
+
+  private String recordImpressions(ShareLink link, List<RecommendedItem> items, String prefix) {
     String render = io.fanshelf.api.auth.Tokens.id("");
     Instant now = clock.instant();
     List<Event> batch = new ArrayList<>();
     int position = 0;
-    for (Shelf.ShelfSection section : shelf.sections()) {
-      for (RecommendedItem item : section.items()) {
-        batch.add(
-            event(
-                AttributedStats.SHELF_IMPRESSION_PREFIX + render + "-" + position++,
-                link,
-                item.product().id(),
-                EventType.IMPRESSION,
-                now));
-      }
+    for (RecommendedItem item : items) {
+      batch.add(
+          event(
+              prefix + render + "-" + position++,
+              link,
+              item.product().id(),
+              EventType.IMPRESSION,
+              now));
     }
     if (!batch.isEmpty()) {
       impressions.offer(batch);

@@ -67,7 +67,7 @@ public class ShelfWarmup implements ApplicationRunner {
     indexer.aggregates();
     Shelf shelf = shelves.shelf(link);
     Locale locale = owner.locale();
-    pages.html(link.token(), shelf, owner.name(), locale, "warm-up");
+    pages.html(link.token(), shelf, owner.name(), locale, "warm-up", false);
     LOG.info(
         "first fan page ready in {} ms (ranked with {}, {} sections)",
         (System.nanoTime() - started) / 1_000_000,

@@ -43,4 +43,27 @@ class ReasonMessagesTest {
     assertEquals(
         "店主推荐", messages.text(Reason.of(Reason.Kind.OWNER_PICK), Locale.SIMPLIFIED_CHINESE));
   }
+
+  /**
+   * The demo taxonomies' displayable dimensions whose values have match rules, as fans read them.
+   */
+  @Test
+  void aLabelMatchReadsNaturallyForEachDimension() {
+    assertLabelMatch("skin_type", "干皮", "dry skin", "适合干皮", "For dry skin");
+    assertLabelMatch("skin_type", "敏感肌", "sensitive skin", "适合敏感肌", "For sensitive skin");
+    assertLabelMatch("home_style", "颜值", "good looks", "你看重颜值", "You care about good looks");
+    assertLabelMatch("home_style", "性价比", "good value", "你看重性价比", "You care about good value");
+    assertLabelMatch("kids", "1个孩子", "1 kid", "适合有1个孩子的家庭", "For families with 1 kid");
+    // a dimension without its own sentence, and a reason cached before reasons named theirs
+    assertLabelMatch("age", "25-34岁", "age 25-34", "适合25-34岁", "For age 25-34");
+    Reason cached = new Reason(Reason.Kind.LABEL_MATCH, List.of("油皮", "oily skin"));
+    assertEquals("适合油皮", messages.text(cached, Locale.SIMPLIFIED_CHINESE));
+  }
+
+  private void assertLabelMatch(
+      String dimension, String zh, String en, String zhText, String enText) {
+    Reason reason = new Reason(Reason.Kind.LABEL_MATCH, List.of(zh, en, dimension));
+    assertEquals(zhText, messages.text(reason, Locale.SIMPLIFIED_CHINESE));
+    assertEquals(enText, messages.text(reason, Locale.ENGLISH));
+  }
 }

@@ -2,6 +2,7 @@ package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.ItBase;
+import io.fanshelf.api.auth.AuthFilter;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,8 +127,11 @@ class ShelfBrowserIT extends ItBase {
         card.findElement(By.tagName("img")).getAttribute("src").endsWith("/qr.svg"));
     String shelfUrl = card.findElement(By.className("shelf-url")).getAttribute("href");
 
-    // The fan opens the shelf and clicks the first product.
+    // The fan opens the shelf and clicks the first product: on the fan's phone, without the owner's
+    // console session (which would make it the owner's preview, counted for nobody).
     long clicksBefore = stats.fan(OwnerId.of("shop-lily"), FanId.of("fan-0005")).clicks();
+    Cookie ownersSession = browser.manage().getCookieNamed(AuthFilter.SESSION_COOKIE);
+    browser.manage().deleteAllCookies();
     browser.get(shelfUrl);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card-link")));
     Assertions.assertTrue(browser.getPageSource().contains("noindex"));
@@ -146,6 +151,7 @@ class ShelfBrowserIT extends ItBase {
     shelves.flush();
 
     // The owner sees the click counted, and two views: the first and the one back from the product.
+    browser.manage().addCookie(ownersSession);
     browser.get(base() + "/console/fans/fan-0005?lang=en");
     String line = browser.findElement(By.id("fan-stats")).getText();
     Assertions.assertTrue(line.contains("clicks " + (clicksBefore + 1)), line);

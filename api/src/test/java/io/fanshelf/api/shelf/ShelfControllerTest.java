@@ -3,6 +3,7 @@ package io.fanshelf.api.shelf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -13,6 +14,7 @@ import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -86,8 +88,7 @@ class ShelfControllerTest extends ApiTestBase {
             .getContentAsString();
     // bh-001 and bh-002 have pictures in the fixture; bh-003 has none and shows its initial.
     Assertions.assertTrue(
-        html.matches(
-            "(?s).*<img class=\"image\" src=\"https://img\\.example\\.com/bh-00\\d\\.jpg\".*"),
+        html.matches("(?s).*<img class=\"image\" src=\"/pictures/bh-00\\d\\.svg\".*"),
         "a card with a picture");
     Assertions.assertTrue(
         html.contains("<div class=\"image\" aria-hidden=\"true\">"), "a card without");
@@ -134,6 +135,91 @@ class ShelfControllerTest extends ApiTestBase {
     // The same click of the same render is one click.
     mvc.perform(get(href)).andExpect(status().isFound());
     Assertions.assertEquals(before.clicks() + 1, stats.fan(LILY, FanId.of("fan-0007")).clicks());
+  }
+
+  @Test
+  void moreLikeThisCountsTheFansClickAndShowsSimilarCardsWithoutPrivateLabels() throws Exception {
+    // Lily labels fan-0001 oily (displayable) and price-sensitive (private)
+    String page = path("shop-lily", "fan-0001");
+    var before = stats.fan(LILY, FanId.of("fan-0001"));
+    String shelf = mvc.perform(get(page)).andReturn().getResponse().getContentAsString();
+    Assertions.assertEquals(
+        shelf.split(page + "/go/", -1).length,
+        shelf.split(page + "/more/", -1).length,
+        "every card offers more like it");
+    // the rose tea: fans bought it with the chrysanthemum tea
+    String html =
+        mvc.perform(get(page + "/more/bh-011?r=abcdefgh12").header("Accept-Language", "zh-CN"))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andExpect(content().string(containsString("和「玫瑰花茶 调理气色」相似的")))
+            .andExpect(content().string(containsString("href=\"" + page + "?lang=zh-CN\"")))
+            .andExpect(content().string(containsString("/more/bh-012?r=")))
+            .andExpect(content().string(containsString(page + "/go/bh-012?")))
+            .andExpect(content().string(not(containsString("价格敏感"))))
+            .andExpect(content().string(not(containsString("fan-0001"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Assertions.assertFalse(html.contains("/go/bh-011?"), "not the product itself");
+    Assertions.assertFalse(html.contains("/go/bh-013?"), "nor the sold-out tea");
+    shelves.flush();
+    var after = stats.fan(LILY, FanId.of("fan-0001"));
+    Assertions.assertEquals(before.clicks() + 1, after.clicks(), "counted as the fan's click");
+    Assertions.assertEquals(before.pageViews() + 1, after.pageViews(), "the shelf, not this page");
+    mvc.perform(get(page + "/more/no-such-product"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("href=\"" + page + "\"")));
+    Assertions.assertEquals(after.clicks(), stats.fan(LILY, FanId.of("fan-0001")).clicks());
+  }
+
+  // fan-0002: SegmentControllerTest counts fan-0003's events exactly, in the same application
+  @Test
+  void theOwnersPreviewFromTheConsoleCountsNoViewImpressionOrClick() throws Exception {
+    String page = path("shop-lily", "fan-0002");
+    Cookie lily = signIn("shop-lily");
+    var before = stats.fan(LILY, FanId.of("fan-0002"));
+    String html =
+        mvc.perform(get(page).cookie(lily).header("Accept-Language", "zh-CN"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("店主预览")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    int at = html.indexOf(page + "/go/");
+    String buy = html.substring(at, html.indexOf('"', at)).replace("&amp;", "&");
+    mvc.perform(get(buy).cookie(lily)).andExpect(status().isFound());
+    at = html.indexOf(page + "/more/");
+    String more = html.substring(at, html.indexOf('"', at)).replace("&amp;", "&");
+    mvc.perform(get(more).cookie(lily))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("店主预览")));
+    mvc.perform(get(page + "/go/no-such-product").cookie(lily)).andExpect(status().isNotFound());
+    shelves.flush();
+    var after = stats.fan(LILY, FanId.of("fan-0002"));
+    Assertions.assertEquals(before.pageViews(), after.pageViews());
+    Assertions.assertEquals(before.impressions(), after.impressions());
+    Assertions.assertEquals(before.clicks(), after.clicks());
+
+    // another owner's session is not this owner's preview; the fan's own view counts
+    mvc.perform(get(page).cookie(signIn("shop-mu")))
+        .andExpect(content().string(not(containsString("店主预览"))));
+    mvc.perform(get(page)).andExpect(content().string(not(containsString("店主预览"))));
+    shelves.flush();
+    Assertions.assertEquals(
+        before.pageViews() + 2, stats.fan(LILY, FanId.of("fan-0002")).pageViews());
+  }
+
+  private Cookie signIn(String owner) throws Exception {
+    String setCookie =
+        mvc.perform(post("/console/login").param("owner", owner).param("password", PASSWORD))
+            .andExpect(status().isFound())
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    return new Cookie(
+        "FANSHELF_SESSION",
+        setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
   }
 
   @Test

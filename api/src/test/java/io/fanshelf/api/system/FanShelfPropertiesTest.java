@@ -176,6 +176,8 @@ class FanShelfPropertiesTest {
             "fanshelf.recommend.rules.frequency-cap-rest=1d",
             "fanshelf.recommend.rules.max-per-category=2",
             "fanshelf.recommend.rules.diversity-window=10",
+            "fanshelf.recommend.rules.top-max-per-category=2",
+            "fanshelf.recommend.rules.top-window=4",
             "fanshelf.recommend.rules.collapse-same-title=false",
             "fanshelf.recommend.rules.family-attribute=series",
             "fanshelf.feedback.weights.view=0",
@@ -210,6 +212,8 @@ class FanShelfPropertiesTest {
                       Duration.ofDays(1),
                       2,
                       10,
+                      2,
+                      4,
                       false,
                       "series"),
                   recommender.rules());
@@ -247,6 +251,9 @@ class FanShelfPropertiesTest {
     assertRefused(
         "fanshelf.recommend.rules.frequency-cap: must be >= 0, got -1",
         "fanshelf.recommend.rules.frequency-cap=-1");
+    assertRefused(
+        "fanshelf.recommend.rules.top-window: must be >= 1, got 0",
+        "fanshelf.recommend.rules.top-window=0");
     assertRefused(
         "fanshelf.feedback.weights.purchase: must be in [0, 10], got 11.0",
         "fanshelf.feedback.weights.purchase=11");

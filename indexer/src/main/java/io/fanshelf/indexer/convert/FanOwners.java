@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The shops of a converted data set and which of them each fan follows: the three demo shops of the
@@ -20,6 +21,12 @@ import java.util.Set;
  * short numeric ids where 10% was asked. Immutable and thread-safe.
  */
 final class FanOwners {
+  /**
+   * Complete Journey departments without goods a shop shares with its fans: fuel, coupons and the
+   * store's miscellany (gasoline at the pump, "Coupons/Store & Mfg"). No demo shop sells them.
+   */
+  static final Set<String> NOT_GOODS = Set.of("COUPON", "FUEL", "MISCELLANEOUS");
+
   /**
    * The food departments that 阿杰家的厨房 sells; the other two shops sell the whole converted catalog
    * ({@link #sellingWholeCatalogAs}).
@@ -83,22 +90,24 @@ final class FanOwners {
   }
 
   /**
-   * The same shops, those that sell the whole catalog now selling {@code departments}: the
-   * converted catalog's departments, so that a store shared with another data set (the generated
-   * beauty shop of the demo) does not put that set's products on these shops' shelves.
+   * The same shops, those that sell the whole catalog now selling {@code departments} but {@link
+   * #NOT_GOODS}: the converted catalog's departments, so that a store shared with another data set
+   * (the generated beauty shop of the demo) does not put that set's products on these shops'
+   * shelves.
    */
   FanOwners sellingWholeCatalogAs(Set<String> departments) {
     if (departments.isEmpty()) {
       return this;
     }
+    Set<String> goods = new TreeSet<>(departments);
+    goods.removeAll(NOT_GOODS);
     List<Owner> limited =
         owners.stream()
             .map(
                 o ->
                     o.assortment().isPresent()
                         ? o
-                        : new Owner(
-                            o.id(), o.name(), o.locale(), Optional.of(Set.copyOf(departments))))
+                        : new Owner(o.id(), o.name(), o.locale(), Optional.of(Set.copyOf(goods))))
             .toList();
     return new FanOwners(limited, secondOwnerShare);
   }

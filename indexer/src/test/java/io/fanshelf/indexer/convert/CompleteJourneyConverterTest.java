@@ -126,13 +126,14 @@ class CompleteJourneyConverterTest {
   }
 
   @Test
-  void ownersAreTheDemoShopsAndTheGeneralOnesSellTheConvertedDepartments() throws IOException {
+  void ownersAreTheDemoShopsAndTheGeneralOnesSellTheConvertedDepartmentsOfGoods()
+      throws IOException {
     convertMini(Options.defaults());
     String expected =
         """
         id,name,locale,assortment
-        shop-lily,莉莉的生活小铺,zh-CN,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;MISCELLANEOUS;SPIRITS
-        shop-green,Green Basket,en,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;MISCELLANEOUS;SPIRITS
+        shop-lily,莉莉的生活小铺,zh-CN,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;SPIRITS
+        shop-green,Green Basket,en,COSMETICS;DRUG GM;FROZEN GROCERY;GROCERY;SPIRITS
         shop-jie,阿杰家的厨房,zh-CN,CHEF SHOPPE;DELI;FROZEN GROCERY;GROCERY;MEAT;MEAT-PCKGD;\
         NUTRITION;PASTRY;PRODUCE;SALAD BAR;SEAFOOD;SEAFOOD-PCKGD
         """;

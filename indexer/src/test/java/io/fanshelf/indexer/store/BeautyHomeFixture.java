@@ -148,7 +148,7 @@ public final class BeautyHomeFixture {
             "skin_type=oily|combination;volume=120ml",
             "new",
             "2026-10-20T10:00:00+08:00",
-            "https://img.example.com/bh-001.jpg",
+            "/pictures/bh-001.svg",
             0.15),
         product(
             "bh-002",
@@ -160,7 +160,7 @@ public final class BeautyHomeFixture {
             "skin_type=dry;volume=50ml",
             "gift",
             "2026-09-05T09:30:00+08:00",
-            "https://img.example.com/bh-002.jpg",
+            "/pictures/bh-002.svg",
             0.2),
         product(
             "bh-003",
@@ -184,7 +184,7 @@ public final class BeautyHomeFixture {
             "skin_type=combination",
             "value",
             "2026-09-18T14:20:00+08:00",
-            "https://img.example.com/bh-004.jpg",
+            "/pictures/bh-004.svg",
             0.12),
         product(
             "bh-005",
@@ -196,7 +196,7 @@ public final class BeautyHomeFixture {
             "skin_type=oily|combination|dry|sensitive;spf=50",
             "new",
             "2026-10-25T08:00:00+08:00",
-            "https://img.example.com/bh-005.jpg",
+            "/pictures/bh-005.svg",
             0.1),
         product(
             "bh-006",
@@ -208,7 +208,7 @@ public final class BeautyHomeFixture {
             "color=正红",
             "gift;looks",
             "2026-09-28T19:00:00+08:00",
-            "https://img.example.com/bh-006.jpg",
+            "/pictures/bh-006.svg",
             0.25),
         product(
             "bh-007",
@@ -232,7 +232,7 @@ public final class BeautyHomeFixture {
             "hair_type=oily",
             "value",
             "2026-09-10T16:00:00+08:00",
-            "https://img.example.com/bh-008.jpg",
+            "/pictures/bh-008.svg",
             0.08),
         product(
             "bh-009",
@@ -244,7 +244,7 @@ public final class BeautyHomeFixture {
             "skin_type=dry",
             null,
             "2026-10-12T09:00:00+08:00",
-            "https://img.example.com/bh-009.jpg",
+            "/pictures/bh-009.svg",
             0.12),
         product(
             "bh-010",
@@ -256,7 +256,7 @@ public final class BeautyHomeFixture {
             "skin_type=dry|sensitive;volume=30ml",
             "import",
             "2026-10-15T12:00:00+08:00",
-            "https://img.example.com/bh-010.jpg",
+            "/pictures/bh-010.svg",
             0.1),
         product(
             "bh-011",
@@ -268,7 +268,7 @@ public final class BeautyHomeFixture {
             "origin=山东平阴",
             "养生",
             "2026-10-03T08:00:00+08:00",
-            "https://img.example.com/bh-011.jpg",
+            "/pictures/bh-011.svg",
             0.3),
         product(
             "bh-012",
@@ -280,7 +280,7 @@ public final class BeautyHomeFixture {
             "origin=浙江桐乡",
             "养生;value",
             "2026-10-04T08:00:00+08:00",
-            "https://img.example.com/bh-012.jpg",
+            "/pictures/bh-012.svg",
             0.3),
         product(
             "bh-013",
@@ -304,7 +304,7 @@ public final class BeautyHomeFixture {
             "origin=杭州",
             "gift",
             "2026-09-20T10:00:00+08:00",
-            "https://img.example.com/bh-014.jpg",
+            "/pictures/bh-014.svg",
             0.15),
         product(
             "bh-015",
@@ -316,7 +316,7 @@ public final class BeautyHomeFixture {
             null,
             "import",
             "2026-10-18T15:00:00+08:00",
-            "https://img.example.com/bh-015.jpg",
+            "/pictures/bh-015.svg",
             0.1),
         product(
             "bh-016",
@@ -328,7 +328,7 @@ public final class BeautyHomeFixture {
             "material=PP",
             "value",
             "2026-09-12T10:00:00+08:00",
-            "https://img.example.com/bh-016.jpg",
+            "/pictures/bh-016.svg",
             0.1),
         product(
             "bh-017",
@@ -340,7 +340,7 @@ public final class BeautyHomeFixture {
             "material=陶瓷;style=北欧",
             null,
             "2026-10-22T20:00:00+08:00",
-            "https://img.example.com/bh-017.jpg",
+            "/pictures/bh-017.svg",
             0.2),
         product(
             "bh-018",
@@ -364,7 +364,7 @@ public final class BeautyHomeFixture {
             "volume=500ml;material=不锈钢",
             "value",
             "2026-09-25T09:00:00+08:00",
-            "https://img.example.com/bh-019.jpg",
+            "/pictures/bh-019.svg",
             0.1),
         product(
             "bh-020",
@@ -376,7 +376,7 @@ public final class BeautyHomeFixture {
             "material=纯棉",
             "looks",
             "2026-10-28T10:00:00+08:00",
-            "https://img.example.com/bh-020.jpg",
+            "/pictures/bh-020.svg",
             0.15),
         product(
             "bh-021",

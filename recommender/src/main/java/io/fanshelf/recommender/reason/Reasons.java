@@ -97,7 +97,9 @@ public final class Reasons {
         String en = value.names().en();
         String enInSentence = Character.toLowerCase(en.charAt(0)) + en.substring(1);
         return Optional.of(
-            new Reason(Reason.Kind.LABEL_MATCH, List.of(value.names().zh(), enInSentence)));
+            new Reason(
+                Reason.Kind.LABEL_MATCH,
+                List.of(value.names().zh(), enInSentence, rule.dimension().id())));
       }
     }
     return Optional.empty();

@@ -17,16 +17,33 @@ final class Titles {
   private Titles() {}
 
   /**
-   * The title if it has at most {@code maxChars} characters; else its longest run of whole words
-   * that fits, followed by an ellipsis. A first word longer than {@code maxChars} is kept whole.
+   * The title if it has at most {@code maxChars} characters; else its longest run of whole
+   * space-separated parts that fits, when that keeps at least half of {@code maxChars}, or else of
+   * whole words, followed by an ellipsis. A first word longer than {@code maxChars} is kept whole.
    */
   static String shorten(String title, int maxChars) {
     String trimmed = title.strip();
     if (trimmed.length() <= maxChars) {
       return trimmed;
     }
-    int cut = lastWordEndWithin(trimmed, maxChars);
+    int cut = lastSpaceWithin(trimmed, maxChars);
+    if (cut < maxChars / 2) {
+      cut = lastWordEndWithin(trimmed, maxChars);
+    }
     return trimmed.substring(0, cut).stripTrailing() + ELLIPSIS;
+  }
+
+  /**
+   * Where the title's space-separated parts end, within {@code maxChars}: a catalog title written
+   * as "brand name size" keeps whole parts ("30ml", "SPF50+"), which no segmenter splits better.
+   */
+  private static int lastSpaceWithin(String text, int maxChars) {
+    for (int i = maxChars; i > 0; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   private static int lastWordEndWithin(String text, int maxChars) {

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param maxPerCategory at most this many products of one leaf category in the top {@code
  *     diversityWindow}; 0 disables diversity
  * @param diversityWindow how many top positions diversity applies to
+ * @param topMaxPerCategory at most this many products of one leaf category in the top {@code
+ *     topWindow}, the first screen of a phone; 0 disables this tighter cap
+ * @param topWindow how many top positions the tighter cap applies to
  * @param collapseSameTitle whether a product whose normalised title equals a better ranked one's is
  *     left out ({@link NearDuplicates})
  * @param familyAttribute the product attribute naming a product's family, of which only the best
@@ -26,6 +29,8 @@ public record RuleOptions(
     Duration frequencyCapRest,
     int maxPerCategory,
     int diversityWindow,
+    int topMaxPerCategory,
+    int topWindow,
     boolean collapseSameTitle,
     String familyAttribute) {
   public RuleOptions {
@@ -41,6 +46,13 @@ public record RuleOptions(
     if (diversityWindow < 1) {
       throw new IllegalArgumentException("diversityWindow must be >= 1, got " + diversityWindow);
     }
+    if (topMaxPerCategory < 0) {
+      throw new IllegalArgumentException(
+          "topMaxPerCategory must be >= 0, got " + topMaxPerCategory);
+    }
+    if (topWindow < 1) {
+      throw new IllegalArgumentException("topWindow must be >= 1, got " + topWindow);
+    }
     Objects.requireNonNull(familyAttribute, "familyAttribute");
   }
 
@@ -53,22 +65,28 @@ public record RuleOptions(
 
   /**
    * Defaults: consumables may return 14 days after a purchase, no durables declared, 5 unclicked
-   * impressions rest a product for 3 days, at most 3 of a leaf category in the top 20, one product
-   * per normalised title and per {@code family} attribute value.
+   * impressions rest a product for 3 days, at most 3 of a leaf category in the top 20 and 1 in the
+   * top 6, one product per normalised title and per {@code family} attribute value.
    */
   public static RuleOptions defaults() {
     return new RuleOptions(
-        Duration.ofDays(14), List.of(), 5, Duration.ofDays(3), 3, 20, true, "family");
+        Duration.ofDays(14), List.of(), 5, Duration.ofDays(3), 3, 20, 1, 6, true, "family");
   }
 
-  public RuleOptions withMaxPerCategory(int max) {
+  /**
+   * Diversity: at most {@code max} of a leaf category in the top {@code window} positions, and at
+   * most {@code topMax} in the top {@code topWindow}; a 0 cap is off.
+   */
+  public RuleOptions withDiversity(int max, int window, int topMax, int topWindow) {
     return new RuleOptions(
         repurchaseAfter,
         durableCategories,
         frequencyCap,
         frequencyCapRest,
         max,
-        diversityWindow,
+        window,
+        topMax,
+        topWindow,
         collapseSameTitle,
         familyAttribute);
   }
@@ -81,6 +99,8 @@ public record RuleOptions(
         frequencyCapRest,
         maxPerCategory,
         diversityWindow,
+        topMaxPerCategory,
+        topWindow,
         collapseSameTitle,
         familyAttribute);
   }
@@ -97,6 +117,8 @@ public record RuleOptions(
         frequencyCapRest,
         maxPerCategory,
         diversityWindow,
+        topMaxPerCategory,
+        topWindow,
         sameTitle,
         family);
   }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param frequencyCapRest how long it rests
  * @param maxPerCategory at most this many products of one leaf category near the top; 0 disables
  * @param diversityWindow how many top positions diversity applies to
+ * @param topMaxPerCategory at most this many of one leaf category in the first screen; 0 disables
+ * @param topWindow how many top positions make the first screen
  * @param collapseSameTitle keep only the best ranked of products with the same normalised title
  * @param familyAttribute the product attribute naming a family (one per family); empty: off
  */
@@ -27,6 +29,8 @@ public record RuleSettings(
     Duration frequencyCapRest,
     Integer maxPerCategory,
     Integer diversityWindow,
+    Integer topMaxPerCategory,
+    Integer topWindow,
     Boolean collapseSameTitle,
     String familyAttribute) {
 
@@ -41,13 +45,15 @@ public record RuleSettings(
     frequencyCapRest = requireNonNullElse(frequencyCapRest, DEFAULTS.frequencyCapRest());
     maxPerCategory = requireNonNullElse(maxPerCategory, DEFAULTS.maxPerCategory());
     diversityWindow = requireNonNullElse(diversityWindow, DEFAULTS.diversityWindow());
+    topMaxPerCategory = requireNonNullElse(topMaxPerCategory, DEFAULTS.topMaxPerCategory());
+    topWindow = requireNonNullElse(topWindow, DEFAULTS.topWindow());
     collapseSameTitle = requireNonNullElse(collapseSameTitle, DEFAULTS.collapseSameTitle());
     familyAttribute = requireNonNullElse(familyAttribute, DEFAULTS.familyAttribute());
   }
 
   /** Every value the default. */
   public static RuleSettings defaults() {
-    return new RuleSettings(null, null, null, null, null, null, null, null);
+    return new RuleSettings(null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -65,6 +71,8 @@ public record RuleSettings(
                 frequencyCapRest,
                 maxPerCategory,
                 diversityWindow,
+                topMaxPerCategory,
+                topWindow,
                 collapseSameTitle,
                 familyAttribute));
   }

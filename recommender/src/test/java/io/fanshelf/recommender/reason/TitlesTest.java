@@ -33,4 +33,13 @@ class TitlesTest {
   void aFirstWordLongerThanTheLimitIsKeptWhole() {
     assertEquals("Supercalifragilistic…", Titles.shorten("Supercalifragilistic cream", 10));
   }
+
+  @Test
+  void aTitleOfSpacedPartsIsCutBetweenParts() {
+    assertEquals("水漾集 烟酰胺细致毛孔精华液…", Titles.shorten("水漾集 烟酰胺细致毛孔精华液 30ml", 18));
+    assertEquals("植初 神经酰胺滋润防晒乳 SPF50+…", Titles.shorten("植初 神经酰胺滋润防晒乳 SPF50+ 50ml", 20));
+    // a first part too short to stand alone: cut between words instead
+    String cut = Titles.shorten("AB 兰蔻小黑瓶精华肌底液修护保湿补水30ml", 12);
+    assertTrue(cut.length() > 4 && cut.endsWith("…"), cut);
+  }
 }

@@ -208,8 +208,25 @@ class RulesTest {
   @Test
   void diversityCapsACategoryInTheTopAndKeepsTheRestInOrder() {
     List<String> ranked = List.of("a1", "a2", "a3", "a4", "b1", "a5", "c1");
-    List<String> diverse = Diversity.apply(ranked, s -> s.charAt(0), 2, 5);
+    List<Diversity.Cap> twoInFive = List.of(new Diversity.Cap(2, 5));
+    List<String> diverse = Diversity.apply(ranked, s -> s.charAt(0), twoInFive);
     assertEquals(List.of("a1", "a2", "b1", "c1", "a3", "a4", "a5"), diverse);
-    assertEquals(ranked, Diversity.apply(ranked, s -> s.charAt(0), 0, 5), "0 disables it");
+    assertEquals(
+        ranked,
+        Diversity.apply(ranked, s -> s.charAt(0), List.of(new Diversity.Cap(0, 5))),
+        "0 disables it");
+  }
+
+  @Test
+  void theFirstScreenCapSpreadsCategoriesAndGivesWayWhenTheyRunOut() {
+    List<String> ranked = List.of("a1", "a2", "a3", "b1", "b2", "c1", "a4");
+    List<Diversity.Cap> caps = List.of(new Diversity.Cap(1, 3), new Diversity.Cap(2, 6));
+    // first three: one of each; then the wider cap alone: a second a and b, then c is gone and the
+    // wider cap has no a left to give, so the rest follows in rank order
+    assertEquals(
+        List.of("a1", "b1", "c1", "a2", "b2", "a3", "a4"),
+        Diversity.apply(ranked, s -> s.charAt(0), caps));
+    List<String> oneCategory = List.of("a1", "a2", "a3");
+    assertEquals(oneCategory, Diversity.apply(oneCategory, s -> s.charAt(0), caps));
   }
 }
