@@ -10,6 +10,7 @@ import io.fanshelf.recommender.Recommendations;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.training.registry.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The data directory is built once per parameter set under {@code fanshelf.bench.dir} (default
  * /tmp/fanshelf-bench) and reused by later runs.
  *
+ * <p>{@code ranking=popularity} ranks as a shop is served before any model (popularity, no
+ * collaborative models); {@code ranking=current} with the data directory's current model (the
+ * published one, else the validated one), collaborative models and learned ranker included: train
+ * and publish one first with {@code fanshelf-training train --data DIR --keep learned --publish
+ * --force} (docs/benchmarks.md).
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RecommendBenchmark}
  */
 @State(Scope.Benchmark)
@@ -58,6 +65,9 @@ public class RecommendBenchmark {
 
   @Param("5000000")
   int events;
+
+  @Param("popularity")
+  String ranking;
 
   private Indexer indexer;
   private Recommender recommender;
@@ -81,6 +91,26 @@ public class RecommendBenchmark {
     }
     indexer = Indexer.open(IndexerOptions.of(data).withLiveAggregates());
     recommender = Recommender.open(indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
+    switch (ranking) {
+      case "popularity" -> {}
+      case "current" -> {
+        ModelRegistry registry = new ModelRegistry(data);
+        String id =
+            registry
+                .current()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "no model in "
+                                + data
+                                + ": train and publish one first (see docs/benchmarks.md)"));
+        recommender.rankings().use(registry.model(id));
+        System.out.printf("%nranking with model %s%n", id);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "ranking must be popularity or current, got " + ranking);
+    }
     now = SyntheticShop.START.plusSeconds(events * 6L + 60);
     random = new Random(7);
     bareQuery =
