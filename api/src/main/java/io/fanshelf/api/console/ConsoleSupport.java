@@ -77,8 +77,25 @@ public class ConsoleSupport {
     return owner.map(Owner::locale).orElse(Locale.SIMPLIFIED_CHINESE);
   }
 
+  /**
+   * Where the error page's "back" leads: the console section the failed request belongs to
+   * (/console/segments/x/delete: the segments), a real link rather than history.back(), which the
+   * Content-Security-Policy would block as inline script.
+   */
+  static void back(HttpServletRequest request, Model model) {
+    String[] path = request.getRequestURI().split("/");
+    String section = path.length > 2 && SECTIONS.contains(path[2]) ? path[2] : "fans";
+    model.addAttribute("back", "/console/" + section);
+    model.addAttribute("backName", "nav." + section);
+  }
+
+  private static final java.util.Set<String> SECTIONS =
+      java.util.Set.of("fans", "import", "segments", "curation", "links", "stats");
+
   @ExceptionHandler(ApiException.class)
-  public String apiError(ApiException e, HttpServletResponse response, Model model) {
+  public String apiError(
+      ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    back(request, model);
     response.setStatus(e.status().value());
     model.addAttribute("message", e.getMessage());
     model.addAttribute("errors", java.util.List.of());
@@ -89,7 +106,9 @@ public class ConsoleSupport {
    * An upload whose body cannot be read (no boundary, cut off): the browser's or network's fault.
    */
   @ExceptionHandler(MultipartException.class)
-  public String unreadableUpload(MultipartException e, HttpServletResponse response, Model model) {
+  public String unreadableUpload(
+      MultipartException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    back(request, model);
     response.setStatus(400);
     model.addAttribute(
         "message", "the upload could not be read; choose the file and send it again");
@@ -98,7 +117,12 @@ public class ConsoleSupport {
   }
 
   @ExceptionHandler(ImportRejectedException.class)
-  public String rejected(ImportRejectedException e, HttpServletResponse response, Model model) {
+  public String rejected(
+      ImportRejectedException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    back(request, model);
     response.setStatus(400);
     model.addAttribute("message", e.getMessage());
     model.addAttribute("errors", e.errors());
