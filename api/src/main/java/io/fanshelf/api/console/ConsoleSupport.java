@@ -3,6 +3,7 @@ package io.fanshelf.api.console;
 import io.fanshelf.api.auth.AccessInterceptor;
 import io.fanshelf.api.auth.Caller;
 import io.fanshelf.api.auth.ConsolePage;
+import io.fanshelf.api.owner.ShopDimensions;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
@@ -11,6 +12,7 @@ import io.fanshelf.indexer.store.MetadataStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -31,14 +33,17 @@ public class ConsoleSupport {
 
   private final MetadataStore metadata;
   private final MessageSource messages;
+  private final ShopDimensions dimensions;
 
-  public ConsoleSupport(MetadataStore metadata, MessageSource messages) {
+  public ConsoleSupport(MetadataStore metadata, MessageSource messages, ShopDimensions dimensions) {
     this.metadata = metadata;
     this.messages = messages;
+    this.dimensions = dimensions;
   }
 
   @ModelAttribute
-  public void common(HttpServletRequest request, HttpServletResponse response, Model model) {
+  public void common(HttpServletRequest request, HttpServletResponse response, Model model)
+      throws IOException {
     Caller caller = Caller.of(request);
     if (!(caller instanceof Caller.OwnerUser user)) {
       return;
@@ -51,7 +56,7 @@ public class ConsoleSupport {
     model.addAttribute("csrf", user.token().csrf());
     model.addAttribute("csrfParam", AccessInterceptor.CSRF_PARAM);
     model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
-    ConsoleNames names = new ConsoleNames(metadata.taxonomy(), locale);
+    ConsoleNames names = new ConsoleNames(metadata.taxonomy(), dimensions.of(user.owner()), locale);
     model.addAttribute("names", names);
     model.addAttribute("errorTexts", new ConsoleErrors(names, messages, locale));
   }

@@ -285,6 +285,38 @@ class ConsoleControllerTest extends ApiTestBase {
   }
 
   @Test
+  void anOwnerSeesTheDimensionsOfTheirOwnShop() throws Exception {
+    // Mu's labels are home style and price sensitivity: no skin type in Mu's pickers.
+    Cookie mu = signIn("shop-mu");
+    mvc.perform(get("/console/fans").cookie(mu))
+        .andExpect(content().string(containsString("id=\"filter-home_style\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("filter-skin_type"))));
+    // Lily labels in all three domains and sees all three.
+    mvc.perform(get("/console/fans").cookie(signIn("shop-lily")))
+        .andExpect(content().string(containsString("id=\"filter-skin_type\"")))
+        .andExpect(content().string(containsString("id=\"filter-home_style\"")));
+  }
+
+  @Test
+  void theImportPageOffersATemplateOfTheOwnersColumnsWithAnExample() throws Exception {
+    Cookie mu = signIn("shop-mu");
+    mvc.perform(get("/console/import").cookie(mu))
+        .andExpect(content().string(containsString("href=\"/console/import/template.csv\"")))
+        .andExpect(content().string(containsString("<th>home_style</th>")));
+    String csv =
+        mvc.perform(get("/console/import/template.csv").cookie(mu))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Disposition", containsString("attachment")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String[] lines = csv.split("\r\n");
+    Assertions.assertEquals("\uFEFFfan_id,home_style,price_sensitivity", lines[0]);
+    Assertions.assertEquals("fan-0001,性价比,价格敏感", lines[1]);
+    Assertions.assertEquals("fan-0003,性价比;颜值,适中", lines[2]);
+  }
+
+  @Test
   void theErrorPathIsNotAServerError() throws Exception {
     mvc.perform(get("/error")).andExpect(status().isNotFound());
   }
