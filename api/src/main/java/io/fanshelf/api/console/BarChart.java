@@ -16,7 +16,7 @@ public record BarChart(List<Bar> bars, List<Tick> ticks, long max) {
   public static final int WIDTH = 720;
   public static final int HEIGHT = 240;
   public static final int LEFT = 44;
-  public static final int RIGHT = 8;
+  public static final int RIGHT = 20;
   public static final int TOP = 18;
   public static final int BOTTOM = 26;
 
