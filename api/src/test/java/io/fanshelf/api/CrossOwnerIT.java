@@ -288,7 +288,9 @@ class CrossOwnerIT extends ItBase {
         "GET /console/fans",
         List.of(
             own(page("/console/fans", session)),
-            own(page("/console/fans?f.skin_type=combination", session))));
+            own(page("/console/fans?f.skin_type=combination", session)),
+            // Searching for part of Lily's fan's nickname finds none of Lily's fans.
+            own(page("/console/fans?q=" + enc("小美") + "&sort=active", session))));
     t.put(
         "POST /console/fans/bulk",
         List.of(
@@ -319,7 +321,11 @@ class CrossOwnerIT extends ItBase {
     t.put(
         "POST /console/fans/{fan}/link",
         List.of(deny(form("/console/fans/" + fan + "/link", session, csrf))));
-    t.put("GET /console/links", List.of(own(page("/console/links", session))));
+    t.put(
+        "GET /console/links",
+        List.of(
+            own(page("/console/links", session)),
+            own(page("/console/links?q=" + enc("小美"), session))));
     t.put(
         "POST /console/links/{id}/revoke",
         List.of(deny(form("/console/links/" + link.id() + "/revoke", session, csrf))));
@@ -327,6 +333,9 @@ class CrossOwnerIT extends ItBase {
         "GET /console/links/{id}/qr.svg",
         List.of(deny(page("/console/links/" + link.id() + "/qr.svg", session))));
     t.put("GET /console/import", List.of(own(page("/console/import", session))));
+    t.put(
+        "GET /console/import/template.csv",
+        List.of(own(page("/console/import/template.csv", session))));
     var consoleSheet =
         multipart(
             "file",

@@ -31,8 +31,8 @@ public record ConsoleErrors(ConsoleNames names, MessageSource messages, Locale l
   }
 
   /** A console message by key, in the page language. */
-  public String message(String key) {
-    return messages.getMessage(key, null, locale);
+  public String message(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
   }
 
   /** Each error as one line: "field: message", the field by its display name; plain text. */

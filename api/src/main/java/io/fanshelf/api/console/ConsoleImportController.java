@@ -3,6 +3,7 @@ package io.fanshelf.api.console;
 import io.fanshelf.api.auth.ConsolePage;
 import io.fanshelf.api.auth.CurrentOwner;
 import io.fanshelf.api.auth.Tokens;
+import io.fanshelf.api.owner.FanService;
 import io.fanshelf.api.owner.LabelImportService;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Uploads;
@@ -12,12 +13,17 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,15 +40,49 @@ class ConsoleImportController {
   private record Pending(OwnerId owner, Uploads upload, Instant at) {}
 
   private final LabelImportService imports;
+  private final FanService fans;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  ConsoleImportController(LabelImportService imports) {
+  ConsoleImportController(LabelImportService imports, FanService fans) {
     this.imports = imports;
+    this.fans = fans;
   }
 
   @GetMapping("/console/import")
-  public String form() {
+  public String form(
+      @CurrentOwner OwnerId owner,
+      @ModelAttribute(name = "names", binding = false) ConsoleNames names,
+      Model model)
+      throws IOException {
+    model.addAttribute("example", SheetTemplate.rows(exampleFans(owner), names));
     return "console/import";
+  }
+
+  /**
+   * A sheet to fill in: the owner's dimensions as columns, two example rows with values by their
+   * names in the page language. UTF-8 with a byte order mark, so spreadsheet programs read the
+   * Chinese right.
+   */
+  @GetMapping(path = "/console/import/template.csv", produces = "text/csv;charset=UTF-8")
+  public ResponseEntity<String> template(
+      @CurrentOwner OwnerId owner,
+      @ModelAttribute(name = "names", binding = false) ConsoleNames names)
+      throws IOException {
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"fanshelf-labels-template.csv\"")
+        .body(SheetTemplate.csv(SheetTemplate.rows(exampleFans(owner), names)));
+  }
+
+  /** Two of the owner's fans to show the format with, or made-up ids for an owner with none. */
+  private List<String> exampleFans(OwnerId owner) throws IOException {
+    List<String> ids = new ArrayList<>();
+    fans.find(owner, Map.of(), Set.of(), Optional.empty(), 2)
+        .fans()
+        .forEach(p -> ids.add(p.fan().id().value()));
+    for (int i = ids.size(); i < 2; i++) {
+      ids.add("fan-00" + (i + 1));
+    }
+    return ids;
   }
 
   @PostMapping(path = "/console/import", consumes = "multipart/form-data")

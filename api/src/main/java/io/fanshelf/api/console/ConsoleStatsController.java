@@ -9,6 +9,7 @@ import io.fanshelf.recommender.Recommender;
 import io.fanshelf.training.registry.ArtifactInfo;
 import io.fanshelf.training.registry.ModelRegistry;
 import java.io.IOException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -16,14 +17,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Totals and a 30-day chart (inline SVG) of page views and clicks on the owner's shelves, and which
- * ranking orders them, with the validation figures that chose it.
+ * Totals and 30-day charts (inline SVG, with axes and values) of page views and clicks on the
+ * owner's shelves, and which ranking orders them, with the validation figures that chose it.
  */
 @Controller
 @ConsolePage
 class ConsoleStatsController {
   static final int DAYS = 30;
-  static final int HEIGHT = 120;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
   private final StatsService stats;
   private final ModelRegistry registry;
@@ -35,15 +36,12 @@ class ConsoleStatsController {
     this.recommender = recommender;
   }
 
-  /** One bar of the chart, in SVG units. */
-  public record Bar(int x, int y, int height, String label, long value) {}
-
   @GetMapping("/console/stats")
   public String page(@CurrentOwner OwnerId owner, Model model) throws IOException {
     List<AttributedStats.Day> days = stats.days(owner, DAYS);
     model.addAttribute("total", stats.owner(owner));
-    model.addAttribute("views", bars(days, true));
-    model.addAttribute("clicks", bars(days, false));
+    model.addAttribute("views", chart(days, true));
+    model.addAttribute("clicks", chart(days, false));
     model.addAttribute("first", days.getFirst().day());
     model.addAttribute("last", days.getLast().day());
     ModelRegistry.Serving serving = registry.serving(recommender.rankings().current().name());
@@ -54,18 +52,17 @@ class ConsoleStatsController {
     return "console/stats";
   }
 
-  static List<Bar> bars(List<AttributedStats.Day> days, boolean views) {
-    long max = 1;
-    for (AttributedStats.Day day : days) {
-      max = Math.max(max, views ? day.counts().pageViews() : day.counts().clicks());
-    }
-    List<Bar> bars = new ArrayList<>();
+  static BarChart chart(List<AttributedStats.Day> days, boolean views) {
+    List<String> labels = new ArrayList<>();
+    List<String> axisLabels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
     for (int i = 0; i < days.size(); i++) {
       AttributedStats.Day day = days.get(i);
-      long value = views ? day.counts().pageViews() : day.counts().clicks();
-      int height = (int) Math.round((double) value / max * HEIGHT);
-      bars.add(new Bar(i * 10, HEIGHT - height, height, day.day().toString(), value));
+      labels.add(day.day().toString());
+      // Every fifth day from the last one, so today is always labelled.
+      axisLabels.add((days.size() - 1 - i) % 5 == 0 ? DAY.format(day.day()) : "");
+      values.add(views ? day.counts().pageViews() : day.counts().clicks());
     }
-    return bars;
+    return BarChart.of(labels, axisLabels, values);
   }
 }

@@ -3,6 +3,7 @@ package io.fanshelf.api.console;
 import io.fanshelf.api.auth.AccessInterceptor;
 import io.fanshelf.api.auth.Caller;
 import io.fanshelf.api.auth.ConsolePage;
+import io.fanshelf.api.owner.ShopDimensions;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
@@ -11,6 +12,7 @@ import io.fanshelf.indexer.store.MetadataStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -31,14 +33,17 @@ public class ConsoleSupport {
 
   private final MetadataStore metadata;
   private final MessageSource messages;
+  private final ShopDimensions dimensions;
 
-  public ConsoleSupport(MetadataStore metadata, MessageSource messages) {
+  public ConsoleSupport(MetadataStore metadata, MessageSource messages, ShopDimensions dimensions) {
     this.metadata = metadata;
     this.messages = messages;
+    this.dimensions = dimensions;
   }
 
   @ModelAttribute
-  public void common(HttpServletRequest request, HttpServletResponse response, Model model) {
+  public void common(HttpServletRequest request, HttpServletResponse response, Model model)
+      throws IOException {
     Caller caller = Caller.of(request);
     if (!(caller instanceof Caller.OwnerUser user)) {
       return;
@@ -51,7 +56,7 @@ public class ConsoleSupport {
     model.addAttribute("csrf", user.token().csrf());
     model.addAttribute("csrfParam", AccessInterceptor.CSRF_PARAM);
     model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
-    ConsoleNames names = new ConsoleNames(metadata.taxonomy(), locale);
+    ConsoleNames names = new ConsoleNames(metadata.taxonomy(), dimensions.of(user.owner()), locale);
     model.addAttribute("names", names);
     model.addAttribute("errorTexts", new ConsoleErrors(names, messages, locale));
   }
@@ -77,8 +82,25 @@ public class ConsoleSupport {
     return owner.map(Owner::locale).orElse(Locale.SIMPLIFIED_CHINESE);
   }
 
+  /**
+   * Where the error page's "back" leads: the console section the failed request belongs to
+   * (/console/segments/x/delete: the segments), a real link rather than history.back(), which the
+   * Content-Security-Policy would block as inline script.
+   */
+  static void back(HttpServletRequest request, Model model) {
+    String[] path = request.getRequestURI().split("/");
+    String section = path.length > 2 && SECTIONS.contains(path[2]) ? path[2] : "fans";
+    model.addAttribute("back", "/console/" + section);
+    model.addAttribute("backName", "nav." + section);
+  }
+
+  private static final java.util.Set<String> SECTIONS =
+      java.util.Set.of("fans", "import", "segments", "curation", "links", "stats");
+
   @ExceptionHandler(ApiException.class)
-  public String apiError(ApiException e, HttpServletResponse response, Model model) {
+  public String apiError(
+      ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    back(request, model);
     response.setStatus(e.status().value());
     model.addAttribute("message", e.getMessage());
     model.addAttribute("errors", java.util.List.of());
@@ -89,7 +111,9 @@ public class ConsoleSupport {
    * An upload whose body cannot be read (no boundary, cut off): the browser's or network's fault.
    */
   @ExceptionHandler(MultipartException.class)
-  public String unreadableUpload(MultipartException e, HttpServletResponse response, Model model) {
+  public String unreadableUpload(
+      MultipartException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    back(request, model);
     response.setStatus(400);
     model.addAttribute(
         "message", "the upload could not be read; choose the file and send it again");
@@ -98,7 +122,12 @@ public class ConsoleSupport {
   }
 
   @ExceptionHandler(ImportRejectedException.class)
-  public String rejected(ImportRejectedException e, HttpServletResponse response, Model model) {
+  public String rejected(
+      ImportRejectedException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    back(request, model);
     response.setStatus(400);
     model.addAttribute("message", e.getMessage());
     model.addAttribute("errors", e.errors());

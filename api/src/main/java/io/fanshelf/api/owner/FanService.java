@@ -133,14 +133,7 @@ public class FanService {
     }
     problems.throwIfAny();
     if (remove) {
-      if (taxonomy().dimension(dimension).isEmpty()) {
-        throw ApiException.badRequest(
-            "dimension",
-            "unknown dimension '"
-                + dimension
-                + "'; expected one of "
-                + taxonomy().describeDimensions());
-      }
+      requireDimension(dimension);
       int changed = 0;
       for (FanId fan : unique) {
         if (indexer.store().fans().removeLabels(owner, fan, List.of(dimension))) {
@@ -173,6 +166,32 @@ public class FanService {
     indexer.store().fans().setLabels(labels);
     events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
     return labels.size();
+  }
+
+  /**
+   * Checks what {@link #bulkLabel} would be asked to do, before asking the owner to confirm it for
+   * many fans: the dimension is known and, unless removing, the values are valid for it.
+   *
+   * @throws ImportRejectedException naming the dimension or value, as {@link #bulkLabel} would
+   */
+  public void checkBulkLabel(String dimension, List<String> values, boolean remove)
+      throws ImportRejectedException {
+    if (remove) {
+      requireDimension(dimension);
+    } else {
+      validated(OwnerId.of("check"), FanId.of("check"), dimension, values, 1.0);
+    }
+  }
+
+  private void requireDimension(String dimension) {
+    if (taxonomy().dimension(dimension).isEmpty()) {
+      throw ApiException.badRequest(
+          "dimension",
+          "unknown dimension '"
+              + dimension
+              + "'; expected one of "
+              + taxonomy().describeDimensions());
+    }
   }
 
   private Label validated(

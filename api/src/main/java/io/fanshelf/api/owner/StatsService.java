@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -54,6 +55,11 @@ public class StatsService {
 
   public AttributedStats.Counts fan(OwnerId owner, FanId fan) {
     return stats.fan(owner, fan);
+  }
+
+  /** Every fan of the owner with attributed events, with their counts and latest times. */
+  public Map<FanId, AttributedStats.Activity> activity(OwnerId owner) {
+    return stats.activity(owner);
   }
 
   /** The sum over the fans of a segment, as its filters select them now. */

@@ -11,15 +11,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.owner.FanService;
+import io.fanshelf.api.owner.SegmentController.SegmentService;
+import io.fanshelf.api.shelf.ShareLinkService;
+import io.fanshelf.indexer.model.FanId;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 class ConsoleControllerTest extends ApiTestBase {
+  @Autowired SegmentService segments;
+  @Autowired ShareLinkService links;
+  @Autowired FanService fans;
+
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private Cookie signIn(String owner) throws Exception {
@@ -210,6 +221,99 @@ class ConsoleControllerTest extends ApiTestBase {
         .andExpect(content().contentTypeCompatibleWith("text/html"))
         .andExpect(content().string(containsString("id=\"sign-in\"")))
         .andExpect(content().string(matchesPattern("(?s).*try again in \\d+ s.*")));
+  }
+
+  @Test
+  void deletingASegmentAndRevokingItsLinksAskFirstWithoutScript() throws Exception {
+    Cookie session = signIn("shop-anna");
+    String token = csrf(get("/console/segments").cookie(session));
+    fans.setLabel(ANNA, FanId.of("fan-0002"), "price_sensitivity", List.of("low"), 1.0);
+    mvc.perform(
+            post("/console/segments")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("name", "to be deleted")
+                .param("f.price_sensitivity", "low"))
+        .andExpect(redirectedUrl("/console/segments"));
+    String id =
+        segments.list(ANNA).stream()
+            .filter(s -> s.name().equals("to be deleted"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    mvc.perform(post("/console/segments/" + id + "/links").cookie(session).param("_csrf", token))
+        .andExpect(redirectedUrl("/console/links?segment=" + id));
+    mvc.perform(post("/console/segments/" + id + "/revoke").cookie(session).param("_csrf", token))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"confirm-yes\"")))
+        .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+    Assertions.assertFalse(links.forSegmentList(ANNA, id, false).isEmpty(), "not revoked yet");
+    mvc.perform(
+            post("/console/segments/" + id + "/revoke")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("confirmed", "true"))
+        .andExpect(redirectedUrl("/console/segments"));
+    Assertions.assertTrue(links.forSegmentList(ANNA, id, false).isEmpty(), "revoked");
+    mvc.perform(post("/console/segments/" + id + "/delete").cookie(session).param("_csrf", token))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("to be deleted")));
+    Assertions.assertTrue(
+        segments.list(ANNA).stream().anyMatch(s -> s.id().equals(id)), "still there");
+    mvc.perform(
+            post("/console/segments/" + id + "/delete")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("confirmed", "true"))
+        .andExpect(redirectedUrl("/console/segments"));
+    Assertions.assertTrue(segments.list(ANNA).stream().noneMatch(s -> s.id().equals(id)));
+  }
+
+  @Test
+  void theErrorPageLeadsBackWithARealLink() throws Exception {
+    Cookie session = signIn("shop-anna");
+    String token = csrf(get("/console/segments").cookie(session));
+    mvc.perform(
+            post("/console/segments/no-such-segment/delete")
+                .cookie(session)
+                .param("_csrf", token)
+                .param("lang", "en"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("href=\"/console/segments\"")))
+        .andExpect(content().string(containsString("Back to Segments")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("javascript:"))));
+  }
+
+  @Test
+  void anOwnerSeesTheDimensionsOfTheirOwnShop() throws Exception {
+    // Mu's labels are home style and price sensitivity: no skin type in Mu's pickers.
+    Cookie mu = signIn("shop-mu");
+    mvc.perform(get("/console/fans").cookie(mu))
+        .andExpect(content().string(containsString("id=\"filter-home_style\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("filter-skin_type"))));
+    // Lily labels in all three domains and sees all three.
+    mvc.perform(get("/console/fans").cookie(signIn("shop-lily")))
+        .andExpect(content().string(containsString("id=\"filter-skin_type\"")))
+        .andExpect(content().string(containsString("id=\"filter-home_style\"")));
+  }
+
+  @Test
+  void theImportPageOffersATemplateOfTheOwnersColumnsWithAnExample() throws Exception {
+    Cookie mu = signIn("shop-mu");
+    mvc.perform(get("/console/import").cookie(mu))
+        .andExpect(content().string(containsString("href=\"/console/import/template.csv\"")))
+        .andExpect(content().string(containsString("<th>home_style</th>")));
+    String csv =
+        mvc.perform(get("/console/import/template.csv").cookie(mu))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Disposition", containsString("attachment")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String[] lines = csv.split("\r\n");
+    Assertions.assertEquals("\uFEFFfan_id,home_style,price_sensitivity", lines[0]);
+    Assertions.assertEquals("fan-0001,性价比,价格敏感", lines[1]);
+    Assertions.assertEquals("fan-0003,性价比;颜值,适中", lines[2]);
   }
 
   @Test
