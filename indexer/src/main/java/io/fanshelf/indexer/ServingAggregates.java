@@ -234,7 +234,9 @@ final class ServingAggregates {
 
   /**
    * The rebuild's context, reading the labels of all its fans under the write lock, so that every
-   * label change is either seen by the rebuild or recorded in its journal.
+   * label change is either seen by the rebuild or recorded in its journal. It stays the context of
+   * the instance it built: later bulk reads come from writes that hold the (reentrant) lock
+   * already.
    */
   private final class LabelsReadUnderLock implements EventAggregates.Context {
     private final EventAggregates.Context stores;
