@@ -56,7 +56,7 @@ public final class ImportThroughput {
           double validateSeconds = timer.validationNanos() / 1e9;
           rates.add(file.rowsRead() / seconds);
           validateRates.add(file.rowsRead() / validateSeconds);
-          LuceneBackend.DiskUsage disk = ((LuceneBackend) indexer.store()).diskUsage();
+          LuceneBackend.DiskUsage disk = indexer.stats().disk().orElseThrow();
           System.out.printf(
               Locale.ROOT,
               "round %d: %,d events in %.2f s = %,.0f events/s (validation pass alone %,.0f"

@@ -11,15 +11,22 @@ import io.fanshelf.indexer.ingest.Importer;
 import io.fanshelf.indexer.ingest.Problems;
 import io.fanshelf.indexer.ingest.ValidationError;
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelRemoval;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.StoreBackend;
+import io.fanshelf.indexer.store.StoreReader;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +43,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A FanShelf data directory, opened: the store backend, ingestion, and the in-memory aggregates of
- * the event log. Thread-safe: imports, event appends and aggregate rebuilds are serialised by one
- * lock; reads never wait on it. Close it to release the directory.
+ * the event log. Every write goes through it (imports, events, labels); {@link #store} hands out
+ * reads only. Thread-safe: writes are serialised by one lock; reads never wait on it, and neither
+ * do the aggregates, which are rebuilt beside the serving instance and swapped in (only the very
+ * first build, when nothing serves yet, makes callers wait). Close it to release the directory.
  */
 public final class Indexer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -57,7 +66,7 @@ public final class Indexer implements Closeable {
           });
   private final AtomicLong catalogVersion = new AtomicLong();
   private final AtomicLong fansVersion = new AtomicLong();
-  private volatile EventAggregates aggregates;
+  private final ServingAggregates aggregates;
   // Product ids for validating API events without a store lookup per event; reloaded after a
   // catalog import.
   private volatile KnownProducts knownProducts = new KnownProducts(-1, Set.of());
@@ -67,6 +76,7 @@ public final class Indexer implements Closeable {
   private Indexer(IndexerOptions options, StoreBackend store) {
     this.options = options;
     this.store = store;
+    this.aggregates = new ServingAggregates(store, options, writes);
   }
 
   /** Opens the data directory with the embedded Lucene backend. */
@@ -94,7 +104,8 @@ public final class Indexer implements Closeable {
     return options;
   }
 
-  public StoreBackend store() {
+  /** Read access to the stores; every write goes through this indexer. */
+  public StoreReader store() {
     return store;
   }
 
@@ -129,8 +140,9 @@ public final class Indexer implements Closeable {
         fansVersion.incrementAndGet();
       }
       // A bulk import changes the aggregates wholesale: recount from the log rather than add
-      // event by event, in the background so the import returns as soon as it is durable.
-      aggregates = null;
+      // event by event, in the background so the import returns as soon as it is durable; the
+      // current aggregates serve until the recount is swapped in.
+      aggregates.recountNeeded();
       if (options.liveAggregates()) {
         rebuilder.execute(this::rebuildQuietly);
       }
@@ -163,12 +175,10 @@ public final class Indexer implements Closeable {
                       group,
                       event -> {
                         added.add(event);
+                        aggregates.onNew(event);
                         onNew.accept(event);
                       });
-              EventAggregates current = aggregates;
-              if (current != null) {
-                current.addAll(added); // only now: the write is committed
-              }
+              aggregates.stored(added); // only now: the write is committed
             });
     return new Appended(outcome.stored(), outcome.duplicates());
   }
@@ -187,6 +197,103 @@ public final class Indexer implements Closeable {
     public long added() {
       return stored.size();
     }
+  }
+
+  /**
+   * Sets and removes labels as one batch: checked against the owners and the current taxonomy
+   * ({@link LabelChecks}), then written all or none under the write lock, durable when it returns.
+   * Each label set replaces the owner's label of its (fan, dimension) and adds the fan to the
+   * owner's fans if needed; removals apply after the labels set, and removing a label that is not
+   * there changes nothing. The fans' version goes up and the label statistics of the aggregates
+   * (label lift, label x category) are recounted for the fans whose labels changed.
+   *
+   * @throws ImportRejectedException when anything in the batch is invalid; nothing changed then
+   * @throws IOException when the store could not write the batch; nothing changed then
+   */
+  public LabelsChanged changeLabels(List<Label> set, List<LabelRemoval> removals)
+      throws ImportRejectedException, IOException {
+    writes.lock();
+    try {
+      LabelChecks.check(set, removals, store.metadata());
+      Map<FanId, List<FanProfile>> before = new LinkedHashMap<>();
+      for (Label label : set) {
+        before.putIfAbsent(label.fan(), null);
+      }
+      for (LabelRemoval removal : removals) {
+        before.putIfAbsent(removal.fan(), null);
+      }
+      for (FanId fan : before.keySet()) {
+        before.put(fan, store.fans().profilesOf(fan));
+      }
+      List<LabelRemoval> removed = effectiveRemovals(set, removals, before);
+      store.fans().changeLabels(set, removals);
+      fansVersion.incrementAndGet();
+      try {
+        for (Map.Entry<FanId, List<FanProfile>> fan : before.entrySet()) {
+          aggregates.relabeled(fan.getKey(), fan.getValue());
+        }
+      } catch (IOException | RuntimeException e) {
+        // The labels are stored; only the statistics lag. Recount them rather than fail a write
+        // that is durable.
+        LOG.error("recounting label statistics failed; rebuilding the aggregates", e);
+        aggregates.recountNeeded();
+        if (options.liveAggregates()) {
+          rebuilder.execute(this::rebuildQuietly);
+        }
+      }
+      return new LabelsChanged(set, removed);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** The removals that take a label off: it is stored, or set earlier in the same batch. */
+  private static List<LabelRemoval> effectiveRemovals(
+      List<Label> set, List<LabelRemoval> removals, Map<FanId, List<FanProfile>> before) {
+    Set<LabelRemoval> present = new HashSet<>();
+    before.forEach(
+        (fan, profiles) -> {
+          for (FanProfile profile : profiles) {
+            for (String dimension : profile.labels().keySet()) {
+              present.add(new LabelRemoval(profile.fan().owner(), fan, dimension));
+            }
+          }
+        });
+    for (Label label : set) {
+      present.add(new LabelRemoval(label.owner(), label.fan(), label.dimension()));
+    }
+    List<LabelRemoval> removed = new ArrayList<>();
+    for (LabelRemoval removal : removals) {
+      if (present.remove(removal)) {
+        removed.add(removal);
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * What {@link #changeLabels} did.
+   *
+   * @param set the labels set
+   * @param removed the removals that took a label off, in batch order (a removal of a label that
+   *     was not there is left out)
+   */
+  public record LabelsChanged(List<Label> set, List<LabelRemoval> removed) {
+    public LabelsChanged {
+      set = List.copyOf(set);
+      removed = List.copyOf(removed);
+    }
+  }
+
+  /**
+   * Reads an events file (CSV or JSONL) through the import's validation against this directory's
+   * catalog and owners, into memory, storing nothing: for test events that must name known products
+   * but stay out of the log.
+   *
+   * @throws ImportRejectedException with every error of the file
+   */
+  public List<Event> readEventsFile(Path file) throws ImportRejectedException, IOException {
+    return EventsFileReader.read(file, store);
   }
 
   /**
@@ -268,58 +375,29 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * The aggregates of the event log, built from the log on first use (and after each import). Never
-   * null.
+   * The aggregates of the event log. Never null, and never waits for a rebuild: after an import the
+   * instance from before serves until the recount is swapped in. Only when there is none yet (the
+   * first use without live aggregates, or after an import without them) is it built on the spot.
    */
   public EventAggregates aggregates() throws IOException {
-    EventAggregates current = aggregates;
-    if (current != null) {
-      return current;
-    }
-    writes.lock();
-    try {
-      if (aggregates == null) {
-        rebuildAggregates();
-      }
-      return aggregates;
-    } finally {
-      writes.unlock();
-    }
+    return aggregates.buildIfMissing();
   }
 
-  /** Recounts the aggregates from the whole event log; appends wait meanwhile. */
+  /**
+   * Recounts the aggregates from the whole event log into a new instance and swaps it in; the old
+   * one serves meanwhile, and writes go on and are counted in the new one.
+   */
   public AggregateStats rebuildAggregates() throws IOException {
-    writes.lock();
-    try {
-      long started = System.nanoTime();
-      EventAggregates rebuilt =
-          EventAggregates.rebuild(
-              store.events(),
-              options.feedback(),
-              options.aggregates(),
-              EventAggregates.Context.of(store.catalog(), store.fans()));
-      aggregates = rebuilt;
-      AggregateStats stats = rebuilt.stats();
-      LOG.info(
-          "aggregates rebuilt from {} events in {} ms: {} products, {} fans, {} neighbour entries",
-          stats.eventsSeen(),
-          (System.nanoTime() - started) / 1_000_000,
-          stats.products(),
-          stats.fans(),
-          stats.neighbourEntries());
-      return stats;
-    } finally {
-      writes.unlock();
-    }
+    return aggregates.rebuild();
   }
 
   private void rebuildQuietly() {
     try {
-      if (aggregates == null) {
-        rebuildAggregates();
+      if (aggregates.stale()) {
+        aggregates.rebuild();
       }
     } catch (IOException | RuntimeException e) {
-      LOG.error("rebuilding the aggregates failed; they will be rebuilt on next use", e);
+      LOG.error("rebuilding the aggregates failed; the previous ones keep serving", e);
     }
   }
 

@@ -2,7 +2,7 @@ package io.fanshelf.recommender;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.model.FeedbackPolicy;
-import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.taxonomy.Taxonomy;
 import io.fanshelf.recommender.catalog.AggregateKeys;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public record Signals(
     CatalogSnapshot catalog,
-    CatalogStore search,
+    CatalogReader search,
     EventAggregates aggregates,
     CategoryLeaders leaders,
     Taxonomy taxonomy,
@@ -43,7 +43,7 @@ public record Signals(
 
   public Signals(
       CatalogSnapshot catalog,
-      CatalogStore search,
+      CatalogReader search,
       EventAggregates aggregates,
       CategoryLeaders leaders,
       Taxonomy taxonomy,

@@ -37,20 +37,18 @@ class RecommenderTest {
     try (Fixture f = Fixture.open(dir)) {
       f.recommender.rankings().use(RankingModel.labelsThenPopularity());
       // Two new fans without events; one labelled oily: labels alone must shape the page.
-      f.indexer
-          .store()
-          .fans()
-          .setLabels(
-              List.of(
-                  new Label(
-                      Fixture.LILY,
-                      FanId.of("fan-new-oily"),
-                      "skin_type",
-                      List.of("oily"),
-                      LabelSource.OWNER,
-                      1.0,
-                      Fixture.NOW,
-                      "shop-lily")));
+      f.indexer.changeLabels(
+          List.of(
+              new Label(
+                  Fixture.LILY,
+                  FanId.of("fan-new-oily"),
+                  "skin_type",
+                  List.of("oily"),
+                  LabelSource.OWNER,
+                  1.0,
+                  Fixture.NOW,
+                  "shop-lily")),
+          List.of());
       Recommendations oily = f.recommender.recommend(forYou("shop-lily", "fan-new-oily"));
       Recommendations unlabelled = f.recommender.recommend(forYou("shop-lily", "fan-new-plain"));
       Set<String> oilyProducts = Set.of("bh-001", "bh-007"); // in stock, skin_type=oily

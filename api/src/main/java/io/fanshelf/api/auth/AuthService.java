@@ -3,7 +3,7 @@ package io.fanshelf.api.auth;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.model.OwnerId;
-import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.indexer.store.MetadataReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public class AuthService {
   private final AccountStore accounts;
   private final TokenStore tokens;
   private final PasswordEncoder passwords;
-  private final MetadataStore metadata;
+  private final MetadataReader metadata;
   private final FanShelfProperties.Auth options;
   private final RateLimiter limiter;
   private final RateLimiter.Limit signInLimit;
@@ -32,7 +32,7 @@ public class AuthService {
       AccountStore accounts,
       TokenStore tokens,
       PasswordEncoder passwords,
-      MetadataStore metadata,
+      MetadataReader metadata,
       FanShelfProperties properties,
       RateLimiter limiter,
       Clock clock) {

@@ -8,7 +8,7 @@ import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfLocaleResolver;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Owner;
-import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.indexer.store.MetadataReader;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,11 +31,12 @@ import org.springframework.web.multipart.MultipartException;
 public class ConsoleSupport {
   static final String LANG_COOKIE = "fanshelf_lang";
 
-  private final MetadataStore metadata;
+  private final MetadataReader metadata;
   private final MessageSource messages;
   private final ShopDimensions dimensions;
 
-  public ConsoleSupport(MetadataStore metadata, MessageSource messages, ShopDimensions dimensions) {
+  public ConsoleSupport(
+      MetadataReader metadata, MessageSource messages, ShopDimensions dimensions) {
     this.metadata = metadata;
     this.messages = messages;
     this.dimensions = dimensions;

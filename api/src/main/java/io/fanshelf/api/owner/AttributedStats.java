@@ -4,7 +4,7 @@ import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
-import io.fanshelf.indexer.store.EventStore;
+import io.fanshelf.indexer.store.EventReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ public final class AttributedStats {
   public record Day(LocalDate day, Counts counts) {}
 
   /** Counts every attributed event of the log afresh. */
-  public void rebuild(EventStore events) throws IOException {
+  public void rebuild(EventReader events) throws IOException {
     owners.clear();
     events.forEach(this::add);
   }

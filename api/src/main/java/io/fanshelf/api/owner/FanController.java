@@ -134,7 +134,7 @@ class FanController {
       @CurrentOwner OwnerId owner,
       @PathVariable("fan") String fan,
       @PathVariable("dimension") String dimension)
-      throws IOException {
+      throws IOException, ImportRejectedException {
     return FanViews.FanView.of(fans.removeLabel(owner, Params.fan("fan", fan), dimension));
   }
 

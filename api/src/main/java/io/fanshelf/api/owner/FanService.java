@@ -8,6 +8,7 @@ import io.fanshelf.indexer.ingest.Problems;
 import io.fanshelf.indexer.ingest.ValidationError;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelRemoval;
 import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanPage;
@@ -89,14 +90,19 @@ public class FanService {
       throws IOException, ImportRejectedException {
     get(owner, fan);
     Label label = validated(owner, fan, dimension, values, confidence);
-    indexer.store().fans().setLabels(List.of(label));
+    indexer.changeLabels(List.of(label), List.of());
     events.publishEvent(new OwnerDataChanged(owner, Optional.of(fan)));
     return get(owner, fan);
   }
 
-  public FanProfile removeLabel(OwnerId owner, FanId fan, String dimension) throws IOException {
+  public FanProfile removeLabel(OwnerId owner, FanId fan, String dimension)
+      throws IOException, ImportRejectedException {
     get(owner, fan);
-    if (!indexer.store().fans().removeLabels(owner, fan, List.of(dimension))) {
+    if (taxonomy().dimension(dimension).isEmpty()
+        || indexer
+            .changeLabels(List.of(), List.of(new LabelRemoval(owner, fan, dimension)))
+            .removed()
+            .isEmpty()) {
       throw ApiException.notFound("fan '" + fan + "' has no label for '" + dimension + "'");
     }
     events.publishEvent(new OwnerDataChanged(owner, Optional.of(fan)));
@@ -134,12 +140,11 @@ public class FanService {
     problems.throwIfAny();
     if (remove) {
       requireDimension(dimension);
-      int changed = 0;
+      List<LabelRemoval> removals = new ArrayList<>(unique.size());
       for (FanId fan : unique) {
-        if (indexer.store().fans().removeLabels(owner, fan, List.of(dimension))) {
-          changed++;
-        }
+        removals.add(new LabelRemoval(owner, fan, dimension));
       }
+      int changed = indexer.changeLabels(List.of(), removals).removed().size();
       events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
       return changed;
     }
@@ -163,7 +168,7 @@ public class FanService {
               template.time(),
               template.actor()));
     }
-    indexer.store().fans().setLabels(labels);
+    indexer.changeLabels(labels, List.of());
     events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
     return labels.size();
   }

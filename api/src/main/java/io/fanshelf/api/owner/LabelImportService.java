@@ -83,30 +83,36 @@ public class LabelImportService {
       long totalErrors) {}
 
   public Preview preview(OwnerId owner, Path file) throws IOException {
-    return run(owner, file, false);
+    return describe(owner, read(owner, file), false);
   }
 
   /**
-   * Validates and applies the sheet.
+   * Validates and applies the sheet, through the indexer's front door for labels.
    *
    * @throws ImportRejectedException with every error when the sheet is not valid; nothing changed
    */
   public Preview apply(OwnerId owner, Path file) throws IOException, ImportRejectedException {
-    Preview preview = run(owner, file, true);
-    if (!preview.valid()) {
-      throw new ImportRejectedException(preview.errors(), preview.totalErrors());
+    OwnerLabels.Sheet sheet = read(owner, file);
+    if (!sheet.valid()) {
+      throw new ImportRejectedException(sheet.errors(), sheet.totalErrors());
     }
+    Preview preview = describe(owner, sheet, true); // the changes as they are before the write
+    indexer.changeLabels(sheet.labels(), List.of());
+    events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
     return preview;
   }
 
-  private Preview run(OwnerId owner, Path file, boolean apply) throws IOException {
-    OwnerLabels.Sheet sheet =
-        OwnerLabels.readSheet(
-            file,
-            owner,
-            indexer.store().metadata().taxonomy(),
-            clock.instant(),
-            "import:" + file.getFileName());
+  private OwnerLabels.Sheet read(OwnerId owner, Path file) throws IOException {
+    return OwnerLabels.readSheet(
+        file,
+        owner,
+        indexer.store().metadata().taxonomy(),
+        clock.instant(),
+        "import:" + file.getFileName());
+  }
+
+  private Preview describe(OwnerId owner, OwnerLabels.Sheet sheet, boolean applied)
+      throws IOException {
     List<Change> changes = new ArrayList<>();
     int newFans = 0;
     int unchanged = 0;
@@ -131,12 +137,6 @@ public class LabelImportService {
                   label.values()));
         }
       }
-    }
-    boolean applied = false;
-    if (apply && sheet.valid()) {
-      indexer.store().fans().setLabels(sheet.labels());
-      applied = true;
-      events.publishEvent(new OwnerDataChanged(owner, Optional.empty()));
     }
     return new Preview(
         sheet.file(),

@@ -12,8 +12,8 @@ import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
-import io.fanshelf.indexer.store.CatalogStore;
-import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.indexer.store.CatalogReader;
+import io.fanshelf.indexer.store.MetadataReader;
 import io.fanshelf.recommender.RecommendedItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,8 +48,8 @@ class ShelfController {
   private static final String BUILT_IN_PRODUCT_PAGE = "/buy/";
 
   private final ShelfService shelves;
-  private final MetadataStore metadata;
-  private final CatalogStore catalog;
+  private final MetadataReader metadata;
+  private final CatalogReader catalog;
   private final RateLimiter limiter;
   private final RateLimiter.Limit limit;
   private final FanShelfProperties.Shelf options;
@@ -60,7 +60,7 @@ class ShelfController {
       ShelfService shelves,
       ShelfPages pages,
       LocaleResolver locales,
-      MetadataStore metadata,
+      MetadataReader metadata,
       Indexer indexer,
       RateLimiter limiter,
       FanShelfProperties properties) {

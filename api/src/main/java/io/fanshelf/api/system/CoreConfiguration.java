@@ -2,7 +2,7 @@ package io.fanshelf.api.system;
 
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.IndexerOptions;
-import io.fanshelf.indexer.store.MetadataStore;
+import io.fanshelf.indexer.store.MetadataReader;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.activity.RecentActivity;
@@ -66,7 +66,7 @@ public class CoreConfiguration {
   }
 
   @Bean
-  MetadataStore metadataStore(Indexer indexer) {
+  MetadataReader metadataStore(Indexer indexer) {
     return indexer.store().metadata();
   }
 

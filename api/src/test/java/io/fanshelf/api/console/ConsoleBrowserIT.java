@@ -133,12 +133,7 @@ class ConsoleBrowserIT extends ItBase {
       if (made) {
         return;
       }
-      indexer
-          .store()
-          .metadata()
-          .upsertOwners(
-              List.of(new Owner(SHOP, "小美的美妆家居", Locale.SIMPLIFIED_CHINESE, Optional.empty())));
-      auth.setPassword(SHOP, ApiTestBase.PASSWORD);
+      Owner owner = new Owner(SHOP, "小美的美妆家居", Locale.SIMPLIFIED_CHINESE, Optional.empty());
       Random random = new Random(17);
       String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙"};
       String[] names = {"小美", "婷婷", "晓雯", "佳怡", "思琪", "丽娟", "雨萱", "欣然", "静", "敏", "芳", "梓涵"};
@@ -190,8 +185,8 @@ class ConsoleBrowserIT extends ItBase {
           }
         }
       }
-      indexer.store().fans().upsertFans(fans);
-      indexer.store().fans().setLabels(labels);
+      ShopImport.shop(indexer, owner, fans, labels);
+      auth.setPassword(SHOP, ApiTestBase.PASSWORD);
       publisher.publishEvent(new AttributedEventsStored(events));
       made = true;
     }

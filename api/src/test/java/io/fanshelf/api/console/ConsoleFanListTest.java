@@ -66,11 +66,7 @@ class ConsoleFanListTest extends ApiTestBase {
       if (made) {
         return;
       }
-      indexer
-          .store()
-          .metadata()
-          .upsertOwners(List.of(new Owner(BIG, "大店", Locale.SIMPLIFIED_CHINESE, Optional.empty())));
-      auth.setPassword(BIG, PASSWORD);
+      Owner owner = new Owner(BIG, "大店", Locale.SIMPLIFIED_CHINESE, Optional.empty());
       List<Fan> fans = new ArrayList<>();
       List<Label> labels = new ArrayList<>();
       for (int i = 1; i <= FANS; i++) {
@@ -89,8 +85,8 @@ class ConsoleFanListTest extends ApiTestBase {
                   "test"));
         }
       }
-      indexer.store().fans().upsertFans(fans);
-      indexer.store().fans().setLabels(labels);
+      ShopImport.shop(indexer, owner, fans, labels);
+      auth.setPassword(BIG, PASSWORD);
       events.append(
           List.of(
               attributed("big-1", "42", EventType.PURCHASE, START.plusSeconds(60)),

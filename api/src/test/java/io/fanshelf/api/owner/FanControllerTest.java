@@ -3,6 +3,8 @@ package io.fanshelf.api.owner;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,7 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.aggregate.LabelLift;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 class FanControllerTest extends ApiTestBase {
@@ -56,6 +61,31 @@ class FanControllerTest extends ApiTestBase {
         .andExpect(jsonPath("$.field").value("label"))
         .andExpect(jsonPath("$.detail").value(containsString("expected one of dry (干皮)")))
         .andExpect(jsonPath("$.detail").value(containsString("got 'olly'")));
+  }
+
+  @Autowired Indexer indexer;
+
+  @Test
+  void aLabelSetThroughTheApiChangesLabelLiftAtOnce() throws Exception {
+    String lily = owner(LILY);
+    // fan-0003 bought bh-016 (家居>收纳); shop-mu rates them price-sensitive, shop-lily not yet.
+    LabelLift before = indexer.aggregates().lift("price_sensitivity", "low", "家居>收纳");
+    mvc.perform(
+            put("/api/v1/owner/fans/fan-0003/labels/price_sensitivity")
+                .header("Authorization", lily)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"values\": [\"不敏感\"]}"))
+        .andExpect(status().isOk());
+
+    LabelLift labelled = indexer.aggregates().lift("price_sensitivity", "low", "家居>收纳");
+    assertEquals(before.valueCategoryEvents() + 1, labelled.valueCategoryEvents());
+    assertTrue(labelled.lift() > before.lift(), () -> before + " -> " + labelled);
+
+    mvc.perform(
+            delete("/api/v1/owner/fans/fan-0003/labels/price_sensitivity")
+                .header("Authorization", lily))
+        .andExpect(status().isOk());
+    assertEquals(before, indexer.aggregates().lift("price_sensitivity", "low", "家居>收纳"));
   }
 
   @Test

@@ -109,6 +109,22 @@ final class AggregateState {
     positiveEvents++;
   }
 
+  /**
+   * Moves one positive event of a fan whose labels changed from the labels it was counted under to
+   * the fan's new ones; only the label statistics read labels after an event is counted.
+   */
+  void relabel(FanFacts before, FanFacts after, double weight, Optional<ProductFacts> product) {
+    if (product.isEmpty()) {
+      return; // counted in no category, so in no label statistic either
+    }
+    List<String> keys = product.get().categoryKeys();
+    int[] categoryIndexes = new int[keys.size()];
+    for (int i = 0; i < categoryIndexes.length; i++) {
+      categoryIndexes[i] = categories.intern(keys.get(i));
+    }
+    labels.relabel(before.labels(), after.labels(), categoryIndexes, weight);
+  }
+
   private void moveLandmarkIfNeeded(long time) {
     if (!started) {
       landmark = time;

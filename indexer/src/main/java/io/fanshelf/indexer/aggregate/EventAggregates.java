@@ -6,10 +6,11 @@ import io.fanshelf.indexer.model.FeedbackPolicy;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
-import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.CatalogReader;
+import io.fanshelf.indexer.store.EventReader;
 import io.fanshelf.indexer.store.EventStore;
 import io.fanshelf.indexer.store.FanProfile;
-import io.fanshelf.indexer.store.FanStore;
+import io.fanshelf.indexer.store.FanReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
@@ -82,7 +83,7 @@ public final class EventAggregates {
     }
 
     /** A context reading the stores, wrapping their IOExceptions in UncheckedIOException. */
-    static Context of(CatalogStore catalog, FanStore fans) {
+    static Context of(CatalogReader catalog, FanReader fans) {
       return new StoreContext(catalog, fans);
     }
   }
@@ -105,7 +106,7 @@ public final class EventAggregates {
 
   /** Recomputes the aggregates from every event of the log. */
   public static EventAggregates rebuild(
-      EventStore events, FeedbackPolicy policy, AggregateOptions options, Context context)
+      EventReader events, FeedbackPolicy policy, AggregateOptions options, Context context)
       throws IOException {
     return rebuild(events, event -> true, policy, options, context);
   }
@@ -120,7 +121,7 @@ public final class EventAggregates {
    * ({@link Context#products}, {@link Context#profilesOf(Collection)}).
    */
   public static EventAggregates rebuild(
-      EventStore events,
+      EventReader events,
       Predicate<? super Event> include,
       FeedbackPolicy policy,
       AggregateOptions options,
@@ -200,6 +201,47 @@ public final class EventAggregates {
     } finally {
       lock.unlockWrite(stamp);
     }
+  }
+
+  /**
+   * Recounts the label statistics for a fan whose labels changed. {@code events} are the fan's
+   * events this instance counted, under the labels of {@code countedWith} (the fan's profiles
+   * before the change); afterwards they count under the labels the {@link Context} reads now. Only
+   * the dimensions and values that differ are touched. Popularity among owners' fans is left as it
+   * is: it counts a fan for the owners it had when each event was added. All or nothing: if the
+   * context fails, nothing changed.
+   */
+  public void relabel(FanId fan, List<FanProfile> countedWith, Collection<Event> events) {
+    FanFacts before = FanFacts.of(countedWith);
+    FanFacts after = FanFacts.of(context.profilesOf(fan));
+    if (before.labels().equals(after.labels())) {
+      return;
+    }
+    Set<ProductId> productIds = new HashSet<>();
+    for (Event event : events) {
+      productIds.add(event.product());
+    }
+    Map<ProductId, Optional<ProductFacts>> products = new HashMap<>();
+    context
+        .products(productIds)
+        .forEach((id, product) -> products.put(id, Optional.of(ProductFacts.of(product))));
+    long stamp = lock.writeLock();
+    try {
+      for (Event event : events) {
+        double weight = policy.weight(event);
+        if (weight > 0 && event.fan().equals(fan)) {
+          state.relabel(
+              before, after, weight, products.getOrDefault(event.product(), Optional.empty()));
+        }
+      }
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Whether two lists of a fan's profiles give it the same labels, as the statistics see them. */
+  public static boolean sameLabels(List<FanProfile> a, List<FanProfile> b) {
+    return FanFacts.of(a).labels().equals(FanFacts.of(b).labels());
   }
 
   /** Counts one new event; see {@link #addAll}. */

@@ -30,17 +30,21 @@ final class LabelStatistics {
     final IntDoubleMap events = new IntDoubleMap();
     double weight;
     long eventCount;
+    // Counts every change, so that a cached top() of a value knows when it went stale.
+    long changes;
     // A value's last top() answer, which every labelled fan's recommendation asks for; valid while
-    // its dimension counted no new event (every event of the value also counts for the dimension).
+    // neither the value nor its dimension changed.
     volatile Top top;
 
-    void add(int[] categoryKeys, double amount) {
-      weight += amount;
-      eventCount++;
+    /** Counts one event in (sign 1) or takes it out again (sign -1). */
+    void add(int[] categoryKeys, double amount, int sign) {
+      weight += sign * amount;
+      eventCount += sign;
       for (int category : categoryKeys) {
-        weights.add(category, amount);
-        events.add(category, 1);
+        weights.add(category, sign * amount);
+        events.add(category, sign);
       }
+      changes++;
     }
   }
 
@@ -53,9 +57,43 @@ final class LabelStatistics {
   void add(SortedMap<String, SortedSet<String>> labels, int[] categoryKeys, double weight) {
     labels.forEach(
         (dimension, valueIds) -> {
-          cell(byDimension, dimensions.intern(dimension)).add(categoryKeys, weight);
+          cell(byDimension, dimensions.intern(dimension)).add(categoryKeys, weight, 1);
           for (String value : valueIds) {
-            cell(byValue, valueIndex(dimension, value)).add(categoryKeys, weight);
+            cell(byValue, valueIndex(dimension, value)).add(categoryKeys, weight, 1);
+          }
+        });
+  }
+
+  /**
+   * Moves one positive event, counted so far for a fan with labels {@code before}, to the fan's
+   * labels {@code after}: only the dimensions and values that differ change.
+   */
+  void relabel(
+      SortedMap<String, SortedSet<String>> before,
+      SortedMap<String, SortedSet<String>> after,
+      int[] categoryKeys,
+      double weight) {
+    countDifference(before, after, categoryKeys, weight, -1);
+    countDifference(after, before, categoryKeys, weight, 1);
+  }
+
+  /** Adds (sign 1) or takes out (sign -1) the event for what {@code these} has and others not. */
+  private void countDifference(
+      SortedMap<String, SortedSet<String>> these,
+      SortedMap<String, SortedSet<String>> others,
+      int[] categoryKeys,
+      double weight,
+      int sign) {
+    these.forEach(
+        (dimension, valueIds) -> {
+          SortedSet<String> otherValues = others.get(dimension);
+          if (otherValues == null) {
+            cell(byDimension, dimensions.intern(dimension)).add(categoryKeys, weight, sign);
+          }
+          for (String value : valueIds) {
+            if (otherValues == null || !otherValues.contains(value)) {
+              cell(byValue, valueIndex(dimension, value)).add(categoryKeys, weight, sign);
+            }
           }
         });
   }
@@ -109,7 +147,8 @@ final class LabelStatistics {
         v == null ? 0 : v.eventCount);
   }
 
-  private record Top(long dimensionEvents, int k, long minEvents, List<LabelLift> lifts) {}
+  private record Top(
+      long dimensionChanges, long valueChanges, int k, long minEvents, List<LabelLift> lifts) {}
 
   /**
    * The value's categories with at least {@code minEvents} events, highest lift first. Called under
@@ -122,16 +161,17 @@ final class LabelStatistics {
       return List.of();
     }
     Cell d = get(byDimension, dimensions.find(dimension));
-    long dimensionEvents = d == null ? 0 : d.eventCount;
+    long dimensionChanges = d == null ? 0 : d.changes;
     Top cached = v.top;
     if (cached != null
-        && cached.dimensionEvents() == dimensionEvents
+        && cached.dimensionChanges() == dimensionChanges
+        && cached.valueChanges() == v.changes
         && cached.k() == k
         && cached.minEvents() == minEvents) {
       return cached.lifts();
     }
     List<LabelLift> computed = computeTop(v, dimension, value, k, minEvents);
-    v.top = new Top(dimensionEvents, k, minEvents, computed);
+    v.top = new Top(dimensionChanges, v.changes, k, minEvents, computed);
     return computed;
   }
 

@@ -3,9 +3,9 @@ package io.fanshelf.indexer.aggregate;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
-import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.store.FanProfile;
-import io.fanshelf.indexer.store.FanStore;
+import io.fanshelf.indexer.store.FanReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,10 +31,10 @@ final class StoreContext implements EventAggregates.Context {
   /** ... and so are ids that are less than this part (1/n) of the store. */
   private static final int SCAN_FRACTION = 8;
 
-  private final CatalogStore catalog;
-  private final FanStore fans;
+  private final CatalogReader catalog;
+  private final FanReader fans;
 
-  StoreContext(CatalogStore catalog, FanStore fans) {
+  StoreContext(CatalogReader catalog, FanReader fans) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.fans = Objects.requireNonNull(fans, "fans");
   }

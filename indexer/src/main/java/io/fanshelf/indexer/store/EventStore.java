@@ -1,18 +1,15 @@
 package io.fanshelf.indexer.store;
 
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
-import io.fanshelf.indexer.model.FanId;
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The append-only event log. Thread-safe; appends are serialised. The backend that opened a store
  * closes it.
  */
-public interface EventStore extends Closeable {
+public interface EventStore extends EventReader, Closeable {
 
   /**
    * Appends the events whose ids the log does not hold yet, all or none, and returns when they are
@@ -25,19 +22,6 @@ public interface EventStore extends Closeable {
    * @return how many events were new and how many were already in the log
    */
   AppendResult append(Iterable<Event> events, Consumer<Event> onNew) throws IOException;
-
-  boolean contains(EventId id) throws IOException;
-
-  /**
-   * The fan's most recent events, newest first; events of the same time by id, so that every
-   * backend keeps the same ones at the limit (a basket's items share a timestamp).
-   */
-  List<Event> recent(FanId fan, int limit) throws IOException;
-
-  long count() throws IOException;
-
-  /** Visits every event, in no particular order. */
-  void forEach(Consumer<Event> visitor) throws IOException;
 
   /**
    * What an append did.

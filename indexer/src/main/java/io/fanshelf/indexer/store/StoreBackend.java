@@ -3,18 +3,20 @@ package io.fanshelf.indexer.store;
 import java.io.Closeable;
 
 /**
- * One storage backend: the four stores, opened together and closed together. Closing the backend
- * closes its stores.
+ * One storage backend: the four stores, opened together and closed together, with their write
+ * methods. Closing the backend closes its stores. Only the indexer writes through it; others read
+ * through {@link StoreReader}.
  */
-public interface StoreBackend extends Closeable {
+public interface StoreBackend extends StoreReader, Closeable {
+  @Override
   CatalogStore catalog();
 
+  @Override
   FanStore fans();
 
+  @Override
   EventStore events();
 
+  @Override
   MetadataStore metadata();
-
-  /** A short name for logs and stats, e.g. "lucene:/var/lib/fanshelf". */
-  String describe();
 }

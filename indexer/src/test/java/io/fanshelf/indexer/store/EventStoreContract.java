@@ -204,6 +204,19 @@ public abstract class EventStoreContract extends StoreContract {
   }
 
   @Test
+  void allOfGivesEveryEventOfTheFanAndNoOther() throws IOException {
+    assertEquals(List.of(), events.allOf(FanId.of("fan-0001")));
+    events.append(BeautyHomeFixture.events(), IGNORE);
+
+    for (FanId fan : fansWithEvents()) {
+      assertEquals(
+          new HashSet<>(newestFirst(fan.value())), new HashSet<>(events.allOf(fan)), fan.value());
+      assertEquals(newestFirst(fan.value()).size(), events.allOf(fan).size(), fan.value());
+    }
+    assertEquals(List.of(), events.allOf(FanId.of("fan-0007")));
+  }
+
+  @Test
   void recentOfAFanWithoutEventsIsEmpty() throws IOException {
     assertEquals(List.of(), events.recent(FanId.of("fan-0001"), 10));
     events.append(BeautyHomeFixture.events(), IGNORE);

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fanshelf.indexer.model.Fan;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelRemoval;
 import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.OwnerId;
 import java.io.IOException;
@@ -137,14 +138,14 @@ public abstract class FanStoreContract extends StoreContract {
   }
 
   @Test
-  void removeLabelsRemovesOnlyThoseDimensions() throws IOException {
-    FanProfile before = fans.get(LILY, FanId.of("fan-0004")).orElseThrow();
+  void removalsTakeOffOnlyThoseDimensions() throws IOException {
+    FanId fan = FanId.of("fan-0004");
+    FanProfile before = fans.get(LILY, fan).orElseThrow();
     assertEquals(3, before.labels().size());
 
-    assertTrue(
-        fans.removeLabels(LILY, FanId.of("fan-0004"), List.of("skin_type", "home_style", "age")));
+    fans.changeLabels(List.of(), removals(LILY, fan, "skin_type", "home_style", "age"));
 
-    FanProfile after = fans.get(LILY, FanId.of("fan-0004")).orElseThrow();
+    FanProfile after = fans.get(LILY, fan).orElseThrow();
     assertEquals(Set.of("price_sensitivity"), after.labels().keySet());
     assertEquals(before.label("price_sensitivity"), after.label("price_sensitivity"));
     assertEquals(before.fan(), after.fan(), "the fan stays");
@@ -152,25 +153,56 @@ public abstract class FanStoreContract extends StoreContract {
   }
 
   @Test
-  void removeLabelsSaysWhetherAnyExisted() throws IOException {
+  void removingWhatIsNotThereChangesNothing() throws IOException {
     FanId fan = FanId.of("fan-0002");
-    assertTrue(fans.removeLabels(LILY, fan, List.of("skin_type")));
-    assertFalse(fans.removeLabels(LILY, fan, List.of("skin_type")), "already removed");
-    assertFalse(fans.removeLabels(LILY, fan, List.of("home_style")), "never labelled");
-    assertFalse(fans.removeLabels(LILY, FanId.of("fan-9999"), List.of("skin_type")), "no fan");
-    assertFalse(fans.removeLabels(LILY, FanId.of("fan-0006"), List.of("skin_type")), "no labels");
-    assertEquals(Optional.empty(), fans.get(LILY, FanId.of("fan-9999")));
-    assertTrue(fans.get(LILY, fan).orElseThrow().label("price_sensitivity").isPresent());
+    fans.changeLabels(List.of(), removals(LILY, fan, "skin_type"));
+    FanProfile removed = fans.get(LILY, fan).orElseThrow();
+
+    fans.changeLabels(List.of(), removals(LILY, fan, "skin_type", "home_style"));
+    fans.changeLabels(List.of(), removals(LILY, FanId.of("fan-9999"), "skin_type"));
+    fans.changeLabels(List.of(), removals(LILY, FanId.of("fan-0006"), "skin_type"));
+
+    assertEquals(removed, fans.get(LILY, fan).orElseThrow());
+    assertEquals(Optional.empty(), fans.get(LILY, FanId.of("fan-9999")), "no fan is added");
+    assertTrue(removed.label("price_sensitivity").isPresent());
+    assertEquals(count(), fans.count());
   }
 
   @Test
-  void removeLabelsNeverTouchesAnotherOwner() throws IOException {
-    assertFalse(fans.removeLabels(ANNA, SHARED_FAN, List.of("skin_type", "home_style")));
-    assertTrue(fans.removeLabels(MU, SHARED_FAN, List.of("home_style", "skin_type")));
+  void removalsNeverTouchAnotherOwner() throws IOException {
+    fans.changeLabels(List.of(), removals(ANNA, SHARED_FAN, "skin_type", "home_style"));
+    fans.changeLabels(List.of(), removals(MU, SHARED_FAN, "home_style", "skin_type"));
 
     assertEquals(profile(LILY, SHARED_FAN), fans.get(LILY, SHARED_FAN).orElseThrow());
     assertEquals(
         Set.of("price_sensitivity"), fans.get(MU, SHARED_FAN).orElseThrow().labels().keySet());
+  }
+
+  @Test
+  void labelsSetAndRemovedInOneBatch() throws IOException {
+    Label dry = label(LILY, SHARED_FAN, "skin_type", "dry");
+    Label fresh = label(LILY, FanId.of("fan-0006"), "skin_type", "oily");
+
+    fans.changeLabels(
+        List.of(dry, fresh),
+        List.of(
+            new LabelRemoval(MU, SHARED_FAN, "home_style"),
+            new LabelRemoval(LILY, FanId.of("fan-0006"), "skin_type")));
+
+    assertEquals(Optional.of(dry), fans.get(LILY, SHARED_FAN).orElseThrow().label("skin_type"));
+    assertEquals(
+        Optional.empty(),
+        fans.get(LILY, FanId.of("fan-0006")).orElseThrow().label("skin_type"),
+        "a removal applies after the labels set");
+    assertEquals(Optional.empty(), fans.get(MU, SHARED_FAN).orElseThrow().label("home_style"));
+  }
+
+  private static List<LabelRemoval> removals(OwnerId owner, FanId fan, String... dimensions) {
+    List<LabelRemoval> removals = new ArrayList<>();
+    for (String dimension : dimensions) {
+      removals.add(new LabelRemoval(owner, fan, dimension));
+    }
+    return removals;
   }
 
   @Test
@@ -263,7 +295,7 @@ public abstract class FanStoreContract extends StoreContract {
   void everythingSurvivesCloseAndReopen() throws IOException {
     Label changed = label(LILY, SHARED_FAN, "skin_type", "dry");
     fans.setLabels(List.of(changed));
-    fans.removeLabels(MU, SHARED_FAN, List.of("home_style"));
+    fans.changeLabels(List.of(), List.of(new LabelRemoval(MU, SHARED_FAN, "home_style")));
 
     fans = reopen().fans();
 

@@ -2,7 +2,7 @@ package io.fanshelf.recommender.catalog;
 
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
-import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.io.IOException;
 import java.time.Instant;
@@ -82,7 +82,7 @@ public final class CatalogSnapshot {
     return new CatalogSnapshot(sorted);
   }
 
-  public static CatalogSnapshot load(CatalogStore store) throws IOException {
+  public static CatalogSnapshot load(CatalogReader store) throws IOException {
     List<Product> all = new ArrayList<>();
     store.forEach(all::add);
     return of(all);

@@ -3,7 +3,7 @@ package io.fanshelf.recommender.catalog;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogQuery;
-import io.fanshelf.indexer.store.CatalogStore;
+import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.store.ScoredProduct;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,22 +13,21 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The catalog store as serving searches it: the answers of recent searches remembered, because fans
- * with the same labels ask the same label-match query (a platform has a handful of skin types and
- * many thousands of fans). Serving makes a new one with every {@link
- * io.fanshelf.recommender.Signals} (when the catalog changes, and each time category leaders are
- * recomputed), so an answer is never older than that. Searches with a {@code createdAfter} bound
- * (new arrivals, relative to the request's time) are not remembered. Writes go to the store.
- * Thread-safe; closing it does not close the store.
+ * The catalog as serving searches it: the answers of recent searches remembered, because fans with
+ * the same labels ask the same label-match query (a platform has a handful of skin types and many
+ * thousands of fans). Serving makes a new one with every {@link io.fanshelf.recommender.Signals}
+ * (when the catalog changes, and each time category leaders are recomputed), so an answer is never
+ * older than that. Searches with a {@code createdAfter} bound (new arrivals, relative to the
+ * request's time) are not remembered. Thread-safe.
  */
-public final class RememberedSearches implements CatalogStore {
-  private final CatalogStore store;
+public final class RememberedSearches implements CatalogReader {
+  private final CatalogReader store;
   private final Map<CatalogQuery, List<ScoredProduct>> answers;
 
   /**
    * @param maxSearches how many distinct searches are remembered (least recently used go first)
    */
-  public RememberedSearches(CatalogStore store, int maxSearches) {
+  public RememberedSearches(CatalogReader store, int maxSearches) {
     this.store = store;
     this.answers =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -61,14 +60,6 @@ public final class RememberedSearches implements CatalogStore {
   }
 
   @Override
-  public void upsert(List<Product> products) throws IOException {
-    store.upsert(products);
-    synchronized (answers) {
-      answers.clear();
-    }
-  }
-
-  @Override
   public Optional<Product> get(ProductId id) throws IOException {
     return store.get(id);
   }
@@ -81,10 +72,5 @@ public final class RememberedSearches implements CatalogStore {
   @Override
   public void forEach(Consumer<Product> visitor) throws IOException {
     store.forEach(visitor);
-  }
-
-  @Override
-  public void close() {
-    // The store belongs to its backend.
   }
 }

@@ -261,7 +261,7 @@ final class Commands {
       if (!Files.isRegularFile(testEvents)) {
         throw new IllegalArgumentException("no test events file at " + testEvents);
       }
-      return TestEventsFile.read(testEvents, indexer.store());
+      return indexer.readEventsFile(testEvents);
     }
 
     private static String stripJson(String name) {

@@ -3,7 +3,7 @@ package io.fanshelf.training.dataset;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.FanId;
-import io.fanshelf.indexer.store.EventStore;
+import io.fanshelf.indexer.store.EventReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class EventLog {
   }
 
   /** Reads every event of the store. */
-  public static EventLog load(EventStore store) throws IOException {
+  public static EventLog load(EventReader store) throws IOException {
     List<Event> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, store.count()));
     store.forEach(all::add);
     return new EventLog(all);
@@ -90,17 +90,12 @@ public final class EventLog {
   }
 
   /**
-   * A read-only {@link EventStore} over the accepted events, for {@link
+   * An {@link EventReader} over the accepted events, for {@link
    * io.fanshelf.indexer.aggregate.EventAggregates#rebuild}; it supports {@code forEach} and {@code
    * count} only.
    */
-  public EventStore view(Predicate<? super Event> include) {
-    return new EventStore() {
-      @Override
-      public AppendResult append(Iterable<Event> batch, Consumer<Event> onNew) {
-        throw new UnsupportedOperationException("the training event log is read-only");
-      }
-
+  public EventReader view(Predicate<? super Event> include) {
+    return new EventReader() {
       @Override
       public boolean contains(EventId id) {
         throw new UnsupportedOperationException("not needed by training");
@@ -108,6 +103,11 @@ public final class EventLog {
 
       @Override
       public List<Event> recent(FanId fan, int limit) {
+        throw new UnsupportedOperationException("not needed by training");
+      }
+
+      @Override
+      public List<Event> allOf(FanId fan) {
         throw new UnsupportedOperationException("not needed by training");
       }
 
@@ -124,9 +124,6 @@ public final class EventLog {
           }
         }
       }
-
-      @Override
-      public void close() {}
     };
   }
 }

@@ -8,7 +8,7 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
-import io.fanshelf.indexer.store.StoreBackend;
+import io.fanshelf.indexer.store.StoreReader;
 import io.fanshelf.recommender.RecommenderOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param recommender the candidate sources and budgets serving uses
  */
 public record TrainingData(
-    StoreBackend store,
+    StoreReader store,
     EventLog log,
     Map<ProductId, Product> products,
     Map<FanId, List<FanProfile>> profiles,
@@ -43,7 +43,7 @@ public record TrainingData(
   /** Loads everything from an open indexer, with serving's options. */
   public static TrainingData load(Indexer indexer, RecommenderOptions recommender)
       throws IOException {
-    StoreBackend store = indexer.store();
+    StoreReader store = indexer.store();
     EventLog log = EventLog.load(store.events());
     Map<ProductId, Product> products = new HashMap<>();
     store.catalog().forEach(p -> products.put(p.id(), p));

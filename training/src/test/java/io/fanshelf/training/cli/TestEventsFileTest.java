@@ -31,7 +31,7 @@ class TestEventsFileTest {
               + "t1,f1,p3,purchase,2026-02-01T10:00:00Z,1\n"
               + "t2,f1,p5,purchase,2026-02-03T10:00:00Z,1\n"
               + "t3,f2,p7,view,2026-02-02T10:00:00Z,\n");
-      List<Event> events = TestEventsFile.read(file, fixture.indexer.store());
+      List<Event> events = fixture.indexer.readEventsFile(file);
       assertEquals(3, events.size());
       assertEquals(6_000, fixture.indexer.store().events().count()); // nothing written
       Partition p =
@@ -54,9 +54,7 @@ class TestEventsFileTest {
           "id,fan,product,type,time,value\n"
               + "t1,f1,no-such-product,purchase,2026-02-01T10:00:00Z,1\n");
       var e =
-          assertThrows(
-              ImportRejectedException.class,
-              () -> TestEventsFile.read(file, fixture.indexer.store()));
+          assertThrows(ImportRejectedException.class, () -> fixture.indexer.readEventsFile(file));
       assertTrue(
           e.errors().getFirst().toString().contains("no-such-product"), e.errors().toString());
     }

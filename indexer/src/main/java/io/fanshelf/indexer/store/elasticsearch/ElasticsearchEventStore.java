@@ -156,6 +156,11 @@ final class ElasticsearchEventStore implements EventStore {
   }
 
   @Override
+  public List<Event> allOf(FanId fan) throws IOException {
+    return recent(fan, Integer.MAX_VALUE); // pages through them with search_after
+  }
+
+  @Override
   public List<Event> recent(FanId fan, int limit) throws IOException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);

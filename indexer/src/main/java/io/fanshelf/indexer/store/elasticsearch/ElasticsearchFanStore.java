@@ -10,6 +10,7 @@ import co.elastic.clients.util.BinaryData;
 import io.fanshelf.indexer.model.Fan;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelRemoval;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanPage;
 import io.fanshelf.indexer.store.FanProfile;
@@ -22,13 +23,11 @@ import io.fanshelf.indexer.store.elasticsearch.EsIndex.Key;
 import io.fanshelf.indexer.store.elasticsearch.EsIndex.Write;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -70,18 +69,33 @@ final class ElasticsearchFanStore implements FanStore {
   }
 
   @Override
-  public void setLabels(List<Label> labels) throws IOException {
+  public void changeLabels(List<Label> set, List<LabelRemoval> removals) throws IOException {
+    List<Object> batch = new ArrayList<>(set);
+    batch.addAll(removals);
     write(
-        List.copyOf(labels),
-        label -> FanDocs.key(label.owner(), label.fan()),
-        (current, label) -> {
-          Fan fan =
-              current != null
-                  ? current.fan()
-                  : new Fan(label.owner(), label.fan(), Optional.empty(), label.time());
-          Map<String, Label> merged = new HashMap<>(current == null ? Map.of() : current.labels());
-          merged.put(label.dimension(), label);
-          return new FanProfile(fan, merged);
+        List.copyOf(batch),
+        item ->
+            item instanceof Label label
+                ? FanDocs.key(label.owner(), label.fan())
+                : FanDocs.key(((LabelRemoval) item).owner(), ((LabelRemoval) item).fan()),
+        (current, item) -> {
+          if (item instanceof Label label) {
+            Fan fan =
+                current != null
+                    ? current.fan()
+                    : new Fan(label.owner(), label.fan(), Optional.empty(), label.time());
+            Map<String, Label> merged =
+                new HashMap<>(current == null ? Map.of() : current.labels());
+            merged.put(label.dimension(), label);
+            return new FanProfile(fan, merged);
+          }
+          String dimension = ((LabelRemoval) item).dimension();
+          if (current == null || !current.labels().containsKey(dimension)) {
+            return current; // nothing to remove: unchanged, or still absent
+          }
+          Map<String, Label> kept = new HashMap<>(current.labels());
+          kept.remove(dimension);
+          return new FanProfile(current.fan(), kept);
         });
   }
 
@@ -115,7 +129,15 @@ final class ElasticsearchFanStore implements FanStore {
         }
         List<Change> changes = new ArrayList<>(changed.size());
         changed.forEach(
-            (id, profile) -> changes.add(change(keys.get(id), profile, stored.get(id))));
+            (id, profile) -> {
+              // a removal on a fan the owner does not have leaves it absent
+              if (profile != null) {
+                changes.add(change(keys.get(id), profile, stored.get(id)));
+              }
+            });
+        if (changes.isEmpty()) {
+          return;
+        }
         try {
           AllOrNothing.apply(index, changes);
           return;
@@ -145,46 +167,6 @@ final class ElasticsearchFanStore implements FanStore {
             ? Write.create(key, source)
             : Write.replace(key, source, before.seqNo(), before.primaryTerm());
     return new Change(write, Optional.ofNullable(before));
-  }
-
-  @Override
-  public boolean removeLabels(OwnerId owner, FanId fan, Collection<String> dimensions)
-      throws IOException {
-    Set<String> removed = Set.copyOf(dimensions);
-    Key key = FanDocs.key(owner, fan);
-    writeLock.lock();
-    try {
-      for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        Optional<Doc> stored = index.get(key);
-        if (stored.isEmpty()) {
-          return false;
-        }
-        FanProfile current = FanDocs.profile(stored.get().source());
-        Map<String, Label> kept = new HashMap<>(current.labels());
-        if (!kept.keySet().removeAll(removed)) {
-          return false;
-        }
-        try {
-          AllOrNothing.apply(
-              index, List.of(change(key, new FanProfile(current.fan(), kept), stored.get())));
-          return true;
-        } catch (BatchFailedException e) {
-          if (!e.onlyConflicts()) {
-            throw e;
-          }
-        }
-      }
-      throw new IOException(
-          "gave up removing labels of "
-              + owner
-              + "/"
-              + fan
-              + " after "
-              + MAX_ATTEMPTS
-              + " attempts: other writers kept changing the fan; try again");
-    } finally {
-      writeLock.unlock();
-    }
   }
 
   @Override

@@ -178,6 +178,14 @@ final class LuceneEventStore implements EventStore {
   }
 
   @Override
+  public List<Event> allOf(FanId fan) throws IOException {
+    Query ofFan = new TermQuery(new Term(EventFields.FAN, fan.value()));
+    return index.read(
+        searcher ->
+            read(searcher, searcher.search(ofFan, Math.max(1, searcher.count(ofFan))).scoreDocs));
+  }
+
+  @Override
   public List<Event> recent(FanId fan, int limit) throws IOException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);

@@ -3,6 +3,7 @@ package io.fanshelf.indexer.store.lucene;
 import io.fanshelf.indexer.model.Fan;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
+import io.fanshelf.indexer.model.LabelRemoval;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanPage;
 import io.fanshelf.indexer.store.FanProfile;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.Term;
@@ -63,11 +63,11 @@ final class LuceneFanStore implements FanStore {
   }
 
   @Override
-  public void setLabels(List<Label> labels) throws IOException {
+  public void changeLabels(List<Label> set, List<LabelRemoval> removals) throws IOException {
     index.write(
         (writer, before) -> {
           Map<Key, FanProfile> changed = new LinkedHashMap<>();
-          for (Label label : labels) {
+          for (Label label : set) {
             Key key = new Key(label.owner(), label.fan());
             FanProfile current = current(changed, key, before);
             Fan fan =
@@ -79,26 +79,17 @@ final class LuceneFanStore implements FanStore {
             merged.put(label.dimension(), label);
             changed.put(key, new FanProfile(fan, merged));
           }
+          for (LabelRemoval removal : removals) {
+            Key key = new Key(removal.owner(), removal.fan());
+            FanProfile current = current(changed, key, before);
+            if (current != null && current.labels().containsKey(removal.dimension())) {
+              Map<String, Label> kept = new HashMap<>(current.labels());
+              kept.remove(removal.dimension());
+              changed.put(key, new FanProfile(current.fan(), kept));
+            }
+          }
           save(writer, changed.values());
           return null;
-        });
-  }
-
-  @Override
-  public boolean removeLabels(OwnerId owner, FanId fan, Collection<String> dimensions)
-      throws IOException {
-    return index.write(
-        (writer, before) -> {
-          Optional<FanProfile> current = load(before, owner, fan);
-          if (current.isEmpty()) {
-            return false;
-          }
-          Map<String, Label> kept = new HashMap<>(current.get().labels());
-          boolean removed = kept.keySet().removeAll(Set.copyOf(dimensions));
-          if (removed) {
-            save(writer, List.of(new FanProfile(current.get().fan(), kept)));
-          }
-          return removed;
         });
   }
 

@@ -1,4 +1,4 @@
-package io.fanshelf.training.cli;
+package io.fanshelf.indexer;
 
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads a test events file (CSV or JSONL, as the importer reads events) through the indexer's own
+ * Reads an events file (CSV or JSONL, as the importer reads events) through the importer's own
  * validation, into memory: products must exist in the data directory's catalog. Nothing is written
- * to the data directory.
+ * to the data directory. See {@link Indexer#readEventsFile}.
  */
-final class TestEventsFile {
-  private TestEventsFile() {}
+final class EventsFileReader {
+  private EventsFileReader() {}
 
   static List<Event> read(Path file, StoreBackend store)
       throws IOException, ImportRejectedException {
@@ -82,6 +82,11 @@ final class TestEventsFile {
 
         @Override
         public List<Event> recent(FanId fan, int limit) {
+          return List.of();
+        }
+
+        @Override
+        public List<Event> allOf(FanId fan) {
           return List.of();
         }
 

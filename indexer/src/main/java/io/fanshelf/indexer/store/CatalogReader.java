@@ -1,0 +1,25 @@
+package io.fanshelf.indexer.store;
+
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reading the product catalog: what {@code Indexer.store()} hands out, so that the catalog is only
+ * written through the indexer's imports. Implementations are thread-safe.
+ */
+public interface CatalogReader {
+
+  Optional<Product> get(ProductId id) throws IOException;
+
+  /** Products matching a query, best first. */
+  List<ScoredProduct> search(CatalogQuery query) throws IOException;
+
+  long count() throws IOException;
+
+  /** Visits every product, in no particular order. */
+  void forEach(Consumer<Product> visitor) throws IOException;
+}
