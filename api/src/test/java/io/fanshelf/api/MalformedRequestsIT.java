@@ -124,6 +124,22 @@ class MalformedRequestsIT extends ItBase {
   }
 
   @Test
+  void aQueryThatIsNotUtf8OnAPathNoControllerServesIsAClientError() throws Exception {
+    // Found by ApiFuzzIT: the refusal had no handler to answer it and became a 500.
+    String key = apiKey(Scope.ADMIN);
+    for (String target :
+        new String[] {
+          "/api/v1/recommendations.json?need=%FF",
+          "/api/v1/products/bh-001/similar//?owner=%C0%AF",
+          "/api/v1/admin/models/retrain//?%FF=1",
+          "/pictures/bh-001.svg?x=%FF"
+        }) {
+      HttpResponse<String> answer = send(request(target).header("Authorization", key).GET());
+      Assertions.assertEquals(4, answer.statusCode() / 100, target + " -> " + answer.body());
+    }
+  }
+
+  @Test
   void theErrorPathAloneIsNotFound() throws Exception {
     HttpResponse<String> answer = send(request("/error").GET());
     Assertions.assertEquals(404, answer.statusCode(), answer.body());
