@@ -41,7 +41,8 @@ public final class EventBatch {
    * Maps each object to an event, recording a problem (line = position in the batch, field, what
    * was expected) for every bad one. An id repeated inside the batch is a problem, as in an events
    * file, even for an identical event: a retry resends the whole batch, so a repeat inside one is a
-   * sender's mistake (an id already stored is not a problem, it is skipped as a duplicate).
+   * sender's mistake (an id already stored is not a problem, it is skipped as a duplicate). A
+   * repeated event stays in the result, so that its other problems are reported too.
    *
    * @return the events that could be read, in order; all of them only when {@code problems} stayed
    *     empty
@@ -92,7 +93,6 @@ public final class EventBatch {
                   + "' repeats the event at position "
                   + first
                   + "; send each event once per batch");
-          continue;
         }
         events.add(event.get());
         positions.add(i + 1);

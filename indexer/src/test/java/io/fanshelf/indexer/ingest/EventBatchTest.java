@@ -62,7 +62,7 @@ class EventBatchTest {
     var parsed =
         EventBatch.parse(
             items("[" + view + ", " + view + ", " + view.replace("view", "click") + "]"), problems);
-    Assertions.assertEquals(List.of(1), parsed.positions());
+    Assertions.assertEquals(List.of(1, 2, 3), parsed.positions());
     Assertions.assertEquals(
         List.of(
             "events:2 [id] event id 'e1' repeats the event at position 1; send each event once"
