@@ -421,13 +421,7 @@ class CrossOwnerIT extends ItBase {
   }
 
   private String consoleSession() throws Exception {
-    HttpResponse<String> response =
-        send(
-            request("/console/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "owner=shop-mu&password=" + enc(ApiTestBase.PASSWORD))));
+    HttpResponse<String> response = send(signInForm("shop-mu", ApiTestBase.PASSWORD));
     String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
     return cookie.substring(0, cookie.indexOf(';'));
   }

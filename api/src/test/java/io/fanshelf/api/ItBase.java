@@ -7,6 +7,7 @@ import io.fanshelf.api.auth.TokenStore;
 import io.fanshelf.indexer.model.OwnerId;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,6 +86,36 @@ public abstract class ItBase {
         .header("Authorization", auth)
         .header("Content-Type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The console's sign-in form as a browser sends it: fetched first for its CSRF value and cookie,
+   * then posted with both, {@code owner} and {@code password}.
+   */
+  protected HttpRequest.Builder signInForm(String owner, String password)
+      throws IOException, InterruptedException {
+    HttpResponse<String> page = send(request("/console/login").GET());
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    if (!csrf.find()) {
+      throw new AssertionError("the sign-in form carries no CSRF value: " + page.body());
+    }
+    String cookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("FANSHELF_SIGN_IN="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the sign-in form sets no FANSHELF_SIGN_IN"));
+    return request("/console/login")
+        .header("Cookie", cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "_csrf="
+                    + csrf.group(1)
+                    + "&owner="
+                    + URLEncoder.encode(owner, StandardCharsets.UTF_8)
+                    + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8)));
   }
 
   /** A multipart/form-data body with one file part and optional fields. */

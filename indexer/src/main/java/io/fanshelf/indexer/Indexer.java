@@ -303,7 +303,7 @@ public final class Indexer implements Closeable {
    */
   public void validateEvents(List<Event> events) throws ImportRejectedException, IOException {
     Problems problems = new Problems();
-    checkEvents(events, i -> i + 1, problems);
+    checkEvents(events, i -> i + 1, problems, true);
     problems.throwIfAny();
   }
 
@@ -320,7 +320,8 @@ public final class Indexer implements Closeable {
       throws ImportRejectedException, IOException {
     Problems problems = new Problems();
     EventBatch.Parsed parsed = EventBatch.parse(items, problems);
-    checkEvents(parsed.events(), i -> parsed.positions().get(i), problems);
+    // EventBatch reported every repeated id already, identical events included.
+    checkEvents(parsed.events(), i -> parsed.positions().get(i), problems, false);
     if (!problems.isEmpty()) {
       List<ValidationError> inBatchOrder = new ArrayList<>(problems.kept());
       inBatchOrder.sort(Comparator.comparingLong(ValidationError::line));
@@ -330,11 +331,12 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Records every event that names an unknown product or owner, or reuses an id for a different
-   * event of the batch; {@code position} gives the position to report for an index of {@code
-   * events}.
+   * Records every event that names an unknown product or owner, or (with {@code checkReusedIds})
+   * reuses an id for a different event of the batch; {@code position} gives the position to report
+   * for an index of {@code events}.
    */
-  private void checkEvents(List<Event> events, IntUnaryOperator position, Problems problems)
+  private void checkEvents(
+      List<Event> events, IntUnaryOperator position, Problems problems, boolean checkReusedIds)
       throws IOException {
     Map<String, Integer> firstIndex = new HashMap<>();
     Set<ProductId> products = knownProducts();
@@ -347,7 +349,7 @@ public final class Indexer implements Closeable {
       if (event.owner().isPresent() && store.metadata().owner(event.owner().get()).isEmpty()) {
         problems.add("events", at, "owner", "unknown owner '" + event.owner().get() + "'");
       }
-      Integer first = firstIndex.putIfAbsent(event.id().value(), i);
+      Integer first = checkReusedIds ? firstIndex.putIfAbsent(event.id().value(), i) : null;
       if (first != null && !events.get(first).equals(event)) {
         problems.add(
             "events",

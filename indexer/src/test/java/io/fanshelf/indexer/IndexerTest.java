@@ -94,10 +94,10 @@ class IndexerTest {
       ImportRejectedException rejected =
           assertThrows(ImportRejectedException.class, () -> indexer.readEventBatch(batch));
       assertEquals(
-          List.of("2 type", "3 product", "4 time", "5 owner", "5 id"),
+          List.of("2 type", "3 product", "4 time", "5 id", "5 owner"),
           rejected.errors().stream().map(e -> e.line() + " " + e.field()).toList());
       assertEquals(5, rejected.totalErrors());
-      assertTrue(rejected.errors().get(4).message().endsWith("at position 1"));
+      assertTrue(rejected.errors().get(3).message().contains("repeats the event at position 1"));
       assertEquals(0, indexer.store().events().count());
       assertEquals(1, indexer.readEventBatch(batch.subList(0, 1)).size());
     }

@@ -112,7 +112,7 @@ class AdminController {
     for (int i = 0; i < body.scopes().size(); i++) {
       scopes.add(Params.parse("scopes[" + i + "]", body.scopes().get(i), Scope::parse));
     }
-    ApiKeyStore.Created created = keys.create(body.name().strip(), scopes);
+    ApiKeyStore.Created created = keys.create(Params.name("name", body.name(), 100), scopes);
     return KeyView.of(created.key(), created.secret());
   }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Apps send events in batches: {@code POST /api/v1/events} with {@code {"events": [...]}}, each
  * object in the events.jsonl form of docs/data-formats.md. A bad event rejects the whole batch with
- * every error of every bad event (its position as {@code line}); a repeated id is stored once.
+ * every error of every bad event (its position as {@code line}); an id already stored is skipped.
  */
 @RestController
 @Tag(name = ApiContract.EVENTS)
@@ -57,7 +57,7 @@ class EventController {
    *
    * @param received events in the batch
    * @param added events stored now
-   * @param duplicates events already stored (or repeated in the batch), skipped
+   * @param duplicates events already stored, skipped
    * @param queued events queued durably to be stored within moments (several nodes sharing Redis;
    *     repeats among them are skipped then)
    */
@@ -66,9 +66,9 @@ class EventController {
   /**
    * Sends a batch of events.
    *
-   * <p>Every event is checked first (format, known product and owner, an id not reused for a
-   * different event); one bad event refuses the whole batch with a 400 that lists every error, each
-   * with the event's 1-based position as {@code line}. An accepted batch is durable when the answer
+   * <p>Every event is checked first (format, known product and owner, an id that appears once in
+   * the batch); one bad event refuses the whole batch with a 400 that lists every error, each with
+   * the event's 1-based position as {@code line}. An accepted batch is durable when the answer
    * comes (or, with several nodes sharing Redis, queued durably and stored within moments): it
    * updates the fans' recent activity, popularity and co-visits at once, and cached shelves of fans
    * who bought something are ranked afresh. Events whose id is already stored are skipped and

@@ -5,6 +5,7 @@ import io.fanshelf.api.auth.OwnerOnly;
 import io.fanshelf.api.auth.Tokens;
 import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
+import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.model.OwnerId;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -220,7 +221,7 @@ public class SegmentController {
           new Segment(
               id.orElseGet(() -> Tokens.id("seg_")),
               owner,
-              body.name().strip(),
+              Params.name("name", body.name(), 100),
               labels,
               unlabelled,
               created);

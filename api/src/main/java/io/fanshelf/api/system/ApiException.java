@@ -2,14 +2,20 @@ package io.fanshelf.api.system;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * A request the service refuses, turned into an RFC 9457 problem by {@link ApiExceptionHandler} (or
  * an error page for the console and the shelf). The detail says what was expected and what to do;
- * {@code field} names the offending field or parameter when there is one.
+ * {@code field} names the offending field or parameter when there is one. As an {@link
+ * ErrorResponse} it keeps its status where no handler of ours answers it (a path no controller
+ * serves, a picture), instead of becoming a 500.
  */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException implements ErrorResponse {
   private static final long serialVersionUID = 1L;
 
   private final HttpStatus status;
@@ -54,6 +60,29 @@ public final class ApiException extends RuntimeException {
 
   public HttpStatus status() {
     return status;
+  }
+
+  @Override
+  public HttpStatusCode getStatusCode() {
+    return status;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+    if (field != null) {
+      problem.setProperty("field", field);
+    }
+    return problem;
+  }
+
+  @Override
+  public HttpHeaders getHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    if (retryAfter != null) {
+      headers.set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    }
+    return headers;
   }
 
   public Optional<String> field() {

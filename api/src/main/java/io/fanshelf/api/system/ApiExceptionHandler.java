@@ -28,7 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -43,6 +44,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
   // A Java type as Jackson quotes it in a message, e.g. `java.util.List<java.lang.String>`.
   private static final Pattern JAVA_TYPE = Pattern.compile("`[\\w.$]+(<[^`]*>)?`");
+  // Where Jackson quotes its input source inside a message, e.g. "(start marker at [Source: ...])".
+  private static final Pattern SOURCE =
+      Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|\\s*\\[Source:[^\\]]*\\]");
 
   /** One bad item. */
   public record ItemError(String file, long line, String field, String message) {}
@@ -162,12 +166,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     String field = null;
     String detail = "expected a JSON body";
-    Throwable cause = e.getCause();
-    if (cause instanceof DatabindException databind) {
-      field = databind.getPathReference() == null ? null : path(databind);
-      detail = (field == null || field.isEmpty() ? "" : field + ": ") + describe(databind);
-    } else if (cause != null && cause.getMessage() != null) {
-      detail = "malformed JSON: " + cause.getMessage();
+    if (e.getCause() instanceof JacksonException jackson) {
+      field = path(jackson);
+      detail = (field.isEmpty() ? "" : field + ": ") + describe(jackson);
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     if (field != null && !field.isEmpty()) {
@@ -211,7 +212,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * Jackson's own messages name Java types ({@code java.util.ArrayList<...>}, {@code
    * EventController$EventBatchRequest}), which mean nothing to a client.
    */
-  private static String describe(DatabindException e) {
+  private static String describe(JacksonException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return "unknown field '"
           + unknown.getPropertyName()
@@ -221,7 +222,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return "expected " + jsonKind(mismatch.getTargetType());
     }
-    return "malformed JSON: " + JAVA_TYPE.matcher(e.getOriginalMessage()).replaceAll("a value");
+    // The original message is without Jackson's location and reference chain, which quote Java
+    // types (EventController$EventBatchRequest["events"]->java.util.ArrayList[0]); the location
+    // goes in as line and column.
+    String message =
+        JAVA_TYPE
+            .matcher(String.valueOf(e.getOriginalMessage()))
+            .replaceAll(
+                type ->
+                    switch (type.group()) {
+                      case "`long`" -> "a 64-bit integer";
+                      case "`int`" -> "a 32-bit integer";
+                      default -> "a value";
+                    });
+    message = SOURCE.matcher(message).replaceAll("");
+    TokenStreamLocation at = e.getLocation();
+    return "malformed JSON: "
+        + message.replace('\n', ' ').strip()
+        + (at != null && at.getLineNr() > 0
+            ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+            : "");
   }
 
   private static String jsonKind(Class<?> type) {
@@ -241,7 +261,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return "an object";
   }
 
-  private static String path(DatabindException e) {
+  private static String path(JacksonException e) {
     StringBuilder path = new StringBuilder();
     for (var reference : e.getPath()) {
       if (reference.getPropertyName() != null) {

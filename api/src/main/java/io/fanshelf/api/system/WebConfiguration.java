@@ -1,11 +1,14 @@
 package io.fanshelf.api.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -18,8 +21,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings shared by pages and the API: the page language, query strings checked for UTF-8
- * before any handler reads them, and the error path.
+ * Web settings shared by pages and the API: the page language, query strings and form bodies
+ * checked for UTF-8 before any handler reads them, and the error path.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -30,7 +33,16 @@ public class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new QueryEncodingInterceptor()).order(Ordered.HIGHEST_PRECEDENCE);
+    registry.addInterceptor(new ParameterEncodingInterceptor()).order(Ordered.HIGHEST_PRECEDENCE);
+  }
+
+  /** Before every other filter, so that nothing reads a parameter the container cannot decode. */
+  @Bean
+  FilterRegistrationBean<UnreadableParametersFilter> unreadableParametersFilter() {
+    var registration = new FilterRegistrationBean<>(new UnreadableParametersFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+    return registration;
   }
 
   /** Boot's error controller, for every error no handler answered itself. */

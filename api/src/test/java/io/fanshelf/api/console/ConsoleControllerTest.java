@@ -2,6 +2,7 @@ package io.fanshelf.api.console;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.ConsoleSignInForm;
 import io.fanshelf.api.owner.FanService;
 import io.fanshelf.api.owner.SegmentController.SegmentService;
 import io.fanshelf.api.shelf.ShareLinkService;
@@ -35,7 +37,7 @@ class ConsoleControllerTest extends ApiTestBase {
 
   private Cookie signIn(String owner) throws Exception {
     String setCookie =
-        mvc.perform(post("/console/login").param("owner", owner).param("password", PASSWORD))
+        mvc.perform(ConsoleSignInForm.post(mvc, owner, PASSWORD))
             .andExpect(status().isFound())
             .andExpect(redirectedUrl("/console/fans"))
             .andExpect(header().string("Set-Cookie", containsString("HttpOnly")))
@@ -63,8 +65,42 @@ class ConsoleControllerTest extends ApiTestBase {
     mvc.perform(get("/console/login"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("登录")));
-    mvc.perform(post("/console/login").param("owner", "shop-lily").param("password", "nope"))
+    mvc.perform(ConsoleSignInForm.post(mvc, "shop-lily", "nope"))
         .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void signInWithoutTheFormsCsrfValueIsRefusedWithTheFormAgain() throws Exception {
+    var signedIn = ConsoleSignInForm.post(mvc, "shop-lily", PASSWORD);
+    // Another site's form: the right password, but neither the cookie nor the field of the form.
+    mvc.perform(post("/console/login").param("owner", "shop-lily").param("password", PASSWORD))
+        .andExpect(status().isForbidden())
+        .andExpect(header().doesNotExist("Retry-After"))
+        .andExpect(header().string("Set-Cookie", containsString("FANSHELF_SIGN_IN=")))
+        .andExpect(content().string(containsString("id=\"sign-in\"")))
+        .andExpect(content().string(containsString("登录表单已过期或来自其他网站")));
+    Cookie formCookie =
+        mvc.perform(get("/console/login")).andReturn().getResponse().getCookie("FANSHELF_SIGN_IN");
+    mvc.perform(
+            post("/console/login")
+                .cookie(new Cookie(formCookie.getName(), formCookie.getValue()))
+                .param("_csrf", "x" + formCookie.getValue().substring(1))
+                .param("owner", "shop-lily")
+                .param("password", PASSWORD))
+        .andExpect(status().isForbidden());
+    mvc.perform(signedIn).andExpect(redirectedUrl("/console/fans"));
+  }
+
+  @Test
+  void cookiesAreSecureWhenTheRequestCameOverHttps() throws Exception {
+    var overHttps = ConsoleSignInForm.post(mvc, "shop-lily", PASSWORD).secure(true);
+    mvc.perform(overHttps)
+        .andExpect(status().isFound())
+        .andExpect(header().string("Set-Cookie", containsString("Secure")));
+    mvc.perform(get("/console/login").secure(true))
+        .andExpect(header().string("Set-Cookie", containsString("Secure")));
+    mvc.perform(get("/console/login"))
+        .andExpect(header().string("Set-Cookie", not(containsString("Secure"))));
   }
 
   @Test
@@ -208,9 +244,7 @@ class ConsoleControllerTest extends ApiTestBase {
   @Test
   void signInAfterTheBudgetIsSpentShowsTheSignInPageWithTheWait() throws Exception {
     var guess =
-        post("/console/login")
-            .param("owner", "shop-budget")
-            .param("password", "guess-number-x")
+        ConsoleSignInForm.post(mvc, "shop-budget", "guess-number-x")
             .header("Accept-Language", "en");
     for (int attempt = 1; attempt <= 10; attempt++) {
       mvc.perform(guess).andExpect(status().isUnauthorized());

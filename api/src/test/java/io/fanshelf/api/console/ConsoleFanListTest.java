@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.ConsoleSignInForm;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.event.EventService;
 import io.fanshelf.indexer.Indexer;
@@ -113,7 +114,7 @@ class ConsoleFanListTest extends ApiTestBase {
 
   private Cookie signIn() throws Exception {
     String setCookie =
-        mvc.perform(post("/console/login").param("owner", BIG.value()).param("password", PASSWORD))
+        mvc.perform(ConsoleSignInForm.post(mvc, BIG.value(), PASSWORD))
             .andReturn()
             .getResponse()
             .getHeader("Set-Cookie");
@@ -188,7 +189,7 @@ class ConsoleFanListTest extends ApiTestBase {
     // Another owner's search never reaches shop-big's fans.
     Cookie lily = new Cookie("FANSHELF_SESSION", "");
     String setCookie =
-        mvc.perform(post("/console/login").param("owner", "shop-lily").param("password", PASSWORD))
+        mvc.perform(ConsoleSignInForm.post(mvc, "shop-lily", PASSWORD))
             .andReturn()
             .getResponse()
             .getHeader("Set-Cookie");

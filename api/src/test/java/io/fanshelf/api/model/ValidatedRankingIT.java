@@ -3,10 +3,10 @@ package io.fanshelf.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fanshelf.api.ConsoleSignInForm;
 import io.fanshelf.api.auth.ApiKeyStore;
 import io.fanshelf.api.auth.Scope;
 import io.fanshelf.training.synthetic.SyntheticData;
@@ -65,7 +65,7 @@ class ValidatedRankingIT {
 
   private Cookie signIn(String owner) throws Exception {
     String setCookie =
-        mvc.perform(post("/console/login").param("owner", owner).param("password", "fanshelf-demo"))
+        mvc.perform(ConsoleSignInForm.post(mvc, owner, "fanshelf-demo"))
             .andExpect(status().isFound())
             .andReturn()
             .getResponse()

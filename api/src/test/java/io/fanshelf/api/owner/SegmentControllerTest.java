@@ -1,6 +1,7 @@
 package io.fanshelf.api.owner;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,6 +79,30 @@ class SegmentControllerTest extends ApiTestBase {
                 .content("{\"name\": \"\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("name"));
+  }
+
+  @Test
+  void aSegmentNameWithAControlCharacterIsRefusedAndNothingIsSaved() throws Exception {
+    String anna = owner(ANNA);
+    int before =
+        JsonPath.read(
+            mvc.perform(get("/api/v1/owner/segments").header("Authorization", anna))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.length()");
+    for (String name : new String[] {"oily\\u0000skin", "two\\nlines", "bell\\u0007"}) {
+      mvc.perform(
+              post("/api/v1/owner/segments")
+                  .header("Authorization", anna)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"name\": \"" + name + "\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.field").value("name"))
+          .andExpect(jsonPath("$.detail").value(containsString("without control characters")));
+    }
+    mvc.perform(get("/api/v1/owner/segments").header("Authorization", anna))
+        .andExpect(jsonPath("$.length()").value(before));
   }
 
   @Test

@@ -3,13 +3,13 @@ package io.fanshelf.api.shelf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.ConsoleSignInForm;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.FanId;
@@ -212,7 +212,7 @@ class ShelfControllerTest extends ApiTestBase {
 
   private Cookie signIn(String owner) throws Exception {
     String setCookie =
-        mvc.perform(post("/console/login").param("owner", owner).param("password", PASSWORD))
+        mvc.perform(ConsoleSignInForm.post(mvc, owner, PASSWORD))
             .andExpect(status().isFound())
             .andReturn()
             .getResponse()

@@ -2,7 +2,9 @@ package io.fanshelf.indexer.ingest;
 
 import io.fanshelf.indexer.model.Event;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +39,10 @@ public final class EventBatch {
 
   /**
    * Maps each object to an event, recording a problem (line = position in the batch, field, what
-   * was expected) for every bad one.
+   * was expected) for every bad one. An id repeated inside the batch is a problem, as in an events
+   * file, even for an identical event: a retry resends the whole batch, so a repeat inside one is a
+   * sender's mistake (an id already stored is not a problem, it is skipped as a duplicate). A
+   * repeated event stays in the result, so that its other problems are reported too.
    *
    * @return the events that could be read, in order; all of them only when {@code problems} stayed
    *     empty
@@ -45,6 +50,7 @@ public final class EventBatch {
   public static Parsed parse(List<JsonNode> items, Problems problems) {
     List<Event> events = new ArrayList<>(items.size());
     List<Integer> positions = new ArrayList<>(items.size());
+    Map<String, Integer> firstPosition = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode node = items.get(i);
       long position = i + 1;
@@ -76,6 +82,18 @@ public final class EventBatch {
       }
       Optional<Event> event = EventRows.map(row, problems, product -> true, owner -> true);
       if (event.isPresent()) {
+        Integer first = firstPosition.putIfAbsent(event.get().id().value(), i + 1);
+        if (first != null) {
+          problems.add(
+              SOURCE,
+              position,
+              "id",
+              "event id '"
+                  + event.get().id()
+                  + "' repeats the event at position "
+                  + first
+                  + "; send each event once per batch");
+        }
         events.add(event.get());
         positions.add(i + 1);
       }

@@ -52,4 +52,25 @@ class EventBatchTest {
                     e.file() + ":" + e.line() + (e.field().isEmpty() ? "" : " [" + e.field() + "]"))
             .toList());
   }
+
+  @Test
+  void anIdRepeatedInsideTheBatchIsAProblemEvenForTheSameEvent() {
+    String view =
+        "{\"id\": \"e1\", \"fan\": \"f1\", \"product\": \"p1\", \"type\": \"view\","
+            + " \"time\": \"2026-11-01T08:00:00Z\"}";
+    Problems problems = new Problems();
+    var parsed =
+        EventBatch.parse(
+            items("[" + view + ", " + view + ", " + view.replace("view", "click") + "]"), problems);
+    Assertions.assertEquals(List.of(1, 2, 3), parsed.positions());
+    Assertions.assertEquals(
+        List.of(
+            "events:2 [id] event id 'e1' repeats the event at position 1; send each event once"
+                + " per batch",
+            "events:3 [id] event id 'e1' repeats the event at position 1; send each event once"
+                + " per batch"),
+        problems.kept().stream()
+            .map(e -> e.file() + ":" + e.line() + " [" + e.field() + "] " + e.message())
+            .toList());
+  }
 }

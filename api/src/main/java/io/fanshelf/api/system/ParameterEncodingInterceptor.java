@@ -6,15 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses a query string that is not UTF-8 once percent-decoded ({@code need=%FF}) with a 400
- * naming the parameter, before anything reads a parameter: the servlet container would otherwise
- * fail inside the handler with an I/O error that looks like a storage fault. Runs before every
- * other interceptor. Thread-safe.
+ * Refuses a query string or form body that is not UTF-8 once percent-decoded ({@code need=%FF})
+ * with a 400 naming the parameter, before any handler reads a parameter: the servlet container
+ * would otherwise fail inside the handler with an I/O error that looks like a storage fault. The
+ * query is decoded here, a form body by the container under {@link UnreadableParametersFilter}.
+ * Runs before every other interceptor. Thread-safe.
  */
-final class QueryEncodingInterceptor implements HandlerInterceptor {
+final class ParameterEncodingInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(
@@ -30,7 +32,26 @@ final class QueryEncodingInterceptor implements HandlerInterceptor {
         }
       }
     }
+    if (isForm(request)) {
+      request.getParameterMap();
+    }
+    Optional<UnreadableParametersFilter.Unreadable> unreadable =
+        UnreadableParametersFilter.unreadable(request);
+    if (unreadable.isPresent()) {
+      String name = unreadable.get().name();
+      throw ApiException.badRequest(
+          name.isEmpty() ? "form" : name,
+          (name.isEmpty() ? "the form body" : "form field '" + name + "'")
+              + " could not be read: expected application/x-www-form-urlencoded text that is"
+              + " valid UTF-8 once percent-decoded; percent-encode the UTF-8 bytes of the text");
+    }
     return true;
+  }
+
+  /** A form body, which the container decodes when a parameter is first read. */
+  private static boolean isForm(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
   }
 
   /** The text {@code raw} stands for, or a 400 naming {@code field}. */
