@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole service as a separate JVM (the test's own classpath, so the beauty-home fixture is on
  * it), on a free port and a given data directory with the embedded Lucene store: demo mode imports
- * the fixture on the first start and keeps the admin key in {@code <data>/api/demo-admin-key}.
- * Killed with SIGKILL ({@link #kill}), started again on the same directory by a new instance. Not
- * thread-safe; the caller kills or stops it.
+ * the fixture on the first start and keeps the admin key in {@code <data>/api/demo-admin-key};
+ * later starts run without it. Killed with SIGKILL ({@link #kill}), started again on the same
+ * directory by a new instance. Not thread-safe; the caller kills or stops it.
  */
 final class ServerProcess implements AutoCloseable {
   private static final Duration READY_WITHIN = Duration.ofSeconds(120);
@@ -60,12 +60,16 @@ final class ServerProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--fanshelf.data-dir=" + data,
-                "--fanshelf.demo=true",
+                // Demo mode on the first start only (it imports the fixture, makes the accounts
+                // and the admin key); later starts skip its warm-up, as a production start does.
+                "--fanshelf.demo=" + !Files.exists(data),
                 "--fanshelf.demo-data=classpath:fixtures/beauty-home/",
                 "--fanshelf.demo-password=" + ApiTestBase.PASSWORD,
                 "--fanshelf.auth.bcrypt-strength=4",
                 // No background training: the test measures durability, not models.
                 "--fanshelf.models.validate-on-start=false",
+                "--springdoc.api-docs.enabled=false",
+                "--springdoc.swagger-ui.enabled=false",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
     for (String property : extra) {
