@@ -10,6 +10,7 @@ import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.Event;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
@@ -72,9 +73,18 @@ class EventController {
    * comes (or, with several nodes sharing Redis, queued durably and stored within moments): it
    * updates the fans' recent activity, popularity and co-visits at once, and cached shelves of fans
    * who bought something are ranked afresh. Events whose id is already stored are skipped and
-   * counted as duplicates, so a batch may be retried.
+   * counted as duplicates, so a batch may be retried. With Redis, a node that cannot queue the
+   * batch (Redis away, or the stream too far behind) answers 503 with {@code Retry-After} and
+   * acknowledges nothing.
    */
   @PostMapping
+  @ApiResponse(responseCode = "200", description = "OK")
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "With Redis (several nodes): Redis is unreachable, or the event stream's backlog is over"
+              + " its bound (fanshelf.redis.backlog-max-age, backlog-max-entries); the batch was"
+              + " not acknowledged. Send it again after the seconds in `Retry-After`.")
   public EventBatchResponse appendEvents(@RequestBody EventBatchRequest body)
       throws ImportRejectedException, IOException {
     if (body.events() == null || body.events().isEmpty()) {

@@ -11,7 +11,8 @@ public interface EventQueue {
   /**
    * Durably queues a validated batch to be stored (at least once; storing is idempotent by id).
    *
-   * @return false when the queue cannot take it now; the caller then stores it directly
+   * @throws io.fanshelf.api.system.ApiException 503 with Retry-After when the queue cannot take it
+   *     now (unreachable, or too far behind); nothing of the batch was queued then
    */
-  boolean offer(List<Event> events);
+  void offer(List<Event> events);
 }

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Service;
  * Accepts events from apps and shelves. Embedded: stored through {@link Indexer#appendEvents}
  * (validated against the catalog and owners, all or none, idempotent by id, durable on return).
  * With an {@link EventQueue} (several nodes sharing Redis): validated the same way, then queued
- * durably and stored by the indexer's consumer, or stored directly when the queue is unavailable.
- * Either way the fans' {@link RecentActivity} is updated at once, {@link EventsAccepted} is
- * published, and {@link AttributedEventsStored} follows once the owner-attributed ones are stored.
- * Thread-safe; concurrent batches share the indexer's writes.
+ * durably and stored by the indexer's consumer; while the queue cannot take them (Redis away, or
+ * its backlog over the bound) they are refused with 503, never stored on this node alone, as the
+ * other nodes' stores would miss them. Either way the fans' {@link RecentActivity} is updated at
+ * once, {@link EventsAccepted} is published, and {@link AttributedEventsStored} follows once the
+ * owner-attributed ones are stored. Thread-safe; concurrent batches share the indexer's writes.
  */
 @Service
 public class EventService {
@@ -51,13 +52,14 @@ public class EventService {
    *
    * @throws ImportRejectedException when any event names an unknown product or owner, or reuses an
    *     id for a different event; nothing was stored or queued then
+   * @throws io.fanshelf.api.system.ApiException 503 when the queue cannot take the batch now
    */
   public Accepted append(List<Event> events) throws ImportRejectedException, IOException {
     Accepted accepted;
     if (queue.isPresent()) {
       indexer.validateEvents(events);
-      accepted =
-          queue.get().offer(events) ? new Accepted(0, 0, events.size()) : stored(store(events));
+      queue.get().offer(events);
+      accepted = new Accepted(0, 0, events.size());
     } else {
       accepted = stored(store(events));
     }
@@ -67,8 +69,7 @@ public class EventService {
   }
 
   /**
-   * Stores a batch directly (the embedded path, the queue's consumer, and the fallback while the
-   * queue is unavailable).
+   * Stores a batch directly (the embedded path, and the queue's consumer).
    *
    * @throws ImportRejectedException as {@link #append}
    */

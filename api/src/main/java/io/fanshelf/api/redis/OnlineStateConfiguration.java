@@ -17,6 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -102,26 +105,56 @@ public class OnlineStateConfiguration {
     return cache;
   }
 
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
+  StreamBacklog streamBacklog(RedisLink redis, FanShelfProperties properties) throws IOException {
+    return new StreamBacklog(redis, consumerGroup(properties));
+  }
+
   @Bean
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
-  EventQueue eventQueue(RedisLink redis, FanShelfProperties properties, Clock clock) {
-    return new RedisEventQueue(redis, STORED_JSON, properties.redis().streamRetention(), clock);
+  EventQueue eventQueue(
+      RedisLink redis, StreamBacklog backlog, FanShelfProperties properties, Clock clock) {
+    return new RedisEventQueue(
+        redis,
+        STORED_JSON,
+        properties.redis().streamRetention(),
+        clock,
+        backlog::current,
+        backlogBound(properties));
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
   StreamIndexer streamIndexer(RedisLink redis, EventService events, FanShelfProperties properties)
       throws IOException {
-    String node = NodeIdentity.of(properties.apiDir());
-    String group = properties.redis().consumerGroup();
+    FanShelfProperties.Redis settings = properties.redis();
+    // A consumer that died mid-batch holds its entries until claimed: claim them well within the
+    // backlog bound, or every write would be refused until then.
+    Duration claimIdle =
+        settings.backlogMaxAge().isZero()
+            ? StreamIndexer.CLAIM_IDLE
+            : Collections.min(
+                List.of(StreamIndexer.CLAIM_IDLE, settings.backlogMaxAge().dividedBy(2)));
     return new StreamIndexer(
             redis,
             events::store,
             STORED_JSON,
-            group.isEmpty() ? "indexer-" + node : group,
-            node,
-            StreamIndexer.CLAIM_IDLE)
+            consumerGroup(properties),
+            NodeIdentity.of(properties.apiDir()),
+            new StreamIndexer.Options(settings.consumers(), settings.consumerBatch(), claimIdle))
         .start();
+  }
+
+  private static RedisEventQueue.Bound backlogBound(FanShelfProperties properties) {
+    return new RedisEventQueue.Bound(
+        properties.redis().backlogMaxAge(), properties.redis().backlogMaxEntries());
+  }
+
+  /** The group of the configuration, else this node's own: indexer-<node id>. */
+  private static String consumerGroup(FanShelfProperties properties) throws IOException {
+    String group = properties.redis().consumerGroup();
+    return group.isEmpty() ? "indexer-" + NodeIdentity.of(properties.apiDir()) : group;
   }
 
   @Bean(destroyMethod = "close")
@@ -133,7 +166,8 @@ public class OnlineStateConfiguration {
 
   @Bean
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
-  RedisHealthIndicator redisHealthIndicator(RedisLink redis) {
-    return new RedisHealthIndicator(redis);
+  RedisHealthIndicator redisHealthIndicator(
+      RedisLink redis, StreamBacklog backlog, FanShelfProperties properties) {
+    return new RedisHealthIndicator(redis, backlog, backlogBound(properties));
   }
 }

@@ -150,7 +150,7 @@ public final class ApiContract {
         (status, response) -> {
           if (status.charAt(0) >= '4' && response.get$ref() == null) {
             response.setContent(problemContent());
-            if (status.equals("429")) {
+            if (status.equals("429") || status.equals("503")) {
               response.addHeaderObject("Retry-After", retryAfter());
             }
           }

@@ -58,6 +58,14 @@ public final class ApiException extends RuntimeException implements ErrorRespons
         retryAfter);
   }
 
+  /**
+   * The service cannot take the request now (a dependency away, a backlog over its bound); nothing
+   * of it was applied, and the same request may be sent again after {@code retryAfter}.
+   */
+  public static ApiException serviceUnavailable(String detail, Duration retryAfter) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, null, detail, retryAfter);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -154,7 +154,7 @@ public record FanShelfProperties(
    *     rediss://...}; empty: the embedded default, every piece of online state in this JVM
    * @param keyPrefix the start of every key, so that several deployments can share one server
    * @param timeout how long a command may take before this node treats Redis as unreachable and
-   *     falls back (no cache, direct writes) until it answers again
+   *     falls back (no cache, event writes refused with 503) until it answers again
    * @param recentActivity entries of recent activity kept per fan
    * @param streamRetention how long the event stream keeps a batch: a node's consumer that is away
    *     longer than this (and the store it feeds) misses what was trimmed meanwhile
@@ -162,6 +162,12 @@ public record FanShelfProperties(
    *     node, {@code indexer-<node id>}, because each node's own Lucene store needs every event.
    *     With a shared (Elasticsearch) store give every node the same group, so each event is stored
    *     once
+   * @param consumers threads of this node storing the event stream, each a consumer of the group
+   *     (several pay off with a shared store, whose appends run in parallel)
+   * @param consumerBatch stream entries a consumer stores in one append (one commit)
+   * @param backlogMaxAge event writes are refused (503, Retry-After) while the oldest stream entry
+   *     the group has not stored is older than this; 0: no bound
+   * @param backlogMaxEntries ... or while more entries than this wait; 0: no bound
    * @param modelPoll how often a node checks which models are published
    */
   public record Redis(
@@ -176,6 +182,10 @@ public record FanShelfProperties(
       @Min(1) @Max(100) @DefaultValue("8") int recentActivity,
       @NotNull @DefaultValue("15m") Duration streamRetention,
       @NotNull @Pattern(regexp = "|[A-Za-z0-9_.:-]{1,100}") @DefaultValue("") String consumerGroup,
+      @Min(1) @Max(32) @DefaultValue("1") int consumers,
+      @Min(1) @Max(10_000) @DefaultValue("500") int consumerBatch,
+      @NotNull @DefaultValue("30s") Duration backlogMaxAge,
+      @Min(0) @DefaultValue("0") long backlogMaxEntries,
       @NotNull @DefaultValue("1s") Duration modelPoll) {
 
     public boolean enabled() {

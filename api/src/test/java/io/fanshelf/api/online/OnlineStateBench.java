@@ -200,7 +200,9 @@ public final class OnlineStateBench {
             redis,
             OnlineStateConfiguration.storedJson(),
             Duration.ofMinutes(15),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            Optional::empty,
+            RedisEventQueue.Bound.NONE);
     double queued = ops(seconds, threads, i -> queue.offer(events(i, 500)));
     System.out.printf(
         Locale.ROOT,

@@ -8,21 +8,13 @@ import io.fanshelf.api.auth.Scope;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.EventId;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,16 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Redis goes away and comes back under a running node: a Redis server this test starts itself on
  * another port (with its append-only file, as production should run it), killed with SIGKILL and
- * started again on the same files. The node keeps serving, reports DEGRADED, stores events directly
- * meanwhile, recovers by itself, and loses no acknowledged event.
+ * started again on the same files. The node keeps serving, reports DEGRADED, refuses event writes
+ * with 503 meanwhile (it cannot queue them), recovers by itself, and loses no acknowledged event.
  */
 class RedisOutageIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Path redisDir =
-      Path.of("target", "test-data", "redis-outage-" + UUID.randomUUID()).toAbsolutePath();
-  private final int port = freePort();
-  private Process redis;
+  private RedisServerProcess redis;
   private Node node;
 
   @AfterEach
@@ -48,21 +37,17 @@ class RedisOutageIT {
       node.close();
     }
     if (redis != null) {
-      redis.destroyForcibly();
+      redis.close();
     }
   }
 
   @Test
   void keepsServingWithoutRedisAndLosesNoAcknowledgedEvent() throws Exception {
-    startRedis();
+    redis = RedisServerProcess.start();
     node =
         Node.start(
             "node-outage",
-            Map.of(
-                "fanshelf.redis.url",
-                "redis://127.0.0.1:" + port,
-                "fanshelf.redis.timeout",
-                "200ms"));
+            Map.of("fanshelf.redis.url", redis.url(), "fanshelf.redis.timeout", "200ms"));
     String events = node.apiKey(Scope.EVENTS_WRITE);
     String read = node.apiKey(Scope.RECOMMEND_READ);
     String shelf = shelfPath();
@@ -71,16 +56,20 @@ class RedisOutageIT {
     List<String> acknowledged = new ArrayList<>();
     assertThat(send(events, acknowledged, "before-1", "before-2").get("queued")).isEqualTo(2L);
 
-    redis.destroyForcibly().waitFor();
+    redis.kill();
 
-    Map<String, Long> during = send(events, acknowledged, "during-1", "during-2");
-    assertThat(during.get("added") + during.get("duplicates")).isEqualTo(2L);
     await().atMost(Duration.ofSeconds(10)).until(() -> health().contains("\"DEGRADED\""));
+    HttpResponse<String> refused =
+        node.send("POST", "/api/v1/events", events, body("during-1", "during-2"));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.body()).contains("Redis is unreachable").contains("not acknowledged");
     assertThat(node.get(shelf, null).statusCode()).isEqualTo(200);
     assertThat(node.get("/api/v1/recommendations?owner=shop-lily&fan=fan-0001", read).statusCode())
         .isEqualTo(200);
 
-    startRedis();
+    redis.restart();
     await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"UP\""));
     assertThat(send(events, acknowledged, "after-1", "after-2").get("queued")).isEqualTo(2L);
 
@@ -97,6 +86,17 @@ class RedisOutageIT {
 
   private Map<String, Long> send(String auth, List<String> acknowledged, String... ids)
       throws Exception {
+    HttpResponse<String> response = node.send("POST", "/api/v1/events", auth, body(ids));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    acknowledged.addAll(List.of(ids));
+    var json = JSON.readTree(response.body());
+    return Map.of(
+        "added", json.get("added").asLong(),
+        "duplicates", json.get("duplicates").asLong(),
+        "queued", json.get("queued").asLong());
+  }
+
+  private static String body(String... ids) {
     StringBuilder body = new StringBuilder("{\"events\": [");
     for (int i = 0; i < ids.length; i++) {
       body.append(i == 0 ? "" : ",")
@@ -106,14 +106,7 @@ class RedisOutageIT {
               """
                   .formatted(ids[i], Instant.now().minusSeconds(1)));
     }
-    HttpResponse<String> response = node.send("POST", "/api/v1/events", auth, body + "]}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    acknowledged.addAll(List.of(ids));
-    var json = JSON.readTree(response.body());
-    return Map.of(
-        "added", json.get("added").asLong(),
-        "duplicates", json.get("duplicates").asLong(),
-        "queued", json.get("queued").asLong());
+    return body + "]}";
   }
 
   private String shelfPath() throws Exception {
@@ -128,55 +121,5 @@ class RedisOutageIT {
     HttpResponse<String> response = node.get("/actuator/health", null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private void startRedis() throws IOException, InterruptedException {
-    Files.createDirectories(redisDir);
-    redis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "always",
-                "--dir",
-                redisDir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(redisDir.resolve("redis.log").toFile())
-            .start();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(50))
-        .failFast(
-            "redis-server exited on port " + port + "; see " + redisDir.resolve("redis.log"),
-            () -> !redis.isAlive())
-        .until(this::answersPing);
-  }
-
-  private boolean answersPing() {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      OutputStream out = socket.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] reply = in.readNBytes(7);
-      return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
-    }
   }
 }
