@@ -67,7 +67,16 @@ class StreamBacklogIT {
                 GROUP,
                 XGroupCreateArgs.Builder.mkstream()));
     queue.offer(batch("e1"));
-    Thread.sleep(300);
+    // e1 waits alone until the backlog has measured it at least 300 ms old
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                backlog
+                    .current()
+                    .filter(
+                        b -> b.entries() == 1 && b.oldest().compareTo(Duration.ofMillis(300)) >= 0)
+                    .isPresent());
     queue.offer(batch("e2"));
     queue.offer(batch("e3"));
     await()
