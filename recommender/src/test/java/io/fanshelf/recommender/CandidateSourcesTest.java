@@ -67,6 +67,16 @@ class CandidateSourcesTest {
   }
 
   @Test
+  void aSourceScoreIsAlwaysAFinitePositiveFeature() {
+    Candidates candidates = new Candidates(2);
+    candidates.sink(0).add(7, Float.POSITIVE_INFINITY);
+    candidates.sink(1).add(7, -3f);
+    Candidates.Candidate only = candidates.all().getFirst();
+    assertEquals(Float.MAX_VALUE, only.sourceScore(0));
+    assertTrue(only.sourceScore(1) > 0, "proposed, so positive");
+  }
+
+  @Test
   void labelMatchProposesExactlyTheInStockProductsOfTheFansLabelRules() throws Exception {
     try (Fixture f = Fixture.open(dir)) {
       // fan-0003: Lily labels sensitive skin (no other rule-bearing labels from Lily)

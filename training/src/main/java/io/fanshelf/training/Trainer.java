@@ -19,6 +19,7 @@ import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.dataset.TrainingData;
 import io.fanshelf.training.eval.Evaluator;
 import io.fanshelf.training.eval.Validation;
+import io.fanshelf.training.model.Blend;
 import io.fanshelf.training.model.Fit;
 import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
@@ -26,6 +27,7 @@ import io.fanshelf.training.model.ModelOptions;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,9 @@ public final class Trainer {
   /** The ranking trained here, in responses until the registry gives it an id. */
   public static final String LEARNED = "learned";
 
+  /** The blend of single scores weighted on the validation lists ({@link Blend}). */
+  public static final String BLEND = "blend";
+
   private final TrainingData data;
   private final TrainingOptions options;
   private final Progress progress;
@@ -77,7 +82,7 @@ public final class Trainer {
   /**
    * One ranker setting tried on the validation window.
    *
-   * @param model {@code lambdamart} or {@code logistic}
+   * @param model {@code blend}, {@code lambdamart} or {@code logistic}
    * @param hyperParameters the setting
    * @param validationNdcg mean NDCG@10 of the tuning half of the validation fans
    * @param chosen whether it was kept
@@ -89,7 +94,7 @@ public final class Trainer {
    * One ranking compared for serving on the validation window.
    *
    * @param ranking {@code learned}, {@code learned-without-labels}, {@code popularity}, {@code
-   *     labels-then-popularity}, {@code ials}, {@code item-cf} or {@code user-knn}
+   *     labels-then-popularity}, {@code ials}, {@code item-cf}, {@code user-knn} or {@code blend}
    * @param validationNdcg mean NDCG@10 of the selection half of the validation fans (the half no
    *     ranker setting was chosen on)
    * @param standardError the standard error of its per-fan difference to the best ranking (0 for
@@ -274,19 +279,36 @@ public final class Trainer {
     timings.put("validationExamples", ms(t2));
 
     long t3 = System.nanoTime();
-    // the boosting starts from the single ranking that does best on the tuning half
-    Map<String, FeatureRanker> alone = singleRankers(choice);
-    FeatureRanker base = FeatureRanker.popularity();
+    // the boosting starts from the single ranking that does best on the tuning half, or from the
+    // blend grown from it when the blend does better
+    Map<String, Ranker> alone = singleRankers(choice);
+    FeatureRanker single = FeatureRanker.popularity();
     double baseNdcg = Double.NEGATIVE_INFINITY;
-    for (FeatureRanker candidate : alone.values()) {
+    for (Ranker candidate : alone.values()) {
       double ndcg = lists.ndcg(candidate);
       if (ndcg > baseNdcg) {
         baseNdcg = ndcg;
-        base = candidate;
+        single = (FeatureRanker) candidate;
       }
     }
-    Optional<FeatureRanker> boostFrom = Optional.of(base);
     List<Tuning> tuning = new ArrayList<>();
+    Blend.Fitted blend =
+        Blend.fit(
+            BLEND,
+            single.primary(),
+            blended(choice, single.primary()),
+            lists.tuningRows(),
+            lists::ndcg);
+    boolean marked = false;
+    for (Blend.Step step : blend.steps()) {
+      boolean chosen = !marked && step.validationNdcg() == blend.validationNdcg();
+      marked |= chosen;
+      tuning.add(
+          new Tuning(BLEND, new LinkedHashMap<>(step.weights()), step.validationNdcg(), chosen));
+    }
+    alone.put(BLEND, blend.ranker());
+    Ranker base = blend.validationNdcg() > baseNdcg ? blend.ranker() : single;
+    Optional<Ranker> boostFrom = Optional.of(base);
     ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning, boostFrom);
     Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED, boostFrom);
     double[] learnedScores = lists.selectionScores(learnedAtValidation);
@@ -422,8 +444,8 @@ public final class Trainer {
    * Rankings of the candidates by one score each, compared with the learned one: popularity, the
    * fan's label matches then popularity, and each collaborative model alone.
    */
-  private static Map<String, FeatureRanker> singleRankers(CollaborativeChoice choice) {
-    Map<String, FeatureRanker> rankers = new LinkedHashMap<>();
+  private static Map<String, Ranker> singleRankers(CollaborativeChoice choice) {
+    Map<String, Ranker> rankers = new LinkedHashMap<>();
     rankers.put("popularity", FeatureRanker.popularity());
     rankers.put("labels-then-popularity", FeatureRanker.labelsThenPopularity());
     choice
@@ -452,12 +474,35 @@ public final class Trainer {
     return rankers;
   }
 
+  /**
+   * The scores the blend weighs beside {@code first}: each fitted collaborative model's, the
+   * co-visits with the fan's recent products, popularity over the whole log and decayed, the fan's
+   * category share, and the fan's label matches and lift.
+   */
+  private static List<Feature> blended(CollaborativeChoice choice, Feature first) {
+    List<Feature> scores = new ArrayList<>();
+    choice.factors().ifPresent(o -> scores.add(Feature.ALS_SCORE));
+    choice.items().ifPresent(o -> scores.add(Feature.ITEM_CF_SCORE));
+    choice.fans().ifPresent(o -> scores.add(Feature.USER_KNN_SCORE));
+    scores.addAll(
+        List.of(
+            Feature.CO_VISIT,
+            Feature.LOG_REACH,
+            Feature.LOG_POPULARITY,
+            Feature.CATEGORY_AFFINITY,
+            Feature.LABEL_RULE_MATCH,
+            Feature.LABEL_LIFT));
+    scores.remove(first);
+    return scores;
+  }
+
   /** The models a single-model ranking needs: only that one (none for popularity). */
   private static Collaborative only(Collaborative models, String ranking) {
     return switch (ranking) {
       case "ials" -> models.factors().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
       case "item-cf" -> models.items().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
       case "user-knn" -> models.fans().map(m -> Collaborative.of(m)).orElse(Collaborative.NONE);
+      case BLEND -> models;
       default -> Collaborative.NONE;
     };
   }
@@ -470,7 +515,7 @@ public final class Trainer {
    * LambdaMART as configured.
    */
   private ModelOptions chooseRanker(
-      Dataset examples, ValidationLists lists, List<Tuning> tried, Optional<FeatureRanker> base) {
+      Dataset examples, ValidationLists lists, List<Tuning> tried, Optional<Ranker> base) {
     LambdaMartOptions start = options.lambdaMart();
     if (!options.tune()) {
       Ranker fitted = Fit.fit(examples, start, LEARNED, base);
@@ -511,7 +556,7 @@ public final class Trainer {
     private static final int PLANNED = 11;
     private final Dataset examples;
     private final ValidationLists lists;
-    private final Optional<FeatureRanker> base;
+    private final Optional<Ranker> base;
     private final long deadline = System.nanoTime() + options.tuningBudget().toNanos();
     private final List<Tuning> trials = new ArrayList<>();
     private final List<Map<String, Object>> shapesFitted = new ArrayList<>();
@@ -519,7 +564,7 @@ public final class Trainer {
     private double bestNdcg = Double.NEGATIVE_INFINITY;
     private int step;
 
-    RankerSearch(Dataset examples, ValidationLists lists, Optional<FeatureRanker> base) {
+    RankerSearch(Dataset examples, ValidationLists lists, Optional<Ranker> base) {
       this.examples = examples;
       this.lists = lists;
       this.base = base;
@@ -637,6 +682,17 @@ public final class Trainer {
       for (int i = 0; i < cases.size(); i++) {
         labelled[i] = cases.get(i).labelled();
       }
+    }
+
+    /** Every candidate's features in the tuning half. */
+    Iterable<float[]> tuningRows() {
+      List<float[]> rows = new ArrayList<>();
+      for (int i = 0; i < candidates.size(); i += 2) {
+        if (candidates.get(i) != null) {
+          rows.addAll(Arrays.asList(candidates.get(i).features()));
+        }
+      }
+      return rows;
     }
 
     /** Mean NDCG@10 over the tuning half of the validation fans (every other fan). */

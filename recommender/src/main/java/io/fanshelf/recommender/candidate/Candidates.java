@@ -40,7 +40,11 @@ public final class Candidates {
 
   /** Where one source adds its proposals. */
   public interface Sink {
-    /** Proposes a product; a score <= 0 is raised to a small positive one (it was proposed). */
+    /**
+     * Proposes a product; a score <= 0 is raised to a small positive one (it was proposed), one
+     * beyond a float's range lowered to the largest float (a decayed popularity read long before
+     * the aggregates' landmark is that large), so that a score feature is always finite.
+     */
     void add(int ordinal, float score);
   }
 
@@ -67,7 +71,7 @@ public final class Candidates {
         byOrdinal.put(ordinal, candidate);
         inOrder.add(candidate);
       }
-      float positive = Math.max(score, 1e-6f);
+      float positive = Math.min(Math.max(score, 1e-6f), Float.MAX_VALUE);
       candidate.sourceScores[sourceIndex] = Math.max(candidate.sourceScores[sourceIndex], positive);
     };
   }

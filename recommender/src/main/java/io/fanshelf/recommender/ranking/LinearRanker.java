@@ -15,6 +15,9 @@ public final class LinearRanker implements Ranker {
   private final double[] means;
   private final double[] scales;
 
+  /** The features with a weight: a blend weighs a few of them, the rest cost nothing. */
+  private final int[] used;
+
   public LinearRanker(
       String name, List<String> featureNames, double[] weights, double[] means, double[] scales) {
     this.name = Objects.requireNonNull(name, "name");
@@ -31,6 +34,7 @@ public final class LinearRanker implements Ranker {
     this.weights = weights.clone();
     this.means = means.clone();
     this.scales = scales.clone();
+    this.used = java.util.stream.IntStream.range(0, p).filter(f -> weights[f] != 0).toArray();
   }
 
   public LinearRanker named(String newName) {
@@ -50,7 +54,7 @@ public final class LinearRanker implements Ranker {
   @Override
   public double score(float[] features) {
     double sum = 0;
-    for (int f = 0; f < weights.length; f++) {
+    for (int f : used) {
       sum += weights[f] * (features[f] - means[f]) / scales[f];
     }
     return sum;

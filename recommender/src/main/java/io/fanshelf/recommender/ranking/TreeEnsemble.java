@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class TreeEnsemble implements Ranker {
   private final String name;
   private final List<String> featureNames;
-  private final FeatureRanker base;
+  private final Ranker base;
   private final double baseWeight;
   private final int[] roots;
   private final int[] feature;
@@ -30,7 +30,7 @@ public final class TreeEnsemble implements Ranker {
   public TreeEnsemble(
       String name,
       List<String> featureNames,
-      FeatureRanker base,
+      Ranker base,
       double baseWeight,
       int[] roots,
       int[] feature,
@@ -135,7 +135,7 @@ public final class TreeEnsemble implements Ranker {
     return roots.length;
   }
 
-  public FeatureRanker base() {
+  public Ranker base() {
     return base;
   }
 

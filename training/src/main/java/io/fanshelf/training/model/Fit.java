@@ -1,7 +1,6 @@
 package io.fanshelf.training.model;
 
 import io.fanshelf.recommender.feature.Feature;
-import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.LinearRanker;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.training.dataset.Dataset;
@@ -26,8 +25,7 @@ public final class Fit {
    * The same; LambdaMART boosts from {@code base} when given (a linear ranker has its own weight
    * for every feature, base included).
    */
-  public static Ranker fit(
-      Dataset data, ModelOptions options, String name, Optional<FeatureRanker> base) {
+  public static Ranker fit(Dataset data, ModelOptions options, String name, Optional<Ranker> base) {
     requireBothClasses(data);
     return switch (options) {
       case LambdaMartOptions lambdaMart ->

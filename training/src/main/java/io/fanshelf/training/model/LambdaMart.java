@@ -2,6 +2,7 @@ package io.fanshelf.training.model;
 
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.ranking.FeatureRanker;
+import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.dataset.Dataset;
 import java.util.ArrayList;
@@ -34,12 +35,12 @@ public final class LambdaMart {
    * deviation within a fan's examples ({@code base} counts 0 when they do not vary).
    */
   public static TreeEnsemble fit(
-      Dataset data, LambdaMartOptions options, String name, FeatureRanker base) {
+      Dataset data, LambdaMartOptions options, String name, Ranker base) {
     return fit(data, options, name, base, unitScale(data, base));
   }
 
   private static TreeEnsemble fit(
-      Dataset data, LambdaMartOptions options, String name, FeatureRanker base, double weight) {
+      Dataset data, LambdaMartOptions options, String name, Ranker base, double weight) {
     int n = data.size();
     int[] groupStart = groupStarts(data.groups());
     HistogramTree.Bins bins = new HistogramTree.Bins(data.features(), Feature.count());
@@ -106,7 +107,7 @@ public final class LambdaMart {
    * The weight that makes the base's score differences about 1 within a fan's list: 1 over the mean
    * standard deviation of its scores within the groups (0 when they never vary).
    */
-  static double unitScale(Dataset data, FeatureRanker base) {
+  static double unitScale(Dataset data, Ranker base) {
     int[] starts = groupStarts(data.groups());
     double sum = 0;
     int groups = 0;
@@ -216,7 +217,7 @@ public final class LambdaMart {
       trees.add(tree);
     }
 
-    TreeEnsemble build(String name, FeatureRanker base, double baseWeight) {
+    TreeEnsemble build(String name, Ranker base, double baseWeight) {
       int total = trees.stream().mapToInt(t -> t.feature().length).sum();
       int[] roots = new int[trees.size()];
       int[] feature = new int[total];

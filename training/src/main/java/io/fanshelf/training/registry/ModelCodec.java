@@ -34,7 +34,8 @@ import java.util.List;
  * collaborative models: int count, then per model a tag (1 ALS, 2 item-to-item, 3 fan-kNN) and its
  *                       fields (products as id strings, arrays as int length + big-endian values)
  * ranker:               a tag (1 trees, with the base ranking's two features and weight first;
- *                       2 linear; 3 one feature) and its fields
+ *                       2 linear; 3 one feature; 4 trees on a linear base, with the base's
+ *                       weights, means and scales and its weight first) and its fields
  * uses labels:          boolean
  * </pre>
  */
@@ -50,6 +51,7 @@ final class ModelCodec {
   private static final int TREES = 1;
   private static final int LINEAR = 2;
   private static final int ONE_FEATURE = 3;
+  private static final int TREES_ON_LINEAR = 4;
 
   private ModelCodec() {}
 
@@ -95,9 +97,20 @@ final class ModelCodec {
       }
       switch (model.ranker()) {
         case TreeEnsemble t -> {
-          out.writeInt(TREES);
-          out.writeUTF(t.base().primary().key());
-          out.writeUTF(t.base().secondary().key());
+          switch (t.base()) {
+            case FeatureRanker f -> {
+              out.writeInt(TREES);
+              out.writeUTF(f.primary().key());
+              out.writeUTF(f.secondary().key());
+            }
+            case LinearRanker l -> {
+              out.writeInt(TREES_ON_LINEAR);
+              writeLinear(out, l);
+            }
+            default ->
+                throw new IllegalArgumentException(
+                    "cannot store trees on a " + t.base().getClass().getSimpleName());
+          }
           out.writeDouble(t.baseWeight());
           writeInts(out, t.roots());
           writeInts(out, t.feature());
@@ -108,9 +121,7 @@ final class ModelCodec {
         }
         case LinearRanker l -> {
           out.writeInt(LINEAR);
-          writeDoubles(out, l.weights());
-          writeDoubles(out, l.means());
-          writeDoubles(out, l.scales());
+          writeLinear(out, l);
         }
         case FeatureRanker f -> {
           out.writeInt(ONE_FEATURE);
@@ -182,11 +193,14 @@ final class ModelCodec {
       int tag = in.readInt();
       Ranker ranker =
           switch (tag) {
-            case TREES ->
+            case TREES, TREES_ON_LINEAR ->
                 new TreeEnsemble(
                     name,
                     Feature.names(),
-                    new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF())),
+                    tag == TREES
+                        ? new FeatureRanker(
+                            name, Feature.of(in.readUTF()), Feature.of(in.readUTF()))
+                        : readLinear(in, name),
                     in.readDouble(),
                     readInts(in),
                     readInts(in),
@@ -194,9 +208,7 @@ final class ModelCodec {
                     readInts(in),
                     readInts(in),
                     readDoubles(in));
-            case LINEAR ->
-                new LinearRanker(
-                    name, Feature.names(), readDoubles(in), readDoubles(in), readDoubles(in));
+            case LINEAR -> readLinear(in, name);
             case ONE_FEATURE ->
                 new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF()));
             default -> throw refused(file, "has an unknown ranker " + tag);
@@ -239,6 +251,17 @@ final class ModelCodec {
       throw new IllegalArgumentException("array length " + n + " out of bounds");
     }
     return n;
+  }
+
+  private static void writeLinear(DataOutputStream out, LinearRanker linear) throws IOException {
+    writeDoubles(out, linear.weights());
+    writeDoubles(out, linear.means());
+    writeDoubles(out, linear.scales());
+  }
+
+  private static LinearRanker readLinear(DataInputStream in, String name) throws IOException {
+    return new LinearRanker(
+        name, Feature.names(), readDoubles(in), readDoubles(in), readDoubles(in));
   }
 
   private static void writeInts(DataOutputStream out, int[] values) throws IOException {

@@ -124,10 +124,14 @@ class ModelArtifactTest {
   @Test
   void rankingsRoundTripWithEveryPart() throws Exception {
     Dataset data = toyData(3);
+    Ranker linear = Fit.fit(data, LogisticOptions.defaults(5), "linear");
+    LambdaMartOptions trees = new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5);
     List<Ranker> rankers =
         List.of(
-            Fit.fit(data, new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5), "trees"),
-            Fit.fit(data, LogisticOptions.defaults(5), "linear"),
+            Fit.fit(data, trees, "trees"),
+            Fit.fit(data, trees, "trees-on-popularity", Optional.of(FeatureRanker.popularity())),
+            Fit.fit(data, trees, "trees-on-linear", Optional.of(linear)),
+            linear,
             FeatureRanker.popularity());
     for (Ranker ranker : rankers) {
       RankingModel model = toyModel(ranker);
