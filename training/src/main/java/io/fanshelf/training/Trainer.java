@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -307,7 +308,12 @@ public final class Trainer {
           new Tuning(BLEND, new LinkedHashMap<>(step.weights()), step.validationNdcg(), chosen));
     }
     alone.put(BLEND, blend.ranker());
-    Ranker base = blend.validationNdcg() > baseNdcg ? blend.ranker() : single;
+    // the blend only where it beats the single ranking by more than the tuning half's noise
+    Map<String, double[]> baseScores = new LinkedHashMap<>();
+    baseScores.put(single.name(), lists.tuningScores(single));
+    baseScores.put(BLEND, lists.tuningScores(blend.ranker()));
+    Ranker base =
+        Selection.simplestWithinOneError(baseScores).equals(BLEND) ? blend.ranker() : single;
     Optional<Ranker> boostFrom = Optional.of(base);
     ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning, boostFrom);
     Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED, boostFrom);
@@ -539,6 +545,7 @@ public final class Trainer {
               options.logistic().maxIterations(),
               options.seed()));
     }
+    search.fewestTreesWithinOneError();
     for (Tuning t : search.trials) {
       tried.add(
           new Tuning(
@@ -560,6 +567,7 @@ public final class Trainer {
     private final long deadline = System.nanoTime() + options.tuningBudget().toNanos();
     private final List<Tuning> trials = new ArrayList<>();
     private final List<Map<String, Object>> shapesFitted = new ArrayList<>();
+    private final Map<Map<String, Object>, double[]> ladders = new HashMap<>();
     private ModelOptions best;
     private double bestNdcg = Double.NEGATIVE_INFINITY;
     private int step;
@@ -586,7 +594,33 @@ public final class Trainer {
       progress.update("tune ranker", step++, PLANNED);
       TreeEnsemble fitted = (TreeEnsemble) Fit.fit(examples, widest, LEARNED, base);
       for (int trees : treeLadder(most)) {
-        record(setting.withTrees(trees), lists.ndcg(fitted.prefix(trees)));
+        LambdaMartOptions prefix = setting.withTrees(trees);
+        double[] perFan = lists.tuningScores(fitted.prefix(trees));
+        ladders.put(prefix.hyperParameters(), perFan);
+        record(prefix, Selection.mean(perFan));
+      }
+    }
+
+    /**
+     * The best LambdaMART shape with the fewest trees within one standard error of its best count
+     * (as rankings are chosen for serving): on a small window the ladder's best count often wins by
+     * noise, and more trees then only fit the examples' window.
+     */
+    void fewestTreesWithinOneError() {
+      if (!(best instanceof LambdaMartOptions shape)) {
+        return;
+      }
+      Map<String, double[]> ladder = new LinkedHashMap<>();
+      Map<String, LambdaMartOptions> byName = new LinkedHashMap<>();
+      for (int trees : treeLadder(shape.trees() * 2)) {
+        double[] perFan = ladders.get(shape.withTrees(trees).hyperParameters());
+        if (perFan != null) {
+          ladder.put("trees=" + trees, perFan);
+          byName.put("trees=" + trees, shape.withTrees(trees));
+        }
+      }
+      if (!ladder.isEmpty()) {
+        best = byName.get(Selection.simplestWithinOneError(ladder));
       }
     }
 
@@ -682,6 +716,16 @@ public final class Trainer {
       for (int i = 0; i < cases.size(); i++) {
         labelled[i] = cases.get(i).labelled();
       }
+    }
+
+    /** Each fan's NDCG@10 over the tuning half, in order. */
+    double[] tuningScores(Ranker ranker) {
+      double[] scores = new double[(candidates.size() + 1) / 2];
+      for (int i = 0, k = 0; k < scores.length; i += 2, k++) {
+        FanCandidates c = candidates.get(i);
+        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
+      }
+      return scores;
     }
 
     /** Every candidate's features in the tuning half. */
