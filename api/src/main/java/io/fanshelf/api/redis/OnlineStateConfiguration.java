@@ -7,6 +7,7 @@ import io.fanshelf.api.console.InMemoryPendingSheets;
 import io.fanshelf.api.console.PendingSheets;
 import io.fanshelf.api.event.EventQueue;
 import io.fanshelf.api.event.EventService;
+import io.fanshelf.api.owner.StatsFeed;
 import io.fanshelf.api.shelf.InMemoryShelfCache;
 import io.fanshelf.api.shelf.ShelfCache;
 import io.fanshelf.api.system.FanShelfProperties;
@@ -112,6 +113,18 @@ public class OnlineStateConfiguration {
   PendingSheets pendingSheets(Clock clock, ObjectProvider<RedisLink> redis) {
     RedisLink link = redis.getIfAvailable();
     return link == null ? new InMemoryPendingSheets(clock) : new RedisPendingSheets(link);
+  }
+
+  /**
+   * With a store shared by the nodes, each stored event is new to one node only: the statistics are
+   * told to every node through Redis.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression(
+      "!'${fanshelf.redis.url:}'.isEmpty() and"
+          + " '${fanshelf.store.backend:lucene}'.equalsIgnoreCase('elasticsearch')")
+  StatsFeed statsFeed(RedisLink redis, FanShelfProperties properties, Clock clock) {
+    return new RedisStatsFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package io.fanshelf.api.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.online.RedisTestSupport;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless API nodes: two service JVMs on one shared store (a real Elasticsearch node in this JVM,
  * the real Redis server), each with a data directory of its own. An API key, an owner token, a
  * segment, a pin and a share link are made on node A; A is killed with SIGKILL; node B, which never
- * saw any of it, serves all of them, and what B changes (revoking A's link) holds.
+ * saw any of it, serves all of them, and what B changes (revoking A's link) holds. Before the kill,
+ * events sent to both nodes are counted once in the owner's statistics, the same on both.
  */
 class ElasticsearchTwoNodesIT {
   // Started before anything in this JVM touches Redis: both use Netty, whose processor count
@@ -86,7 +90,7 @@ class ElasticsearchTwoNodesIT {
                 "POST",
                 "/api/v1/admin/api-keys",
                 admin,
-                "{\"name\": \"shop app\", \"scopes\": [\"recommend:read\"]}"),
+                "{\"name\": \"shop app\", \"scopes\": [\"recommend:read\", \"events:write\"]}"),
             201);
     String app = "Bearer " + key.get("key").asString();
     String owner =
@@ -119,6 +123,32 @@ class ElasticsearchTwoNodesIT {
             .get(0);
     String shelf = URI.create(link.get("url").asString()).getPath();
     assertThat(send(nodeA, "GET", shelf, null, null).statusCode()).isEqualTo(200);
+
+    // Owner statistics: each stored event counted once, and the same on both nodes, although
+    // only one node's consumer stores it (one consumer group for the shared store).
+    long before = purchases(nodeA, owner);
+    assertThat(purchases(nodeB, owner)).isEqualTo(before);
+    String sold = Instant.now().minusSeconds(5).toString();
+    StringBuilder events = new StringBuilder("{\"events\": [");
+    for (int i = 1; i <= 3; i++) {
+      events.append(i > 1 ? ", " : "").append(purchase(run + "-" + i, sold));
+    }
+    json(send(nodeA, "POST", "/api/v1/events", app, events.append("]}").toString()), 200);
+    // A client resending one of them to the other node: a duplicate, not counted again.
+    json(
+        send(
+            nodeB,
+            "POST",
+            "/api/v1/events",
+            app,
+            "{\"events\": [" + purchase(run + "-2", sold) + "]}"),
+        200);
+    for (ServerProcess node : List.of(nodeA, nodeB)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> purchases(node, owner) == before + 3);
+    }
+    Thread.sleep(2_000);
+    assertThat(purchases(nodeA, owner)).isEqualTo(before + 3);
+    assertThat(purchases(nodeB, owner)).isEqualTo(before + 3);
 
     nodeA.kill();
     assertThat(nodeA.alive()).isFalse();
@@ -160,6 +190,19 @@ class ElasticsearchTwoNodesIT {
                 .statusCode())
         .isEqualTo(204);
     assertThat(send(nodeB, "GET", shelf, null, null).statusCode()).isEqualTo(404);
+  }
+
+  private static String purchase(String id, String time) {
+    return ("{\"id\": \"two-nodes-%s\", \"fan\": \"fan-0002\", \"product\": \"bh-002\","
+            + " \"type\": \"purchase\", \"time\": \"%s\", \"owner\": \"shop-lily\"}")
+        .formatted(id, time);
+  }
+
+  private long purchases(ServerProcess node, String owner) throws Exception {
+    return json(send(node, "GET", "/api/v1/owner/stats?days=1", owner, null), 200)
+        .get("total")
+        .get("purchases")
+        .asLong();
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) {
