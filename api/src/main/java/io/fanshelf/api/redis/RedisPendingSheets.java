@@ -87,15 +87,11 @@ public final class RedisPendingSheets implements PendingSheets {
     if (!redis.reachable()) {
       throw unavailable();
     }
-    return redis
-        .callBinary(c -> c.getdel(key))
-        .orElseGet(
-            () -> {
-              if (!redis.reachable()) {
-                throw unavailable();
-              }
-              return null;
-            });
+    Optional<byte[]> value = redis.callBinary(c -> c.getdel(key));
+    if (value.isEmpty() && !redis.reachable()) {
+      throw unavailable();
+    }
+    return value.orElse(null);
   }
 
   private static ApiException unavailable() {

@@ -89,7 +89,7 @@ public final class SharedDocuments<T> {
 
   /** The records of this kind with {@code lookup} among their lookup values. */
   public List<ElasticsearchDocuments.Entry> withLookup(String lookup) throws IOException {
-    return documents.find(kind, null, lookup);
+    return documents.findByLookup(kind, lookup);
   }
 
   private List<T> values(List<Entry> entries, Comparator<T> order) {

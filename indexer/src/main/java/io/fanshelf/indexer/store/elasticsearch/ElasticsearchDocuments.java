@@ -40,7 +40,7 @@ public final class ElasticsearchDocuments {
    * @param id the document id, unique over all kinds
    * @param kind what it is, e.g. "segment"
    * @param owner whose it is; empty for state of no owner (API keys)
-   * @param lookup values to find it by ({@link #find(String, String, String)})
+   * @param lookup values to find it by ({@link #findByLookup})
    * @param expires epoch milliseconds after which {@link #deleteExpired} removes it
    * @param json the API's JSON of it
    */
@@ -108,8 +108,8 @@ public final class ElasticsearchDocuments {
   }
 
   /** The documents of {@code kind} with {@code lookup} among their lookup values. */
-  public List<Entry> find(String kind, String owner, String lookup) throws IOException {
-    return search(filter(kind, owner, lookup));
+  public List<Entry> findByLookup(String kind, String lookup) throws IOException {
+    return search(filter(kind, null, lookup));
   }
 
   private List<Entry> search(Query query) throws IOException {
@@ -118,6 +118,7 @@ public final class ElasticsearchDocuments {
     return found;
   }
 
+  /** Documents of {@code kind}, and of {@code owner} and with {@code lookup} unless null. */
   private static Query filter(String kind, String owner, String lookup) {
     return Query.of(
         q ->
