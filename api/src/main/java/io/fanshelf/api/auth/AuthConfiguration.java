@@ -1,6 +1,8 @@
 package io.fanshelf.api.auth;
 
+import io.fanshelf.api.store.SharedDocuments;
 import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.Indexer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
-/** The embedded auth stores (files under {@code <data>/api}), the filter and the interceptor. */
+/**
+ * The auth stores (files under {@code <data>/api} on the embedded store, the cluster's {@code
+ * <prefix>-api} index on Elasticsearch), the filter and the interceptor.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration implements WebMvcConfigurer {
 
@@ -25,20 +30,32 @@ public class AuthConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  ApiKeyStore apiKeyStore(FanShelfProperties properties, ObjectMapper mapper, Clock clock)
+  ApiKeyStore apiKeyStore(
+      FanShelfProperties properties, Indexer indexer, ObjectMapper mapper, Clock clock)
       throws IOException {
-    return new FileApiKeyStore(properties.apiDir(), mapper, clock);
+    var cluster = SharedDocuments.of(indexer);
+    return cluster.isPresent()
+        ? new ElasticsearchApiKeyStore(cluster.get(), mapper, clock)
+        : new FileApiKeyStore(properties.apiDir(), mapper, clock);
   }
 
   @Bean
-  AccountStore accountStore(FanShelfProperties properties, ObjectMapper mapper) throws IOException {
-    return new FileAccountStore(properties.apiDir(), mapper);
+  AccountStore accountStore(FanShelfProperties properties, Indexer indexer, ObjectMapper mapper)
+      throws IOException {
+    var cluster = SharedDocuments.of(indexer);
+    return cluster.isPresent()
+        ? new ElasticsearchAccountStore(cluster.get(), mapper)
+        : new FileAccountStore(properties.apiDir(), mapper);
   }
 
   @Bean
-  TokenStore tokenStore(FanShelfProperties properties, ObjectMapper mapper, Clock clock)
+  TokenStore tokenStore(
+      FanShelfProperties properties, Indexer indexer, ObjectMapper mapper, Clock clock)
       throws IOException {
-    return new FileTokenStore(properties.apiDir(), mapper, clock);
+    var cluster = SharedDocuments.of(indexer);
+    return cluster.isPresent()
+        ? new ElasticsearchTokenStore(cluster.get(), mapper, clock)
+        : new FileTokenStore(properties.apiDir(), mapper, clock);
   }
 
   @Bean

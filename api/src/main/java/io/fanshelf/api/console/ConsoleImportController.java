@@ -2,23 +2,18 @@ package io.fanshelf.api.console;
 
 import io.fanshelf.api.auth.ConsolePage;
 import io.fanshelf.api.auth.CurrentOwner;
-import io.fanshelf.api.auth.Tokens;
 import io.fanshelf.api.owner.FanService;
 import io.fanshelf.api.owner.LabelImportService;
 import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.Uploads;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.OwnerId;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,22 +25,20 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The label spreadsheet: upload, see every error and every change, then apply. The uploaded file
- * waits (up to an hour, for its owner only) under a random id between preview and apply.
+ * waits ({@link PendingSheets}: up to an hour, for its owner only) under a random id between
+ * preview and apply.
  */
 @Controller
 @ConsolePage
 class ConsoleImportController {
-  private static final Duration KEEP = Duration.ofHours(1);
-
-  private record Pending(OwnerId owner, Uploads upload, Instant at) {}
-
   private final LabelImportService imports;
   private final FanService fans;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final PendingSheets pending;
 
-  ConsoleImportController(LabelImportService imports, FanService fans) {
+  ConsoleImportController(LabelImportService imports, FanService fans, PendingSheets pending) {
     this.imports = imports;
     this.fans = fans;
+    this.pending = pending;
   }
 
   @GetMapping("/console/import")
@@ -89,13 +82,10 @@ class ConsoleImportController {
   public String preview(
       @CurrentOwner OwnerId owner, @RequestParam("file") MultipartFile file, Model model)
       throws IOException {
-    expire();
     Uploads upload = Uploads.save("file", file, "labels.csv", Set.of(".csv", ".csv.gz"));
     LabelImportService.Preview preview = imports.preview(owner, upload.file());
     if (preview.valid()) {
-      String id = Tokens.id("");
-      pending.put(id, new Pending(owner, upload, Instant.now()));
-      model.addAttribute("pending", id);
+      model.addAttribute("pending", pending.keep(owner, upload));
     } else {
       upload.close();
     }
@@ -106,37 +96,15 @@ class ConsoleImportController {
   @PostMapping("/console/import/apply")
   public String apply(@CurrentOwner OwnerId owner, @RequestParam("pending") String id, Model model)
       throws IOException, ImportRejectedException {
-    Pending waiting = pending.get(id);
-    if (waiting == null || !waiting.owner().equals(owner)) {
-      throw ApiException.notFound("this preview has expired; upload the file again");
-    }
-    pending.remove(id);
-    try {
-      model.addAttribute("preview", imports.apply(owner, waiting.upload().file()));
+    Uploads waiting =
+        pending
+            .take(owner, id)
+            .orElseThrow(
+                () -> ApiException.notFound("this preview has expired; upload the file again"));
+    try (waiting) {
+      model.addAttribute("preview", imports.apply(owner, waiting.file()));
       model.addAttribute("applied", true);
-    } finally {
-      waiting.upload().close();
     }
     return "console/import";
-  }
-
-  private void expire() {
-    Instant cutoff = Instant.now().minus(KEEP);
-    pending
-        .entrySet()
-        .removeIf(
-            e -> {
-              if (e.getValue().at().isBefore(cutoff)) {
-                e.getValue().upload().close();
-                return true;
-              }
-              return false;
-            });
-  }
-
-  @PreDestroy
-  void close() {
-    pending.values().forEach(p -> p.upload().close());
-    pending.clear();
   }
 }

@@ -37,50 +37,54 @@ public final class FileCurationStore implements CurationStore {
 
   @Override
   public boolean pin(OwnerId owner, ProductId product) throws IOException {
-    return change(
-        owner,
-        c -> {
-          if (c.pins().contains(product)) {
-            return c;
-          }
-          List<ProductId> pins = new ArrayList<>(c.pins());
-          pins.add(product);
-          Set<ProductId> blocks = new HashSet<>(c.blocks());
-          blocks.remove(product);
-          return new Curation(pins, blocks);
-        });
+    return change(owner, c -> pinned(c, product));
   }
 
   @Override
   public boolean unpin(OwnerId owner, ProductId product) throws IOException {
-    return change(
-        owner,
-        c -> new Curation(c.pins().stream().filter(p -> !p.equals(product)).toList(), c.blocks()));
+    return change(owner, c -> unpinned(c, product));
   }
 
   @Override
   public boolean block(OwnerId owner, ProductId product) throws IOException {
-    return change(
-        owner,
-        c -> {
-          if (c.blocks().contains(product)) {
-            return c;
-          }
-          Set<ProductId> blocks = new HashSet<>(c.blocks());
-          blocks.add(product);
-          return new Curation(c.pins().stream().filter(p -> !p.equals(product)).toList(), blocks);
-        });
+    return change(owner, c -> blocked(c, product));
   }
 
   @Override
   public boolean unblock(OwnerId owner, ProductId product) throws IOException {
-    return change(
-        owner,
-        c -> {
-          Set<ProductId> blocks = new HashSet<>(c.blocks());
-          blocks.remove(product);
-          return new Curation(c.pins(), blocks);
-        });
+    return change(owner, c -> unblocked(c, product));
+  }
+
+  // The edits, shared with the Elasticsearch store.
+
+  static Curation pinned(Curation c, ProductId product) {
+    if (c.pins().contains(product)) {
+      return c;
+    }
+    List<ProductId> pins = new ArrayList<>(c.pins());
+    pins.add(product);
+    Set<ProductId> blocks = new HashSet<>(c.blocks());
+    blocks.remove(product);
+    return new Curation(pins, blocks);
+  }
+
+  static Curation unpinned(Curation c, ProductId product) {
+    return new Curation(c.pins().stream().filter(p -> !p.equals(product)).toList(), c.blocks());
+  }
+
+  static Curation blocked(Curation c, ProductId product) {
+    if (c.blocks().contains(product)) {
+      return c;
+    }
+    Set<ProductId> blocks = new HashSet<>(c.blocks());
+    blocks.add(product);
+    return new Curation(c.pins().stream().filter(p -> !p.equals(product)).toList(), blocks);
+  }
+
+  static Curation unblocked(Curation c, ProductId product) {
+    Set<ProductId> blocks = new HashSet<>(c.blocks());
+    blocks.remove(product);
+    return new Curation(c.pins(), blocks);
   }
 
   private synchronized boolean change(OwnerId owner, UnaryOperator<Curation> edit)

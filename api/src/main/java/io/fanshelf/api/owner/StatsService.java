@@ -11,12 +11,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** Statistics per owner, fan and segment from the events attributed to the owner. Thread-safe. */
+/**
+ * Statistics per owner, fan and segment from the events attributed to the owner, held in memory.
+ * Counted from the store at start-up, then from what is stored since: on this node's own store
+ * (embedded, or one store per node), or, with a store shared by several nodes, from the {@link
+ * StatsFeed} every node publishes the events it stored to, so each event is counted once and every
+ * node shows the same figures. Thread-safe.
+ */
 @Service
 public class StatsService {
   private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
@@ -25,12 +32,20 @@ public class StatsService {
   private final Indexer indexer;
   private final FanService fans;
   private final Clock clock;
+  private final Optional<StatsFeed> feed;
 
-  public StatsService(Indexer indexer, FanService fans, Clock clock) throws IOException {
+  public StatsService(Indexer indexer, FanService fans, Clock clock, Optional<StatsFeed> feed)
+      throws IOException {
     this.indexer = indexer;
     this.fans = fans;
     this.clock = clock;
+    this.feed = feed;
+    // The feed's position before the count: what is stored meanwhile arrives through the feed.
+    // The store's scan is a point in time, so only an event stored in the few milliseconds before
+    // the scan and published after this position is counted twice.
+    Optional<String> from = feed.map(StatsFeed::position);
     rebuild();
+    from.ifPresent(position -> feed.get().follow(position, events -> events.forEach(stats::add)));
   }
 
   /** Recounts from the whole event log (at startup and after an events file import). */
@@ -42,6 +57,14 @@ public class StatsService {
 
   @EventListener
   public void onStored(AttributedEventsStored stored) {
+    if (feed.isPresent() && feed.get().publish(stored.events())) {
+      return;
+    }
+    if (feed.isPresent()) {
+      LOG.warn(
+          "{} attributed events counted on this node only: the statistics feed is unreachable",
+          stored.events().size());
+    }
     stored.events().forEach(stats::add);
   }
 

@@ -3,8 +3,11 @@ package io.fanshelf.api.redis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fanshelf.api.auth.InMemoryRateLimiter;
 import io.fanshelf.api.auth.RateLimiter;
+import io.fanshelf.api.console.InMemoryPendingSheets;
+import io.fanshelf.api.console.PendingSheets;
 import io.fanshelf.api.event.EventQueue;
 import io.fanshelf.api.event.EventService;
+import io.fanshelf.api.owner.StatsFeed;
 import io.fanshelf.api.shelf.InMemoryShelfCache;
 import io.fanshelf.api.shelf.ShelfCache;
 import io.fanshelf.api.system.FanShelfProperties;
@@ -28,10 +31,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The online state: recent activity, the shelf cache, rate limits, and (with Redis) the event
- * stream and model publication. In memory in the embedded default; shared through Redis when {@code
- * fanshelf.redis.url} is set, each piece falling back to this node alone while Redis is
- * unreachable.
+ * The online state: recent activity, the shelf cache, rate limits, label sheets waiting for apply,
+ * and (with Redis) the event stream and model publication. In memory in the embedded default;
+ * shared through Redis when {@code fanshelf.redis.url} is set, each piece falling back to this node
+ * alone while Redis is unreachable.
  */
 @Configuration(proxyBeanMethods = false)
 public class OnlineStateConfiguration {
@@ -103,6 +106,25 @@ public class OnlineStateConfiguration {
                 registry);
     recommender.rankings().onChange(ranker -> cache.invalidateAll());
     return cache;
+  }
+
+  /** Label sheets between preview and apply: in Redis, any node may take the apply. */
+  @Bean(destroyMethod = "close")
+  PendingSheets pendingSheets(Clock clock, ObjectProvider<RedisLink> redis) {
+    RedisLink link = redis.getIfAvailable();
+    return link == null ? new InMemoryPendingSheets(clock) : new RedisPendingSheets(link);
+  }
+
+  /**
+   * With a store shared by the nodes, each stored event is new to one node only: the statistics are
+   * told to every node through Redis.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression(
+      "!'${fanshelf.redis.url:}'.isEmpty() and"
+          + " '${fanshelf.store.backend:lucene}'.equalsIgnoreCase('elasticsearch')")
+  StatsFeed statsFeed(RedisLink redis, FanShelfProperties properties, Clock clock) {
+    return new RedisStatsFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock);
   }
 
   @Bean(destroyMethod = "close")

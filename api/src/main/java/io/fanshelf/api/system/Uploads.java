@@ -61,6 +61,17 @@ public final class Uploads implements AutoCloseable {
     return new Uploads(dir, file);
   }
 
+  /**
+   * An upload kept elsewhere meanwhile (a pending sheet in Redis), saved again under the name it
+   * had.
+   */
+  public static Uploads restore(String name, byte[] content) throws IOException {
+    Path dir = Files.createTempDirectory("fanshelf-upload-");
+    Path file = dir.resolve(Path.of(name).getFileName().toString());
+    Files.write(file, content);
+    return new Uploads(dir, file);
+  }
+
   /** The name without its directories, refused when no file system could store it. */
   private static String baseName(String field, String original) {
     if (original.indexOf('\0') >= 0) {

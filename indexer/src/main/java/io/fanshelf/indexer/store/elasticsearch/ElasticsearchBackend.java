@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * PREFIX-fans     (owner, fan) profiles with labels, routed by owner
  * PREFIX-events   the event log, _id = event id, written with op_type create
  * PREFIX-meta     taxonomy versions and owners
+ * PREFIX-api      the API nodes' own state ({@link ElasticsearchDocuments})
  * </pre>
  *
  * <p>Opening creates missing indices with FanShelf's mappings and checks that existing ones hold
@@ -49,6 +50,7 @@ public final class ElasticsearchBackend implements StoreBackend {
   private final ElasticsearchFanStore fans;
   private final ElasticsearchEventStore events;
   private final ElasticsearchMetadataStore metadata;
+  private final ElasticsearchDocuments apiDocuments;
 
   private ElasticsearchBackend(ElasticsearchOptions options, Rest5ClientTransport transport)
       throws IOException {
@@ -59,20 +61,23 @@ public final class ElasticsearchBackend implements StoreBackend {
     EsIndex fanIndex = index(client, "fans");
     EsIndex eventIndex = index(client, "events");
     EsIndex metaIndex = index(client, "meta");
+    EsIndex apiIndex = index(client, "api");
     ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(transport);
     await(
         List.of(
             catalogIndex.createIfMissing(async, CatalogDocs.definition(options)),
             fanIndex.createIfMissing(async, FanDocs.definition(options)),
             eventIndex.createIfMissing(async, EventDocs.definition(options)),
-            metaIndex.createIfMissing(async, ElasticsearchMetadataStore.definition(options))));
-    for (EsIndex index : List.of(catalogIndex, fanIndex, eventIndex, metaIndex)) {
+            metaIndex.createIfMissing(async, ElasticsearchMetadataStore.definition(options)),
+            apiIndex.createIfMissing(async, ElasticsearchDocuments.definition(options))));
+    for (EsIndex index : List.of(catalogIndex, fanIndex, eventIndex, metaIndex, apiIndex)) {
       checkSchema(index);
     }
     this.catalog = new ElasticsearchCatalogStore(catalogIndex);
     this.fans = new ElasticsearchFanStore(fanIndex);
     this.events = new ElasticsearchEventStore(eventIndex);
     this.metadata = new ElasticsearchMetadataStore(metaIndex);
+    this.apiDocuments = new ElasticsearchDocuments(apiIndex);
   }
 
   private EsIndex index(ElasticsearchClient client, String suffix) {
@@ -176,6 +181,11 @@ public final class ElasticsearchBackend implements StoreBackend {
   @Override
   public MetadataStore metadata() {
     return metadata;
+  }
+
+  /** The API nodes' own documents (accounts, keys, tokens, segments, curation, share links). */
+  public ElasticsearchDocuments apiDocuments() {
+    return apiDocuments;
   }
 
   /** The options this backend was opened with. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedNode.class);
-  private static final List<String> SUFFIXES = List.of("catalog", "fans", "events", "meta");
+  private static final List<String> SUFFIXES = List.of("catalog", "fans", "events", "meta", "api");
 
   private final ElasticsearchOptions.Refresh refresh;
   private final Map<Path, String> prefixes = new HashMap<>();
