@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,9 +45,9 @@ import org.springframework.stereotype.Component;
  * A purchase's revenue is the product's catalog price when it is counted (events carry no price)
  * times the event's quantity ({@code value}, 1 when absent), its commission that revenue times the
  * product's commission rate; a product no longer in the catalog adds the purchase without money.
- * Events count in the order they are stored: a purchase stored before the click that led to it is
- * not attributed to the click's owner. Thread-safe: each owner's counts are guarded by their own
- * lock.
+ * The window looks at the fan's last 8 clicks on the product, whatever order they were stored in;
+ * but events count as they are stored, so a purchase stored before the click that led to it is not
+ * attributed to the click's owner. Thread-safe: each owner's counts are guarded by their own lock.
  */
 @Component
 public class FunnelLedger {
@@ -67,8 +69,8 @@ public class FunnelLedger {
   private final Catalog catalog;
   private final Duration window;
   private final Map<OwnerId, OwnerDays> owners = new ConcurrentHashMap<>();
-  // Each fan's latest click per product on any owner's shelf, for carts and purchases without one.
-  private final Map<FanId, Map<ProductId, Click>> clicks = new ConcurrentHashMap<>();
+  // Each fan's latest clicks per product on any owner's shelf, for carts and purchases without one.
+  private final Map<FanId, Map<ProductId, Clicks>> clicks = new ConcurrentHashMap<>();
 
   /** One owner's counts: day to fan to slots. Guarded by itself. */
   private static final class OwnerDays {
@@ -126,21 +128,48 @@ public class FunnelLedger {
   private void remember(Event event, OwnerId owner) {
     clicks
         .computeIfAbsent(event.fan(), f -> new ConcurrentHashMap<>())
-        .merge(
-            event.product(),
-            new Click(owner, event.time()),
-            (old, now) -> now.time().isAfter(old.time()) ? now : old);
+        .computeIfAbsent(event.product(), p -> new Clicks())
+        .add(new Click(owner, event.time()));
   }
 
   private Optional<OwnerId> clickedOwner(Event event) {
-    Map<ProductId, Click> fan = clicks.get(event.fan());
-    Click click = fan == null ? null : fan.get(event.product());
-    if (click == null
-        || event.time().isBefore(click.time())
-        || event.time().isAfter(click.time().plus(window))) {
+    Map<ProductId, Clicks> fan = clicks.get(event.fan());
+    Clicks product = fan == null ? null : fan.get(event.product());
+    return product == null ? Optional.empty() : product.before(event.time(), window);
+  }
+
+  /**
+   * A fan's latest clicks on one product, oldest first, at most {@value #KEPT} (events may be
+   * stored out of time order, e.g. from an import, so the latest click is not always the one that
+   * led to a purchase). Guarded by itself.
+   */
+  private static final class Clicks {
+    static final int KEPT = 8;
+    private final List<Click> times = new ArrayList<>(1);
+
+    synchronized void add(Click click) {
+      int at = times.size();
+      while (at > 0 && times.get(at - 1).time().isAfter(click.time())) {
+        at--;
+      }
+      times.add(at, click);
+      if (times.size() > KEPT) {
+        times.removeFirst();
+      }
+    }
+
+    /** The owner of the latest click at or before {@code time}, at most {@code window} before. */
+    synchronized Optional<OwnerId> before(Instant time, Duration window) {
+      for (int i = times.size() - 1; i >= 0; i--) {
+        Click click = times.get(i);
+        if (!click.time().isAfter(time)) {
+          return click.time().plus(window).isBefore(time)
+              ? Optional.empty()
+              : Optional.of(click.owner());
+        }
+      }
       return Optional.empty();
     }
-    return Optional.of(click.owner());
   }
 
   private void purchase(OwnerId owner, Event event) {

@@ -61,6 +61,17 @@ class FunnelLedgerTest {
   }
 
   @Test
+  void aClickStoredAfterALaterOneStillCountsForThePurchaseItLedTo() {
+    ledger.count(event("fan", "cream", EventType.CLICK, T.plus(Duration.ofDays(10)), A, 0));
+    ledger.count(event("fan", "cream", EventType.CLICK, T, B, 0));
+    ledger.count(event("fan", "cream", EventType.PURCHASE, T.plus(Duration.ofDays(1)), null, 1));
+    ledger.count(event("fan", "cream", EventType.CART, T.plus(Duration.ofDays(11)), null, 0));
+    Assertions.assertEquals(1, ledger.fan(B, FanId.of("fan"))[FunnelLedger.PURCHASES]);
+    Assertions.assertEquals(1, ledger.fan(A, FanId.of("fan"))[FunnelLedger.CARTS]);
+    Assertions.assertEquals(0, ledger.fan(A, FanId.of("fan"))[FunnelLedger.PURCHASES]);
+  }
+
+  @Test
   void anEventCarryingAnOwnerStaysTheirsAndOnlyPageViewsAreOpens() {
     ledger.count(event("fan", "cream", EventType.CLICK, T, A, 0));
     ledger.count(event("fan", "cream", EventType.PURCHASE, T.plusSeconds(60), B, 1));
