@@ -73,7 +73,12 @@ public class FunnelService {
 
   public Funnel funnel(OwnerId owner, FunnelPeriod period, Optional<Segment> segment)
       throws IOException {
-    Predicate<FanId> members = members(owner, segment);
+    return funnel(owner, period, segment, members(owner, segment));
+  }
+
+  /** The funnel of the fans {@code members} accepts (the segment's, or all). */
+  Funnel funnel(
+      OwnerId owner, FunnelPeriod period, Optional<Segment> segment, Predicate<FanId> members) {
     Map<FanId, long[]> perFan = new HashMap<>();
     TreeMap<LocalDate, long[]> perDay = new TreeMap<>();
     for (LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
