@@ -135,7 +135,7 @@ class ConsoleFunnelController {
   static ConsoleChart stagesChart(Funnel funnel, ConsoleErrors texts) {
     List<String> labels = new ArrayList<>();
     List<Long> fans = new ArrayList<>();
-    for (Funnel.Stage stage : funnel.stages()) {
+    for (Funnel.FunnelStage stage : funnel.stages()) {
       labels.add(texts.message("funnel.stage." + stage.stage().name().toLowerCase()));
       fans.add(stage.fans());
     }
@@ -150,7 +150,7 @@ class ConsoleFunnelController {
     List<Long> opens = new ArrayList<>();
     List<Long> clicks = new ArrayList<>();
     List<Long> purchases = new ArrayList<>();
-    for (Funnel.Day day : funnel.days()) {
+    for (Funnel.FunnelDay day : funnel.days()) {
       opens.add(day.opens());
       clicks.add(day.clicks());
       purchases.add(day.purchases());
@@ -169,7 +169,7 @@ class ConsoleFunnelController {
   static ConsoleChart moneyChart(Funnel funnel, ConsoleErrors texts) {
     List<BigDecimal> revenue = new ArrayList<>();
     List<BigDecimal> commission = new ArrayList<>();
-    for (Funnel.Day day : funnel.days()) {
+    for (Funnel.FunnelDay day : funnel.days()) {
       revenue.add(BigDecimal.valueOf(day.revenueCents(), 2));
       commission.add(BigDecimal.valueOf(day.commissionCents(), 2));
     }

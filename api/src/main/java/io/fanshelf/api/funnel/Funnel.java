@@ -21,10 +21,10 @@ public record Funnel(
     LocalDate to,
     Optional<String> segment,
     Optional<String> segmentName,
-    List<Stage> stages,
+    List<FunnelStage> stages,
     long revenueCents,
     long commissionCents,
-    List<Day> days) {
+    List<FunnelDay> days) {
 
   /** The stages, in funnel order. */
   public enum StageName {
@@ -45,10 +45,10 @@ public record Funnel(
    *
    * @param stage which
    * @param fans distinct fans who reached it in the period
-   * @param events how many times (see {@link StageName})
+   * @param events how many times: links made, opens, clicks, carts or purchases
    * @param ofPrevious fans as a share of the previous stage's fans, 0 to 1 (1 for the first)
    */
-  public record Stage(StageName stage, long fans, long events, double ofPrevious) {}
+  public record FunnelStage(StageName stage, long fans, long events, double ofPrevious) {}
 
   /**
    * One UTC day of the period.
@@ -61,7 +61,7 @@ public record Funnel(
    * @param revenueCents attributed revenue
    * @param commissionCents commission on it
    */
-  public record Day(
+  public record FunnelDay(
       LocalDate day,
       long opens,
       long clicks,
@@ -90,7 +90,7 @@ public record Funnel(
       long revenueCents,
       long commissionCents) {}
 
-  public Stage stage(StageName name) {
+  public FunnelStage stage(StageName name) {
     return stages.get(name.ordinal());
   }
 }

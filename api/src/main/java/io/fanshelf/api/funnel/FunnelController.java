@@ -28,8 +28,10 @@ class FunnelController {
   }
 
   /**
-   * From shared link to purchase: fans who held a share link, opened their shelf, clicked a
-   * product, carted and bought, with the attributed revenue and commission, per stage and per day.
+   * The shelf funnel, from shared link to purchase.
+   *
+   * <p>Fans who held a share link, opened their shelf, clicked a product, carted and bought, with
+   * the attributed revenue and commission, per stage and per day, for the owner or one segment.
    *
    * <p>Opens and clicks are those on the owner's shelves; a cart or purchase counts when it carries
    * the owner, or, carrying none, when the same fan clicked the same product on the owner's shelf

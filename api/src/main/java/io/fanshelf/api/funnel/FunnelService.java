@@ -107,23 +107,23 @@ public class FunnelService {
       }
     }
     long linksMade = sharedLinks(owner, period, members, shared);
-    List<Funnel.Stage> stages = new ArrayList<>();
-    stages.add(new Funnel.Stage(Funnel.StageName.SHARED, shared.size(), linksMade, 1));
+    List<Funnel.FunnelStage> stages = new ArrayList<>();
+    stages.add(new Funnel.FunnelStage(Funnel.StageName.SHARED, shared.size(), linksMade, 1));
     long previous = shared.size();
     for (int slot = FunnelLedger.OPENS; slot <= FunnelLedger.PURCHASES; slot++) {
       stages.add(
-          new Funnel.Stage(
+          new Funnel.FunnelStage(
               Funnel.StageName.values()[slot + 1],
               reached[slot],
               total[slot],
               previous == 0 ? 0 : (double) reached[slot] / previous));
       previous = reached[slot];
     }
-    List<Funnel.Day> days = new ArrayList<>();
+    List<Funnel.FunnelDay> days = new ArrayList<>();
     perDay.forEach(
         (day, c) ->
             days.add(
-                new Funnel.Day(
+                new Funnel.FunnelDay(
                     day,
                     c[FunnelLedger.OPENS],
                     c[FunnelLedger.CLICKS],
