@@ -388,6 +388,22 @@ class CrossOwnerIT extends ItBase {
         List.of(
             own(form("/console/curation", session, csrf, "product", "bh-004", "action", "unpin"))));
     t.put("GET /console/stats", List.of(own(page("/console/stats", session))));
+    String october = "from=2026-10-01&to=2026-10-31";
+    t.put(
+        "GET /api/v1/owner/funnel",
+        List.of(
+            own(rest("GET", "/api/v1/owner/funnel?" + october, token, null)),
+            deny(rest("GET", "/api/v1/owner/funnel?segment=" + segment, token, null))));
+    t.put(
+        "GET /console/funnel",
+        List.of(
+            own(page("/console/funnel?" + october, session)),
+            deny(page("/console/funnel?segment=" + segment, session))));
+    t.put(
+        "GET /console/funnel/export.csv",
+        List.of(
+            own(page("/console/funnel/export.csv?" + october, session)),
+            deny(page("/console/funnel/export.csv?segment=" + segment, session))));
     return t;
   }
 

@@ -2,6 +2,7 @@ package io.fanshelf.api.console;
 
 import io.fanshelf.api.auth.ConsolePage;
 import io.fanshelf.api.auth.CurrentOwner;
+import io.fanshelf.api.funnel.FunnelService;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.api.owner.FanDirectory;
 import io.fanshelf.api.owner.FanService;
@@ -10,6 +11,7 @@ import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.api.shelf.ShareLink;
 import io.fanshelf.api.shelf.ShareLinkService;
 import io.fanshelf.api.system.ApiException;
+import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.api.system.Params;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
 import io.fanshelf.indexer.model.FanId;
@@ -50,13 +52,22 @@ class ConsoleFansController {
   private final FanDirectory directory;
   private final StatsService stats;
   private final ShareLinkService links;
+  private final FunnelService funnels;
+  private final String currency;
 
   ConsoleFansController(
-      FanService fans, FanDirectory directory, StatsService stats, ShareLinkService links) {
+      FanService fans,
+      FanDirectory directory,
+      StatsService stats,
+      ShareLinkService links,
+      FunnelService funnels,
+      FanShelfProperties properties) {
     this.fans = fans;
     this.directory = directory;
     this.stats = stats;
     this.links = links;
+    this.funnels = funnels;
+    this.currency = properties.shelf().currency();
   }
 
   /**
@@ -229,6 +240,10 @@ class ConsoleFansController {
     FanId id = Params.fan("fan", fan);
     model.addAttribute("fan", FanViews.FanView.of(fans.get(owner, id)));
     model.addAttribute("stats", stats.fan(owner, id));
+    model.addAttribute(
+        "lastOpened", stats.activity(owner, id).lastOpened().map(TIME::format).orElse(null));
+    model.addAttribute("funnel", funnels.fan(owner, id));
+    model.addAttribute("currency", currency);
     Optional<ShareLink> link =
         links.list(owner, false).stream().filter(l -> l.fan().equals(id)).findFirst();
     model.addAttribute("link", link.map(links::url).orElse(null));

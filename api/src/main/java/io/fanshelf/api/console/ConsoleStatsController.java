@@ -15,10 +15,12 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Totals and 30-day charts (inline SVG, with axes and values) of page views and clicks on the
- * owner's shelves, and which ranking orders them, with the validation figures that chose it.
+ * Totals and 30-day charts (Chart.js, with axes and values) of page views and clicks on the owner's
+ * shelves, and which ranking orders them, with the validation figures that chose it.
  */
 @Controller
 @ConsolePage
@@ -29,19 +31,30 @@ class ConsoleStatsController {
   private final StatsService stats;
   private final ModelRegistry registry;
   private final Recommender recommender;
+  private final ObjectMapper mapper;
 
-  ConsoleStatsController(StatsService stats, ModelRegistry registry, Recommender recommender) {
+  ConsoleStatsController(
+      StatsService stats, ModelRegistry registry, Recommender recommender, ObjectMapper mapper) {
     this.stats = stats;
     this.registry = registry;
     this.recommender = recommender;
+    this.mapper = mapper;
   }
 
   @GetMapping("/console/stats")
-  public String page(@CurrentOwner OwnerId owner, Model model) throws IOException {
+  public String page(
+      @CurrentOwner OwnerId owner,
+      @ModelAttribute(name = "errorTexts", binding = false) ConsoleErrors texts,
+      Model model)
+      throws IOException {
     List<AttributedStats.Day> days = stats.days(owner, DAYS);
     model.addAttribute("total", stats.owner(owner));
-    model.addAttribute("views", chart(days, true));
-    model.addAttribute("clicks", chart(days, false));
+    model.addAttribute(
+        "views",
+        chart(days, texts.message("stats.pageViews"), true, ConsoleChart.RED).json(mapper));
+    model.addAttribute(
+        "clicks",
+        chart(days, texts.message("stats.clicks"), false, ConsoleChart.BLUE).json(mapper));
     model.addAttribute("first", days.getFirst().day());
     model.addAttribute("last", days.getLast().day());
     ModelRegistry.Serving serving = registry.serving(recommender.rankings().current().name());
@@ -52,17 +65,15 @@ class ConsoleStatsController {
     return "console/stats";
   }
 
-  static BarChart chart(List<AttributedStats.Day> days, boolean views) {
+  static ConsoleChart chart(
+      List<AttributedStats.Day> days, String label, boolean views, String color) {
     List<String> labels = new ArrayList<>();
-    List<String> axisLabels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
-    for (int i = 0; i < days.size(); i++) {
-      AttributedStats.Day day = days.get(i);
-      labels.add(day.day().toString());
-      // Every fifth day from the last one, so today is always labelled.
-      axisLabels.add((days.size() - 1 - i) % 5 == 0 ? DAY.format(day.day()) : "");
+    for (AttributedStats.Day day : days) {
+      labels.add(DAY.format(day.day()));
       values.add(views ? day.counts().pageViews() : day.counts().clicks());
     }
-    return BarChart.of(labels, axisLabels, values);
+    return new ConsoleChart(
+        false, labels, List.of(new ConsoleChart.Series(label, values, color)), 0);
   }
 }

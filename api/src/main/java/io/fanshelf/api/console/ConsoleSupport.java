@@ -96,7 +96,7 @@ public class ConsoleSupport {
   }
 
   private static final java.util.Set<String> SECTIONS =
-      java.util.Set.of("fans", "import", "segments", "curation", "links", "stats");
+      java.util.Set.of("fans", "import", "segments", "curation", "links", "stats", "funnel");
 
   @ExceptionHandler(ApiException.class)
   public String apiError(

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
  * durably and stored by the indexer's consumer; while the queue cannot take them (Redis away, or
  * its backlog over the bound) they are refused with 503, never stored on this node alone, as the
  * other nodes' stores would miss them. Either way the fans' {@link RecentActivity} is updated at
- * once, {@link EventsAccepted} is published, and {@link AttributedEventsStored} follows once the
- * owner-attributed ones are stored. Thread-safe; concurrent batches share the indexer's writes.
+ * once, {@link EventsAccepted} is published, and {@link EventsStored} (the new ones) and {@link
+ * AttributedEventsStored} (those of them carrying an owner) follow once they are stored.
+ * Thread-safe; concurrent batches share the indexer's writes.
  */
 @Service
 public class EventService {
@@ -79,6 +80,9 @@ public class EventService {
         result.stored().stream().filter(event -> event.owner().isPresent()).toList();
     if (!attributed.isEmpty()) {
       publisher.publishEvent(new AttributedEventsStored(attributed));
+    }
+    if (!result.stored().isEmpty()) {
+      publisher.publishEvent(new EventsStored(result.stored()));
     }
     return result;
   }

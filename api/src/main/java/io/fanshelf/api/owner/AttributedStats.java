@@ -4,8 +4,6 @@ import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
-import io.fanshelf.indexer.store.EventReader;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -109,10 +107,9 @@ public final class AttributedStats {
   /** One day of an owner's counts. */
   public record Day(LocalDate day, Counts counts) {}
 
-  /** Counts every attributed event of the log afresh. */
-  public void rebuild(EventReader events) throws IOException {
+  /** Forgets every count, before the event log is counted afresh. */
+  public void clear() {
     owners.clear();
-    events.forEach(this::add);
   }
 
   /** Counts one newly stored event; events without an owner are ignored. */
@@ -168,6 +165,13 @@ public final class AttributedStats {
     Map<FanId, Activity> activity = new HashMap<>(counts.fans.size() * 2);
     counts.fans.forEach((fan, slots) -> activity.put(fan, Activity.of(slots)));
     return activity;
+  }
+
+  /** One fan's counts and latest times with the owner; {@link Activity#NONE} without events. */
+  public Activity activity(OwnerId owner, FanId fan) {
+    OwnerCounts counts = owners.get(owner);
+    AtomicLongArray one = counts == null ? null : counts.fans.get(fan);
+    return one == null ? Activity.NONE : Activity.of(one);
   }
 
   /** The sum over some of the owner's fans. */

@@ -1,6 +1,7 @@
 package io.fanshelf.api.owner;
 
 import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.api.funnel.FunnelLedger;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
@@ -33,13 +34,20 @@ public class StatsService {
   private final FanService fans;
   private final Clock clock;
   private final Optional<StatsFeed> feed;
+  private final FunnelLedger funnel;
 
-  public StatsService(Indexer indexer, FanService fans, Clock clock, Optional<StatsFeed> feed)
+  public StatsService(
+      Indexer indexer,
+      FanService fans,
+      Clock clock,
+      Optional<StatsFeed> feed,
+      FunnelLedger funnel)
       throws IOException {
     this.indexer = indexer;
     this.fans = fans;
     this.clock = clock;
     this.feed = feed;
+    this.funnel = funnel;
     // The feed's position before the count: what is stored meanwhile arrives through the feed.
     // The store's scan is a point in time, so only an event stored in the few milliseconds before
     // the scan and published after this position is counted twice.
@@ -48,10 +56,22 @@ public class StatsService {
     from.ifPresent(position -> feed.get().follow(position, events -> events.forEach(stats::add)));
   }
 
-  /** Recounts from the whole event log (at startup and after an events file import). */
+  /**
+   * Recounts from the whole event log (at startup and after an events file import), the funnel's
+   * counts in the same pass.
+   */
   public final void rebuild() throws IOException {
     long started = System.nanoTime();
-    stats.rebuild(indexer.store().events());
+    stats.clear();
+    funnel.clear();
+    indexer
+        .store()
+        .events()
+        .forEach(
+            event -> {
+              stats.add(event);
+              funnel.count(event);
+            });
     LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -78,6 +98,11 @@ public class StatsService {
 
   public AttributedStats.Counts fan(OwnerId owner, FanId fan) {
     return stats.fan(owner, fan);
+  }
+
+  /** One fan's counts and latest times with the owner. */
+  public AttributedStats.Activity activity(OwnerId owner, FanId fan) {
+    return stats.activity(owner, fan);
   }
 
   /** Every fan of the owner with attributed events, with their counts and latest times. */

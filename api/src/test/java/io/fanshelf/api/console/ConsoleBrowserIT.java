@@ -455,10 +455,17 @@ class ConsoleBrowserIT extends ItBase {
   void theChartsHaveAxesAndValuesAndTheErrorPageLeadsBack() throws Exception {
     signIn();
     open("/console/stats");
-    WebElement views = browser.findElement(By.id("chart-views"));
-    Assertions.assertTrue(views.findElements(By.cssSelector("text.tick")).size() >= 2, "ticks");
-    Assertions.assertFalse(views.findElements(By.cssSelector("text.value")).isEmpty(), "values");
-    Assertions.assertFalse(views.findElements(By.cssSelector("text.day")).isEmpty(), "dates");
+    // Chart.js drew it: a chart on the canvas with ticks on both axes and a value per day.
+    List<?> drawn =
+        (List<?>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const chart = Chart.getChart(document.getElementById('chart-views'));"
+                        + "return [chart.scales.x.ticks.length, chart.scales.y.ticks.length,"
+                        + " chart.data.datasets[0].data.length];");
+    Assertions.assertTrue(((Number) drawn.get(0)).intValue() >= 2, "day ticks " + drawn);
+    Assertions.assertTrue(((Number) drawn.get(1)).intValue() >= 2, "value ticks " + drawn);
+    Assertions.assertEquals(30, ((Number) drawn.get(2)).intValue(), "values " + drawn);
     screenshot("console-stats");
     open("/console/fans/no-such-fan");
     browser.findElement(By.id("back")).click();

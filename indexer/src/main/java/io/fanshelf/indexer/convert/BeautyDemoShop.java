@@ -48,6 +48,16 @@ public final class BeautyDemoShop {
 
   static final Instant EVENTS_TO = Instant.parse("2017-12-31T16:00:00Z");
 
+  /**
+   * From when the owner shares shelves (2017-10-01, China time): from then on a session may start
+   * on the fan's shelf, an open and a click on the shelf before each product view, so that the
+   * owner's funnel has opens, clicks and the carts and purchases that followed them.
+   */
+  static final Instant SHELF_FROM = Instant.parse("2017-09-30T16:00:00Z");
+
+  /** The share of sessions since {@link #SHELF_FROM} that start on the owner's shelf. */
+  static final double SHELF_SESSIONS = 0.6;
+
   static final String CATALOG = "catalog.csv";
   static final String FANS = "fans.csv";
   static final String LABELS = "labels.csv";
@@ -90,8 +100,11 @@ public final class BeautyDemoShop {
       fans.add(ShopFan.generate(FanId.of(String.format(Locale.ROOT, "fan-%04d", i)), random));
     }
     List<Event> events = new ArrayList<>();
+    // Shelf sessions draw from their own stream, so that the views, carts and purchases are the
+    // same with or without them.
+    Random shelf = new Random(options.seed() + 1);
     for (ShopFan fan : fans) {
-      events.addAll(new Behaviour(fan, products, random).events());
+      events.addAll(new Behaviour(fan, products, random, shelf).events());
     }
     events.sort(Comparator.comparing(Event::time).thenComparing(e -> e.id().value()));
     return new Shop(products, fans, events);
@@ -146,10 +159,13 @@ public final class BeautyDemoShop {
           csv.row(row);
         }
       }
-      try (CsvWriter csv =
-          CsvWriter.open(work.resolve(ImportFiles.EVENTS), ImportFiles.EVENT_HEADER)) {
+      try (CsvWriter csv = CsvWriter.open(work.resolve(ImportFiles.EVENTS), EVENT_HEADER)) {
         for (Event event : shop.events()) {
-          csv.row(ImportFiles.eventRow(event, ZONE));
+          List<String> row = new ArrayList<>(ImportFiles.eventRow(event, ZONE));
+          row.add(event.owner().map(OwnerId::value).orElse(""));
+          row.add(event.page().orElse(""));
+          row.add(event.source().orElse(""));
+          csv.row(row);
         }
       }
       work.publish(
@@ -172,6 +188,11 @@ public final class BeautyDemoShop {
           "image",
           "commission",
           "created_at");
+
+  /** The events file: the converters' columns, then the shelf's attribution. */
+  static final List<String> EVENT_HEADER =
+      List.of("id", "fan", "product", "type", "time", "value", "owner", "page", "source");
+
   static final List<String> FAN_HEADER = List.of("owner_id", "fan_id", "nickname", "joined_at");
   static final List<String> LABEL_HEADER =
       List.of(
@@ -196,19 +217,27 @@ public final class BeautyDemoShop {
         ImportFiles.time(product.createdAt(), ZONE));
   }
 
-  /** One fan's year in the shop: sessions of views, some carts, favourites and purchases. */
+  /**
+   * One fan's year in the shop: sessions of views, some carts, favourites and purchases; since
+   * {@link #SHELF_FROM} some sessions start on the owner's shelf (an open, then a click before each
+   * view). Carts and purchases carry no owner, as the platform reports them; the funnel attributes
+   * them to the owner through the fan's click on the same product just before.
+   */
   private static final class Behaviour {
     private final ShopFan fan;
     private final Random random;
+    private final Random shelfRandom;
+    private final List<Event> shelfEvents = new ArrayList<>();
     private final List<Product> beauty = new ArrayList<>();
     private final List<Product> home = new ArrayList<>();
     private final double[] beautyWeights;
     private final double[] homeWeights;
     private final List<Event> events = new ArrayList<>();
 
-    Behaviour(ShopFan fan, List<Product> products, Random random) {
+    Behaviour(ShopFan fan, List<Product> products, Random random, Random shelfRandom) {
       this.fan = fan;
       this.random = random;
+      this.shelfRandom = shelfRandom;
       for (Product product : products) {
         (product.inCategory(BeautyCatalog.ROOT_BEAUTY) ? beauty : home).add(product);
       }
@@ -226,6 +255,7 @@ public final class BeautyDemoShop {
         List<Product> shelf = inBeauty ? beauty : home;
         double[] weights = inBeauty ? beautyWeights : homeWeights;
         int views = 1 + random.nextInt(4);
+        boolean onShelf = !time.isBefore(SHELF_FROM) && shelfRandom.nextDouble() < SHELF_SESSIONS;
         Set<ProductId> seen = new java.util.HashSet<>();
         for (int v = 0; v < views; v++) {
           Product product = shelf.get(sample(weights));
@@ -233,6 +263,16 @@ public final class BeautyDemoShop {
             continue;
           }
           time = time.plusSeconds(20 + random.nextInt(240));
+          if (onShelf) {
+            if (seen.size() == 1) {
+              addShelf("shelf-imp-mei-" + fan.id().value() + "-s" + s + "-0", product, time, -15);
+            }
+            addShelf(
+                "shelf-clk-mei-" + fan.id().value() + "-s" + s + "-" + product.id().value(),
+                product,
+                time,
+                -5);
+          }
           add(product, EventType.VIEW, time);
           if (random.nextDouble() < 0.04) {
             add(product, EventType.FAVORITE, time.plusSeconds(5));
@@ -245,7 +285,26 @@ public final class BeautyDemoShop {
           }
         }
       }
+      events.addAll(shelfEvents);
       return events;
+    }
+
+    /**
+     * An open (impression, id ending in -0) or click on the owner's shelf, {@code offset} seconds
+     * before a view. Kept apart so the other events keep their numbering.
+     */
+    private void addShelf(String id, Product product, Instant view, int offset) {
+      shelfEvents.add(
+          new Event(
+              EventId.of(id),
+              fan.id(),
+              product.id(),
+              id.startsWith("shelf-imp-") ? EventType.IMPRESSION : EventType.CLICK,
+              view.plusSeconds(offset),
+              Optional.of(OWNER),
+              Optional.of("shelf:mei-" + fan.id().value()),
+              Optional.of("shelf"),
+              OptionalDouble.empty()));
     }
 
     private void add(Product product, EventType type, Instant time) {

@@ -156,4 +156,45 @@ class BeautyDemoShopTest {
                     !e.time().isBefore(BeautyDemoShop.EVENTS_FROM)
                         && e.time().isBefore(BeautyDemoShop.EVENTS_TO)));
   }
+
+  @Test
+  void sinceOctoberSessionsStartOnTheOwnersShelfAndLeadToPurchases() {
+    List<Event> shelf = SHOP.events().stream().filter(e -> e.owner().isPresent()).toList();
+    assertTrue(
+        shelf.stream()
+            .allMatch(
+                e ->
+                    e.owner().get().equals(BeautyDemoShop.OWNER)
+                        && (e.type() == EventType.IMPRESSION || e.type() == EventType.CLICK)
+                        && !e.time().isBefore(BeautyDemoShop.SHELF_FROM)),
+        "only opens and clicks on shop-mei's shelf, since October");
+    long opens =
+        shelf.stream()
+            .filter(e -> e.type() == EventType.IMPRESSION && e.id().value().endsWith("-0"))
+            .count();
+    long clicks = shelf.stream().filter(e -> e.type() == EventType.CLICK).count();
+    assertTrue(opens > 300 && clicks > opens, opens + " opens, " + clicks + " clicks");
+    // A purchase within 7 days after a click on the same product by the same fan.
+    Map<String, List<java.time.Instant>> clicked =
+        shelf.stream()
+            .filter(e -> e.type() == EventType.CLICK)
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.fan().value() + "/" + e.product().value(),
+                    Collectors.mapping(Event::time, Collectors.toList())));
+    long followed =
+        SHOP.events().stream()
+            .filter(e -> e.type() == EventType.PURCHASE && e.owner().isEmpty())
+            .filter(
+                e ->
+                    clicked
+                        .getOrDefault(e.fan().value() + "/" + e.product().value(), List.of())
+                        .stream()
+                        .anyMatch(
+                            c ->
+                                !c.isAfter(e.time())
+                                    && c.plus(java.time.Duration.ofDays(7)).isAfter(e.time())))
+            .count();
+    assertTrue(followed > 100, followed + " purchases after a shelf click");
+  }
 }

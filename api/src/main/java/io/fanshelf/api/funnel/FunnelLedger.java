@@ -1,0 +1,262 @@
+package io.fanshelf.api.funnel;
+
+import io.fanshelf.api.event.EventsStored;
+import io.fanshelf.api.owner.AttributedStats;
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The funnel's counts per owner, UTC day and fan, in memory.
+ *
+ * <p>What counts for an owner (attribution):
+ *
+ * <ul>
+ *   <li>an <b>open</b>: the page view of the owner's shelf (its first impression, see {@link
+ *       AttributedStats#isPageView});
+ *   <li>a <b>click</b>: a click event that carries the owner (the shelf records them);
+ *   <li>a <b>cart</b> or <b>purchase</b> that carries the owner (the platform app passes on the
+ *       owner the shelf's buy link names), or, carrying no owner, of a product the same fan last
+ *       clicked on the owner's shelf at most {@link FunnelProperties#attributionWindow} before
+ *       (last click wins when several owners' shelves led there). One that carries another owner
+ *       stays that owner's.
+ * </ul>
+ *
+ * A purchase's revenue is the product's catalog price when it is counted (events carry no price)
+ * times the event's quantity ({@code value}, 1 when absent), its commission that revenue times the
+ * product's commission rate; a product no longer in the catalog adds the purchase without money.
+ * The window looks at the fan's last 8 clicks on the product, whatever order they were stored in;
+ * but events count as they are stored, so a purchase stored before the click that led to it is not
+ * attributed to the click's owner. Thread-safe: each owner's counts are guarded by their own lock.
+ */
+@Component
+public class FunnelLedger {
+  static final int OPENS = 0;
+  static final int CLICKS = 1;
+  static final int CARTS = 2;
+  static final int PURCHASES = 3;
+  static final int REVENUE_CENTS = 4;
+  static final int COMMISSION_CENTS = 5;
+  static final int SLOTS = 6;
+
+  /** Looks a product up in the catalog; empty when the catalog no longer has it. */
+  interface Catalog {
+    Optional<Product> get(ProductId product) throws IOException;
+  }
+
+  private record Click(OwnerId owner, Instant time) {}
+
+  private final Catalog catalog;
+  private final Duration window;
+  private final Map<OwnerId, OwnerDays> owners = new ConcurrentHashMap<>();
+  // Each fan's latest clicks per product on any owner's shelf, for carts and purchases without one.
+  private final Map<FanId, Map<ProductId, Clicks>> clicks = new ConcurrentHashMap<>();
+
+  /** One owner's counts: day to fan to slots. Guarded by itself. */
+  private static final class OwnerDays {
+    final TreeMap<LocalDate, Map<FanId, long[]>> days = new TreeMap<>();
+  }
+
+  @Autowired
+  public FunnelLedger(Indexer indexer, FunnelProperties properties) {
+    this(product -> indexer.store().catalog().get(product), properties.attributionWindow());
+  }
+
+  FunnelLedger(Catalog catalog, Duration window) {
+    this.catalog = catalog;
+    this.window = window;
+  }
+
+  /** Forgets everything, before the event log is counted afresh. */
+  public void clear() {
+    owners.clear();
+    clicks.clear();
+  }
+
+  /** Counts the newly stored events of a batch (the API's and the stream consumer's). */
+  @EventListener
+  public void onStored(EventsStored stored) {
+    stored.events().forEach(this::count);
+  }
+
+  /** Counts one stored event if it is attributed to an owner; others change nothing. */
+  public void count(Event event) {
+    Optional<OwnerId> owner = event.owner();
+    switch (event.type()) {
+      case IMPRESSION -> {
+        if (owner.isPresent() && AttributedStats.isPageView(event)) {
+          add(owner.get(), event, OPENS, 0, 0);
+        }
+      }
+      case CLICK -> {
+        if (owner.isPresent()) {
+          remember(event, owner.get());
+          add(owner.get(), event, CLICKS, 0, 0);
+        }
+      }
+      case CART -> owner.or(() -> clickedOwner(event)).ifPresent(o -> add(o, event, CARTS, 0, 0));
+      case PURCHASE -> {
+        Optional<OwnerId> to = owner.or(() -> clickedOwner(event));
+        if (to.isPresent()) {
+          purchase(to.get(), event);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void remember(Event event, OwnerId owner) {
+    clicks
+        .computeIfAbsent(event.fan(), f -> new ConcurrentHashMap<>())
+        .computeIfAbsent(event.product(), p -> new Clicks())
+        .add(new Click(owner, event.time()));
+  }
+
+  private Optional<OwnerId> clickedOwner(Event event) {
+    Map<ProductId, Clicks> fan = clicks.get(event.fan());
+    Clicks product = fan == null ? null : fan.get(event.product());
+    return product == null ? Optional.empty() : product.before(event.time(), window);
+  }
+
+  /**
+   * A fan's latest clicks on one product, oldest first, at most {@value #KEPT} (events may be
+   * stored out of time order, e.g. from an import, so the latest click is not always the one that
+   * led to a purchase). Guarded by itself.
+   */
+  private static final class Clicks {
+    static final int KEPT = 8;
+    private final List<Click> times = new ArrayList<>(1);
+
+    synchronized void add(Click click) {
+      int at = times.size();
+      while (at > 0 && times.get(at - 1).time().isAfter(click.time())) {
+        at--;
+      }
+      times.add(at, click);
+      if (times.size() > KEPT) {
+        times.removeFirst();
+      }
+    }
+
+    /** The owner of the latest click at or before {@code time}, at most {@code window} before. */
+    synchronized Optional<OwnerId> before(Instant time, Duration window) {
+      for (int i = times.size() - 1; i >= 0; i--) {
+        Click click = times.get(i);
+        if (!click.time().isAfter(time)) {
+          return click.time().plus(window).isBefore(time)
+              ? Optional.empty()
+              : Optional.of(click.owner());
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void purchase(OwnerId owner, Event event) {
+    Optional<Product> product;
+    try {
+      product = catalog.get(event.product());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading product " + event.product() + " for its price", e);
+    }
+    double quantity = event.value().orElse(1);
+    long revenue = product.map(p -> Math.round(p.priceCents() * quantity)).orElse(0L);
+    long commission = product.map(p -> Math.round(revenue * p.commissionRate())).orElse(0L);
+    add(owner, event, PURCHASES, revenue, commission);
+  }
+
+  private void add(OwnerId owner, Event event, int slot, long revenue, long commission) {
+    OwnerDays counts = owners.computeIfAbsent(owner, o -> new OwnerDays());
+    LocalDate day = LocalDate.ofInstant(event.time(), ZoneOffset.UTC);
+    synchronized (counts) {
+      long[] fan =
+          counts
+              .days
+              .computeIfAbsent(day, d -> new HashMap<>())
+              .computeIfAbsent(event.fan(), f -> new long[SLOTS]);
+      fan[slot]++;
+      fan[REVENUE_CENTS] += revenue;
+      fan[COMMISSION_CENTS] += commission;
+    }
+  }
+
+  /** Receives one (day, fan, counts) of a walk; the counts array must not be kept. */
+  interface Visitor {
+    void visit(LocalDate day, FanId fan, long[] counts);
+  }
+
+  /**
+   * Visits the owner's counts from {@code from} to {@code to} (UTC days, both included) of the fans
+   * {@code which} accepts, day by day, under the owner's lock.
+   */
+  void forEach(
+      OwnerId owner, LocalDate from, LocalDate to, Predicate<FanId> which, Visitor visitor) {
+    OwnerDays counts = owners.get(owner);
+    if (counts == null) {
+      return;
+    }
+    synchronized (counts) {
+      counts
+          .days
+          .subMap(from, true, to, true)
+          .forEach(
+              (day, fans) ->
+                  fans.forEach(
+                      (fan, slots) -> {
+                        if (which.test(fan)) {
+                          visitor.visit(day, fan, slots);
+                        }
+                      }));
+    }
+  }
+
+  /** The owner's latest day with attributed activity, if any. */
+  Optional<LocalDate> lastDay(OwnerId owner) {
+    OwnerDays counts = owners.get(owner);
+    if (counts == null) {
+      return Optional.empty();
+    }
+    synchronized (counts) {
+      return counts.days.isEmpty() ? Optional.empty() : Optional.of(counts.days.lastKey());
+    }
+  }
+
+  /** One fan's counts with the owner over all days: opens, clicks, carts, purchases, money. */
+  long[] fan(OwnerId owner, FanId fan) {
+    long[] sum = new long[SLOTS];
+    OwnerDays counts = owners.get(owner);
+    if (counts != null) {
+      synchronized (counts) {
+        for (Map<FanId, long[]> day : counts.days.values()) {
+          long[] slots = day.get(fan);
+          if (slots != null) {
+            for (int i = 0; i < SLOTS; i++) {
+              sum[i] += slots[i];
+            }
+          }
+        }
+      }
+    }
+    return sum;
+  }
+}
