@@ -3,6 +3,7 @@ package io.fanshelf.training.suggest;
 import io.fanshelf.indexer.taxonomy.Cardinality;
 import io.fanshelf.indexer.taxonomy.Dimension;
 import io.fanshelf.indexer.taxonomy.DimensionValue;
+import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,9 @@ final class LearnedDimension implements DimensionModel {
   private final List<Head> heads;
   private final Map<String, double[]> lift;
   private final Optional<RulePrior> rules;
+  // The attribute feature each value's rule tests, e.g. a:skin_type=oily: shown as the rule
+  // already.
+  private final Map<String, String> ruleFeatures;
 
   /** One regression: its classes (value ids, or for a binary head the one value it judges). */
   private record Head(LogisticRegression model, List<String> classes, boolean binary) {}
@@ -41,12 +45,14 @@ final class LearnedDimension implements DimensionModel {
       double[] scale,
       List<Head> heads,
       Map<String, double[]> lift,
-      Optional<RulePrior> rules) {
+      Optional<RulePrior> rules,
+      Map<String, String> ruleFeatures) {
     this.vocabulary = vocabulary;
     this.scale = scale;
     this.heads = heads;
     this.lift = lift;
     this.rules = rules;
+    this.ruleFeatures = ruleFeatures;
   }
 
   /** Empty when no value has enough labelled fans to be learned. */
@@ -118,7 +124,22 @@ final class LearnedDimension implements DimensionModel {
     }
     return Optional.of(
         new LearnedDimension(
-            vocabulary, scale, heads, lift(examples, vocabulary), RulePrior.of(dimension)));
+            vocabulary,
+            scale,
+            heads,
+            lift(examples, vocabulary),
+            RulePrior.of(dimension),
+            ruleFeatures(dimension)));
+  }
+
+  private static Map<String, String> ruleFeatures(Dimension dimension) {
+    Map<String, String> features = new LinkedHashMap<>();
+    for (DimensionValue value : dimension.values()) {
+      if (value.match().orElse(null) instanceof MatchRule.Attribute rule) {
+        features.put(value.id(), ProfileFeature.ATTRIBUTE + rule.name() + "=" + rule.value());
+      }
+    }
+    return features;
   }
 
   private static FitReport report(String target, int classes, PenalisedLogistic.Fitted fitted) {
@@ -152,7 +173,7 @@ final class LearnedDimension implements DimensionModel {
   /**
    * The value's match rule, when the fan's products meet it, then the fan's features that are most
    * over-represented among fans labelled with the value (share times log lift), nested categories
-   * counted once.
+   * counted once, each shared by at least two of the fan's products (one product is no pattern).
    */
   @Override
   public List<Evidence> evidence(FanBehaviour fan, String value) {
@@ -173,17 +194,19 @@ final class LearnedDimension implements DimensionModel {
     List<String> chosen = new ArrayList<>();
     for (int i : order) {
       String key = vocabulary.key(i);
-      if (chosen.stream().anyMatch(c -> c.startsWith(key) || key.startsWith(c))) {
+      if (key.equals(ruleFeatures.get(value))
+          || chosen.stream().anyMatch(c -> c.startsWith(key) || key.startsWith(c))) {
+        continue;
+      }
+      int matching = fan.productsWith(key);
+      if (matching < 2) {
         continue;
       }
       chosen.add(key);
       evidence.add(
           new Evidence(
-              ProfileFeature.kind(key),
-              ProfileFeature.name(key),
-              fan.productsWith(key),
-              fan.products().size()));
-      if (chosen.size() == EVIDENCE) {
+              ProfileFeature.kind(key), ProfileFeature.name(key), matching, fan.products().size()));
+      if (evidence.size() >= EVIDENCE) {
         break;
       }
     }
