@@ -103,19 +103,19 @@ class SuggestionController {
    * @param dimension the dimension id
    * @param value the suggested value id
    */
-  record Item(String fan, String dimension, String value) {}
+  record SuggestionItem(String fan, String dimension, String value) {}
 
   /**
    * Suggestions to accept or reject, as listed.
    *
    * @param items up to 1000
    */
-  record Decision(@NotEmpty @Size(max = MAX_ITEMS) List<@Valid Item> items) {}
+  record SuggestionDecision(@NotEmpty @Size(max = MAX_ITEMS) List<@Valid SuggestionItem> items) {}
 
   /**
    * @param changed suggestions accepted or rejected
    */
-  record DecisionResult(int changed) {}
+  record SuggestionDecisionResult(int changed) {}
 
   /**
    * Lists the labels the owner's fans probably have and the owner has not set (nor rejected).
@@ -169,26 +169,28 @@ class SuggestionController {
    * Accepts suggestions: each becomes the owner's label with source {@code suggested}, all or none.
    */
   @PostMapping("/accept")
-  DecisionResult acceptSuggestions(@CurrentOwner OwnerId owner, @Valid @RequestBody Decision body)
+  SuggestionDecisionResult acceptSuggestions(
+      @CurrentOwner OwnerId owner, @Valid @RequestBody SuggestionDecision body)
       throws IOException, ImportRejectedException {
-    return new DecisionResult(suggestions.accept(owner, keys(body)));
+    return new SuggestionDecisionResult(suggestions.accept(owner, keys(body)));
   }
 
   /** Rejects suggestions: they are remembered and not suggested to this owner again. */
   @PostMapping("/reject")
-  DecisionResult rejectSuggestions(@CurrentOwner OwnerId owner, @Valid @RequestBody Decision body)
+  SuggestionDecisionResult rejectSuggestions(
+      @CurrentOwner OwnerId owner, @Valid @RequestBody SuggestionDecision body)
       throws IOException, ImportRejectedException {
-    return new DecisionResult(suggestions.reject(owner, keys(body)));
+    return new SuggestionDecisionResult(suggestions.reject(owner, keys(body)));
   }
 
   private boolean suggestionsTaxonomyLacks(String dimension) {
     return suggestions.taxonomy().dimension(dimension).isEmpty();
   }
 
-  static List<SuggestionKey> keys(Decision body) {
+  static List<SuggestionKey> keys(SuggestionDecision body) {
     List<SuggestionKey> keys = new ArrayList<>();
     for (int i = 0; i < body.items().size(); i++) {
-      Item item = body.items().get(i);
+      SuggestionItem item = body.items().get(i);
       String at = "items[" + i + "]";
       if (item == null) {
         throw ApiException.badRequest(at, "expected {fan, dimension, value}");

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.auth.OwnerToken;
+import io.fanshelf.api.auth.TokenStore;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Event;
@@ -20,6 +22,7 @@ import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.OwnerId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +35,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Suggestions on a data directory of its own (the shared fixture has too little behaviour to learn
- * from): 40 of Lily's fans labelled oily or dry who buy oily or dry skin care, 6 of Lily's and 4 of
- * Mu's fans with the same behaviour and no skin type.
+ * Suggestions on a data directory and application context of its own (not ApiTestBase's, whose data
+ * directory would win over this one) (the shared fixture has too little behaviour to learn from):
+ * 40 of Lily's fans labelled oily or dry who buy oily or dry skin care, 6 of Lily's and 4 of Mu's
+ * fans with the same behaviour and no skin type.
  */
 @SpringBootTest(
     properties = {
@@ -49,7 +54,9 @@ import tools.jackson.databind.ObjectMapper;
       "logging.level.root=WARN"
     })
 @AutoConfigureMockMvc
-class SuggestionControllerTest extends ApiTestBase {
+class SuggestionControllerTest {
+  private static final OwnerId LILY = ApiTestBase.LILY;
+  private static final OwnerId MU = ApiTestBase.MU;
   private static final String DATA = "target/test-data/suggestions-" + UUID.randomUUID();
   private static final List<String> OILY = List.of("bh-001", "bh-007", "bh-008", "bh-011");
   private static final List<String> DRY = List.of("bh-002", "bh-009", "bh-010", "bh-014");
@@ -61,6 +68,8 @@ class SuggestionControllerTest extends ApiTestBase {
     registry.add("fanshelf.data-dir", () -> Path.of(DATA).toAbsolutePath().toString());
   }
 
+  @Autowired MockMvc mvc;
+  @Autowired TokenStore tokens;
   @Autowired Indexer indexer;
   @Autowired FanShelfProperties properties;
   @Autowired ObjectMapper mapper;
@@ -88,6 +97,11 @@ class SuggestionControllerTest extends ApiTestBase {
     indexer.changeLabels(labels, List.of());
     indexer.appendEvents(events);
     seeded = true;
+  }
+
+  /** "Bearer <token>" for a signed-in owner, issued as sign-in would. */
+  private String owner(OwnerId owner) throws Exception {
+    return "Bearer " + tokens.issue(owner, OwnerToken.Kind.API, Duration.ofHours(1)).token();
   }
 
   private static Label label(OwnerId owner, FanId fan, String dimension, String value) {
