@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *     docs/evaluation.md measures precision and recall at this value
  * @param refresh how old the fitted model may get before labels or events changed since make it
  *     refit (in the background; the old one serves meanwhile)
+ * @param fitOnStart fit the model in the background once the application is ready, so that the
+ *     first owner to open the suggestions does not wait for it
  */
 @Validated
 @ConfigurationProperties("fanshelf.suggestions")
 public record SuggestionProperties(
     @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.6")
         double threshold,
-    @NotNull @DefaultValue("10m") Duration refresh) {}
+    @NotNull @DefaultValue("10m") Duration refresh,
+    @DefaultValue("true") boolean fitOnStart) {}

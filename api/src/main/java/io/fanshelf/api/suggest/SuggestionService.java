@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,6 +81,21 @@ public class SuggestionService implements DisposableBean {
     this.clock = clock;
     this.events = events;
     this.options = SuggestionOptions.defaults().withThreshold(properties.threshold());
+  }
+
+  /** Fits the first model in the background, when configured to; requests wait for it. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void fitOnStart() {
+    if (properties.fitOnStart()) {
+      refitter.execute(
+          () -> {
+            try {
+              model();
+            } catch (IOException | RuntimeException e) {
+              LOG.error("fitting the label suggestions failed; the first request tries again", e);
+            }
+          });
+    }
   }
 
   public io.fanshelf.indexer.taxonomy.Taxonomy taxonomy() {

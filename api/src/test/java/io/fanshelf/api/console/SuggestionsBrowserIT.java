@@ -59,6 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
       "fanshelf.auth.bcrypt-strength=4",
       "fanshelf.models.validate-on-start=false",
+      // The tests add their fans after start; a model fitted before would serve for 10 minutes.
+      "fanshelf.suggestions.fit-on-start=false",
       "logging.level.root=WARN"
     })
 class SuggestionsBrowserIT {

@@ -51,6 +51,8 @@ import tools.jackson.databind.ObjectMapper;
       "fanshelf.demo-password=" + ApiTestBase.PASSWORD,
       "fanshelf.auth.bcrypt-strength=4",
       "fanshelf.models.validate-on-start=false",
+      // The tests add their fans after start; a model fitted before would serve for 10 minutes.
+      "fanshelf.suggestions.fit-on-start=false",
       "logging.level.root=WARN"
     })
 @AutoConfigureMockMvc
