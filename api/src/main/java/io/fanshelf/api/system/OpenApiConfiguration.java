@@ -28,7 +28,7 @@ public class OpenApiConfiguration {
    * The version of the {@code /api/v1} contract: the minor number grows with each additive change
    * (docs/api.md, "Versions and compatibility"); a breaking change would be {@code /api/v2}.
    */
-  public static final String CONTRACT_VERSION = "1.0.0";
+  public static final String CONTRACT_VERSION = "1.1.0";
 
   static {
     // The signed-in owner is taken from the credentials, never from the request.
@@ -97,7 +97,10 @@ public class OpenApiConfiguration {
                 tag(ApiContract.SHARE_LINKS, "Share links to fans' shelves, as CSV and QR."),
                 tag(ApiContract.STATISTICS, "What fans did on the owner's shelves, by day."),
                 tag(ApiContract.ADMIN, "API keys, owner accounts, imports and data counts."),
-                tag(ApiContract.MODELS, "Ranking models: list, publish, roll back, retrain.")))
+                tag(ApiContract.MODELS, "Ranking models: list, publish, roll back, retrain."),
+                tag(
+                    ApiContract.SUGGESTIONS,
+                    "Labels fans probably have, from behaviour: accept or reject in bulk.")))
         .components(components);
   }
 
