@@ -39,6 +39,7 @@ public final class ApiContract {
   public static final String STATISTICS = "Statistics";
   public static final String ADMIN = "Administration";
   public static final String MODELS = "Models";
+  public static final String OUTREACH = "Outreach";
 
   static final String API_KEY = "apiKey";
   static final String OWNER_TOKEN = "ownerToken";

@@ -97,7 +97,8 @@ public class OpenApiConfiguration {
                 tag(ApiContract.SHARE_LINKS, "Share links to fans' shelves, as CSV and QR."),
                 tag(ApiContract.STATISTICS, "What fans did on the owner's shelves, by day."),
                 tag(ApiContract.ADMIN, "API keys, owner accounts, imports and data counts."),
-                tag(ApiContract.MODELS, "Ranking models: list, publish, roll back, retrain.")))
+                tag(ApiContract.MODELS, "Ranking models: list, publish, roll back, retrain."),
+                tag(ApiContract.OUTREACH, "Who to message today, with messages; marking sent.")))
         .components(components);
   }
 

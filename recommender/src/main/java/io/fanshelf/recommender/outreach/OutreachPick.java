@@ -2,7 +2,9 @@ package io.fanshelf.recommender.outreach;
 
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Product;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One fan worth a message today, for the best of their reasons.
@@ -15,6 +17,7 @@ import java.util.Objects;
  * @param expectedCommissionCents probability times the product's price times its commission rate:
  *     what the message is worth to the owner, the list's order
  * @param evidence what the owner can check
+ * @param sentToday when the owner marked a message to the fan sent on the (UTC) day of the list
  */
 public record OutreachPick(
     FanId fan,
@@ -22,11 +25,13 @@ public record OutreachPick(
     Product product,
     double probability,
     double expectedCommissionCents,
-    Evidence evidence) {
+    Evidence evidence,
+    Optional<Instant> sentToday) {
   public OutreachPick {
     Objects.requireNonNull(fan, "fan");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(sentToday, "sentToday");
   }
 }

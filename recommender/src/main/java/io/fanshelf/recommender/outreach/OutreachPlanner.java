@@ -98,7 +98,7 @@ public final class OutreachPlanner {
           continue;
         }
         History history = History.of(indexer.store().events().allOf(fan), now);
-        if (history.messagedWithin(owner, now.minus(DAY.multipliedBy(options.capDays())))) {
+        if (capped(owner, history, now)) {
           capped++;
           continue;
         }
@@ -117,6 +117,22 @@ public final class OutreachPlanner {
         capped,
         fans - skipped - capped - withReason,
         withReason - listed.size());
+  }
+
+  /**
+   * Whether the fan was messaged on one of the {@code capDays - 1} days before the UTC day of
+   * {@code now}: a fan messaged on day D is listed again on day D + capDays at the earliest. A
+   * message of the day itself does not take the fan off that day's list (it shows as sent).
+   */
+  private boolean capped(OwnerId owner, History history, Instant now) {
+    Instant today = startOfDay(now);
+    Optional<Instant> last = history.lastMessagedBefore(owner, today);
+    return last.isPresent()
+        && startOfDay(last.get()).isAfter(today.minus(DAY.multipliedBy(options.capDays())));
+  }
+
+  private static Instant startOfDay(Instant at) {
+    return at.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
   }
 
   /** Every reason the fan has at {@code now}, best first, ignoring the cap and opt-outs. */
@@ -152,8 +168,24 @@ public final class OutreachPlanner {
     newArrival(fan, now, shelf, found);
     shelfChanged(owner, fan, now, history, shelf, found);
     lapsed(fan, now, history, shelf, found);
-    found.sort(BEST_FIRST);
-    return found;
+    Optional<Instant> sentToday =
+        history
+            .lastMessagedBefore(owner, now.plusMillis(1))
+            .filter(at -> !at.isBefore(startOfDay(now)));
+    List<OutreachPick> withSent = new ArrayList<>();
+    for (OutreachPick pick : found) {
+      withSent.add(
+          new OutreachPick(
+              pick.fan(),
+              pick.reason(),
+              pick.product(),
+              pick.probability(),
+              pick.expectedCommissionCents(),
+              pick.evidence(),
+              sentToday));
+    }
+    withSent.sort(BEST_FIRST);
+    return withSent;
   }
 
   /** Viewed or carted, not bought since, and now back in stock or cheaper. */
@@ -323,7 +355,8 @@ public final class OutreachPlanner {
       FanId fan, OutreachReason reason, Product product, double strength, Evidence evidence) {
     double probability = options.baseRates().get(reason) * strength;
     double value = product.priceCents() * product.commissionRate();
-    return new OutreachPick(fan, reason, product, probability, probability * value, evidence);
+    return new OutreachPick(
+        fan, reason, product, probability, probability * value, evidence, Optional.empty());
   }
 
   private static double days(Instant from, Instant to) {
@@ -342,14 +375,14 @@ public final class OutreachPlanner {
       return new History(events);
     }
 
-    boolean messagedWithin(OwnerId owner, Instant since) {
-      return events.stream()
-          .anyMatch(
-              e ->
-                  e.type() == EventType.SHARE
-                      && e.owner().equals(Optional.of(owner))
-                      && e.source().equals(Optional.of(SENT_SOURCE))
-                      && e.time().isAfter(since));
+    /** The latest message the owner marked sent to the fan before a moment. */
+    Optional<Instant> lastMessagedBefore(OwnerId owner, Instant before) {
+      return latest(
+          e ->
+              e.type() == EventType.SHARE
+                  && e.owner().equals(Optional.of(owner))
+                  && e.source().equals(Optional.of(SENT_SOURCE))
+                  && e.time().isBefore(before));
     }
 
     /** The latest view, click, favourite or cart per product since a moment. */
