@@ -42,6 +42,7 @@ public final class OutreachPlanner {
   public static final String SENT_SOURCE = "outreach";
 
   private static final Duration DAY = Duration.ofDays(1);
+  private static final int LAPSED_FOR_GOOD_DAYS = 365;
   // Impressions this close to the last one belong to the same shelf open.
   private static final Duration ONE_OPEN = Duration.ofMinutes(10);
   private static final Set<EventType> INTEREST =
@@ -334,7 +335,8 @@ public final class OutreachPlanner {
       return;
     }
     double away = days(history.lastSeen().orElse(lastBought.get()), now);
-    if (away < options.lapsedDays()) {
+    // After a year away a "we miss you" reaches someone who has moved on: not worth the message.
+    if (away < options.lapsedDays() || away > LAPSED_FOR_GOOD_DAYS) {
       return;
     }
     double loyalty = Math.min(1, purchaseDays / 5.0);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       RegistryCommands.Publish.class,
       RegistryCommands.Rollback.class,
       RegistryCommands.ListModels.class,
-      Bench.class
+      Bench.class,
+      EvaluateOutreach.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
