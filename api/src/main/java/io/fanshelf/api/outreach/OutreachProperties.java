@@ -35,6 +35,6 @@ public record OutreachProperties(
         lapsedDays,
         defaults.shelfChangedShare(),
         defaults.shelfSize(),
-        defaults.baseRates());
+        defaults.lifts());
   }
 }

@@ -173,6 +173,8 @@ class OutreachBrowserIT extends ItBase {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("templates-saved")));
     String message = row(DUE).findElement(By.cssSelector("textarea.message")).getAttribute("value");
     Assertions.assertTrue(message.startsWith("Dear there, your 大容量洗衣液 3kg is due: http"), message);
+    open("/console/outreach");
+    Assertions.assertTrue(text("main").contains("Who to message today"), text("main"));
     screenshot("console-outreach-en");
     // Back to the built-in text, for the other test.
     open("/console/outreach?lang=en");

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param lapsedDays a buyer unseen for this many days has lapsed
  * @param shelfChangedShare the share of the shelf's top that must be new since the last open
  * @param shelfSize how many of the fan's ranked shelf items are looked at
- * @param baseRates for each reason, the chance that a fan messaged for it buys within 7 days when
- *     the evidence is at its strongest; the evaluation (docs/evaluation.md) measures them
+ * @param lifts for each reason, how many times likelier than their own rhythm says a fan messaged
+ *     for it buys within 7 days, when the evidence is at its strongest (docs/evaluation.md)
  */
 public record OutreachOptions(
     int capDays,
@@ -25,7 +25,7 @@ public record OutreachOptions(
     int lapsedDays,
     double shelfChangedShare,
     int shelfSize,
-    Map<OutreachReason, Double> baseRates) {
+    Map<OutreachReason, Double> lifts) {
 
   public OutreachOptions {
     require("capDays", capDays, 0, 365);
@@ -40,14 +40,14 @@ public record OutreachOptions(
     }
     EnumMap<OutreachReason, Double> rates = new EnumMap<>(OutreachReason.class);
     for (OutreachReason reason : OutreachReason.values()) {
-      Double rate = Objects.requireNonNull(baseRates, "baseRates").get(reason);
-      if (rate == null || !(rate > 0 && rate <= 1)) {
+      Double rate = Objects.requireNonNull(lifts, "lifts").get(reason);
+      if (rate == null || !(rate > 0 && rate <= 10)) {
         throw new IllegalArgumentException(
-            "baseRates." + reason.wireName() + " must be in (0, 1], got " + rate);
+            "lifts." + reason.wireName() + " must be in (0, 10], got " + rate);
       }
       rates.put(reason, rate);
     }
-    baseRates = java.util.Collections.unmodifiableMap(rates);
+    lifts = java.util.Collections.unmodifiableMap(rates);
   }
 
   private static void require(String name, int value, int min, int max) {
@@ -59,9 +59,9 @@ public record OutreachOptions(
 
   /**
    * A week's cap, 200 messages a day, a week for changes and new arrivals, 90 days of interest, 30
-   * days to lapse, half of a 20-item shelf new; the rates are the 7-day purchase rates measured per
-   * reason on Complete Journey where it has the reason, and cautious guesses where it has not (no
-   * price history, no shelf) — see docs/evaluation.md.
+   * days to lapse, half of a 20-item shelf new. The lifts are set by judgement, not fitted: a sign
+   * of intent on the very product (a cart back in stock) counts most, a lapsed fan least; the
+   * evaluation (docs/evaluation.md) measures the list they make.
    */
   public static OutreachOptions defaults() {
     return new OutreachOptions(
@@ -73,35 +73,21 @@ public record OutreachOptions(
         0.5,
         20,
         Map.of(
-            OutreachReason.BACK_IN_STOCK, 0.15,
-            OutreachReason.PRICE_DROP, 0.12,
-            OutreachReason.REPURCHASE_DUE, 0.35,
-            OutreachReason.NEW_ARRIVAL, 0.05,
-            OutreachReason.SHELF_CHANGED, 0.04,
-            OutreachReason.LAPSED, 0.03));
+            OutreachReason.BACK_IN_STOCK, 2.0,
+            OutreachReason.PRICE_DROP, 1.8,
+            OutreachReason.REPURCHASE_DUE, 1.5,
+            OutreachReason.NEW_ARRIVAL, 1.2,
+            OutreachReason.SHELF_CHANGED, 1.2,
+            OutreachReason.LAPSED, 0.5));
   }
 
   public OutreachOptions withCapDays(int days) {
     return new OutreachOptions(
-        days,
-        budget,
-        lookbackDays,
-        interestDays,
-        lapsedDays,
-        shelfChangedShare,
-        shelfSize,
-        baseRates);
+        days, budget, lookbackDays, interestDays, lapsedDays, shelfChangedShare, shelfSize, lifts);
   }
 
   public OutreachOptions withBudget(int fans) {
     return new OutreachOptions(
-        capDays,
-        fans,
-        lookbackDays,
-        interestDays,
-        lapsedDays,
-        shelfChangedShare,
-        shelfSize,
-        baseRates);
+        capDays, fans, lookbackDays, interestDays, lapsedDays, shelfChangedShare, shelfSize, lifts);
   }
 }

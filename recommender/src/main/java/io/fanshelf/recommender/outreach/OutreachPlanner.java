@@ -160,15 +160,16 @@ public final class OutreachPlanner {
       OwnerId owner, FanId fan, Instant now, History history, Map<ProductId, ProductChange> changes)
       throws IOException {
     List<OutreachPick> found = new ArrayList<>();
-    changedInterest(fan, now, history, changes, found);
-    repurchaseDue(fan, now, history, found);
+    Propensity propensity = Propensity.of(history, now);
+    changedInterest(fan, now, history, changes, found, propensity.recent());
+    repurchaseDue(fan, now, history, found, propensity.recent());
     List<RecommendedItem> shelf =
         recommender
             .recommend(RecommendRequest.forYou(owner, fan, options.shelfSize(), now))
             .items();
-    newArrival(fan, now, shelf, found);
-    shelfChanged(owner, fan, now, history, shelf, found);
-    lapsed(fan, now, history, shelf, found);
+    newArrival(fan, now, shelf, found, propensity.recent());
+    shelfChanged(owner, fan, now, history, shelf, found, propensity.recent());
+    lapsed(fan, now, history, shelf, found, propensity.year());
     Optional<Instant> sentToday =
         history
             .lastMessagedBefore(owner, now.plusMillis(1))
@@ -195,7 +196,8 @@ public final class OutreachPlanner {
       Instant now,
       History history,
       Map<ProductId, ProductChange> changes,
-      List<OutreachPick> found)
+      List<OutreachPick> found,
+      double propensity)
       throws IOException {
     Instant since = now.minus(DAY.multipliedBy(options.interestDays()));
     for (Map.Entry<ProductId, Event> interest : history.latestInterest(since).entrySet()) {
@@ -223,54 +225,96 @@ public final class OutreachPlanner {
               OptionalDouble.empty(),
               OptionalInt.empty(),
               OptionalDouble.empty());
-      found.add(pick(fan, reason, product.get(), intent * freshness, evidence));
+      found.add(pick(fan, reason, product.get(), intent * freshness, evidence, propensity));
     }
   }
 
   /** A product bought on three days or more, whose next purchase is due by the fan's interval. */
-  private void repurchaseDue(FanId fan, Instant now, History history, List<OutreachPick> found)
+  private void repurchaseDue(
+      FanId fan, Instant now, History history, List<OutreachPick> found, double propensity)
       throws IOException {
-    for (Map.Entry<ProductId, TreeSet<Long>> bought : history.purchaseDays().entrySet()) {
-      TreeSet<Long> days = bought.getValue();
-      if (days.size() < 3) {
-        continue; // two purchases are one interval: too little to call it a habit
-      }
-      List<Long> gaps = new ArrayList<>();
-      Long previous = null;
-      for (long day : days) {
-        if (previous != null) {
-          gaps.add(day - previous);
-        }
-        previous = day;
-      }
-      gaps.sort(null);
-      double interval = gaps.get(gaps.size() / 2);
-      double elapsed = now.getEpochSecond() / 86_400.0 - days.last();
-      double ratio = elapsed / interval;
-      if (ratio < 0.9 || ratio > 2) {
-        continue;
-      }
+    // The rhythm of one product, or of its leaf category (milk, whichever brand): the product
+    // named is the one of the category the fan bought on the most days.
+    Map<String, TreeSet<Long>> categoryDays = new HashMap<>();
+    Map<String, ProductId> favourite = new HashMap<>();
+    Map<String, Integer> favouriteDays = new HashMap<>();
+    Map<ProductId, TreeSet<Long>> productDays = history.purchaseDays();
+    Set<String> coveredCategories = new HashSet<>();
+    for (Map.Entry<ProductId, TreeSet<Long>> bought : productDays.entrySet()) {
       Optional<Product> product = indexer.store().catalog().get(bought.getKey());
-      if (product.isEmpty() || !product.get().inStock()) {
+      if (product.isEmpty()) {
         continue;
       }
-      double timing = ratio <= 1.5 ? 1 : 0.5;
-      double habit = Math.min(1, days.size() / 6.0);
-      Evidence evidence =
-          new Evidence(
-              Instant.ofEpochSecond(days.last() * 86_400),
-              Optional.empty(),
-              Optional.empty(),
-              OptionalDouble.of(interval),
-              OptionalInt.of(days.size()),
-              OptionalDouble.empty());
-      found.add(pick(fan, OutreachReason.REPURCHASE_DUE, product.get(), timing * habit, evidence));
+      String category = product.get().categoryKey();
+      categoryDays.computeIfAbsent(category, c -> new TreeSet<>()).addAll(bought.getValue());
+      if (bought.getValue().size() > favouriteDays.getOrDefault(category, 0)
+          && product.get().inStock()) {
+        favourite.put(category, bought.getKey());
+        favouriteDays.put(category, bought.getValue().size());
+      }
+      if (due(fan, now, bought.getValue(), product.get(), found, propensity)) {
+        coveredCategories.add(category);
+      }
     }
+    for (Map.Entry<String, TreeSet<Long>> category : categoryDays.entrySet()) {
+      ProductId named = favourite.get(category.getKey());
+      if (named != null && !coveredCategories.contains(category.getKey())) {
+        Optional<Product> product = indexer.store().catalog().get(named);
+        if (product.isPresent()) {
+          due(fan, now, category.getValue(), product.get(), found, propensity);
+        }
+      }
+    }
+  }
+
+  /** Adds a repurchase pick when the days' rhythm says the next purchase is due now. */
+  private boolean due(
+      FanId fan,
+      Instant now,
+      TreeSet<Long> days,
+      Product product,
+      List<OutreachPick> found,
+      double propensity) {
+    if (days.size() < 3 || !product.inStock()) {
+      return false; // two purchases are one interval: too little to call it a habit
+    }
+    List<Long> gaps = new ArrayList<>();
+    Long previous = null;
+    for (long day : days) {
+      if (previous != null) {
+        gaps.add(day - previous);
+      }
+      previous = day;
+    }
+    gaps.sort(null);
+    double interval = gaps.get(gaps.size() / 2);
+    double elapsed = now.getEpochSecond() / 86_400.0 - days.last();
+    double ratio = elapsed / interval;
+    if (ratio < 0.9 || ratio > 2) {
+      return false;
+    }
+    double timing = ratio <= 1.5 ? 1 : 0.5;
+    double habit = Math.min(1, days.size() / 6.0);
+    Evidence evidence =
+        new Evidence(
+            Instant.ofEpochSecond(days.last() * 86_400),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.of(interval),
+            OptionalInt.of(days.size()),
+            OptionalDouble.empty());
+    found.add(
+        pick(fan, OutreachReason.REPURCHASE_DUE, product, timing * habit, evidence, propensity));
+    return true;
   }
 
   /** The best-ranked new arrival of the shelf that it explains by the fan's labels or history. */
   private void newArrival(
-      FanId fan, Instant now, List<RecommendedItem> shelf, List<OutreachPick> found) {
+      FanId fan,
+      Instant now,
+      List<RecommendedItem> shelf,
+      List<OutreachPick> found,
+      double propensity) {
     Instant arrivedAfter = now.minus(DAY.multipliedBy(options.lookbackDays()));
     for (int rank = 0; rank < shelf.size(); rank++) {
       RecommendedItem item = shelf.get(rank);
@@ -283,7 +327,8 @@ public final class OutreachPlanner {
                 OutreachReason.NEW_ARRIVAL,
                 product,
                 1 / (1 + rank / 5.0),
-                Evidence.at(product.createdAt())));
+                Evidence.at(product.createdAt()),
+                propensity));
         return;
       }
     }
@@ -298,7 +343,8 @@ public final class OutreachPlanner {
       Instant now,
       History history,
       List<RecommendedItem> shelf,
-      List<OutreachPick> found) {
+      List<OutreachPick> found,
+      double propensity) {
     Optional<Instant> opened = history.lastOpened(owner);
     if (opened.isEmpty() || opened.get().isAfter(now.minus(DAY)) || shelf.isEmpty()) {
       return;
@@ -319,7 +365,14 @@ public final class OutreachPlanner {
             OptionalDouble.empty(),
             OptionalInt.empty(),
             OptionalDouble.of(share));
-    found.add(pick(fan, OutreachReason.SHELF_CHANGED, fresh.getFirst().product(), share, evidence));
+    found.add(
+        pick(
+            fan,
+            OutreachReason.SHELF_CHANGED,
+            fresh.getFirst().product(),
+            share,
+            evidence,
+            propensity));
   }
 
   /** Bought on two days or more, and not seen (no shelf open, no event) for the lapse's days. */
@@ -328,7 +381,8 @@ public final class OutreachPlanner {
       Instant now,
       History history,
       List<RecommendedItem> shelf,
-      List<OutreachPick> found) {
+      List<OutreachPick> found,
+      double propensity) {
     int purchaseDays = history.distinctPurchaseDays();
     Optional<Instant> lastBought = history.lastPurchase();
     if (purchaseDays < 2 || lastBought.isEmpty() || shelf.isEmpty()) {
@@ -350,12 +404,23 @@ public final class OutreachPlanner {
             OptionalInt.of(purchaseDays),
             OptionalDouble.empty());
     found.add(
-        pick(fan, OutreachReason.LAPSED, shelf.getFirst().product(), loyalty * fading, evidence));
+        pick(
+            fan,
+            OutreachReason.LAPSED,
+            shelf.getFirst().product(),
+            loyalty * fading,
+            evidence,
+            propensity));
   }
 
   private OutreachPick pick(
-      FanId fan, OutreachReason reason, Product product, double strength, Evidence evidence) {
-    double probability = options.baseRates().get(reason) * strength;
+      FanId fan,
+      OutreachReason reason,
+      Product product,
+      double strength,
+      Evidence evidence,
+      double propensity) {
+    double probability = Math.min(0.95, propensity * options.lifts().get(reason) * strength);
     double value = product.priceCents() * product.commissionRate();
     return new OutreachPick(
         fan, reason, product, probability, probability * value, evidence, Optional.empty());
@@ -363,6 +428,26 @@ public final class OutreachPlanner {
 
   private static double days(Instant from, Instant to) {
     return Duration.between(from, to).toMillis() / 86_400_000.0;
+  }
+
+  /**
+   * How likely the fan is to buy within 7 days anyway, from their own rhythm: with d days with a
+   * purchase in a window of w days, 1 - exp(-7 d / w), counting half a day for a fan with none (a
+   * Poisson rate). A reason multiplies it by its lift: the list is the fans whom a message moves
+   * most, not merely the busiest.
+   *
+   * @param recent over the last 90 days
+   * @param year over the last 365 days, for a lapsed fan (the rhythm they used to have)
+   */
+  private record Propensity(double recent, double year) {
+    static Propensity of(History history, Instant now) {
+      return new Propensity(rate(history, now, 90), rate(history, now, 365));
+    }
+
+    private static double rate(History history, Instant now, int windowDays) {
+      int days = history.purchaseDaysSince(now.minus(DAY.multipliedBy(windowDays)));
+      return 1 - Math.exp(-7 * Math.max(0.5, days) / windowDays);
+    }
   }
 
   /** The fan's events up to a moment, as the reasons read them. */
@@ -424,6 +509,16 @@ public final class OutreachPlanner {
         }
       }
       return days;
+    }
+
+    int purchaseDaysSince(Instant since) {
+      Set<Long> days = new HashSet<>();
+      for (Event event : events) {
+        if (event.type() == EventType.PURCHASE && event.time().isAfter(since)) {
+          days.add(Math.floorDiv(event.time().getEpochSecond(), 86_400));
+        }
+      }
+      return days.size();
     }
 
     int distinctPurchaseDays() {
