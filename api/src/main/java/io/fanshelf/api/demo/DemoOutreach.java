@@ -98,7 +98,10 @@ final class DemoOutreach {
       Product product = inStock.get(random.nextInt(inStock.size()));
       EventType type = random.nextInt(3) == 0 ? EventType.CART : EventType.VIEW;
       events.add(event(day, n++, fan, product, type, now.minus(hours(24 + random.nextInt(480)))));
-      (random.nextBoolean() ? restocked : cheaper).add(product);
+      // A product two fans looked at changes once (an import file names a product once).
+      if (!restocked.contains(product) && !cheaper.contains(product)) {
+        (random.nextBoolean() ? restocked : cheaper).add(product);
+      }
     }
     // 20 fans buy a face mask or cleanser every month; the last was 33 days ago.
     for (FanId fan : fans.subList(30, 50)) {

@@ -72,7 +72,7 @@ class OutreachController {
   /**
    * The day's list as CSV (UTF-8 with a byte order mark, for spreadsheet programs): rank, fan_id,
    * nickname, reason, why, product_id, product_title, price, expected_commission, link, message,
-   * groups, sent.
+   * sent.
    *
    * @param date the UTC day, YYYY-MM-DD, today when absent
    * @param lang the language of the messages and reasons: zh-CN (default) or en

@@ -8,7 +8,7 @@ final class OutreachCsv {
     StringBuilder csv =
         new StringBuilder(
             "\uFEFFrank,fan_id,nickname,reason,why,product_id,product_title,price,"
-                + "expected_commission,link,message,groups,sent\r\n");
+                + "expected_commission,link,message,sent\r\n");
     for (OutreachService.Entry e : day.entries()) {
       csv.append(e.rank())
           .append(',')
@@ -31,8 +31,6 @@ final class OutreachCsv {
           .append(cell(e.link()))
           .append(',')
           .append(cell(e.message()))
-          .append(',')
-          .append(cell(String.join(";", e.groups())))
           .append(',')
           .append(e.sent())
           .append("\r\n");

@@ -36,16 +36,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * The owner's day: the planner's list with messages and links, marking messages sent, and the
- * owner's opt-outs, groups and templates. Days are UTC days, as the statistics count them. A day's
- * list is drawn once and kept for {@link #KEPT} (or until the owner changes a setting or marks a
- * message sent), so the rows do not move while the owner works down them. Thread-safe.
+ * owner's opt-outs and templates. Days are UTC days, as the statistics count them. A day's list is
+ * drawn once and kept for {@link #KEPT} (or until the owner changes a setting or marks a message
+ * sent), so the rows do not move while the owner works down them. Thread-safe.
  */
 @Service
 public class OutreachService {
@@ -107,7 +106,6 @@ public class OutreachService {
    * @param evidence the numbers behind {@code why}
    * @param link what the message links to: the product through the fan's shelf, or the shelf
    * @param message the ready-to-paste message from the owner's template
-   * @param groups the owner's groups the fan is in
    * @param sent whether a message to the fan was marked sent this day
    */
   public record Entry(
@@ -124,7 +122,6 @@ public class OutreachService {
       EvidenceView evidence,
       String link,
       String message,
-      List<String> groups,
       boolean sent) {}
 
   /**
@@ -265,7 +262,6 @@ public class OutreachService {
         yuan(change.map(ProductChange::previousPriceCents).orElse(pick.product().priceCents())));
     values.put("link", link);
     String message = Templates.fill(templates.template(own, pick.reason(), language), values);
-    SortedSet<String> groups = own.groups().get(pick.fan().value());
     return new Entry(
         rank,
         pick.fan().value(),
@@ -281,7 +277,6 @@ public class OutreachService {
         evidence(pick),
         link,
         message,
-        groups == null ? List.of() : List.copyOf(groups),
         pick.sentToday().isPresent());
   }
 
