@@ -199,6 +199,7 @@ public class DemoLoader implements ApplicationRunner {
 
   private void importDemoData() throws Exception {
     new DemoImport(indexer).run(properties.demoData());
+    new DemoOutreach(indexer, indexer.options().clock()).run();
     stats.rebuild();
   }
 }

@@ -37,11 +37,7 @@ public class StatsService {
   private final FunnelLedger funnel;
 
   public StatsService(
-      Indexer indexer,
-      FanService fans,
-      Clock clock,
-      Optional<StatsFeed> feed,
-      FunnelLedger funnel)
+      Indexer indexer, FanService fans, Clock clock, Optional<StatsFeed> feed, FunnelLedger funnel)
       throws IOException {
     this.indexer = indexer;
     this.fans = fans;

@@ -40,6 +40,7 @@ public final class ApiContract {
   public static final String ADMIN = "Administration";
   public static final String MODELS = "Models";
   public static final String SUGGESTIONS = "Label suggestions";
+  public static final String OUTREACH = "Outreach";
 
   static final String API_KEY = "apiKey";
   static final String OWNER_TOKEN = "ownerToken";

@@ -100,7 +100,8 @@ public class OpenApiConfiguration {
                 tag(ApiContract.MODELS, "Ranking models: list, publish, roll back, retrain."),
                 tag(
                     ApiContract.SUGGESTIONS,
-                    "Labels fans probably have, from behaviour: accept or reject in bulk.")))
+                    "Labels fans probably have, from behaviour: accept or reject in bulk."),
+                tag(ApiContract.OUTREACH, "Who to message today, with messages; marking sent.")))
         .components(components);
   }
 

@@ -150,7 +150,7 @@ public final class Importer {
       valid.ownersForEvents = owners;
     }
     problems.throwIfAny();
-    return apply(request, valid, listener, started);
+    return apply(request, valid, listener, started, now);
   }
 
   /** What passed validation, waiting to be applied. */
@@ -174,7 +174,7 @@ public final class Importer {
   }
 
   private ImportSummary apply(
-      ImportRequest request, Validated valid, ImportListener listener, long started)
+      ImportRequest request, Validated valid, ImportListener listener, long started, Instant now)
       throws IOException {
     List<ImportSummary.FileSummary> files = new ArrayList<>();
     if (valid.taxonomy != null) {
@@ -197,7 +197,7 @@ public final class Importer {
     }
     if (request.catalog().isPresent()) {
       long t = System.nanoTime();
-      store.catalog().upsert(valid.products);
+      store.catalog().upsert(valid.products, now);
       files.add(
           summary(
               "catalog",

@@ -1,8 +1,10 @@
 package io.fanshelf.indexer.store;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +21,12 @@ public interface CatalogReader {
   List<ScoredProduct> search(CatalogQuery query) throws IOException;
 
   long count() throws IOException;
+
+  /**
+   * The latest price or stock change of every product that changed after {@code since} (see {@link
+   * CatalogStore#upsert(List, Instant)}), newest first, ties by product id.
+   */
+  List<ProductChange> changedSince(Instant since) throws IOException;
 
   /** Visits every product, in no particular order. */
   void forEach(Consumer<Product> visitor) throws IOException;

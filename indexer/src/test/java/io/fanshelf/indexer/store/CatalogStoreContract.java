@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogQuery.Order;
 import io.fanshelf.indexer.taxonomy.Dimension;
@@ -109,6 +110,53 @@ public abstract class CatalogStoreContract extends StoreContract {
     catalog.forEach(visited::add);
     assertEquals(byId(BeautyHomeFixture.products()), byId(visited));
     assertEquals(BeautyHomeFixture.products().size(), visited.size());
+  }
+
+  @Test
+  void aReimportRemembersThePreviousPriceAndStock() throws IOException {
+    Instant first = Instant.parse("2026-12-01T08:00:00Z");
+    Instant second = Instant.parse("2026-12-03T08:00:00Z");
+    Instant third = Instant.parse("2026-12-05T08:00:00Z");
+    Product stored = BeautyHomeFixture.product("bh-001");
+    Product soldOut = withPriceAndStock(stored, stored.priceCents(), 0);
+    Product backCheaper = withPriceAndStock(stored, stored.priceCents() - 500, 8);
+    Product untouched = BeautyHomeFixture.product("bh-002");
+    catalog.upsert(List.of(soldOut), first);
+    catalog.upsert(List.of(backCheaper, untouched), second);
+
+    ProductChange expected =
+        new ProductChange(
+            stored.id(), stored.priceCents(), 0, stored.priceCents() - 500, 8, second);
+    assertEquals(List.of(expected), catalog.changedSince(first));
+    assertTrue(expected.restocked() && expected.cheaper());
+    // The same product again, unchanged: its last change is kept, not forgotten.
+    catalog.upsert(List.of(backCheaper), third);
+    assertEquals(List.of(expected), catalog.changedSince(first));
+    assertEquals(List.of(), catalog.changedSince(second));
+    assertEquals(Optional.of(backCheaper), catalog.get(stored.id()));
+    // The change of the first import is the newest too: both products, newest first.
+    Product pricier = withPriceAndStock(untouched, untouched.priceCents() + 100, untouched.stock());
+    catalog.upsert(List.of(pricier), third);
+    List<ProductChange> changes = catalog.changedSince(first);
+    assertEquals(
+        List.of(untouched.id(), stored.id()),
+        changes.stream().map(ProductChange::product).toList());
+    assertFalse(changes.getFirst().cheaper() || changes.getFirst().restocked());
+  }
+
+  private static Product withPriceAndStock(Product product, long priceCents, int stock) {
+    return new Product(
+        product.id(),
+        product.title(),
+        product.categoryPath(),
+        product.brand(),
+        priceCents,
+        stock,
+        product.attributes(),
+        product.tags(),
+        product.createdAt(),
+        product.imageUrl(),
+        product.commissionRate());
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.fanshelf.recommender.catalog;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.store.ScoredProduct;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,11 @@ public final class RememberedSearches implements CatalogReader {
   @Override
   public long count() throws IOException {
     return store.count();
+  }
+
+  @Override
+  public List<ProductChange> changedSince(Instant since) throws IOException {
+    return store.changedSince(since);
   }
 
   @Override

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       RegistryCommands.Rollback.class,
       RegistryCommands.ListModels.class,
       Bench.class,
-      SuggestionCommands.EvaluateSuggestions.class
+      SuggestionCommands.EvaluateSuggestions.class,
+      EvaluateOutreach.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

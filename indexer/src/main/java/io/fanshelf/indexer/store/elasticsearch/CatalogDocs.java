@@ -1,7 +1,9 @@
 package io.fanshelf.indexer.store.elasticsearch;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.store.CatalogTerms;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +51,15 @@ final class CatalogDocs {
   static final String CREATED = "created";
 
   /**
+   * Long, epoch milliseconds: the time of the product's latest price or stock change (the
+   * changed-since query); absent on a product that never changed.
+   */
+  static final String CHANGED = "changed";
+
+  /** Object, not indexed: the latest {@link ProductChange} as FanShelf's JSON. */
+  static final String CHANGE = "change";
+
+  /**
    * Object, not indexed ({@code enabled: false}): the whole product as FanShelf's JSON, given back
    * exactly as upserted; attribute names never become mapped fields.
    */
@@ -72,13 +83,15 @@ final class CatalogDocs {
           "price": {"type": "long"},
           "stock": {"type": "long"},
           "created": {"type": "long"},
+          "changed": {"type": "long"},
+          "change": {"type": "object", "enabled": false},
           "product": {"type": "object", "enabled": false}
         }
         """,
         false);
   }
 
-  static byte[] toSource(Product product) {
+  static byte[] toSource(Product product, Optional<ProductChange> change) {
     ObjectNode doc = Json.MAPPER.createObjectNode();
     doc.put(ID, product.id().value());
     doc.put(TEXT, SearchText.tokens(CatalogTerms.searchableText(product)));
@@ -93,6 +106,11 @@ final class CatalogDocs {
     doc.put(STOCK, product.stock());
     doc.put(CREATED, product.createdAt().toEpochMilli());
     doc.set(PRODUCT, Json.MAPPER.valueToTree(product));
+    change.ifPresent(
+        c -> {
+          doc.put(CHANGED, c.changedAt().toEpochMilli());
+          doc.set(CHANGE, Json.MAPPER.valueToTree(c));
+        });
     return Json.MAPPER.writeValueAsBytes(doc);
   }
 }

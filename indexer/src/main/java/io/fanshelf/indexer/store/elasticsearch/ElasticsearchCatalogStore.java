@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.BinaryData;
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.store.CatalogStore;
@@ -17,7 +18,9 @@ import io.fanshelf.indexer.store.elasticsearch.EsIndex.Doc;
 import io.fanshelf.indexer.store.elasticsearch.EsIndex.Key;
 import io.fanshelf.indexer.store.elasticsearch.EsIndex.Write;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The catalog on Elasticsearch. Thread-safe: writes from this process are serialised (so that two
@@ -63,30 +67,57 @@ final class ElasticsearchCatalogStore implements CatalogStore {
   }
 
   @Override
-  public void upsert(List<Product> products) throws IOException {
-    // Build every document before anything is sent; a later product with the same id wins.
-    Map<String, byte[]> sources = new LinkedHashMap<>();
+  public void upsert(List<Product> products, Instant at) throws IOException {
+    // A later product with the same id wins; it is compared with the stored one, not the earlier.
+    Map<String, Product> byId = new LinkedHashMap<>();
     for (Product product : products) {
-      sources.put(product.id().value(), CatalogDocs.toSource(product));
+      byId.put(product.id().value(), product);
     }
-    if (sources.isEmpty()) {
+    if (byId.isEmpty()) {
       return;
     }
-    List<Key> keys = sources.keySet().stream().map(id -> new Key(id, Optional.empty())).toList();
+    List<Key> keys = byId.keySet().stream().map(id -> new Key(id, Optional.empty())).toList();
     writeLock.lock();
     try {
       Map<String, Doc> before = index.getAll(keys);
       List<Change> changes = new ArrayList<>(keys.size());
       for (Key key : keys) {
-        changes.add(
-            new Change(
-                Write.index(key, sources.get(key.id())),
-                Optional.ofNullable(before.get(key.id()))));
+        Product product = byId.get(key.id());
+        Optional<Doc> stored = Optional.ofNullable(before.get(key.id()));
+        Optional<ProductChange> change = stored.flatMap(doc -> changeTo(doc, product, at));
+        changes.add(new Change(Write.index(key, CatalogDocs.toSource(product, change)), stored));
       }
       AllOrNothing.apply(index, changes);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** The change from the stored document to {@code product}, or the stored one's last change. */
+  private static Optional<ProductChange> changeTo(Doc stored, Product product, Instant at) {
+    Product previous = Json.read(stored.source(), CatalogDocs.PRODUCT, Product.class);
+    return ProductChange.between(previous, product, at).or(() -> storedChange(stored.source()));
+  }
+
+  private static Optional<ProductChange> storedChange(byte[] source) {
+    JsonNode change = Json.MAPPER.readTree(source).get(CatalogDocs.CHANGE);
+    return change == null || change.isNull()
+        ? Optional.empty()
+        : Optional.of(Json.MAPPER.treeToValue(change, ProductChange.class));
+  }
+
+  @Override
+  public List<ProductChange> changedSince(Instant since) throws IOException {
+    List<ProductChange> changes = new ArrayList<>();
+    index.forEach(
+        RuleQueries.range(
+            CatalogDocs.CHANGED, OptionalLong.of(since.toEpochMilli() + 1), OptionalLong.empty()),
+        source -> storedChange(source).ifPresent(changes::add));
+    changes.sort(
+        Comparator.comparing(ProductChange::changedAt)
+            .reversed()
+            .thenComparing(c -> c.product().value()));
+    return changes;
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 final class IndexDefinition {
   /** Version of the document layout; bump it when a mapping or a document changes shape. */
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
 
   static final String SCHEMA_KEY = "fanshelf_schema";
 

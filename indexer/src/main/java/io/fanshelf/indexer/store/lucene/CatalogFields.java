@@ -1,7 +1,9 @@
 package io.fanshelf.indexer.store.lucene;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.store.CatalogTerms;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -54,12 +56,25 @@ final class CatalogFields {
   /** Point (created-after filter) and numeric doc values (newest-first sort). */
   static final String CREATED = "created";
 
+  /**
+   * Point (changed-after filter) and numeric doc values (newest-first sort) over the time of the
+   * product's latest price or stock change; absent on a product that never changed.
+   */
+  static final String CHANGED = "changed";
+
+  /** Stored only: the latest {@link io.fanshelf.indexer.model.ProductChange} as JSON. */
+  static final String CHANGE = "_change";
+
   /** Stored only: the whole product as JSON, to give back exactly what was imported. */
   static final String SOURCE = "_source";
 
   private CatalogFields() {}
 
-  static Document toDocument(Product product, byte[] source) {
+  static Document toDocument(
+      Product product,
+      byte[] source,
+      Optional<ProductChange> change,
+      Optional<byte[]> changeSource) {
     Document doc = new Document();
     String id = product.id().value();
     doc.add(new StringField(ID, id, Field.Store.NO));
@@ -79,6 +94,12 @@ final class CatalogFields {
     doc.add(new LongPoint(CREATED, created));
     doc.add(new NumericDocValuesField(CREATED, created));
     doc.add(new StoredField(SOURCE, source));
+    if (change.isPresent()) {
+      long changed = change.get().changedAt().toEpochMilli();
+      doc.add(new LongPoint(CHANGED, changed));
+      doc.add(new NumericDocValuesField(CHANGED, changed));
+      doc.add(new StoredField(CHANGE, changeSource.orElseThrow()));
+    }
     return doc;
   }
 }

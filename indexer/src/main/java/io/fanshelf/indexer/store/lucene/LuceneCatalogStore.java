@@ -1,14 +1,19 @@
 package io.fanshelf.indexer.store.lucene;
 
 import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.store.CatalogStore;
 import io.fanshelf.indexer.store.ScoredProduct;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -52,20 +57,77 @@ final class LuceneCatalogStore implements CatalogStore {
   }
 
   @Override
-  public void upsert(List<Product> products) throws IOException {
+  public void upsert(List<Product> products, Instant at) throws IOException {
     List<byte[]> sources = new ArrayList<>(products.size());
     for (Product product : products) {
       sources.add(Json.MAPPER.writeValueAsBytes(product));
     }
     index.write(
         (writer, before) -> {
+          // A product repeated in the batch compares with its earlier row, as the store would.
+          Map<ProductId, Stored> latest = new HashMap<>();
           for (int i = 0; i < products.size(); i++) {
             Product product = products.get(i);
+            Optional<Stored> previous = Optional.ofNullable(latest.get(product.id()));
+            if (previous.isEmpty()) {
+              previous = stored(before, product.id());
+            }
+            Optional<Stored> compared = previous;
+            Optional<ProductChange> change =
+                compared
+                    .flatMap(p -> ProductChange.between(p.product(), product, at))
+                    .or(() -> compared.flatMap(Stored::change));
+            Optional<byte[]> changeSource = Optional.empty();
+            if (change.isPresent()) {
+              changeSource = Optional.of(Json.MAPPER.writeValueAsBytes(change.get()));
+            }
+            latest.put(product.id(), new Stored(product, change));
             writer.updateDocument(
                 new Term(CatalogFields.ID, product.id().value()),
-                CatalogFields.toDocument(product, sources.get(i)));
+                CatalogFields.toDocument(product, sources.get(i), change, changeSource));
           }
           return null;
+        });
+  }
+
+  /** A product as stored, with its latest change. */
+  private record Stored(Product product, Optional<ProductChange> change) {}
+
+  private static Optional<Stored> stored(IndexSearcher searcher, ProductId id) throws IOException {
+    TopDocs hits = searcher.search(new TermQuery(new Term(CatalogFields.ID, id.value())), 1);
+    if (hits.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    int doc = hits.scoreDocs[0].doc;
+    return Optional.of(new Stored(load(searcher.storedFields(), doc), change(searcher, doc)));
+  }
+
+  private static Optional<ProductChange> change(IndexSearcher searcher, int doc)
+      throws IOException {
+    BytesRef source = searcher.storedFields().document(doc).getBinaryValue(CatalogFields.CHANGE);
+    if (source == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Json.MAPPER.readValue(source.bytes, source.offset, source.length, ProductChange.class));
+  }
+
+  @Override
+  public List<ProductChange> changedSince(Instant since) throws IOException {
+    Query changed =
+        LongPoint.newRangeQuery(CatalogFields.CHANGED, since.toEpochMilli() + 1, Long.MAX_VALUE);
+    return index.read(
+        searcher -> {
+          List<ProductChange> changes = new ArrayList<>();
+          int total = Math.max(1, searcher.count(changed));
+          for (ScoreDoc hit : searcher.search(changed, total).scoreDocs) {
+            change(searcher, hit.doc).ifPresent(changes::add);
+          }
+          changes.sort(
+              Comparator.comparing(ProductChange::changedAt)
+                  .reversed()
+                  .thenComparing(c -> c.product().value()));
+          return changes;
         });
   }
 

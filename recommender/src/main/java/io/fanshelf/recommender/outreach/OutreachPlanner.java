@@ -1,0 +1,574 @@
+package io.fanshelf.recommender.outreach;
+
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.Product;
+import io.fanshelf.indexer.model.ProductChange;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.FanPage;
+import io.fanshelf.indexer.store.FanQuery;
+import io.fanshelf.recommender.Reason;
+import io.fanshelf.recommender.RecommendRequest;
+import io.fanshelf.recommender.RecommendedItem;
+import io.fanshelf.recommender.Recommender;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Draws an owner's daily outreach list: each fan's best reason to be messaged, valued by the
+ * commission it may bring, then the frequency cap, the opt-outs and the budget. The products come
+ * from the fan's shelf as the {@link Recommender} ranks it, and only events up to the moment asked
+ * for count, so a past day can be drawn again (the evaluation does). Thread-safe.
+ */
+public final class OutreachPlanner {
+  /** The source of the share events that record a message as sent; the frequency cap reads them. */
+  public static final String SENT_SOURCE = "outreach";
+
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final int LAPSED_FOR_GOOD_DAYS = 365;
+  // Impressions this close to the last one belong to the same shelf open.
+  private static final Duration ONE_OPEN = Duration.ofMinutes(10);
+  private static final Set<EventType> INTEREST =
+      EnumSet.of(EventType.VIEW, EventType.CLICK, EventType.FAVORITE, EventType.CART);
+  private static final Set<Reason.Kind> FITS_THE_FAN =
+      EnumSet.of(
+          Reason.Kind.LABEL_MATCH,
+          Reason.Kind.BECAUSE_YOU_VIEWED,
+          Reason.Kind.BECAUSE_YOU_BOUGHT,
+          Reason.Kind.FAVOURITE_CATEGORY);
+  private static final Comparator<OutreachPick> BEST_FIRST =
+      Comparator.comparingDouble(OutreachPick::expectedCommissionCents)
+          .reversed()
+          .thenComparing(Comparator.comparingDouble(OutreachPick::probability).reversed())
+          .thenComparing(pick -> pick.fan().value());
+
+  private final Indexer indexer;
+  private final Recommender recommender;
+  private final OutreachOptions options;
+
+  public OutreachPlanner(Indexer indexer, Recommender recommender, OutreachOptions options) {
+    this.indexer = indexer;
+    this.recommender = recommender;
+    this.options = options;
+  }
+
+  public OutreachOptions options() {
+    return options;
+  }
+
+  /**
+   * The list for {@code owner} at {@code now}: the fans with a reason, best first, at most the
+   * budget; opted-out fans and fans messaged within the cap's days are left out.
+   */
+  public OutreachPlan plan(OwnerId owner, Instant now, Predicate<FanId> optedOut)
+      throws IOException {
+    Map<ProductId, ProductChange> changes = recentChanges(now);
+    List<OutreachPick> picks = new ArrayList<>();
+    int fans = 0;
+    int skipped = 0;
+    int capped = 0;
+    Optional<String> after = Optional.empty();
+    do {
+      FanPage page =
+          indexer
+              .store()
+              .fans()
+              .find(new FanQuery(owner, Map.of(), Set.of(), after, FanQuery.MAX_PAGE_SIZE));
+      for (var profile : page.fans()) {
+        FanId fan = profile.fan().id();
+        fans++;
+        if (optedOut.test(fan)) {
+          skipped++;
+          continue;
+        }
+        History history = History.of(indexer.store().events().allOf(fan), now);
+        if (capped(owner, history, now)) {
+          capped++;
+          continue;
+        }
+        reasons(owner, fan, now, history, changes).stream().findFirst().ifPresent(picks::add);
+      }
+      after = page.next();
+    } while (after.isPresent());
+    picks.sort(BEST_FIRST);
+    int withReason = picks.size();
+    List<OutreachPick> listed = picks.subList(0, Math.min(options.budget(), withReason));
+    return new OutreachPlan(
+        now,
+        listed,
+        fans,
+        skipped,
+        capped,
+        fans - skipped - capped - withReason,
+        withReason - listed.size());
+  }
+
+  /**
+   * Whether the fan was messaged on one of the {@code capDays - 1} days before the UTC day of
+   * {@code now}: a fan messaged on day D is listed again on day D + capDays at the earliest. A
+   * message of the day itself does not take the fan off that day's list (it shows as sent).
+   */
+  private boolean capped(OwnerId owner, History history, Instant now) {
+    Instant today = startOfDay(now);
+    Optional<Instant> last = history.lastMessagedBefore(owner, today);
+    return last.isPresent()
+        && startOfDay(last.get()).isAfter(today.minus(DAY.multipliedBy(options.capDays())));
+  }
+
+  private static Instant startOfDay(Instant at) {
+    return at.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+  }
+
+  /** Every reason the fan has at {@code now}, best first, ignoring the cap and opt-outs. */
+  public List<OutreachPick> reasons(OwnerId owner, FanId fan, Instant now) throws IOException {
+    return reasons(
+        owner, fan, now, History.of(indexer.store().events().allOf(fan), now), recentChanges(now));
+  }
+
+  private Map<ProductId, ProductChange> recentChanges(Instant now) throws IOException {
+    Map<ProductId, ProductChange> changes = new HashMap<>();
+    for (ProductChange change :
+        indexer
+            .store()
+            .catalog()
+            .changedSince(now.minus(DAY.multipliedBy(options.lookbackDays())))) {
+      if (!change.changedAt().isAfter(now) && (change.restocked() || change.cheaper())) {
+        changes.put(change.product(), change);
+      }
+    }
+    return changes;
+  }
+
+  private List<OutreachPick> reasons(
+      OwnerId owner, FanId fan, Instant now, History history, Map<ProductId, ProductChange> changes)
+      throws IOException {
+    List<OutreachPick> found = new ArrayList<>();
+    Propensity propensity = Propensity.of(history, now);
+    changedInterest(fan, now, history, changes, found, propensity.recent());
+    repurchaseDue(fan, now, history, found, propensity.recent());
+    List<RecommendedItem> shelf =
+        recommender
+            .recommend(RecommendRequest.forYou(owner, fan, options.shelfSize(), now))
+            .items();
+    newArrival(fan, now, shelf, found, propensity.recent());
+    shelfChanged(owner, fan, now, history, shelf, found, propensity.recent());
+    lapsed(fan, now, history, shelf, found, propensity.year());
+    Optional<Instant> sentToday =
+        history
+            .lastMessagedBefore(owner, now.plusMillis(1))
+            .filter(at -> !at.isBefore(startOfDay(now)));
+    List<OutreachPick> withSent = new ArrayList<>();
+    for (OutreachPick pick : found) {
+      withSent.add(
+          new OutreachPick(
+              pick.fan(),
+              pick.reason(),
+              pick.product(),
+              pick.probability(),
+              pick.expectedCommissionCents(),
+              pick.evidence(),
+              sentToday));
+    }
+    withSent.sort(BEST_FIRST);
+    return withSent;
+  }
+
+  /** Viewed or carted, not bought since, and now back in stock or cheaper. */
+  private void changedInterest(
+      FanId fan,
+      Instant now,
+      History history,
+      Map<ProductId, ProductChange> changes,
+      List<OutreachPick> found,
+      double propensity)
+      throws IOException {
+    Instant since = now.minus(DAY.multipliedBy(options.interestDays()));
+    for (Map.Entry<ProductId, Event> interest : history.latestInterest(since).entrySet()) {
+      ProductChange change = changes.get(interest.getKey());
+      Event action = interest.getValue();
+      if (change == null
+          || !change.changedAt().isAfter(action.time())
+          || history.boughtSince(interest.getKey(), action.time())) {
+        continue;
+      }
+      Optional<Product> product = indexer.store().catalog().get(interest.getKey());
+      if (product.isEmpty() || !product.get().inStock()) {
+        continue;
+      }
+      OutreachReason reason =
+          change.restocked() ? OutreachReason.BACK_IN_STOCK : OutreachReason.PRICE_DROP;
+      double intent =
+          action.type() == EventType.CART || action.type() == EventType.FAVORITE ? 1 : 0.5;
+      double freshness = Math.exp(-days(action.time(), now) / 30);
+      Evidence evidence =
+          new Evidence(
+              action.time(),
+              Optional.of(action.type()),
+              Optional.of(change),
+              OptionalDouble.empty(),
+              OptionalInt.empty(),
+              OptionalDouble.empty());
+      found.add(pick(fan, reason, product.get(), intent * freshness, evidence, propensity));
+    }
+  }
+
+  /** A product bought on three days or more, whose next purchase is due by the fan's interval. */
+  private void repurchaseDue(
+      FanId fan, Instant now, History history, List<OutreachPick> found, double propensity)
+      throws IOException {
+    // The rhythm of one product, or of its leaf category (milk, whichever brand): the product
+    // named is the one of the category the fan bought on the most days.
+    Map<String, TreeSet<Long>> categoryDays = new HashMap<>();
+    Map<String, ProductId> favourite = new HashMap<>();
+    Map<String, Integer> favouriteDays = new HashMap<>();
+    Map<ProductId, TreeSet<Long>> productDays = history.purchaseDays();
+    Set<String> coveredCategories = new HashSet<>();
+    for (Map.Entry<ProductId, TreeSet<Long>> bought : productDays.entrySet()) {
+      Optional<Product> product = indexer.store().catalog().get(bought.getKey());
+      if (product.isEmpty()) {
+        continue;
+      }
+      String category = product.get().categoryKey();
+      categoryDays.computeIfAbsent(category, c -> new TreeSet<>()).addAll(bought.getValue());
+      if (bought.getValue().size() > favouriteDays.getOrDefault(category, 0)
+          && product.get().inStock()) {
+        favourite.put(category, bought.getKey());
+        favouriteDays.put(category, bought.getValue().size());
+      }
+      if (due(fan, now, bought.getValue(), product.get(), found, propensity)) {
+        coveredCategories.add(category);
+      }
+    }
+    for (Map.Entry<String, TreeSet<Long>> category : categoryDays.entrySet()) {
+      ProductId named = favourite.get(category.getKey());
+      if (named != null && !coveredCategories.contains(category.getKey())) {
+        Optional<Product> product = indexer.store().catalog().get(named);
+        if (product.isPresent()) {
+          due(fan, now, category.getValue(), product.get(), found, propensity);
+        }
+      }
+    }
+  }
+
+  /** Adds a repurchase pick when the days' rhythm says the next purchase is due now. */
+  private boolean due(
+      FanId fan,
+      Instant now,
+      TreeSet<Long> days,
+      Product product,
+      List<OutreachPick> found,
+      double propensity) {
+    if (days.size() < 3 || !product.inStock()) {
+      return false; // two purchases are one interval: too little to call it a habit
+    }
+    List<Long> gaps = new ArrayList<>();
+    Long previous = null;
+    for (long day : days) {
+      if (previous != null) {
+        gaps.add(day - previous);
+      }
+      previous = day;
+    }
+    gaps.sort(null);
+    double interval = gaps.get(gaps.size() / 2);
+    double elapsed = now.getEpochSecond() / 86_400.0 - days.last();
+    double ratio = elapsed / interval;
+    if (ratio < 0.9 || ratio > 2) {
+      return false;
+    }
+    double timing = ratio <= 1.5 ? 1 : 0.5;
+    double habit = Math.min(1, days.size() / 6.0);
+    Evidence evidence =
+        new Evidence(
+            Instant.ofEpochSecond(days.last() * 86_400),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.of(interval),
+            OptionalInt.of(days.size()),
+            OptionalDouble.empty());
+    found.add(
+        pick(fan, OutreachReason.REPURCHASE_DUE, product, timing * habit, evidence, propensity));
+    return true;
+  }
+
+  /** The best-ranked new arrival of the shelf that it explains by the fan's labels or history. */
+  private void newArrival(
+      FanId fan,
+      Instant now,
+      List<RecommendedItem> shelf,
+      List<OutreachPick> found,
+      double propensity) {
+    Instant arrivedAfter = now.minus(DAY.multipliedBy(options.lookbackDays()));
+    for (int rank = 0; rank < shelf.size(); rank++) {
+      RecommendedItem item = shelf.get(rank);
+      Product product = item.product();
+      boolean fits = item.reasons().stream().anyMatch(r -> FITS_THE_FAN.contains(r.kind()));
+      if (product.createdAt().isAfter(arrivedAfter) && !product.createdAt().isAfter(now) && fits) {
+        found.add(
+            pick(
+                fan,
+                OutreachReason.NEW_ARRIVAL,
+                product,
+                1 / (1 + rank / 5.0),
+                Evidence.at(product.createdAt()),
+                propensity));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Most of the shelf's top is new since the fan last opened the owner's shelf (a day ago or more).
+   */
+  private void shelfChanged(
+      OwnerId owner,
+      FanId fan,
+      Instant now,
+      History history,
+      List<RecommendedItem> shelf,
+      List<OutreachPick> found,
+      double propensity) {
+    Optional<Instant> opened = history.lastOpened(owner);
+    if (opened.isEmpty() || opened.get().isAfter(now.minus(DAY)) || shelf.isEmpty()) {
+      return;
+    }
+    Set<ProductId> seen = history.shownAround(owner, opened.get());
+    List<RecommendedItem> top = shelf.subList(0, Math.min(shelf.size(), Math.max(1, seen.size())));
+    List<RecommendedItem> fresh =
+        top.stream().filter(item -> !seen.contains(item.product().id())).toList();
+    double share = (double) fresh.size() / top.size();
+    if (share < options.shelfChangedShare()) {
+      return;
+    }
+    Evidence evidence =
+        new Evidence(
+            opened.get(),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalInt.empty(),
+            OptionalDouble.of(share));
+    found.add(
+        pick(
+            fan,
+            OutreachReason.SHELF_CHANGED,
+            fresh.getFirst().product(),
+            share,
+            evidence,
+            propensity));
+  }
+
+  /** Bought on two days or more, and not seen (no shelf open, no event) for the lapse's days. */
+  private void lapsed(
+      FanId fan,
+      Instant now,
+      History history,
+      List<RecommendedItem> shelf,
+      List<OutreachPick> found,
+      double propensity) {
+    int purchaseDays = history.distinctPurchaseDays();
+    Optional<Instant> lastBought = history.lastPurchase();
+    if (purchaseDays < 2 || lastBought.isEmpty() || shelf.isEmpty()) {
+      return;
+    }
+    double away = days(history.lastSeen().orElse(lastBought.get()), now);
+    // After a year away a "we miss you" reaches someone who has moved on: not worth the message.
+    if (away < options.lapsedDays() || away > LAPSED_FOR_GOOD_DAYS) {
+      return;
+    }
+    double loyalty = Math.min(1, purchaseDays / 5.0);
+    double fading = Math.exp(-(away - options.lapsedDays()) / 90);
+    Evidence evidence =
+        new Evidence(
+            lastBought.get(),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalInt.of(purchaseDays),
+            OptionalDouble.empty());
+    found.add(
+        pick(
+            fan,
+            OutreachReason.LAPSED,
+            shelf.getFirst().product(),
+            loyalty * fading,
+            evidence,
+            propensity));
+  }
+
+  private OutreachPick pick(
+      FanId fan,
+      OutreachReason reason,
+      Product product,
+      double strength,
+      Evidence evidence,
+      double propensity) {
+    double probability = Math.min(0.95, propensity * options.lifts().get(reason) * strength);
+    double value = product.priceCents() * product.commissionRate();
+    return new OutreachPick(
+        fan, reason, product, probability, probability * value, evidence, Optional.empty());
+  }
+
+  private static double days(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 86_400_000.0;
+  }
+
+  /**
+   * How likely the fan is to buy within 7 days anyway, from their own rhythm: with d days with a
+   * purchase in a window of w days, 1 - exp(-7 d / w), counting half a day for a fan with none (a
+   * Poisson rate). A reason multiplies it by its lift: the list is the fans whom a message moves
+   * most, not merely the busiest.
+   *
+   * @param recent over the last 90 days
+   * @param year over the last 365 days, for a lapsed fan (the rhythm they used to have)
+   */
+  private record Propensity(double recent, double year) {
+    static Propensity of(History history, Instant now) {
+      return new Propensity(rate(history, now, 90), rate(history, now, 365));
+    }
+
+    private static double rate(History history, Instant now, int windowDays) {
+      int days = history.purchaseDaysSince(now.minus(DAY.multipliedBy(windowDays)));
+      return 1 - Math.exp(-7 * Math.max(0.5, days) / windowDays);
+    }
+  }
+
+  /** The fan's events up to a moment, as the reasons read them. */
+  private record History(List<Event> events) {
+    static History of(List<Event> all, Instant now) {
+      List<Event> events = new ArrayList<>(all.size());
+      for (Event event : all) {
+        if (!event.time().isAfter(now)) {
+          events.add(event);
+        }
+      }
+      return new History(events);
+    }
+
+    /** The latest message the owner marked sent to the fan before a moment. */
+    Optional<Instant> lastMessagedBefore(OwnerId owner, Instant before) {
+      return latest(
+          e ->
+              e.type() == EventType.SHARE
+                  && e.owner().equals(Optional.of(owner))
+                  && e.source().equals(Optional.of(SENT_SOURCE))
+                  && e.time().isBefore(before));
+    }
+
+    /** The latest view, click, favourite or cart per product since a moment. */
+    Map<ProductId, Event> latestInterest(Instant since) {
+      Map<ProductId, Event> latest = new HashMap<>();
+      for (Event event : events) {
+        if (INTEREST.contains(event.type()) && event.time().isAfter(since)) {
+          latest.merge(event.product(), event, (a, b) -> strongerOrLater(a, b) ? a : b);
+        }
+      }
+      return latest;
+    }
+
+    // A cart outranks a later view of the same product; otherwise the later action counts.
+    private static boolean strongerOrLater(Event a, Event b) {
+      int rankA = a.type() == EventType.CART || a.type() == EventType.FAVORITE ? 1 : 0;
+      int rankB = b.type() == EventType.CART || b.type() == EventType.FAVORITE ? 1 : 0;
+      return rankA != rankB ? rankA > rankB : !a.time().isBefore(b.time());
+    }
+
+    boolean boughtSince(ProductId product, Instant since) {
+      return events.stream()
+          .anyMatch(
+              e ->
+                  e.type() == EventType.PURCHASE
+                      && e.product().equals(product)
+                      && !e.time().isBefore(since));
+    }
+
+    /** Per product, the days (since the epoch, UTC) it was bought on. */
+    Map<ProductId, TreeSet<Long>> purchaseDays() {
+      Map<ProductId, TreeSet<Long>> days = new HashMap<>();
+      for (Event event : events) {
+        if (event.type() == EventType.PURCHASE) {
+          days.computeIfAbsent(event.product(), p -> new TreeSet<>())
+              .add(Math.floorDiv(event.time().getEpochSecond(), 86_400));
+        }
+      }
+      return days;
+    }
+
+    int purchaseDaysSince(Instant since) {
+      Set<Long> days = new HashSet<>();
+      for (Event event : events) {
+        if (event.type() == EventType.PURCHASE && event.time().isAfter(since)) {
+          days.add(Math.floorDiv(event.time().getEpochSecond(), 86_400));
+        }
+      }
+      return days.size();
+    }
+
+    int distinctPurchaseDays() {
+      Set<Long> days = new HashSet<>();
+      for (Event event : events) {
+        if (event.type() == EventType.PURCHASE) {
+          days.add(Math.floorDiv(event.time().getEpochSecond(), 86_400));
+        }
+      }
+      return days.size();
+    }
+
+    Optional<Instant> lastPurchase() {
+      return latest(e -> e.type() == EventType.PURCHASE);
+    }
+
+    /** The latest event of any kind but the owner's own sent messages. */
+    Optional<Instant> lastSeen() {
+      return latest(
+          e -> !(e.type() == EventType.SHARE && e.source().equals(Optional.of(SENT_SOURCE))));
+    }
+
+    /** The latest shelf impression the owner's shelf recorded. */
+    Optional<Instant> lastOpened(OwnerId owner) {
+      return latest(e -> e.type() == EventType.IMPRESSION && e.owner().equals(Optional.of(owner)));
+    }
+
+    /** The products the owner's shelf showed in the open that ended at {@code opened}. */
+    Set<ProductId> shownAround(OwnerId owner, Instant opened) {
+      Instant from = opened.minus(ONE_OPEN);
+      Set<ProductId> shown = new HashSet<>();
+      for (Event event : events) {
+        if (event.type() == EventType.IMPRESSION
+            && event.owner().equals(Optional.of(owner))
+            && !event.time().isBefore(from)
+            && !event.time().isAfter(opened)) {
+          shown.add(event.product());
+        }
+      }
+      return shown;
+    }
+
+    private Optional<Instant> latest(Predicate<Event> which) {
+      Instant latest = null;
+      for (Event event : events) {
+        if (which.test(event) && (latest == null || event.time().isAfter(latest))) {
+          latest = event.time();
+        }
+      }
+      return Optional.ofNullable(latest);
+    }
+  }
+}

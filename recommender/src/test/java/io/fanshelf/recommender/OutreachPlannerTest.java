@@ -1,0 +1,218 @@
+package io.fanshelf.recommender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRequest;
+import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.indexer.store.FanQuery;
+import io.fanshelf.recommender.outreach.OutreachOptions;
+import io.fanshelf.recommender.outreach.OutreachPick;
+import io.fanshelf.recommender.outreach.OutreachPlan;
+import io.fanshelf.recommender.outreach.OutreachPlanner;
+import io.fanshelf.recommender.outreach.OutreachReason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outreach planner on the beauty-home fixture: each reason from the events and catalog changes
+ * that make it, then the cap, the opt-outs, the budget and the owner boundary.
+ */
+class OutreachPlannerTest {
+  private static final Instant NOW = Fixture.NOW;
+
+  @TempDir Path dir;
+  private Fixture fixture;
+  private OutreachPlanner planner;
+  private final List<Event> events = new ArrayList<>();
+  private int eventIds;
+
+  @BeforeEach
+  void open() throws Exception {
+    fixture = Fixture.open(dir);
+    planner = new OutreachPlanner(fixture.indexer, fixture.recommender, OutreachOptions.defaults());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    fixture.close();
+  }
+
+  @Test
+  void aCartedProductBackInStockIsAReasonWithTheCatalogsChange() throws Exception {
+    event("fan-0002", "bh-002", EventType.CART, NOW.minus(days(10)));
+    store();
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 0");
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 45");
+
+    OutreachPick pick = reason("fan-0002", OutreachReason.BACK_IN_STOCK, NOW).orElseThrow();
+    assertEquals(ProductId.of("bh-002"), pick.product().id());
+    assertEquals(Optional.of(EventType.CART), pick.evidence().action());
+    assertEquals(0, pick.evidence().change().orElseThrow().previousStock());
+    assertEquals(NOW.minus(days(10)), pick.evidence().at());
+    // Before the cart, the fan had no interest to remind them of.
+    assertTrue(reason("fan-0002", OutreachReason.BACK_IN_STOCK, NOW.minus(days(11))).isEmpty());
+  }
+
+  @Test
+  void aViewedProductThatGotCheaperIsAPriceDropUntilTheFanBuysIt() throws Exception {
+    event("fan-0005", "bh-004", EventType.VIEW, NOW.minus(days(5)));
+    store();
+    reimport("bh-004", "\"price\": 89.00", "\"price\": 79.00");
+
+    OutreachPick pick = reason("fan-0005", OutreachReason.PRICE_DROP, NOW).orElseThrow();
+    assertEquals(8_900, pick.evidence().change().orElseThrow().previousPriceCents());
+    assertEquals(7_900, pick.product().priceCents());
+
+    event("fan-0005", "bh-004", EventType.PURCHASE, NOW.minus(days(1)));
+    store();
+    assertTrue(reason("fan-0005", OutreachReason.PRICE_DROP, NOW).isEmpty());
+  }
+
+  @Test
+  void aProductBoughtOnARhythmIsDueByTheFansOwnInterval() throws Exception {
+    for (int ago : new int[] {61, 41, 21}) {
+      event("fan-0003", "bh-008", EventType.PURCHASE, NOW.minus(days(ago)));
+    }
+    store();
+
+    OutreachPick pick = reason("fan-0003", OutreachReason.REPURCHASE_DUE, NOW).orElseThrow();
+    assertEquals(ProductId.of("bh-008"), pick.product().id());
+    assertEquals(OptionalDouble.of(20), pick.evidence().intervalDays());
+    // Ten days after the last purchase it is not due yet.
+    assertTrue(reason("fan-0003", OutreachReason.REPURCHASE_DUE, NOW.minus(days(11))).isEmpty());
+  }
+
+  @Test
+  void aBuyerWhoStoppedComingHasLapsed() throws Exception {
+    event("fan-0004", "bh-008", EventType.PURCHASE, NOW.minus(days(100)));
+    event("fan-0004", "bh-001", EventType.PURCHASE, NOW.minus(days(90)));
+    store();
+    Instant later = NOW.plus(days(45));
+    assertTrue(reason("fan-0004", OutreachReason.LAPSED, later).isPresent());
+    assertTrue(reason("fan-0004", OutreachReason.LAPSED, NOW).isEmpty());
+  }
+
+  @Test
+  void thePlanRespectsTheCapTheOptOutsTheBudgetAndTheOwner() throws Exception {
+    event("fan-0002", "bh-002", EventType.CART, NOW.minus(days(10)));
+    event("fan-0006", "bh-002", EventType.CART, NOW.minus(days(10)));
+    event("fan-0005", "bh-004", EventType.VIEW, NOW.minus(days(5)));
+    events.add(
+        new Event(
+            EventId.of("sent-1"),
+            FanId.of("fan-0006"),
+            ProductId.of("bh-002"),
+            EventType.SHARE,
+            NOW.minus(days(2)),
+            Optional.of(Fixture.LILY),
+            Optional.empty(),
+            Optional.of(OutreachPlanner.SENT_SOURCE),
+            OptionalDouble.empty()));
+    store();
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 0");
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 45");
+    reimport("bh-004", "\"price\": 89.00", "\"price\": 79.00");
+
+    OutreachPlan plan = planner.plan(Fixture.LILY, NOW, fan -> fan.value().equals("fan-0005"));
+    List<String> listed = plan.picks().stream().map(p -> p.fan().value()).toList();
+    assertTrue(listed.contains("fan-0002"), listed.toString());
+    assertFalse(listed.contains("fan-0006"), "messaged two days ago, within the 7-day cap");
+    assertFalse(listed.contains("fan-0005"), "opted out");
+    long lilyFans = fixture.indexer.store().fans().find(FanQuery.all(Fixture.LILY, 100)).total();
+    assertEquals(lilyFans, plan.fans());
+    assertEquals(1, plan.capped());
+    assertEquals(1, plan.optedOut());
+    assertEquals(plan.fans(), plan.picks().size() + 2 + plan.withoutReason() + plan.overBudget());
+    for (int i = 1; i < plan.picks().size(); i++) {
+      assertTrue(
+          plan.picks().get(i - 1).expectedCommissionCents()
+              >= plan.picks().get(i).expectedCommissionCents());
+    }
+    // A cap of 1 day lets fan-0006 back in.
+    OutreachPlanner oneDay =
+        new OutreachPlanner(
+            fixture.indexer, fixture.recommender, OutreachOptions.defaults().withCapDays(1));
+    assertTrue(
+        oneDay.plan(Fixture.LILY, NOW, fan -> false).picks().stream()
+            .anyMatch(p -> p.fan().value().equals("fan-0006")));
+    // A budget of one lists one fan, the best.
+    OutreachPlanner one =
+        new OutreachPlanner(
+            fixture.indexer, fixture.recommender, OutreachOptions.defaults().withBudget(1));
+    OutreachPlan single = one.plan(Fixture.LILY, NOW, fan -> false);
+    assertEquals(1, single.picks().size());
+    assertEquals(
+        planner.plan(Fixture.LILY, NOW, fan -> false).picks().getFirst(),
+        single.picks().getFirst());
+    // Another owner's list holds only that owner's fans.
+    Set<String> muFans = new HashSet<>();
+    fixture
+        .indexer
+        .store()
+        .fans()
+        .forEach(
+            p -> {
+              if (p.fan().owner().equals(Fixture.MU)) {
+                muFans.add(p.fan().id().value());
+              }
+            });
+    OutreachPlan mu = planner.plan(Fixture.MU, NOW, fan -> false);
+    assertEquals(
+        fixture.indexer.store().fans().find(FanQuery.all(Fixture.MU, 100)).total(), mu.fans());
+    mu.picks().forEach(p -> assertTrue(muFans.contains(p.fan().value()), p.toString()));
+  }
+
+  private Optional<OutreachPick> reason(String fan, OutreachReason reason, Instant now)
+      throws Exception {
+    return planner.reasons(Fixture.LILY, FanId.of(fan), now).stream()
+        .filter(p -> p.reason() == reason)
+        .findFirst();
+  }
+
+  private void event(String fan, String product, EventType type, Instant time) {
+    events.add(Event.of("t-" + eventIds++, fan, product, type, time));
+  }
+
+  private void store() throws Exception {
+    fixture.indexer.appendEvents(List.copyOf(events));
+    events.clear();
+  }
+
+  /** Imports one fixture product again with one field changed. */
+  private void reimport(String product, String field, String replacement) throws Exception {
+    Path source = dir.resolve("files/catalog.jsonl");
+    String line =
+        Files.readAllLines(source, StandardCharsets.UTF_8).stream()
+            .filter(l -> l.contains("\"id\": \"" + product + "\""))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.contains(field), line);
+    Path file = dir.resolve("reimport-" + product + ".jsonl");
+    Files.writeString(file, line.replace(field, replacement) + "\n", StandardCharsets.UTF_8);
+    fixture.indexer.importFiles(ImportRequest.none().withCatalog(file), ImportListener.NONE);
+  }
+
+  private static Duration days(int days) {
+    return Duration.ofDays(days);
+  }
+}
