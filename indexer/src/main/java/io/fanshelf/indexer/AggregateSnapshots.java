@@ -82,7 +82,8 @@ final class AggregateSnapshots {
         // Refused (truncated, corrupt, foreign, other format), or unreadable: the log still has
         // everything, so the caller rebuilds from it.
         LOG.warn(
-            "aggregates snapshot {} refused: {}; moved aside as {}.refused",
+            "aggregates snapshot {} refused: {}; moved aside as {}.refused, an older snapshot or"
+                + " else the whole event log is counted instead",
             file,
             e.getMessage(),
             file.getFileName());
@@ -121,6 +122,8 @@ final class AggregateSnapshots {
                   + "): another data directory's snapshot");
         }
       }
+    } catch (SnapshotRefusedException e) {
+      throw e;
     } catch (IOException e) {
       throw new SnapshotRefusedException("the log could not be read: " + e.getMessage(), e);
     }
@@ -169,8 +172,7 @@ final class AggregateSnapshots {
     }
     Path temporary = directory.resolve(PREFIX + at + ".tmp");
     Files.deleteIfExists(temporary);
-    serving.writeSnapshot(
-        temporary, new SnapshotInfo(at, lastId, serving.stats().eventsSeen(), Instant.now()));
+    serving.writeSnapshot(temporary, new SnapshotInfo(at, lastId, Instant.now()));
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     syncDirectory();
     onDisk = true;

@@ -270,8 +270,8 @@ public final class EventAggregates {
       out.writeString(fingerprint(policy, options));
       out.writeLong(info.position());
       out.writeString(info.lastEventId());
-      out.writeLong(info.eventsSeen());
       out.writeLong(info.created().toEpochMilli());
+      out.writeLong(eventsSeen.sum());
       state.write(out);
       out.finish();
     } finally {
@@ -319,16 +319,15 @@ public final class EventAggregates {
       SnapshotInfo info;
       try {
         info =
-            new SnapshotInfo(
-                in.readLong(), in.readString(), in.readLong(), Instant.ofEpochMilli(in.readLong()));
+            new SnapshotInfo(in.readLong(), in.readString(), Instant.ofEpochMilli(in.readLong()));
       } catch (IllegalArgumentException e) {
         throw new SnapshotRefusedException("corrupt header: " + e.getMessage(), e);
       }
       check.check(info);
       EventAggregates result = new EventAggregates(policy, options, context);
+      result.eventsSeen.add(in.readLong());
       result.state.read(in);
       in.finish();
-      result.eventsSeen.add(info.eventsSeen());
       return new Loaded(result, info);
     }
   }

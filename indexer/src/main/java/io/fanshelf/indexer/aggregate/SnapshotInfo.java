@@ -9,10 +9,9 @@ import java.util.Objects;
  * @param position the log position it includes: every event the log numbered up to it, none after
  * @param lastEventId the id of the event at {@code position}, empty for position 0 or a log whose
  *     events at that position carry no number: a check that the snapshot belongs to this log
- * @param eventsSeen the events (positive or not) counted, as {@link AggregateStats#eventsSeen}
  * @param created when it was written
  */
-public record SnapshotInfo(long position, String lastEventId, long eventsSeen, Instant created) {
+public record SnapshotInfo(long position, String lastEventId, Instant created) {
   public SnapshotInfo {
     if (position < 0) {
       throw new IllegalArgumentException("position must be >= 0, got " + position);
