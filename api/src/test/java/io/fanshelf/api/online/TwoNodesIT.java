@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two API nodes in one test run sharing the real Redis server: what one node is told, the other
- * serves.
+ * serves; and a third started later serves the same.
  */
 class TwoNodesIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,18 +34,20 @@ class TwoNodesIT {
   private static Node nodeA;
   private static Node nodeB;
 
+  private static Map<String, String> redis() {
+    return Map.of(
+        "fanshelf.redis.url",
+        RedisTestSupport.URL,
+        "fanshelf.redis.key-prefix",
+        PREFIX,
+        "fanshelf.redis.model-poll",
+        "200ms");
+  }
+
   @BeforeAll
   static void start() {
-    Map<String, String> redis =
-        Map.of(
-            "fanshelf.redis.url",
-            RedisTestSupport.URL,
-            "fanshelf.redis.key-prefix",
-            PREFIX,
-            "fanshelf.redis.model-poll",
-            "200ms");
-    nodeA = Node.start("node-a", redis);
-    nodeB = Node.start("node-b", redis);
+    nodeA = Node.start("node-a", redis());
+    nodeB = Node.start("node-b", redis());
   }
 
   @AfterAll
@@ -97,6 +99,73 @@ class TwoNodesIT {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> indexer.store().events().contains(EventId.of("two-nodes-1")));
+    }
+  }
+
+  @Test
+  void aNodeStartedLaterRecommendsWhatTheOthersRecommend() throws Exception {
+    // Purchases and views that move popularity, co-occurrence and the fans' affinities.
+    StringBuilder events = new StringBuilder("{\"events\": [");
+    String[] products = {"bh-003", "bh-005", "bh-008", "bh-011", "bh-014", "bh-017"};
+    Instant base = Instant.now().minusSeconds(3_600);
+    for (int i = 0; i < 24; i++) {
+      events
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"id": "late-node-%d", "fan": "fan-000%d", "product": "%s", "type": "%s",
+               "time": "%s"}"""
+                  .formatted(
+                      i,
+                      1 + i % 6,
+                      products[(i * 5) % products.length],
+                      i % 3 == 0 ? "purchase" : "view",
+                      base.plusSeconds(60L * i)));
+    }
+    HttpResponse<String> sent =
+        nodeA.send(
+            "POST",
+            "/api/v1/events",
+            nodeA.apiKey(Scope.EVENTS_WRITE),
+            events.append("]}").toString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+    Node late = Node.start("node-late", redis());
+    try {
+      List<Node> nodes = List.of(nodeA, nodeB, late);
+      // Every node's store and aggregates have every event of the stream (the late node reads it
+      // from its start), and the same number of them.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                long expected = -1;
+                for (Node node : nodes) {
+                  Indexer indexer = node.bean(Indexer.class);
+                  if (!indexer.store().events().contains(EventId.of("late-node-23"))) {
+                    return false;
+                  }
+                  long seen = indexer.aggregates().stats().eventsSeen();
+                  if (seen != indexer.store().events().count()
+                      || expected >= 0 && seen != expected) {
+                    return false;
+                  }
+                  expected = seen;
+                }
+                return true;
+              });
+      for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-0006")) {
+        List<String> onA = recommended(nodeA, nodeA.apiKey(Scope.RECOMMEND_READ), fan, "for-you");
+        assertThat(onA).as(fan).isNotEmpty();
+        assertThat(recommended(nodeB, nodeB.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
+            .as(fan + " on node B")
+            .isEqualTo(onA);
+        assertThat(recommended(late, late.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
+            .as(fan + " on the node started later")
+            .isEqualTo(onA);
+      }
+    } finally {
+      late.close();
     }
   }
 
