@@ -87,7 +87,11 @@ final class AggregateSnapshots {
             file,
             e.getMessage(),
             file.getFileName());
-        Files.move(file, file.resolveSibling(file.getFileName() + ".refused"), replace());
+        try {
+          Files.move(file, file.resolveSibling(file.getFileName() + ".refused"), replace());
+        } catch (IOException moving) {
+          LOG.warn("could not move {} aside: {}", file, moving.toString());
+        }
       }
     }
     return Optional.empty();

@@ -97,7 +97,7 @@ public final class Indexer implements Closeable {
     if (options.liveAggregates()) {
       if (!indexer.aggregates.loadSnapshot()) {
         indexer.rebuildAggregates();
-        indexer.aggregates.writeSnapshot();
+        indexer.writeSnapshotQuietly(); // a failed snapshot only makes the next start slower
       }
       if (options.snapshotInterval().isPositive()) {
         long millis = options.snapshotInterval().toMillis();
