@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -136,23 +137,27 @@ class TwoNodesIT {
       // Every node's store and aggregates have every event of the stream (the late node reads it
       // from its start), and the same number of them.
       await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
+          .atMost(Duration.ofSeconds(120))
+          .untilAsserted(
               () -> {
-                long expected = -1;
+                List<String> states = new ArrayList<>();
                 for (Node node : nodes) {
                   Indexer indexer = node.bean(Indexer.class);
-                  if (!indexer.store().events().contains(EventId.of("late-node-23"))) {
-                    return false;
-                  }
-                  long seen = indexer.aggregates().stats().eventsSeen();
-                  if (seen != indexer.store().events().count()
-                      || expected >= 0 && seen != expected) {
-                    return false;
-                  }
-                  expected = seen;
+                  states.add(
+                      "has the last event %s, counted %d of %d stored"
+                          .formatted(
+                              indexer.store().events().contains(EventId.of("late-node-23")),
+                              indexer.aggregates().stats().eventsSeen(),
+                              indexer.store().events().count()));
                 }
-                return true;
+                String first = states.getFirst();
+                assertThat(states)
+                    .as("nodes A, B and the late one")
+                    .allMatch(
+                        state ->
+                            state.equals(first) && state.startsWith("has the last event true"));
+                long stored = nodeA.bean(Indexer.class).store().events().count();
+                assertThat(first).endsWith(" " + stored + " of " + stored + " stored");
               });
       for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-0006")) {
         List<String> onA = recommended(nodeA, nodeA.apiKey(Scope.RECOMMEND_READ), fan, "for-you");
