@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,8 +57,8 @@ public final class Indexer implements Closeable {
   private final StoreBackend store;
   private final ReentrantLock writes = new ReentrantLock();
   private final CombinedAppends appends = new CombinedAppends(writes, MAX_EVENTS_PER_WRITE);
-  private final ExecutorService rebuilder =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService rebuilder =
+      Executors.newSingleThreadScheduledExecutor(
           runnable -> {
             Thread thread = new Thread(runnable, "fanshelf-aggregates");
             thread.setDaemon(true);
@@ -73,7 +73,7 @@ public final class Indexer implements Closeable {
 
   private record KnownProducts(long catalogVersion, Set<ProductId> ids) {}
 
-  private Indexer(IndexerOptions options, StoreBackend store) {
+  private Indexer(IndexerOptions options, StoreBackend store) throws IOException {
     this.options = options;
     this.store = store;
     this.aggregates = new ServingAggregates(store, options, writes);
@@ -95,7 +95,15 @@ public final class Indexer implements Closeable {
         store.events().count(),
         store.metadata().taxonomy().version());
     if (options.liveAggregates()) {
-      indexer.rebuildAggregates();
+      if (!indexer.aggregates.loadSnapshot()) {
+        indexer.rebuildAggregates();
+        indexer.writeSnapshotQuietly(); // a failed snapshot only makes the next start slower
+      }
+      if (options.snapshotInterval().isPositive()) {
+        long millis = options.snapshotInterval().toMillis();
+        indexer.rebuilder.scheduleWithFixedDelay(
+            indexer::writeSnapshotQuietly, millis, millis, TimeUnit.MILLISECONDS);
+      }
     }
     return indexer;
   }
@@ -131,6 +139,7 @@ public final class Indexer implements Closeable {
       throws ImportRejectedException, IOException {
     writes.lock();
     try {
+      aggregates.beforeLabelsOrCatalogChange();
       ImportSummary summary =
           new Importer(store, options.clock(), event -> {}).run(request, listener);
       if (request.catalog().isPresent()) {
@@ -226,6 +235,7 @@ public final class Indexer implements Closeable {
         before.put(fan, store.fans().profilesOf(fan));
       }
       List<LabelRemoval> removed = effectiveRemovals(set, removals, before);
+      aggregates.beforeLabelsOrCatalogChange();
       store.fans().changeLabels(set, removals);
       fansVersion.incrementAndGet();
       try {
@@ -397,9 +407,29 @@ public final class Indexer implements Closeable {
     try {
       if (aggregates.stale()) {
         aggregates.rebuild();
+        // After an import: the next start loads this count instead of counting again.
+        aggregates.writeSnapshot();
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("rebuilding the aggregates failed; the previous ones keep serving", e);
+    }
+  }
+
+  /**
+   * Writes the serving aggregates as a snapshot at the log's position now, for the next start to
+   * load (see {@link IndexerOptions#snapshotInterval}). Appends and label changes wait while it is
+   * written; queries do not. Nothing happens without live aggregates or on a store that does not
+   * number its events.
+   */
+  public void writeAggregatesSnapshot() throws IOException {
+    aggregates.writeSnapshot();
+  }
+
+  private void writeSnapshotQuietly() {
+    try {
+      aggregates.writeSnapshot();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("writing the aggregates snapshot failed; the next start may rebuild instead", e);
     }
   }
 
@@ -434,6 +464,7 @@ public final class Indexer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writeSnapshotQuietly(); // a restart then replays nothing
     writes.lock();
     try {
       store.close();

@@ -43,11 +43,73 @@ final class ServingAggregates {
   private Journal journal;
   private long recountsNeeded;
   private long recountsCounted = -1;
+  // Empty when snapshots are not used: aggregates built on use, or a log without positions.
+  private final Optional<AggregateSnapshots> snapshots;
 
-  ServingAggregates(StoreBackend store, IndexerOptions options, ReentrantLock writes) {
+  ServingAggregates(StoreBackend store, IndexerOptions options, ReentrantLock writes)
+      throws IOException {
     this.store = store;
     this.options = options;
     this.writes = writes;
+    this.snapshots =
+        options.liveAggregates() && store.events().position().isPresent()
+            ? Optional.of(new AggregateSnapshots(options.dataDir().resolve("aggregates"), options))
+            : Optional.empty();
+  }
+
+  /**
+   * Serves the newest snapshot that fits the log, with the events after it replayed; false when
+   * there is none (or snapshots are not used), and the caller rebuilds.
+   */
+  boolean loadSnapshot() throws IOException {
+    if (snapshots.isEmpty()) {
+      return false;
+    }
+    writes.lock();
+    try {
+      long counted = recountsNeeded;
+      Optional<EventAggregates> loaded =
+          snapshots
+              .get()
+              .load(store.events(), EventAggregates.Context.of(store.catalog(), store.fans()));
+      if (loaded.isPresent()) {
+        serving = loaded.get();
+        recountsCounted = counted;
+      }
+      return loaded.isPresent();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Writes the serving instance as a snapshot at the log's position now, under the write lock
+   * (appends and label changes wait for it; queries do not). Nothing when snapshots are not used,
+   * nothing serves yet, or an import's recount is pending.
+   */
+  void writeSnapshot() throws IOException {
+    if (snapshots.isEmpty()) {
+      return;
+    }
+    writes.lock();
+    try {
+      EventAggregates current = serving;
+      if (current != null && recountsCounted == recountsNeeded) {
+        snapshots.get().write(current, store.events());
+      }
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Under the write lock, before a change that snapshots do not follow (labels, an import) is
+   * committed: deletes them, so that a start never loads aggregates counted without it.
+   */
+  void beforeLabelsOrCatalogChange() throws IOException {
+    if (snapshots.isPresent()) {
+      snapshots.get().invalidate();
+    }
   }
 
   /** The serving instance; empty before the first build. */

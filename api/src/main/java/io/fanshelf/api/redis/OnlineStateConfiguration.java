@@ -25,8 +25,10 @@ import java.util.Collections;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,13 +161,25 @@ public class OnlineStateConfiguration {
             : Collections.min(
                 List.of(StreamIndexer.CLAIM_IDLE, settings.backlogMaxAge().dividedBy(2)));
     return new StreamIndexer(
-            redis,
-            events::store,
-            STORED_JSON,
-            consumerGroup(properties),
-            NodeIdentity.of(properties.apiDir()),
-            new StreamIndexer.Options(settings.consumers(), settings.consumerBatch(), claimIdle))
-        .start();
+        redis,
+        events::store,
+        STORED_JSON,
+        consumerGroup(properties),
+        NodeIdentity.of(properties.apiDir()),
+        new StreamIndexer.Options(settings.consumers(), settings.consumerBatch(), claimIdle));
+  }
+
+  /**
+   * Starts consuming the event stream once the application is ready, after the demo data (an
+   * ApplicationRunner) is imported: a node started later with an empty store reads the stream from
+   * its start and would otherwise refuse, for good, entries naming products it does not have yet.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void startStreamIndexer(ApplicationReadyEvent ready) {
+    ready
+        .getApplicationContext()
+        .getBeanProvider(StreamIndexer.class)
+        .ifAvailable(StreamIndexer::start);
   }
 
   private static RedisEventQueue.Bound backlogBound(FanShelfProperties properties) {

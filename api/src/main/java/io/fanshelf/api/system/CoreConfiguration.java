@@ -44,7 +44,8 @@ public class CoreConfiguration {
             .ranking()
             .indexerOptions(properties.dataDir())
             .withClock(clock)
-            .withLiveAggregates();
+            .withLiveAggregates()
+            .withSnapshotInterval(properties.store().aggregatesSnapshotInterval());
     return properties.store().elasticsearch()
         ? openOnElasticsearch(options, properties.elasticsearch())
         : Indexer.open(options);

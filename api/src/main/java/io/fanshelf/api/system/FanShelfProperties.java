@@ -198,12 +198,18 @@ public record FanShelfProperties(
    *     default, under the data directory; or {@code elasticsearch}, a cluster shared by several
    *     API nodes ({@code fanshelf.elasticsearch.*}). The API's own files stay under the data
    *     directory either way
+   * @param aggregatesSnapshotInterval how often the aggregates are written to {@code
+   *     <data-dir>/aggregates} so that a start loads them and counts only the events after them
+   *     (Lucene store; docs/aggregates.md); 0 turns the schedule off (still written after an
+   *     import's recount and at shutdown)
    */
   public record Store(
       @NotNull
           @DefaultValue("lucene")
           @Pattern(regexp = "(?i)lucene|elasticsearch", message = "must be lucene or elasticsearch")
-          String backend) {
+          String backend,
+      @NotNull @DurationMin(seconds = 0) @DurationMax(days = 7) @DefaultValue("10m")
+          Duration aggregatesSnapshotInterval) {
 
     public boolean elasticsearch() {
       return backend.equalsIgnoreCase("elasticsearch");

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two API nodes in one test run sharing the real Redis server: what one node is told, the other
- * serves.
+ * serves; and a third started later serves the same.
  */
 class TwoNodesIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,18 +35,20 @@ class TwoNodesIT {
   private static Node nodeA;
   private static Node nodeB;
 
+  private static Map<String, String> redis() {
+    return Map.of(
+        "fanshelf.redis.url",
+        RedisTestSupport.URL,
+        "fanshelf.redis.key-prefix",
+        PREFIX,
+        "fanshelf.redis.model-poll",
+        "200ms");
+  }
+
   @BeforeAll
   static void start() {
-    Map<String, String> redis =
-        Map.of(
-            "fanshelf.redis.url",
-            RedisTestSupport.URL,
-            "fanshelf.redis.key-prefix",
-            PREFIX,
-            "fanshelf.redis.model-poll",
-            "200ms");
-    nodeA = Node.start("node-a", redis);
-    nodeB = Node.start("node-b", redis);
+    nodeA = Node.start("node-a", redis());
+    nodeB = Node.start("node-b", redis());
   }
 
   @AfterAll
@@ -97,6 +100,77 @@ class TwoNodesIT {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> indexer.store().events().contains(EventId.of("two-nodes-1")));
+    }
+  }
+
+  @Test
+  void aNodeStartedLaterRecommendsWhatTheOthersRecommend() throws Exception {
+    // Purchases and views that move popularity, co-occurrence and the fans' affinities.
+    StringBuilder events = new StringBuilder("{\"events\": [");
+    String[] products = {"bh-003", "bh-005", "bh-008", "bh-011", "bh-014", "bh-017"};
+    Instant base = Instant.now().minusSeconds(3_600);
+    for (int i = 0; i < 24; i++) {
+      events
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"id": "late-node-%d", "fan": "fan-000%d", "product": "%s", "type": "%s",
+               "time": "%s"}"""
+                  .formatted(
+                      i,
+                      1 + i % 6,
+                      products[(i * 5) % products.length],
+                      i % 3 == 0 ? "purchase" : "view",
+                      base.plusSeconds(60L * i)));
+    }
+    HttpResponse<String> sent =
+        nodeA.send(
+            "POST",
+            "/api/v1/events",
+            nodeA.apiKey(Scope.EVENTS_WRITE),
+            events.append("]}").toString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+    Node late = Node.start("node-late", redis());
+    try {
+      List<Node> nodes = List.of(nodeA, nodeB, late);
+      // Every node's store and aggregates have every event of the stream (the late node reads it
+      // from its start), and the same number of them.
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .untilAsserted(
+              () -> {
+                List<String> states = new ArrayList<>();
+                for (Node node : nodes) {
+                  Indexer indexer = node.bean(Indexer.class);
+                  states.add(
+                      "has the last event %s, counted %d of %d stored"
+                          .formatted(
+                              indexer.store().events().contains(EventId.of("late-node-23")),
+                              indexer.aggregates().stats().eventsSeen(),
+                              indexer.store().events().count()));
+                }
+                String first = states.getFirst();
+                assertThat(states)
+                    .as("nodes A, B and the late one")
+                    .allMatch(
+                        state ->
+                            state.equals(first) && state.startsWith("has the last event true"));
+                long stored = nodeA.bean(Indexer.class).store().events().count();
+                assertThat(first).endsWith(" " + stored + " of " + stored + " stored");
+              });
+      for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-0006")) {
+        List<String> onA = recommended(nodeA, nodeA.apiKey(Scope.RECOMMEND_READ), fan, "for-you");
+        assertThat(onA).as(fan).isNotEmpty();
+        assertThat(recommended(nodeB, nodeB.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
+            .as(fan + " on node B")
+            .isEqualTo(onA);
+        assertThat(recommended(late, late.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
+            .as(fan + " on the node started later")
+            .isEqualTo(onA);
+      }
+    } finally {
+      late.close();
     }
   }
 

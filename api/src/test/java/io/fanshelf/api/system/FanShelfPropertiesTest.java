@@ -68,6 +68,7 @@ class FanShelfPropertiesTest {
         context -> {
           FanShelfProperties properties = context.getBean(FanShelfProperties.class);
           assertFalse(properties.store().elasticsearch());
+          assertEquals(Duration.ofMinutes(10), properties.store().aggregatesSnapshotInterval());
           FanShelfProperties.Elasticsearch es = properties.elasticsearch();
           assertEquals(List.of(), es.hosts());
           assertEquals("", es.indexPrefix());
@@ -144,6 +145,9 @@ class FanShelfPropertiesTest {
         "fanshelf.elasticsearch.request-timeout", "fanshelf.elasticsearch.request-timeout=0s");
     assertRefused(
         "fanshelf.elasticsearch.refresh-interval", "fanshelf.elasticsearch.refresh-interval=2h");
+    assertRefused(
+        "fanshelf.store.aggregates-snapshot-interval",
+        "fanshelf.store.aggregates-snapshot-interval=-1s");
   }
 
   @Test

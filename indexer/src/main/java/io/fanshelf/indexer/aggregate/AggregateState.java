@@ -4,6 +4,7 @@ import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -305,5 +306,46 @@ final class AggregateState {
         coOccurrence.entries(),
         categories.size(),
         labels.values());
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    products.write(out, ProductId::value);
+    fans.write(out, FanId::value);
+    owners.write(out, OwnerId::value);
+    categories.write(out, category -> category);
+    brands.write(out, brand -> brand);
+    popularity.write(out);
+    fanProductMax.write(out);
+    coOccurrence.write(out);
+    affinities.write(out);
+    labels.write(out);
+    out.writeBoolean(started);
+    out.writeLong(landmark);
+    out.writeLong(landmarkMoves);
+    out.writeLong(positiveEvents);
+    out.writeLong(eventsWithoutProduct);
+  }
+
+  /** Fills this empty state, made with the same options, with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    try {
+      products.read(in, ProductId::of);
+      fans.read(in, FanId::of);
+      owners.read(in, OwnerId::of);
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotRefusedException("corrupt: " + e.getMessage(), e);
+    }
+    categories.read(in, category -> category);
+    brands.read(in, brand -> brand);
+    popularity.read(in);
+    fanProductMax.read(in);
+    coOccurrence.read(in);
+    affinities.read(in);
+    labels.read(in);
+    started = in.readBoolean();
+    landmark = in.readLong();
+    landmarkMoves = in.readLong();
+    positiveEvents = in.readLong();
+    eventsWithoutProduct = in.readLong();
   }
 }

@@ -1,6 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
 import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -309,5 +310,71 @@ final class CoOccurrence {
 
   long unpaired() {
     return unpaired;
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    out.writeLong(entries);
+    out.writeLong(unpaired);
+    out.writeInt(histories.length);
+    for (History h : histories) {
+      out.writeBoolean(h != null);
+      if (h != null) {
+        out.writeInt(h.size);
+        out.writeInts(h.products, h.size);
+        out.writeLongs(h.times, h.size);
+        out.writeDoubles(h.weights, h.size);
+        out.writeBoolean(h.truncated);
+      }
+    }
+    out.writeInt(lists.length);
+    for (Neighbours n : lists) {
+      out.writeBoolean(n != null);
+      if (n != null) {
+        out.writeInt(n.size);
+        out.writeInts(n.ids, n.size);
+        out.writeDoubles(n.counts, n.size);
+      }
+    }
+  }
+
+  /** Fills this empty instance with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    entries = in.readLong();
+    unpaired = in.readLong();
+    histories = new History[Math.max(1, in.readCount(1))];
+    for (int i = 0; i < histories.length; i++) {
+      if (in.readBoolean()) {
+        History h = new History();
+        h.size = in.readInt();
+        h.products = in.readInts(4);
+        h.times = in.readLongs(h.products.length);
+        h.weights = in.readDoubles(h.products.length);
+        h.truncated = in.readBoolean();
+        if (h.times.length != h.products.length
+            || h.weights.length != h.products.length
+            || h.products.length > Math.max(4, historySize + 1)
+            || h.size < 0
+            || h.size > Math.min(h.products.length, historySize)) {
+          throw new SnapshotRefusedException("corrupt: a fan history of " + h.products.length);
+        }
+        histories[i] = h;
+      }
+    }
+    lists = new Neighbours[Math.max(1, in.readCount(1))];
+    for (int i = 0; i < lists.length; i++) {
+      if (in.readBoolean()) {
+        Neighbours n = new Neighbours();
+        n.size = in.readInt();
+        n.ids = in.readInts(4);
+        n.counts = in.readDoubles(n.ids.length);
+        if (n.counts.length != n.ids.length
+            || n.ids.length > Math.max(4, 2 * neighbours)
+            || n.size < 0
+            || n.size > n.ids.length) {
+          throw new SnapshotRefusedException("corrupt: a neighbour list of " + n.ids.length);
+        }
+        lists[i] = n;
+      }
+    }
   }
 }

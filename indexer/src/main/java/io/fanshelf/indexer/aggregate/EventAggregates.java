@@ -12,6 +12,9 @@ import io.fanshelf.indexer.store.EventStore;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.FanReader;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
@@ -242,6 +246,101 @@ public final class EventAggregates {
   /** Whether two lists of a fan's profiles give it the same labels, as the statistics see them. */
   public static boolean sameLabels(List<FanProfile> a, List<FanProfile> b) {
     return FanFacts.of(a).labels().equals(FanFacts.of(b).labels());
+  }
+
+  // "FSAGGSNP": an aggregates snapshot; the format version follows it.
+  private static final long SNAPSHOT_MAGIC = 0x46534147_47534e50L;
+
+  /** Raised whenever the layout written by {@link #writeSnapshot} changes. */
+  public static final int SNAPSHOT_FORMAT = 1;
+
+  /**
+   * Writes every aggregate to {@code file} (created; it must not exist) with {@code info}, a format
+   * version, the options and feedback policy it was counted with, and a CRC32C of the whole; forced
+   * to disk before it returns. Holds the read lock meanwhile, so the caller must keep writers away
+   * (the indexer holds its write lock) or they wait.
+   */
+  public void writeSnapshot(Path file, SnapshotInfo info) throws IOException {
+    long stamp = lock.readLock();
+    try (SnapshotOutput out =
+        new SnapshotOutput(
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+      out.writeLong(SNAPSHOT_MAGIC);
+      out.writeInt(SNAPSHOT_FORMAT);
+      out.writeString(fingerprint(policy, options));
+      out.writeLong(info.position());
+      out.writeString(info.lastEventId());
+      out.writeLong(info.created().toEpochMilli());
+      out.writeLong(eventsSeen.sum());
+      state.write(out);
+      out.finish();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /** Checks a snapshot's header before its body is read; refuses by throwing. */
+  @FunctionalInterface
+  public interface SnapshotCheck {
+    void check(SnapshotInfo info) throws SnapshotRefusedException;
+  }
+
+  /**
+   * Reads a snapshot {@link #writeSnapshot} wrote, with the same feedback policy and options.
+   *
+   * @param check called with the header before the body is read (e.g. that the log holds the
+   *     snapshot's last event)
+   * @return the aggregates, as they were when written, and the snapshot's header
+   * @throws SnapshotRefusedException when the file is truncated or corrupt, of another format
+   *     version, counted with other options or policy, or refused by {@code check}
+   */
+  public static Loaded readSnapshot(
+      Path file,
+      FeedbackPolicy policy,
+      AggregateOptions options,
+      Context context,
+      SnapshotCheck check)
+      throws IOException {
+    try (SnapshotInput in = new SnapshotInput(FileChannel.open(file, StandardOpenOption.READ))) {
+      if (in.readLong() != SNAPSHOT_MAGIC) {
+        throw new SnapshotRefusedException("not an aggregates snapshot (no FSAGGSNP header)");
+      }
+      int format = in.readInt();
+      if (format != SNAPSHOT_FORMAT) {
+        throw new SnapshotRefusedException(
+            "format version " + format + ", this build reads version " + SNAPSHOT_FORMAT);
+      }
+      String counted = in.readString();
+      String wanted = fingerprint(policy, options);
+      if (!counted.equals(wanted)) {
+        throw new SnapshotRefusedException(
+            "counted with other settings (" + counted + "), this node uses " + wanted);
+      }
+      SnapshotInfo info;
+      try {
+        info =
+            new SnapshotInfo(in.readLong(), in.readString(), Instant.ofEpochMilli(in.readLong()));
+      } catch (IllegalArgumentException e) {
+        throw new SnapshotRefusedException("corrupt header: " + e.getMessage(), e);
+      }
+      check.check(info);
+      EventAggregates result = new EventAggregates(policy, options, context);
+      result.eventsSeen.add(in.readLong());
+      result.state.read(in);
+      in.finish();
+      return new Loaded(result, info);
+    }
+  }
+
+  /** A snapshot read back: the aggregates and what the snapshot said about itself. */
+  public record Loaded(EventAggregates aggregates, SnapshotInfo info) {}
+
+  private static String fingerprint(FeedbackPolicy policy, AggregateOptions options) {
+    return options
+        + " weights="
+        + new TreeMap<>(policy.weights())
+        + " minimums="
+        + new TreeMap<>(policy.minimumValues());
   }
 
   /** Counts one new event; see {@link #addAll}. */

@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.aggregate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,8 +22,8 @@ final class FanAffinities {
 
   /** One fan's sums; decayed sums are multiplied by g(t) of each event. */
   private static final class FanState {
-    final IntDoubleMap categories = new IntDoubleMap();
-    final IntDoubleMap brands = new IntDoubleMap();
+    final IntDoubleMap categories;
+    final IntDoubleMap brands;
     double weight;
     double priceWeight;
     // Log prices are summed relative to the fan's first one, so that equal prices give a spread
@@ -31,6 +32,11 @@ final class FanAffinities {
     double logPrice;
     double logPriceSquared;
     long events;
+
+    FanState(IntDoubleMap categories, IntDoubleMap brands) {
+      this.categories = categories;
+      this.brands = brands;
+    }
   }
 
   /**
@@ -43,7 +49,7 @@ final class FanAffinities {
     }
     FanState state = fans[fan];
     if (state == null) {
-      state = fans[fan] = new FanState();
+      state = fans[fan] = new FanState(new IntDoubleMap(), new IntDoubleMap());
       count++;
     }
     state.events++;
@@ -116,6 +122,42 @@ final class FanAffinities {
         state.priceWeight *= factor;
         state.logPrice *= factor;
         state.logPriceSquared *= factor;
+      }
+    }
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    out.writeInt(fans.length);
+    for (FanState state : fans) {
+      out.writeBoolean(state != null);
+      if (state != null) {
+        state.categories.write(out);
+        state.brands.write(out);
+        out.writeDouble(state.weight);
+        out.writeDouble(state.priceWeight);
+        out.writeDouble(state.logShift);
+        out.writeDouble(state.logPrice);
+        out.writeDouble(state.logPriceSquared);
+        out.writeLong(state.events);
+      }
+    }
+  }
+
+  /** Fills this empty instance with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    fans = new FanState[Math.max(1, in.readCount(1))];
+    count = 0;
+    for (int i = 0; i < fans.length; i++) {
+      if (in.readBoolean()) {
+        FanState state = new FanState(IntDoubleMap.read(in), IntDoubleMap.read(in));
+        state.weight = in.readDouble();
+        state.priceWeight = in.readDouble();
+        state.logShift = in.readDouble();
+        state.logPrice = in.readDouble();
+        state.logPriceSquared = in.readDouble();
+        state.events = in.readLong();
+        fans[i] = state;
+        count++;
       }
     }
   }

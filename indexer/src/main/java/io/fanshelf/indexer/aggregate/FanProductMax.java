@@ -1,5 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
+import java.io.IOException;
+
 /**
  * The largest positive weight each fan has given each product, so that a product's reach counts a
  * fan once (at their strongest engagement) however often they buy it again. Open addressing over
@@ -72,5 +74,28 @@ final class FanProductMax {
     h *= 0xc4ceb93e5c5b4c1bL;
     h ^= h >>> 33;
     return h;
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    out.writeInt(size);
+    out.writeLongs(keys, keys.length);
+    out.writeDoubles(values, values.length);
+  }
+
+  /** Fills this empty instance with what {@link #write} wrote: the same table. */
+  void read(SnapshotInput in) throws IOException {
+    int n = in.readInt();
+    long[] readKeys = in.readLongs(0);
+    double[] readValues = in.readDoubles(0);
+    if (readKeys.length != readValues.length
+        || Integer.bitCount(readKeys.length) != 1
+        || n < 0
+        || n >= readKeys.length) {
+      throw new SnapshotRefusedException(
+          "corrupt: " + n + " fan-product pairs in " + readKeys.length + " slots");
+    }
+    keys = readKeys;
+    values = readValues;
+    size = n;
   }
 }

@@ -1,5 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
+import java.io.IOException;
+
 /**
  * A map from non-negative int keys to double values, open addressing with linear probing; 14 to 28
  * bytes per entry (it grows at 7/8 full, and small maps dominate the heap, so memory wins over
@@ -95,5 +97,30 @@ public final class IntDoubleMap {
         values[slot] = oldValues[i];
       }
     }
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    out.writeInt(size);
+    out.writeInts(keys, keys.length);
+    out.writeDoubles(values, values.length);
+  }
+
+  /** A map as {@link #write} wrote it; its table is taken as is (same slots, same order). */
+  static IntDoubleMap read(SnapshotInput in) throws IOException {
+    IntDoubleMap map = new IntDoubleMap();
+    int size = in.readInt();
+    int[] keys = in.readInts(0);
+    double[] values = in.readDoubles(0);
+    if (keys.length != values.length
+        || Integer.bitCount(keys.length) != 1
+        || size < 0
+        || size >= keys.length) {
+      throw new SnapshotRefusedException(
+          "corrupt: a map of " + size + " entries in " + keys.length + " slots");
+    }
+    map.keys = keys;
+    map.values = values;
+    map.size = size;
+    return map;
   }
 }

@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.aggregate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,5 +45,22 @@ final class Interner<T> {
   /** Every value, by index; a read-only view. */
   List<T> values() {
     return Collections.unmodifiableList(values);
+  }
+
+  void write(SnapshotOutput out, java.util.function.Function<T, String> text) throws IOException {
+    out.writeInt(values.size());
+    for (T value : values) {
+      out.writeString(text.apply(value));
+    }
+  }
+
+  /** Interns what {@link #write} wrote, in order, into this empty interner. */
+  void read(SnapshotInput in, java.util.function.Function<String, T> parse) throws IOException {
+    int n = in.readCount(4);
+    for (int i = 0; i < n; i++) {
+      if (intern(parse.apply(in.readString())) != i) {
+        throw new SnapshotRefusedException("corrupt: a value repeats in an interner");
+      }
+    }
   }
 }

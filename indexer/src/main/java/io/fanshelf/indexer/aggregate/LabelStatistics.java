@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.aggregate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +27,8 @@ final class LabelStatistics {
 
   /** Weight and count per category, and in total, for one dimension or one value. */
   private static final class Cell {
-    final IntDoubleMap weights = new IntDoubleMap();
-    final IntDoubleMap events = new IntDoubleMap();
+    final IntDoubleMap weights;
+    final IntDoubleMap events;
     double weight;
     long eventCount;
     // Counts every change, so that a cached top() of a value knows when it went stale.
@@ -35,6 +36,11 @@ final class LabelStatistics {
     // A value's last top() answer, which every labelled fan's recommendation asks for; valid while
     // neither the value nor its dimension changed.
     volatile Top top;
+
+    Cell(IntDoubleMap weights, IntDoubleMap events) {
+      this.weights = weights;
+      this.events = events;
+    }
 
     /** Counts one event in (sign 1) or takes it out again (sign -1). */
     void add(int[] categoryKeys, double amount, int sign) {
@@ -202,12 +208,61 @@ final class LabelStatistics {
 
   private static Cell cell(List<Cell> cells, int index) {
     if (index == cells.size()) {
-      cells.add(new Cell());
+      cells.add(new Cell(new IntDoubleMap(), new IntDoubleMap()));
     }
     return cells.get(index);
   }
 
   private static Cell get(List<Cell> cells, int index) {
     return index < 0 ? null : cells.get(index);
+  }
+
+  /** Writes everything but the category keys, which belong to the aggregates' own interner. */
+  void write(SnapshotOutput out) throws IOException {
+    dimensions.write(out, dimension -> dimension);
+    values.write(out, value -> value);
+    writeCells(out, byDimension);
+    writeCells(out, byValue);
+  }
+
+  private static void writeCells(SnapshotOutput out, List<Cell> cells) throws IOException {
+    out.writeInt(cells.size());
+    for (Cell cell : cells) {
+      cell.weights.write(out);
+      cell.events.write(out);
+      out.writeDouble(cell.weight);
+      out.writeLong(cell.eventCount);
+    }
+  }
+
+  /** Fills this empty instance with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    dimensions.read(in, dimension -> dimension);
+    values.read(in, value -> value);
+    for (int i = 0; i < values.size(); i++) {
+      String joined = values.get(i);
+      int separator = joined.indexOf('\u001f');
+      if (separator < 0) {
+        throw new SnapshotRefusedException("corrupt: a label value without its dimension");
+      }
+      valueIndexes
+          .computeIfAbsent(joined.substring(0, separator), d -> new HashMap<>())
+          .put(joined.substring(separator + 1), i);
+    }
+    readCells(in, byDimension);
+    readCells(in, byValue);
+    if (byDimension.size() > dimensions.size() || byValue.size() > values.size()) {
+      throw new SnapshotRefusedException("corrupt: more label cells than labels");
+    }
+  }
+
+  private static void readCells(SnapshotInput in, List<Cell> cells) throws IOException {
+    int n = in.readCount(1);
+    for (int i = 0; i < n; i++) {
+      Cell cell = new Cell(IntDoubleMap.read(in), IntDoubleMap.read(in));
+      cell.weight = in.readDouble();
+      cell.eventCount = in.readLong();
+      cells.add(cell);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
 import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,5 +95,27 @@ final class Leaderboard {
       items = Arrays.copyOf(items, length);
       scores = Arrays.copyOf(scores, length);
     }
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    out.writeInt(size);
+    out.writeInts(items, size);
+    out.writeDoubles(scores, size);
+  }
+
+  /** Fills this empty board with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    int n = in.readInt();
+    int[] readItems = in.readInts(1);
+    double[] readScores = in.readDoubles(1);
+    if (n < 0
+        || n > capacity
+        || readItems.length != Math.max(n, 1)
+        || readScores.length != readItems.length) {
+      throw new SnapshotRefusedException("corrupt: a leaderboard of " + n + " items");
+    }
+    items = readItems;
+    scores = readScores;
+    size = n;
   }
 }

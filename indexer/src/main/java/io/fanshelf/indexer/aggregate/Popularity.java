@@ -1,6 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
 import io.fanshelf.indexer.model.ProductId;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -27,10 +28,11 @@ final class Popularity {
 
   /** One owner's fans' popularity: a score per product and the owner's own leaderboard. */
   private static final class OwnerScores {
-    final IntDoubleMap scores = new IntDoubleMap();
+    final IntDoubleMap scores;
     final Leaderboard board;
 
-    OwnerScores(int boardSize) {
+    OwnerScores(int boardSize, IntDoubleMap scores) {
+      this.scores = scores;
       board = new Leaderboard(boardSize);
     }
   }
@@ -130,7 +132,7 @@ final class Popularity {
       owners = Arrays.copyOf(owners, Math.max(owner + 1, owners.length * 2));
     }
     if (owners[owner] == null) {
-      owners[owner] = new OwnerScores(boardSize);
+      owners[owner] = new OwnerScores(boardSize, new IntDoubleMap());
       ownerCount++;
     }
     return owners[owner];
@@ -143,6 +145,48 @@ final class Popularity {
       shortScores = Arrays.copyOf(shortScores, length);
       totals = Arrays.copyOf(totals, length);
       reach = Arrays.copyOf(reach, length);
+    }
+  }
+
+  void write(SnapshotOutput out) throws IOException {
+    global.write(out);
+    reachBoard.write(out);
+    out.writeDoubles(longScores, longScores.length);
+    out.writeDoubles(shortScores, shortScores.length);
+    out.writeDoubles(totals, totals.length);
+    out.writeDoubles(reach, reach.length);
+    out.writeInt(owners.length);
+    for (OwnerScores scores : owners) {
+      out.writeBoolean(scores != null);
+      if (scores != null) {
+        scores.scores.write(out);
+        scores.board.write(out);
+      }
+    }
+  }
+
+  /** Fills this empty instance with what {@link #write} wrote. */
+  void read(SnapshotInput in) throws IOException {
+    global.read(in);
+    reachBoard.read(in);
+    longScores = in.readDoubles(1);
+    shortScores = in.readDoubles(1);
+    totals = in.readDoubles(1);
+    reach = in.readDoubles(1);
+    if (shortScores.length != longScores.length
+        || totals.length != longScores.length
+        || reach.length != longScores.length) {
+      throw new SnapshotRefusedException("corrupt: popularity arrays of different lengths");
+    }
+    owners = new OwnerScores[Math.max(1, in.readCount(1))];
+    ownerCount = 0;
+    for (int i = 0; i < owners.length; i++) {
+      if (in.readBoolean()) {
+        OwnerScores scores = new OwnerScores(boardSize, IntDoubleMap.read(in));
+        scores.board.read(in);
+        owners[i] = scores;
+        ownerCount++;
+      }
     }
   }
 }

@@ -6,7 +6,9 @@
  *
  * <p>It depends only on the model and the store interfaces, so the Lucene and Elasticsearch
  * backends share it; it is updated as new events arrive, can be rebuilt from the log at any time,
- * and serves the recommender's hot path and training alike. Everything but the public front door
- * and its result records is package-private; formulas are documented in docs/aggregates.md.
+ * is written to and read back from a checksummed snapshot file (SnapshotOutput, SnapshotInput: a
+ * format of its own, no Java serialization), and serves the recommender's hot path and training
+ * alike. Everything but the public front door and its result records is package-private; formulas
+ * are documented in docs/aggregates.md.
  */
 package io.fanshelf.indexer.aggregate;

@@ -41,7 +41,12 @@ public record RankingSettings(
   public IndexerOptions indexerOptions(Path dataDir) {
     IndexerOptions base = IndexerOptions.of(dataDir);
     return new IndexerOptions(
-        dataDir, feedback.policy(), aggregates.options(), base.liveAggregates(), base.clock());
+        dataDir,
+        feedback.policy(),
+        aggregates.options(),
+        base.liveAggregates(),
+        base.clock(),
+        base.snapshotInterval());
   }
 
   public RecommenderOptions recommenderOptions() {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
@@ -32,13 +34,17 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -71,8 +77,13 @@ final class LuceneEventStore implements EventStore {
   public AppendResult append(Iterable<Event> events, Consumer<Event> onNew) throws IOException {
     return index.write(
         (writer, before) -> {
+          // Events are never deleted, so the committed count is the last number given.
           ChunkIndexer indexer =
-              new ChunkIndexer(writer, new IdLookup(before.getIndexReader()), onNew);
+              new ChunkIndexer(
+                  writer,
+                  new IdLookup(before.getIndexReader()),
+                  onNew,
+                  before.getIndexReader().numDocs());
           // The caller's thread pulls events (often parsing a file) while the indexing thread
           // writes
           // the previous chunk: two stages in parallel on two cores.
@@ -124,13 +135,15 @@ final class LuceneEventStore implements EventStore {
     private final IdLookup stored;
     private final Consumer<Event> onNew;
     private final Set<String> inBatch = new HashSet<>();
+    private final long committed;
     long added;
     long duplicates;
 
-    ChunkIndexer(IndexWriter writer, IdLookup stored, Consumer<Event> onNew) {
+    ChunkIndexer(IndexWriter writer, IdLookup stored, Consumer<Event> onNew, long committed) {
       this.writer = writer;
       this.stored = stored;
       this.onNew = onNew;
+      this.committed = committed;
     }
 
     void index(List<Event> chunk) throws IOException {
@@ -140,7 +153,7 @@ final class LuceneEventStore implements EventStore {
           duplicates++;
           continue;
         }
-        writer.addDocument(EventFields.toDocument(event));
+        writer.addDocument(EventFields.toDocument(event, committed + added + 1));
         onNew.accept(event);
         added++;
       }
@@ -282,6 +295,50 @@ final class LuceneEventStore implements EventStore {
               if (live == null || live.get(doc)) {
                 visitor.accept(leaf.event(doc));
               }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public OptionalLong position() throws IOException {
+    return OptionalLong.of(count());
+  }
+
+  @Override
+  public Optional<EventId> idAt(long position) throws IOException {
+    Query at = LongPoint.newExactQuery(EventFields.SEQ, position);
+    return index.read(
+        searcher -> {
+          ScoreDoc[] hits = searcher.search(at, 2).scoreDocs;
+          return hits.length == 1
+              ? Optional.of(read(searcher, hits).getFirst().id())
+              : Optional.<EventId>empty();
+        });
+  }
+
+  @Override
+  public void forEachAfter(long position, Consumer<Event> visitor) throws IOException {
+    if (position == Long.MAX_VALUE) {
+      return;
+    }
+    Query after = LongPoint.newRangeQuery(EventFields.SEQ, position + 1, Long.MAX_VALUE);
+    index.read(
+        searcher -> {
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(after), ScoreMode.COMPLETE_NO_SCORES, 1);
+          for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(context);
+            if (scorer == null) {
+              continue;
+            }
+            LeafEvents leaf = new LeafEvents(context);
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              visitor.accept(leaf.event(doc));
             }
           }
           return null;
