@@ -404,6 +404,92 @@ class CrossOwnerIT extends ItBase {
         List.of(
             own(page("/console/funnel/export.csv?" + october, session)),
             deny(page("/console/funnel/export.csv?segment=" + segment, session))));
+    // who to message today: Mu's own list; Lily's fan is not Mu's to mark, opt out or message
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    t.put(
+        "GET /api/v1/owner/outreach",
+        List.of(own(rest("GET", "/api/v1/owner/outreach", token, null))));
+    t.put(
+        "GET /api/v1/owner/outreach/export.csv",
+        List.of(own(rest("GET", "/api/v1/owner/outreach/export.csv", token, null))));
+    t.put(
+        "POST /api/v1/owner/outreach/sent",
+        List.of(
+            deny(
+                rest(
+                    "POST",
+                    "/api/v1/owner/outreach/sent",
+                    token,
+                    "{\"date\":\""
+                        + today
+                        + "\",\"messages\":[{\"fan\":\""
+                        + LILY_FAN
+                        + "\",\"product\":\"bh-004\",\"reason\":\"lapsed\"}]}"))));
+    t.put(
+        "GET /api/v1/owner/outreach/opt-outs",
+        List.of(own(rest("GET", "/api/v1/owner/outreach/opt-outs", token, null))));
+    t.put(
+        "PUT /api/v1/owner/outreach/opt-outs/{fan}",
+        List.of(deny(rest("PUT", "/api/v1/owner/outreach/opt-outs/" + LILY_FAN, token, null))));
+    t.put(
+        "DELETE /api/v1/owner/outreach/opt-outs/{fan}",
+        List.of(deny(rest("DELETE", "/api/v1/owner/outreach/opt-outs/" + LILY_FAN, token, null))));
+    t.put(
+        "GET /api/v1/owner/outreach/templates",
+        List.of(own(rest("GET", "/api/v1/owner/outreach/templates", token, null))));
+    t.put(
+        "PUT /api/v1/owner/outreach/templates",
+        List.of(own(rest("PUT", "/api/v1/owner/outreach/templates", token, "{}"))));
+    t.put("GET /console/outreach", List.of(own(page("/console/outreach", session))));
+    t.put(
+        "POST /console/outreach/sent",
+        List.of(
+            deny(
+                form(
+                    "/console/outreach/sent",
+                    session,
+                    csrf,
+                    "date",
+                    today,
+                    "fan",
+                    LILY_FAN,
+                    "product",
+                    "bh-004",
+                    "reason",
+                    "lapsed"))));
+    t.put(
+        "POST /console/outreach/opt-out",
+        List.of(deny(form("/console/outreach/opt-out", session, csrf, "fan", LILY_FAN))));
+    t.put(
+        "POST /console/outreach/templates",
+        List.of(own(form("/console/outreach/templates", session, csrf))));
+    // label suggestions: Mu's own; a suggestion for Lily's fan cannot be accepted or rejected
+    String lilysSuggestion =
+        "{\"items\":[{\"fan\":\""
+            + LILY_FAN
+            + "\",\"dimension\":\"skin_type\",\"value\":\"dry\"}]}";
+    t.put(
+        "GET /api/v1/owner/suggestions",
+        List.of(own(rest("GET", "/api/v1/owner/suggestions", token, null))));
+    t.put(
+        "POST /api/v1/owner/suggestions/accept",
+        List.of(deny(rest("POST", "/api/v1/owner/suggestions/accept", token, lilysSuggestion))));
+    t.put(
+        "POST /api/v1/owner/suggestions/reject",
+        List.of(deny(rest("POST", "/api/v1/owner/suggestions/reject", token, lilysSuggestion))));
+    t.put("GET /console/suggestions", List.of(own(page("/console/suggestions", session))));
+    t.put(
+        "POST /console/suggestions",
+        List.of(
+            deny(
+                form(
+                    "/console/suggestions",
+                    session,
+                    csrf,
+                    "pick",
+                    LILY_FAN + "|skin_type|dry",
+                    "decision",
+                    "accept"))));
     return t;
   }
 

@@ -149,7 +149,7 @@ public final class Retraining {
   private static String algorithm(Ranker ranker) {
     return switch (ranker) {
       case FeatureRanker f -> "one-feature";
-      case LinearRanker l -> "logistic";
+      case LinearRanker l -> Trainer.BLEND.equals(l.name()) ? Trainer.BLEND : "logistic";
       default -> "lambdamart";
     };
   }
@@ -161,7 +161,7 @@ public final class Retraining {
     Map<String, Object> settings =
         new LinkedHashMap<>(
             trained.tuning().stream()
-                .filter(Trainer.Tuning::chosen)
+                .filter(t -> t.chosen() && t.model().equals(algorithm(ranker)))
                 .findFirst()
                 .map(Trainer.Tuning::hyperParameters)
                 .orElse(Map.of()));

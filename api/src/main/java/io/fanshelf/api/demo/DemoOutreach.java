@@ -1,5 +1,6 @@
 package io.fanshelf.api.demo;
 
+import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
@@ -93,11 +94,23 @@ final class DemoOutreach {
     List<Product> restocked = new ArrayList<>();
     List<Product> cheaper = new ArrayList<>();
     int n = 0;
-    // 30 fans looked at a product in the last three weeks; it is restocked or cut in price today.
+    // 30 fans looked at a product in the last three weeks, from their shelf (an open, a click on
+    // the product, then the view or cart the app reports), so the funnel of the last 30 days runs
+    // from open to purchase; it is restocked or cut in price today. A third of them bought another
+    // product from the shelf the next day.
     for (FanId fan : fans.subList(0, 30)) {
       Product product = inStock.get(random.nextInt(inStock.size()));
       EventType type = random.nextInt(3) == 0 ? EventType.CART : EventType.VIEW;
-      events.add(event(day, n++, fan, product, type, now.minus(hours(24 + random.nextInt(480)))));
+      Instant seen = now.minus(hours(24 + random.nextInt(480)));
+      events.add(shelfOpen(day, fan, product, seen.minusSeconds(60)));
+      events.add(event(day, n++, fan, product, EventType.CLICK, seen.minusSeconds(5)));
+      events.add(event(day, n++, fan, product, type, seen));
+      if (random.nextInt(3) == 0) {
+        Product bought = inStock.get(random.nextInt(inStock.size()));
+        Instant next = seen.plus(hours(20));
+        events.add(event(day, n++, fan, bought, EventType.CLICK, next.minusSeconds(120)));
+        events.add(event(day, n++, fan, bought, EventType.PURCHASE, next));
+      }
       // A product two fans looked at changes once (an import file names a product once).
       if (!restocked.contains(product) && !cheaper.contains(product)) {
         (random.nextBoolean() ? restocked : cheaper).add(product);
@@ -157,6 +170,21 @@ final class DemoOutreach {
         time,
         Optional.of(SHOP),
         Optional.empty(),
+        Optional.of("demo"),
+        OptionalDouble.empty());
+  }
+
+  /** The page view of a fan's shelf: position 0 of a render, as the shelf records it. */
+  private static Event shelfOpen(String day, FanId fan, Product first, Instant time) {
+    return new Event(
+        EventId.of(
+            AttributedStats.SHELF_IMPRESSION_PREFIX + "demo-visit-" + day + "-" + fan + "-0"),
+        fan,
+        first.id(),
+        EventType.IMPRESSION,
+        time,
+        Optional.of(SHOP),
+        Optional.of("shelf:mei-" + fan.value()),
         Optional.of("demo"),
         OptionalDouble.empty());
   }

@@ -57,8 +57,10 @@ class OutreachControllerTest extends ApiTestBase {
             new Label(
                 MU,
                 FanId.of(MU_ONLY),
-                "skin_type",
-                List.of("oily"),
+                // a dimension Mu already labels: the tests share one shop, whose dimensions
+                // ConsoleControllerTest checks
+                "home_style",
+                List.of("looks"),
                 LabelSource.OWNER,
                 1,
                 now,

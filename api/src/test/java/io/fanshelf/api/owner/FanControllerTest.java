@@ -85,7 +85,18 @@ class FanControllerTest extends ApiTestBase {
             delete("/api/v1/owner/fans/fan-0003/labels/price_sensitivity")
                 .header("Authorization", lily))
         .andExpect(status().isOk());
-    assertEquals(before, indexer.aggregates().lift("price_sensitivity", "low", "家居>收纳"));
+    assertSameLift(before, indexer.aggregates().lift("price_sensitivity", "low", "家居>收纳"));
+  }
+
+  /** Equal counts, and weights equal up to rounding (a weight added and taken away again). */
+  private static void assertSameLift(LabelLift expected, LabelLift actual) {
+    assertEquals(expected.valueCategoryEvents(), actual.valueCategoryEvents());
+    assertEquals(expected.valueEvents(), actual.valueEvents());
+    assertEquals(expected.lift(), actual.lift(), 1e-9);
+    assertEquals(expected.valueCategoryWeight(), actual.valueCategoryWeight(), 1e-9);
+    assertEquals(expected.valueWeight(), actual.valueWeight(), 1e-9);
+    assertEquals(expected.dimensionCategoryWeight(), actual.dimensionCategoryWeight(), 1e-9);
+    assertEquals(expected.dimensionWeight(), actual.dimensionWeight(), 1e-9);
   }
 
   @Test

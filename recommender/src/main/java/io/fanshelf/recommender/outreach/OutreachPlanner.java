@@ -346,7 +346,12 @@ public final class OutreachPlanner {
       List<OutreachPick> found,
       double propensity) {
     Optional<Instant> opened = history.lastOpened(owner);
-    if (opened.isEmpty() || opened.get().isAfter(now.minus(DAY)) || shelf.isEmpty()) {
+    // a shelf last opened before the interest window is a fan to win back (lapsed), not one to
+    // tell what changed since last week
+    if (opened.isEmpty()
+        || opened.get().isAfter(now.minus(DAY))
+        || opened.get().isBefore(now.minus(DAY.multipliedBy(options.interestDays())))
+        || shelf.isEmpty()) {
       return;
     }
     Set<ProductId> seen = history.shownAround(owner, opened.get());
