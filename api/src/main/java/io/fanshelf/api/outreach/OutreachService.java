@@ -14,6 +14,7 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
+import io.fanshelf.recommender.outreach.OutreachGroup;
 import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
@@ -160,6 +161,7 @@ public class OutreachService {
    * @param overBudget fans with a reason beyond the budget
    * @param budget the daily budget
    * @param capDays a fan is listed at most once in this many days
+   * @param groups the owner's groups with a listed fan in them, the most valuable first
    */
   public record Day(
       LocalDate date,
@@ -171,7 +173,30 @@ public class OutreachService {
       int withoutReason,
       int overBudget,
       int budget,
-      int capDays) {}
+      int capDays,
+      List<GroupView> groups) {}
+
+  /**
+   * One of the owner's chat groups (imported with the fans): where one post reaches the most of the
+   * day's list.
+   *
+   * @param name the group
+   * @param listedFans how many fans on the day's list are in it
+   * @param expectedCommission the sum of their entries' expected commission, in yuan: the order
+   * @param product the product the most of that sum rests on
+   * @param productTitle its title
+   * @param link the product's page credited to the owner: a group reads one post, so it gets no
+   *     fan's personal shelf link
+   * @param message a ready-to-paste post for the group, in the language asked for
+   */
+  public record GroupView(
+      String name,
+      int listedFans,
+      BigDecimal expectedCommission,
+      String product,
+      String productTitle,
+      String link,
+      String message) {}
 
   /** The UTC day a {@code date} parameter names, today when blank; checked. */
   public LocalDate date(String text) {
@@ -219,7 +244,29 @@ public class OutreachService {
         plan.withoutReason(),
         plan.overBudget(),
         planner.options().budget(),
-        planner.options().capDays());
+        planner.options().capDays(),
+        plan.groups().stream().map(group -> group(owner, group, language)).toList());
+  }
+
+  private GroupView group(OwnerId owner, OutreachGroup group, String language) {
+    String link = links.productUrl(owner, group.product().id());
+    String message =
+        messages.getMessage(
+            "outreach.group.post",
+            new Object[] {group.product().title(), yuan(group.product().priceCents()), link},
+            Locale.forLanguageTag(language));
+    return new GroupView(
+        group.name(),
+        group.listedFans(),
+        yuanAmount(group.expectedCommissionCents()),
+        group.product().id().value(),
+        group.product().title(),
+        link,
+        message);
+  }
+
+  private static BigDecimal yuanAmount(double cents) {
+    return BigDecimal.valueOf(cents / 100).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   private OutreachPlan plan(OwnerId owner, LocalDate date) throws IOException {
@@ -272,8 +319,7 @@ public class OutreachService {
         pick.product().title(),
         pick.product().priceCents(),
         pick.probability(),
-        BigDecimal.valueOf(pick.expectedCommissionCents() / 100)
-            .setScale(2, java.math.RoundingMode.HALF_UP),
+        yuanAmount(pick.expectedCommissionCents()),
         evidence(pick),
         link,
         message,
