@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,14 @@ class DemoOutreachTest {
                   OutreachReason.REPURCHASE_DUE,
                   OutreachReason.LAPSED)),
           reasons.toString());
+      // The owner's chat groups came with the fans: the welfare groups hold most listed fans.
+      Set<String> groups = new HashSet<>();
+      plan.groups().forEach(g -> groups.add(g.name()));
+      assertTrue(groups.containsAll(Set.of("小美福利1群", "小美福利2群", "老客VIP群")), groups.toString());
+      assertTrue(
+          plan.groups().stream().mapToInt(g -> g.listedFans()).max().orElse(0)
+              >= plan.picks().size() / 4,
+          plan.groups().toString());
     }
   }
 }
