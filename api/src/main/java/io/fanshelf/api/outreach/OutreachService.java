@@ -19,6 +19,7 @@ import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
 import io.fanshelf.recommender.outreach.OutreachReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,9 @@ import org.springframework.stereotype.Service;
  * owner's opt-outs and templates. Days are UTC days, as the statistics count them. A day's list is
  * drawn once and kept for {@link #KEPT} (or until the owner changes a setting or marks a message
  * sent), so the rows do not move while the owner works down them. Thread-safe.
+ *
+ * <p>The records' schemas are named Outreach...: the stats and the suggestions have a {@code Day}
+ * and an {@code EvidenceView} of their own, and the OpenAPI document keeps one schema per name.
  */
 @Service
 public class OutreachService {
@@ -109,6 +113,7 @@ public class OutreachService {
    * @param message the ready-to-paste message from the owner's template
    * @param sent whether a message to the fan was marked sent this day
    */
+  @Schema(name = "OutreachEntry")
   public record Entry(
       int rank,
       String fan,
@@ -138,6 +143,7 @@ public class OutreachService {
    * @param purchases purchases counted (of the product, or days with a purchase for lapsed)
    * @param changedShare the share of the shelf's top that is new
    */
+  @Schema(name = "OutreachEvidence")
   public record EvidenceView(
       Instant at,
       String action,
@@ -163,6 +169,7 @@ public class OutreachService {
    * @param capDays a fan is listed at most once in this many days
    * @param groups the owner's groups with a listed fan in them, the most valuable first
    */
+  @Schema(name = "OutreachDay")
   public record Day(
       LocalDate date,
       Instant drawnAt,
@@ -189,6 +196,7 @@ public class OutreachService {
    *     fan's personal shelf link
    * @param message a ready-to-paste post for the group, in the language asked for
    */
+  @Schema(name = "OutreachGroup")
   public record GroupView(
       String name,
       int listedFans,
