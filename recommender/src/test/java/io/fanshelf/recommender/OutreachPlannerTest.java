@@ -1,5 +1,6 @@
 package io.fanshelf.recommender;
 
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanQuery;
+import io.fanshelf.recommender.outreach.OutreachGroup;
 import io.fanshelf.recommender.outreach.OutreachOptions;
 import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
@@ -23,8 +25,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -180,6 +184,72 @@ class OutreachPlannerTest {
     assertEquals(
         fixture.indexer.store().fans().find(FanQuery.all(Fixture.MU, 100)).total(), mu.fans());
     mu.picks().forEach(p -> assertTrue(muFans.contains(p.fan().value()), p.toString()));
+  }
+
+  @Test
+  void groupsAreRankedByWhatTheirListedFansAreWorthTogether() throws Exception {
+    event("fan-0002", "bh-002", EventType.CART, NOW.minus(days(10)));
+    event("fan-0006", "bh-002", EventType.CART, NOW.minus(days(10)));
+    event("fan-0005", "bh-004", EventType.VIEW, NOW.minus(days(5)));
+    store();
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 0");
+    reimport("bh-002", "\"stock\": 45", "\"stock\": 45");
+    reimport("bh-004", "\"price\": 89.00", "\"price\": 79.00");
+    Map<String, Set<String>> lilyGroups =
+        Map.of(
+            "fan-0002", Set.of("护肤群", "VIP"),
+            "fan-0005", Set.of("护肤群"),
+            "fan-0006", Set.of("VIP", "新客群"));
+    Path fans = dir.resolve("groups.csv");
+    Files.writeString(
+        fans,
+        lilyGroups.entrySet().stream()
+                .map(e -> "shop-lily," + e.getKey() + "," + String.join(";", e.getValue()))
+                .collect(
+                    java.util.stream.Collectors.joining("\n", "owner_id,fan_id,groups\n", "\n"))
+            + "shop-anna,fan-0002,Anna 的群\nshop-mu,fan-0001,Mu group\n",
+        StandardCharsets.UTF_8);
+    fixture.indexer.importFiles(ImportRequest.none().withFans(fans), ImportListener.NONE);
+
+    OutreachPlan plan = planner.plan(Fixture.LILY, NOW, fan -> false);
+
+    // What each group should be, from the listed picks and the imported membership.
+    Map<String, Integer> count = new HashMap<>();
+    Map<String, Double> value = new HashMap<>();
+    for (OutreachPick pick : plan.picks()) {
+      for (String group : lilyGroups.getOrDefault(pick.fan().value(), Set.of())) {
+        count.merge(group, 1, Integer::sum);
+        value.merge(group, pick.expectedCommissionCents(), Double::sum);
+      }
+    }
+    assertEquals(2, count.get("护肤群"), "fan-0002 and fan-0005 both have a reason today");
+    assertEquals(count.keySet(), plan.groups().stream().map(OutreachGroup::name).collect(toSet()));
+    for (OutreachGroup group : plan.groups()) {
+      assertEquals(count.get(group.name()), group.listedFans(), group.name());
+      assertEquals(value.get(group.name()), group.expectedCommissionCents(), 1e-9, group.name());
+      assertTrue(
+          plan.picks().stream()
+              .anyMatch(
+                  p ->
+                      p.product().id().equals(group.product().id())
+                          && lilyGroups
+                              .getOrDefault(p.fan().value(), Set.of())
+                              .contains(group.name())),
+          "the group's product is one a listed member's message is about");
+    }
+    for (int i = 1; i < plan.groups().size(); i++) {
+      assertTrue(
+          plan.groups().get(i - 1).expectedCommissionCents()
+              >= plan.groups().get(i).expectedCommissionCents());
+    }
+    // Another owner's groups on the same fans are theirs alone.
+    assertTrue(plan.groups().stream().noneMatch(g -> g.name().equals("Anna 的群")), plan.toString());
+    OutreachPlan mu = planner.plan(Fixture.MU, NOW, fan -> false);
+    assertTrue(
+        mu.groups().stream()
+            .noneMatch(
+                g -> lilyGroups.values().stream().anyMatch(groups -> groups.contains(g.name()))),
+        mu.groups().toString());
   }
 
   private Optional<OutreachPick> reason(String fan, OutreachReason reason, Instant now)

@@ -14,10 +14,12 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
+import io.fanshelf.recommender.outreach.OutreachGroup;
 import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
 import io.fanshelf.recommender.outreach.OutreachReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,9 @@ import org.springframework.stereotype.Service;
  * owner's opt-outs and templates. Days are UTC days, as the statistics count them. A day's list is
  * drawn once and kept for {@link #KEPT} (or until the owner changes a setting or marks a message
  * sent), so the rows do not move while the owner works down them. Thread-safe.
+ *
+ * <p>The records' schemas are named Outreach...: the stats and the suggestions have a {@code Day}
+ * and an {@code EvidenceView} of their own, and the OpenAPI document keeps one schema per name.
  */
 @Service
 public class OutreachService {
@@ -108,6 +113,7 @@ public class OutreachService {
    * @param message the ready-to-paste message from the owner's template
    * @param sent whether a message to the fan was marked sent this day
    */
+  @Schema(name = "OutreachEntry")
   public record Entry(
       int rank,
       String fan,
@@ -137,6 +143,7 @@ public class OutreachService {
    * @param purchases purchases counted (of the product, or days with a purchase for lapsed)
    * @param changedShare the share of the shelf's top that is new
    */
+  @Schema(name = "OutreachEvidence")
   public record EvidenceView(
       Instant at,
       String action,
@@ -160,7 +167,9 @@ public class OutreachService {
    * @param overBudget fans with a reason beyond the budget
    * @param budget the daily budget
    * @param capDays a fan is listed at most once in this many days
+   * @param groups the owner's groups with a listed fan in them, the most valuable first
    */
+  @Schema(name = "OutreachDay")
   public record Day(
       LocalDate date,
       Instant drawnAt,
@@ -171,7 +180,31 @@ public class OutreachService {
       int withoutReason,
       int overBudget,
       int budget,
-      int capDays) {}
+      int capDays,
+      List<GroupView> groups) {}
+
+  /**
+   * One of the owner's chat groups (imported with the fans): where one post reaches the most of the
+   * day's list.
+   *
+   * @param name the group
+   * @param listedFans how many fans on the day's list are in it
+   * @param expectedCommission the sum of their entries' expected commission, in yuan: the order
+   * @param product the product the most of that sum rests on
+   * @param productTitle its title
+   * @param link the product's page credited to the owner: a group reads one post, so it gets no
+   *     fan's personal shelf link
+   * @param message a ready-to-paste post for the group, in the language asked for
+   */
+  @Schema(name = "OutreachGroup")
+  public record GroupView(
+      String name,
+      int listedFans,
+      BigDecimal expectedCommission,
+      String product,
+      String productTitle,
+      String link,
+      String message) {}
 
   /** The UTC day a {@code date} parameter names, today when blank; checked. */
   public LocalDate date(String text) {
@@ -219,7 +252,29 @@ public class OutreachService {
         plan.withoutReason(),
         plan.overBudget(),
         planner.options().budget(),
-        planner.options().capDays());
+        planner.options().capDays(),
+        plan.groups().stream().map(group -> group(owner, group, language)).toList());
+  }
+
+  private GroupView group(OwnerId owner, OutreachGroup group, String language) {
+    String link = links.productUrl(owner, group.product().id());
+    String message =
+        messages.getMessage(
+            "outreach.group.post",
+            new Object[] {group.product().title(), yuan(group.product().priceCents()), link},
+            Locale.forLanguageTag(language));
+    return new GroupView(
+        group.name(),
+        group.listedFans(),
+        yuanAmount(group.expectedCommissionCents()),
+        group.product().id().value(),
+        group.product().title(),
+        link,
+        message);
+  }
+
+  private static BigDecimal yuanAmount(double cents) {
+    return BigDecimal.valueOf(cents / 100).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   private OutreachPlan plan(OwnerId owner, LocalDate date) throws IOException {
@@ -272,8 +327,7 @@ public class OutreachService {
         pick.product().title(),
         pick.product().priceCents(),
         pick.probability(),
-        BigDecimal.valueOf(pick.expectedCommissionCents() / 100)
-            .setScale(2, java.math.RoundingMode.HALF_UP),
+        yuanAmount(pick.expectedCommissionCents()),
         evidence(pick),
         link,
         message,

@@ -7,8 +7,11 @@ import io.fanshelf.api.system.ApiException;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ public class ShareLinkService {
   private final FanService fans;
   private final SegmentService segments;
   private final String publicUrl;
+  private final String buyUrl;
 
   public ShareLinkService(
       ShareLinkStore links,
@@ -37,6 +41,7 @@ public class ShareLinkService {
     this.fans = fans;
     this.segments = segments;
     this.publicUrl = properties.publicUrl();
+    this.buyUrl = properties.shelf().buyUrl();
   }
 
   /**
@@ -116,11 +121,26 @@ public class ShareLinkService {
 
   /** The URL a fan opens. */
   public String url(ShareLink link) {
-    String base =
-        publicUrl.isEmpty()
-            ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-            : publicUrl;
-    return base + "/s/" + link.token();
+    return base() + "/s/" + link.token();
+  }
+
+  /**
+   * The product's page ({@code fanshelf.shelf.buy-url}) credited to the owner, for a post that many
+   * fans read at once, such as a chat group: a share link is one fan's shelf, and posting it would
+   * credit that fan with every reader's clicks.
+   */
+  public String productUrl(OwnerId owner, ProductId product) {
+    String url =
+        buyUrl
+            .replace("{product}", URLEncoder.encode(product.value(), StandardCharsets.UTF_8))
+            .replace("{owner}", URLEncoder.encode(owner.value(), StandardCharsets.UTF_8));
+    return url.startsWith("/") ? base() + url : url;
+  }
+
+  private String base() {
+    return publicUrl.isEmpty()
+        ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+        : publicUrl;
   }
 
   public List<LinkView> views(OwnerId owner, List<ShareLink> list) throws IOException {

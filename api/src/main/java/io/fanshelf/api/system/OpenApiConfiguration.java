@@ -28,7 +28,7 @@ public class OpenApiConfiguration {
    * The version of the {@code /api/v1} contract: the minor number grows with each additive change
    * (docs/api.md, "Versions and compatibility"); a breaking change would be {@code /api/v2}.
    */
-  public static final String CONTRACT_VERSION = "1.1.0";
+  public static final String CONTRACT_VERSION = "1.2.0";
 
   static {
     // The signed-in owner is taken from the credentials, never from the request.

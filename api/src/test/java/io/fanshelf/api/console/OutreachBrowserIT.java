@@ -3,6 +3,8 @@ package io.fanshelf.api.console;
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
@@ -121,6 +123,12 @@ class OutreachBrowserIT extends ItBase {
     }
     indexer.changeLabels(labels, List.of());
     indexer.appendEvents(purchases);
+    Path fans = Files.createTempFile("outreach-it-fans-", ".csv");
+    Files.writeString(
+        fans,
+        "owner_id,fan_id,groups\nshop-lily," + DUE + ",护肤群;VIP 群\nshop-lily," + OTHER + ",护肤群\n");
+    indexer.importFiles(ImportRequest.none().withFans(fans), ImportListener.NONE);
+    Files.delete(fans);
   }
 
   @Test
@@ -136,6 +144,21 @@ class OutreachBrowserIT extends ItBase {
     Assertions.assertTrue(message.contains("/go/bh-021"), message);
     Assertions.assertTrue(text("outreach-summary").startsWith("共看了"), text("outreach-summary"));
     screenshot("console-outreach-zh-CN");
+
+    // The group both due fans are in comes first, with a post that links the product, not a shelf.
+    WebElement group = groupRow("护肤群");
+    Assertions.assertTrue(group.getText().contains("名单中 2 位粉丝"), group.getText());
+    String post = group.findElement(By.cssSelector("textarea.message")).getAttribute("value");
+    Assertions.assertTrue(post.startsWith("今日推荐：大容量洗衣液 3kg"), post);
+    Assertions.assertTrue(post.endsWith("/buy/bh-021?ref=shop-lily"), post);
+    Assertions.assertTrue(groupRow("VIP 群").getText().contains("名单中 1 位粉丝"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView()", browser.findElement(By.id("outreach-groups")));
+    screenshot("console-outreach-groups-zh-CN");
+    group.findElement(By.cssSelector("button.copy")).click();
+    wait.until(
+        d -> groupRow("护肤群").findElement(By.cssSelector("button.copy")).getText().equals("已复制"));
 
     // The copy button says it copied.
     WebElement copy = row.findElement(By.cssSelector("button.copy"));
@@ -164,6 +187,8 @@ class OutreachBrowserIT extends ItBase {
     open("/console/outreach?lang=en");
     Assertions.assertTrue(text("main").contains("Who to message today"), text("main"));
     Assertions.assertTrue(row(DUE).getText().contains("Due to buy again"), row(DUE).getText());
+    Assertions.assertTrue(text("outreach-groups").contains("Groups to post in"));
+    Assertions.assertTrue(groupRow("护肤群").getText().contains("2 listed fans"));
     browser.findElement(By.cssSelector("#templates summary")).click();
     WebElement template =
         browser.findElement(By.cssSelector("textarea[name='t.repurchase_due.en']"));
@@ -182,6 +207,12 @@ class OutreachBrowserIT extends ItBase {
     browser.findElement(By.cssSelector("textarea[name='t.repurchase_due.en']")).clear();
     browser.findElement(By.id("save-templates")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("templates-saved")));
+  }
+
+  private WebElement groupRow(String name) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#outreach-groups li[data-group='" + name + "']")));
   }
 
   private WebElement row(String fan) {

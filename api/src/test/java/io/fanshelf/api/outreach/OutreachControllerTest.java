@@ -1,9 +1,11 @@
 package io.fanshelf.api.outreach;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,13 +14,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.ingest.ImportListener;
+import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Label;
 import io.fanshelf.indexer.model.LabelSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
@@ -39,6 +48,7 @@ class OutreachControllerTest extends ApiTestBase {
   private static final String MU_ONLY = "fan-9152";
 
   @Autowired Indexer indexer;
+  @TempDir Path groupsDir;
 
   @BeforeEach
   void dueFans() throws Exception {
@@ -79,6 +89,48 @@ class OutreachControllerTest extends ApiTestBase {
       }
     }
     indexer.appendEvents(purchases);
+    Path fans = groupsDir.resolve("fans.csv");
+    Files.writeString(
+        fans,
+        "owner_id,fan_id,groups\n"
+            + "shop-lily,"
+            + DUE
+            + ",护肤群;VIP 群\n"
+            + "shop-mu,"
+            + MU_ONLY
+            + ",Mu 的群\n");
+    indexer.importFiles(ImportRequest.none().withFans(fans), ImportListener.NONE);
+  }
+
+  @Test
+  void groupsSayWhereOnePostReachesTheListedFans() throws Exception {
+    String due = "$.groups[?(@.name == '护肤群')]";
+    mvc.perform(get("/api/v1/owner/outreach").header("Authorization", owner(LILY)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath(due + ".listedFans").value(hasItem(1)))
+        .andExpect(jsonPath(due + ".product").value(hasItem("bh-021")))
+        .andExpect(jsonPath(due + ".link").value(hasItem(endsWith("/buy/bh-021?ref=shop-lily"))))
+        .andExpect(jsonPath(due + ".message").value(hasItem(startsWith("今日推荐：大容量洗衣液 3kg"))))
+        .andExpect(jsonPath("$.groups[*].name").value(hasItem("VIP 群")))
+        .andExpect(jsonPath("$.groups[*].name").value(not(hasItem("Mu 的群"))));
+    String body =
+        mvc.perform(get("/api/v1/owner/outreach").header("Authorization", owner(LILY)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    // The fan is the group's only listed member: the group is worth what the fan's entry is.
+    assertEquals(
+        JsonPath.<List<Object>>read(
+            body, "$.entries[?(@.fan == '" + DUE + "')].expectedCommission"),
+        JsonPath.<List<Object>>read(body, due + ".expectedCommission"));
+    mvc.perform(get("/api/v1/owner/outreach?lang=en").header("Authorization", owner(LILY)))
+        .andExpect(
+            jsonPath(due + ".message")
+                .value(hasItem(startsWith("Picked for you today: 大容量洗衣液 3kg"))));
+    mvc.perform(get("/api/v1/owner/outreach").header("Authorization", owner(MU)))
+        .andExpect(jsonPath("$.groups[*].name").value(hasItem("Mu 的群")))
+        .andExpect(jsonPath("$.groups[*].name").value(not(hasItem("护肤群"))))
+        .andExpect(jsonPath("$.groups[*].name").value(not(hasItem("VIP 群"))));
   }
 
   @Test

@@ -24,11 +24,11 @@ import java.util.Set;
 /**
  * Generates the demo's beauty and home shop 小美的美妆家居 ({@code shop-mei}, zh-CN): the taxonomy version
  * that adds skin type, home style and a private price sensitivity ({@link BeautyTaxonomy}), a
- * catalog of a few hundred products ({@link BeautyCatalog}), fans with nicknames, the labels the
- * owner gave them, and a year of views, carts, favourites and purchases that follow each fan's true
- * skin type, styles and price sensitivity. Labels are the truth for the dimensions the owner filled
- * in, so labels and behaviour agree as they would in a shop whose owner knows her fans; some fans
- * have no labels, or only some, and are known by their behaviour alone.
+ * catalog of a few hundred products ({@link BeautyCatalog}), fans with nicknames and the owner's
+ * chat groups, the labels the owner gave them, and a year of views, carts, favourites and purchases
+ * that follow each fan's true skin type, styles and price sensitivity. Labels are the truth for the
+ * dimensions the owner filled in, so labels and behaviour agree as they would in a shop whose owner
+ * knows her fans; some fans have no labels, or only some, and are known by their behaviour alone.
  *
  * <p>Deterministic: the same {@link Options} give byte-identical files ({@link java.util.Random} is
  * specified to the bit). docs/demo-data.md describes the result. Not thread-safe.
@@ -131,6 +131,8 @@ public final class BeautyDemoShop {
           csv.row(catalogRow(product));
         }
       }
+      // Groups draw from their own stream, so that everything else is the same with or without.
+      Random groups = new Random(options.seed() + 2);
       try (CsvWriter csv = CsvWriter.open(work.resolve(FANS), FAN_HEADER)) {
         for (ShopFan fan : shop.fans()) {
           csv.row(
@@ -138,7 +140,8 @@ public final class BeautyDemoShop {
                   OWNER.value(),
                   fan.id().value(),
                   fan.nickname(),
-                  ImportFiles.time(fan.joinedAt(), ZONE)));
+                  ImportFiles.time(fan.joinedAt(), ZONE),
+                  String.join(";", groups(fan, groups))));
         }
       }
       int labelled = 0;
@@ -193,7 +196,38 @@ public final class BeautyDemoShop {
   static final List<String> EVENT_HEADER =
       List.of("id", "fan", "product", "type", "time", "value", "owner", "page", "source");
 
-  static final List<String> FAN_HEADER = List.of("owner_id", "fan_id", "nickname", "joined_at");
+  static final List<String> FAN_HEADER =
+      List.of("owner_id", "fan_id", "nickname", "joined_at", "groups");
+
+  /** Fans who joined before this moment were invited to the first 福利群, later ones the second. */
+  private static final Instant SECOND_GROUP_FROM = Instant.parse("2016-07-01T00:00:00Z");
+
+  /**
+   * The owner's chat groups the fan is in: three in four are in one of the two 福利群 (the first
+   * filled up), the 宝妈 of the remark names in the 宝妈交流群, regulars and one in ten others in the VIP
+   * group, and some fans who shop for the home in the 家居好物群. Every fan draws the same three
+   * numbers, so one fan's groups never shift another's.
+   */
+  static List<String> groups(ShopFan fan, Random random) {
+    boolean inWelfareGroup = random.nextDouble() < 0.75;
+    boolean vip = random.nextDouble() < 0.1;
+    boolean home = random.nextDouble() < 0.4;
+    List<String> groups = new ArrayList<>();
+    if (inWelfareGroup) {
+      groups.add(fan.joinedAt().isBefore(SECOND_GROUP_FROM) ? "小美福利1群" : "小美福利2群");
+    }
+    if (fan.nickname().endsWith("·宝妈群")) {
+      groups.add("宝妈交流群");
+    }
+    if (vip || fan.nickname().endsWith("·老客")) {
+      groups.add("老客VIP群");
+    }
+    if (home && fan.beautyShare() < 0.7) {
+      groups.add("家居好物群");
+    }
+    return groups;
+  }
+
   static final List<String> LABEL_HEADER =
       List.of(
           "owner_id",

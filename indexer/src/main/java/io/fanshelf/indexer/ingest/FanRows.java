@@ -6,10 +6,11 @@ import io.fanshelf.indexer.model.OwnerId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Maps fan rows to memberships (docs/data-formats.md, "Fans"). */
 final class FanRows {
-  static final Set<String> FIELDS = Set.of("owner_id", "fan_id", "nickname", "joined_at");
+  static final Set<String> FIELDS = Set.of("owner_id", "fan_id", "nickname", "joined_at", "groups");
   static final Set<String> REQUIRED = Set.of("owner_id", "fan_id");
 
   private FanRows() {}
@@ -23,6 +24,17 @@ final class FanRows {
     FanId fan = f.parseRequired("fan_id", FanId::new);
     Optional<String> nickname = f.optional("nickname");
     Instant joined = f.parse("joined_at", FieldReader::time).orElse(now);
-    return f.build(() -> new Fan(owner, fan, nickname, joined));
+    Set<String> groups = new TreeSet<>();
+    for (String group : f.list("groups")) {
+      try {
+        groups.add(Fan.group(group));
+      } catch (IllegalArgumentException e) {
+        f.fail("groups", e.getMessage());
+      }
+    }
+    if (groups.size() > Fan.MAX_GROUPS) {
+      f.fail("groups", "expected at most " + Fan.MAX_GROUPS + " groups, got " + groups.size());
+    }
+    return f.build(() -> new Fan(owner, fan, nickname, joined, groups));
   }
 }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +203,55 @@ class ImporterTest {
     assertTrue(store.catalog().get(ProductId.of("p9")).isEmpty());
     assertEquals(0, store.fans().count());
     assertEquals(0, store.events().count());
+  }
+
+  @Test
+  void fansCarryTheOwnersGroups() throws Exception {
+    importer.run(
+        base()
+            .withFans(
+                write(
+                    "fans.csv",
+                    "owner_id,fan_id,nickname,groups\n"
+                        + "shop-lily,f1,小王, 护肤交流群 ; VIP群 \n"
+                        + "shop-lily,f2,,\n"
+                        + "shop-ann,f1,,Ann's group\n")),
+        ImportListener.NONE);
+
+    FanProfile lily = store.fans().get(OwnerId.of("shop-lily"), FanId.of("f1")).orElseThrow();
+    assertEquals(Set.of("护肤交流群", "VIP群"), lily.fan().groups());
+    assertEquals(
+        Set.of(),
+        store.fans().get(OwnerId.of("shop-lily"), FanId.of("f2")).orElseThrow().fan().groups());
+    assertEquals(
+        Set.of("Ann's group"),
+        store.fans().get(OwnerId.of("shop-ann"), FanId.of("f1")).orElseThrow().fan().groups(),
+        "another owner's groups on the same fan stay theirs");
+  }
+
+  @Test
+  void aBadGroupNamesTheLineAndFieldAndImportsNoFan() throws Exception {
+    importer.run(base(), ImportListener.NONE);
+    String tooLong = "群".repeat(61);
+    ImportRequest bad =
+        ImportRequest.none()
+            .withFans(
+                write(
+                    "fans.jsonl",
+                    "{\"owner_id\": \"shop-lily\", \"fan_id\": \"f1\", \"groups\": [\"护肤群\"]}\n"
+                        + "{\"owner_id\": \"shop-lily\", \"fan_id\": \"f2\", \"groups\": [\""
+                        + tooLong
+                        + "\"]}\n"
+                        + "{\"owner_id\": \"shop-lily\", \"fan_id\": \"f3\", \"groups\": [\"a;b\"]}\n"));
+
+    ImportRejectedException rejected =
+        assertThrows(ImportRejectedException.class, () -> importer.run(bad, ImportListener.NONE));
+
+    List<String> errors = rejected.errors().stream().map(ValidationError::toString).toList();
+    assertHas(errors, "fans.jsonl:2 [groups]: group must be at most 60 characters, got 61");
+    assertHas(errors, "fans.jsonl:3 [groups]: group must not contain ';', got 'a;b'");
+    assertEquals(2, rejected.totalErrors());
+    assertEquals(0, store.fans().count(), "a rejected batch changes nothing");
   }
 
   private static void assertHas(List<String> errors, String expected) {

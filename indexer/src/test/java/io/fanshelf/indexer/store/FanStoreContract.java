@@ -73,12 +73,14 @@ public abstract class FanStoreContract extends StoreContract {
   @Test
   void upsertFansKeepsLabelsAndUpdatesTheMembership() throws IOException {
     FanProfile before = fans.get(LILY, SHARED_FAN).orElseThrow();
-    Fan renamed = new Fan(LILY, SHARED_FAN, Optional.of("小美 老客户"), LATER);
+    Fan renamed = new Fan(LILY, SHARED_FAN, Optional.of("小美 老客户"), LATER, Set.of("护肤群", "VIP 群"));
 
     fans.upsertFans(List.of(renamed));
 
     FanProfile after = fans.get(LILY, SHARED_FAN).orElseThrow();
     assertEquals(renamed, after.fan());
+    assertEquals(Set.of("护肤群", "VIP 群"), after.fan().groups());
+    assertEquals(Set.of(), fans.get(MU, SHARED_FAN).orElseThrow().fan().groups());
     assertEquals(before.labels(), after.labels());
     assertFalse(after.labels().isEmpty());
     assertEquals(count(), fans.count());

@@ -13,6 +13,7 @@ import java.util.List;
  * @param capped fans messaged within the cap's days
  * @param withoutReason fans with no reason today
  * @param overBudget fans with a reason who did not fit the budget
+ * @param groups the owner's groups with a listed fan in them, the most valuable first
  */
 public record OutreachPlan(
     Instant at,
@@ -21,8 +22,10 @@ public record OutreachPlan(
     int optedOut,
     int capped,
     int withoutReason,
-    int overBudget) {
+    int overBudget,
+    List<OutreachGroup> groups) {
   public OutreachPlan {
     picks = List.copyOf(picks);
+    groups = List.copyOf(groups);
   }
 }

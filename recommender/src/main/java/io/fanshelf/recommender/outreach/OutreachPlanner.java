@@ -59,6 +59,12 @@ public final class OutreachPlanner {
           .thenComparing(Comparator.comparingDouble(OutreachPick::probability).reversed())
           .thenComparing(pick -> pick.fan().value());
 
+  private static final Comparator<OutreachGroup> MOST_VALUABLE_FIRST =
+      Comparator.comparingDouble(OutreachGroup::expectedCommissionCents)
+          .reversed()
+          .thenComparing(Comparator.comparingInt(OutreachGroup::listedFans).reversed())
+          .thenComparing(OutreachGroup::name);
+
   private final Indexer indexer;
   private final Recommender recommender;
   private final OutreachOptions options;
@@ -81,6 +87,7 @@ public final class OutreachPlanner {
       throws IOException {
     Map<ProductId, ProductChange> changes = recentChanges(now);
     List<OutreachPick> picks = new ArrayList<>();
+    Map<FanId, Set<String>> groupsOf = new HashMap<>();
     int fans = 0;
     int skipped = 0;
     int capped = 0;
@@ -104,6 +111,7 @@ public final class OutreachPlanner {
           continue;
         }
         reasons(owner, fan, now, history, changes).stream().findFirst().ifPresent(picks::add);
+        groupsOf.put(fan, profile.fan().groups());
       }
       after = page.next();
     } while (after.isPresent());
@@ -117,7 +125,45 @@ public final class OutreachPlanner {
         skipped,
         capped,
         fans - skipped - capped - withReason,
-        withReason - listed.size());
+        withReason - listed.size(),
+        groups(listed, groupsOf));
+  }
+
+  /**
+   * The owner's groups by what their listed members' picks are worth together: a post in the first
+   * reaches the most of the day's value at once. A group no listed fan is in is left out.
+   */
+  static List<OutreachGroup> groups(List<OutreachPick> listed, Map<FanId, Set<String>> groupsOf) {
+    Map<String, List<OutreachPick>> members = new HashMap<>();
+    for (OutreachPick pick : listed) {
+      for (String group : groupsOf.getOrDefault(pick.fan(), Set.of())) {
+        members.computeIfAbsent(group, g -> new ArrayList<>()).add(pick);
+      }
+    }
+    List<OutreachGroup> groups = new ArrayList<>();
+    members.forEach(
+        (name, picks) -> {
+          Map<ProductId, Double> byProduct = new HashMap<>();
+          Map<ProductId, Product> products = new HashMap<>();
+          double total = 0;
+          for (OutreachPick pick : picks) {
+            total += pick.expectedCommissionCents();
+            byProduct.merge(pick.product().id(), pick.expectedCommissionCents(), Double::sum);
+            products.putIfAbsent(pick.product().id(), pick.product());
+          }
+          ProductId top =
+              byProduct.entrySet().stream()
+                  .max(
+                      Map.Entry.<ProductId, Double>comparingByValue()
+                          .thenComparing(
+                              Map.Entry.comparingByKey(
+                                  Comparator.comparing(ProductId::value).reversed())))
+                  .orElseThrow()
+                  .getKey();
+          groups.add(new OutreachGroup(name, picks.size(), total, products.get(top)));
+        });
+    groups.sort(MOST_VALUABLE_FIRST);
+    return groups;
   }
 
   /**
