@@ -1,6 +1,7 @@
 package io.fanshelf.api.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.indexer.model.EventId;
@@ -83,8 +84,14 @@ class KillDashNineOverHttpIT {
             running.add(clients.submit(() -> postEvents(server, events, prefix, batches)));
           }
           running.add(clients.submit(() -> changeLabels(server, owner)));
-          // Anywhere from the first requests to a second and a half of load.
-          Thread.sleep(50 + random.nextInt(1_500));
+          // Anywhere from the first answered batch to a hundred of them: a moment in the request
+          // stream, not on the clock, so a busy machine moves it by nothing.
+          int before = batches.size();
+          int killAfter = 1 + random.nextInt(100);
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .pollInterval(Duration.ofMillis(5))
+              .until(() -> batches.size() - before >= killAfter);
           server.kill();
           for (Future<?> client : running) {
             client.get();

@@ -1,5 +1,7 @@
 package io.fanshelf.api.crash;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.FanShelfApplication;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole service as a separate JVM (the test's own classpath, so the beauty-home fixture is on
@@ -88,27 +91,34 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void awaitReady(HttpClient http) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     HttpRequest readiness =
         HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(10))
             .build();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the server exited with " + process.exitValue() + " before it was ready; see " + log);
-      }
-      try {
-        if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (ConnectException e) {
-        // Not listening yet.
-      }
-      Thread.sleep(100);
+    try {
+      await()
+          .atMost(READY_WITHIN)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "the server exited with "
+                          + process.exitValue()
+                          + " before it was ready; see "
+                          + log);
+                }
+                try {
+                  return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode()
+                      == 200;
+                } catch (ConnectException e) {
+                  return false; // not listening yet
+                }
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "the server was not ready within " + READY_WITHIN + "; see " + log, e);
     }
-    throw new IllegalStateException(
-        "the server was not ready within " + READY_WITHIN + "; see " + log);
   }
 
   /** The demo's admin API key, as the server keeps it in the data directory. */

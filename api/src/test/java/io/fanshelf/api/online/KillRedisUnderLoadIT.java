@@ -149,7 +149,11 @@ class KillRedisUnderLoadIT {
         assertThat(response.headers().firstValue("Content-Type"))
             .hasValue("application/problem+json");
         refused.incrementAndGet();
-        Thread.sleep(50);
+        // retry once the node says it takes writes again (or the load is over)
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> !loading.get() || health().contains("\"UP\""));
       }
     }
     return null;

@@ -1,5 +1,7 @@
 package io.fanshelf.api.online;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fanshelf.api.redis.OnlineStateConfiguration;
 import io.fanshelf.api.redis.RedisEventQueue;
 import io.fanshelf.api.redis.RedisLink;
@@ -84,9 +86,10 @@ public final class StreamConsumerBench {
                   "node-bench",
                   options)
               .start()) {
-        while (consumer.storedBatches() < batches) {
-          Thread.sleep(5);
-        }
+        await()
+            .atMost(Duration.ofHours(1))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> consumer.storedBatches() >= batches);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(
