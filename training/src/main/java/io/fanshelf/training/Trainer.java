@@ -723,12 +723,7 @@ public final class Trainer {
 
     /** Each fan's NDCG@10 over the tuning half, in order. */
     double[] tuningScores(Ranker ranker) {
-      double[] scores = new double[(candidates.size() + 1) / 2];
-      for (int i = 0, k = 0; k < scores.length; i += 2, k++) {
-        FanCandidates c = candidates.get(i);
-        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
-      }
-      return scores;
+      return scores(ranker, 0);
     }
 
     /** Every candidate's features in the tuning half. */
@@ -744,7 +739,7 @@ public final class Trainer {
 
     /** Mean NDCG@10 over the tuning half of the validation fans (every other fan). */
     double ndcg(Ranker ranker) {
-      return mean(ranker, false, 0);
+      return Selection.mean(tuningScores(ranker));
     }
 
     /**
@@ -752,30 +747,33 @@ public final class Trainer {
      * for serving are compared here, so that the learned ranker's tuning does not flatter it.
      */
     double[] selectionScores(Ranker ranker) {
-      double[] scores = new double[candidates.size() / 2];
-      for (int i = 1, k = 0; k < scores.length; i += 2, k++) {
-        FanCandidates c = candidates.get(i);
-        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
+      return scores(ranker, 1);
+    }
+
+    /** Mean NDCG@10 of the selection half's labelled fans; NaN without any. */
+    double labelledNdcg(Ranker ranker) {
+      double sum = 0;
+      int n = 0;
+      for (int i = 1; i < candidates.size(); i += 2) {
+        if (labelled[i]) {
+          sum += ndcg(candidates.get(i), ranker);
+          n++;
+        }
+      }
+      return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Each fan's NDCG@10 in one half: every other fan from {@code half} (0 or 1). */
+    private double[] scores(Ranker ranker, int half) {
+      double[] scores = new double[(candidates.size() + 1 - half) / 2];
+      for (int i = half, k = 0; k < scores.length; i += 2, k++) {
+        scores[k] = ndcg(candidates.get(i), ranker);
       }
       return scores;
     }
 
-    double labelledNdcg(Ranker ranker) {
-      return mean(ranker, true, 1);
-    }
-
-    private double mean(Ranker ranker, boolean onlyLabelled, int half) {
-      double sum = 0;
-      int n = 0;
-      for (int i = half; i < candidates.size(); i += 2) {
-        if (onlyLabelled && !labelled[i]) {
-          continue;
-        }
-        FanCandidates c = candidates.get(i);
-        sum += validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
-        n++;
-      }
-      return n == 0 ? Double.NaN : sum / n;
+    private double ndcg(FanCandidates fan, Ranker ranker) {
+      return validation.ndcg(fan.fanCase(), Evaluator.rank(fan, ranker));
     }
   }
 
