@@ -189,7 +189,9 @@ public final class OutreachPlanner {
     Odds odds = new Odds(fit);
     List<OutreachPick> picks = new ArrayList<>();
     for (Listable fan : listable) {
-      picks.add(picks(owner, fan.fan(), now, fan.history(), fan.candidates(), odds).getFirst());
+      picks(owner, fan.fan(), now, fan.history(), fan.candidates(), odds).stream()
+          .findFirst()
+          .ifPresent(picks::add);
     }
     picks.sort(BEST_FIRST);
     int withReason = picks.size();
@@ -275,9 +277,7 @@ public final class OutreachPlanner {
     History history = History.of(indexer.store().events().allOf(fan), now);
     List<Candidate> candidates =
         candidates(owner, fan, now, history, recentChanges(now), new Catalog());
-    return candidates.isEmpty()
-        ? List.of()
-        : picks(owner, fan, now, history, candidates, new Odds(Optional.empty()));
+    return picks(owner, fan, now, history, candidates, new Odds(Optional.empty()));
   }
 
   private Map<ProductId, ProductChange> recentChanges(Instant now) throws IOException {
@@ -314,7 +314,10 @@ public final class OutreachPlanner {
     return found;
   }
 
-  /** Every reason at {@code now}, the shelf's too, each with the product the message is about. */
+  /**
+   * Every reason at {@code now}, the shelf's too, each with the product the message is about; a
+   * reason about the fan stays without one when the shelf is empty (a feature, not a message).
+   */
   private List<Candidate> candidates(
       OwnerId owner,
       FanId fan,
@@ -331,11 +334,10 @@ public final class OutreachPlanner {
     List<Candidate> found = new ArrayList<>();
     for (Candidate signal : signals) {
       // a reason about the fan rather than one product names the shelf's top item
-      if (signal.product().isPresent()) {
-        found.add(signal);
-      } else if (!shelf.isEmpty()) {
-        found.add(signal.about(shelf.getFirst().product()));
-      }
+      found.add(
+          signal.product().isEmpty() && !shelf.isEmpty()
+              ? signal.about(shelf.getFirst().product())
+              : signal);
     }
     newArrival(now, shelf, found);
     shelfChanged(owner, now, history, shelf, found);
@@ -362,11 +364,12 @@ public final class OutreachPlanner {
         candidates.stream().anyMatch(c -> c.reason() == OutreachReason.REPURCHASE_DUE);
     List<OutreachPick> picks = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      if (productDue && candidate.reason() == OutreachReason.REGULAR_SHOP_DUE) {
+      if (candidate.product().isEmpty()
+          || (productDue && candidate.reason() == OutreachReason.REGULAR_SHOP_DUE)) {
         continue;
       }
       double probability = odds.probability(candidate, features, propensity);
-      Product product = candidate.product().orElseThrow();
+      Product product = candidate.product().get();
       double value = product.priceCents() * product.commissionRate();
       picks.add(
           new OutreachPick(
@@ -617,7 +620,7 @@ public final class OutreachPlanner {
    * A reason found for a fan before its probability is known.
    *
    * @param product what the message is about; empty for a reason about the fan (lapsed, regular
-   *     shop) until the shelf is ranked
+   *     shop) until the shelf is ranked, and when it is empty
    * @param strength how strong the evidence is, in [0, 1]: the reason's feature in the fit, and
    *     what scales its judgement-set lift
    */
