@@ -155,9 +155,7 @@ public final class OutreachPlanner {
           History before = History.of(all, start);
           rows.add(
               features(
-                  before,
-                  start,
-                  signals(fan, start, before, windowChanges.get(window - 1), catalog)));
+                  before, start, signals(start, before, windowChanges.get(window - 1), catalog)));
           bought.add(History.bought(all, start, start.plus(HORIZON)));
         }
         if (optedOut.test(fan)) {
@@ -300,11 +298,7 @@ public final class OutreachPlanner {
    * yet.
    */
   private List<Candidate> signals(
-      FanId fan,
-      Instant now,
-      History history,
-      Map<ProductId, ProductChange> changes,
-      Catalog catalog)
+      Instant now, History history, Map<ProductId, ProductChange> changes, Catalog catalog)
       throws IOException {
     List<Candidate> found = new ArrayList<>();
     changedInterest(now, history, changes, catalog, found);
@@ -326,7 +320,7 @@ public final class OutreachPlanner {
       Map<ProductId, ProductChange> changes,
       Catalog catalog)
       throws IOException {
-    List<Candidate> signals = signals(fan, now, history, changes, catalog);
+    List<Candidate> signals = signals(now, history, changes, catalog);
     List<RecommendedItem> shelf =
         recommender
             .recommend(RecommendRequest.forYou(owner, fan, options.shelfSize(), now))
