@@ -3,10 +3,7 @@ package io.fanshelf.api.redis;
 import io.fanshelf.api.event.EventsImported;
 import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
-import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
-import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.EventReader;
 import io.fanshelf.recommender.activity.StoredHistory;
 import io.lettuce.core.RedisFuture;
@@ -16,16 +13,13 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -167,7 +161,6 @@ public final class RedisHistory implements StoredHistory {
   private final RedisLink redis;
   private final EventReader store;
   private final int historyLimit;
-  private final Duration ttl;
   private final String generationKey;
   private final byte[] historyPrefix;
   private final byte[] pendingPrefix;
@@ -195,7 +188,6 @@ public final class RedisHistory implements StoredHistory {
     this.redis = redis;
     this.store = store;
     this.historyLimit = historyLimit;
-    this.ttl = ttl;
     this.generationKey = redis.key("h:gen");
     this.historyPrefix = ascii(redis.key("h:"));
     this.pendingPrefix = ascii(redis.key("hp:"));
@@ -237,11 +229,11 @@ public final class RedisHistory implements StoredHistory {
     }
     fromStore.increment();
     List<Event> stored = store.recent(fan, limit);
-    read.ifPresent(miss -> fill(fan, suffix, (byte[]) miss.getFirst(), stored));
+    read.ifPresent(miss -> fill(suffix, (byte[]) miss.getFirst(), stored));
     return stored;
   }
 
-  private void fill(FanId fan, byte[] suffix, byte[] generation, List<Event> stored) {
+  private void fill(byte[] suffix, byte[] generation, List<Event> stored) {
     byte[][] args = new byte[6 + stored.size()][];
     args[0] = historyPrefix;
     args[1] = suffix;
@@ -250,7 +242,7 @@ public final class RedisHistory implements StoredHistory {
     args[4] = limitArg;
     args[5] = ttlArg;
     for (int i = 0; i < stored.size(); i++) {
-      args[6 + i] = encode(stored.get(i));
+      args[6 + i] = HistoryEntry.encode(stored.get(i));
     }
     redis.callBinary(
         commands ->
@@ -262,7 +254,7 @@ public final class RedisHistory implements StoredHistory {
   public void onStored(EventsStored stored) {
     Map<FanId, List<byte[]>> byFan = new LinkedHashMap<>();
     for (Event event : stored.events()) {
-      byFan.computeIfAbsent(event.fan(), fan -> new ArrayList<>()).add(encode(event));
+      byFan.computeIfAbsent(event.fan(), fan -> new ArrayList<>()).add(HistoryEntry.encode(event));
     }
     if (byFan.isEmpty()) {
       return;
@@ -317,11 +309,6 @@ public final class RedisHistory implements StoredHistory {
     }
   }
 
-  /** How long a copy lives after its fill. */
-  public Duration ttl() {
-    return ttl;
-  }
-
   private byte[] suffix(FanId fan) {
     return (":" + historyLimit + ":" + fan.value()).getBytes(StandardCharsets.UTF_8);
   }
@@ -330,68 +317,12 @@ public final class RedisHistory implements StoredHistory {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /**
-   * One entry: [8: epoch millisecond, sign bit flipped, so that bytes sort as times] [2: id length]
-   * [id UTF-8] [4: nanoseconds within the millisecond] [1: type length] [type wire name] [2:
-   * product length] [product UTF-8] [1: has value] [8: value bits, when it has]. The scripts read
-   * only time and id. The fan is the key's; owner, page and source are not kept: ranking never
-   * reads them from the history.
-   */
-  static byte[] encode(Event event) {
-    byte[] id = event.id().value().getBytes(StandardCharsets.UTF_8);
-    byte[] type = ascii(event.type().wireName());
-    byte[] product = event.product().value().getBytes(StandardCharsets.UTF_8);
-    boolean hasValue = event.value().isPresent();
-    ByteBuffer out =
-        ByteBuffer.allocate(
-            8 + 2 + id.length + 4 + 1 + type.length + 2 + product.length + 1 + (hasValue ? 8 : 0));
-    Instant time = event.time();
-    long millis = time.toEpochMilli();
-    out.putLong(millis ^ Long.MIN_VALUE);
-    out.putShort((short) id.length).put(id);
-    out.putInt(time.getNano() % 1_000_000);
-    out.put((byte) type.length).put(type);
-    out.putShort((short) product.length).put(product);
-    out.put((byte) (hasValue ? 1 : 0));
-    if (hasValue) {
-      out.putDouble(event.value().getAsDouble());
-    }
-    return out.array();
-  }
-
-  static Event decode(FanId fan, byte[] entry) {
-    ByteBuffer in = ByteBuffer.wrap(entry);
-    long millis = in.getLong() ^ Long.MIN_VALUE;
-    String id = string(in, Short.toUnsignedInt(in.getShort()));
-    Instant time = Instant.ofEpochMilli(millis).plusNanos(in.getInt());
-    EventType type = EventType.parse(string(in, Byte.toUnsignedInt(in.get())));
-    String product = string(in, Short.toUnsignedInt(in.getShort()));
-    OptionalDouble value =
-        in.get() == 1 ? OptionalDouble.of(in.getDouble()) : OptionalDouble.empty();
-    return new Event(
-        EventId.of(id),
-        fan,
-        ProductId.of(product),
-        type,
-        time,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        value);
-  }
-
   /** The entries after the header. */
   private static List<Event> decode(FanId fan, List<?> list) {
     List<Event> events = new ArrayList<>(list.size() - 1);
     for (int i = 1; i < list.size(); i++) {
-      events.add(decode(fan, (byte[]) list.get(i)));
+      events.add(HistoryEntry.decode(fan, (byte[]) list.get(i)));
     }
     return events;
-  }
-
-  private static String string(ByteBuffer in, int length) {
-    byte[] bytes = new byte[length];
-    in.get(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
