@@ -79,9 +79,9 @@ public class OnlineStateConfiguration {
 
   /**
    * With Redis, each fan's stored history is read from there first and from the store on a miss.
-   * The embedded default reads its store: it is local, a doc-values read in this JVM, and a copy in
-   * memory would cost heap per fan and a second truth to keep in step for a few microseconds saved.
-   * Both count {@code fanshelf.history.reads}.
+   * The embedded default reads its store: it is local (a read in this JVM, no round trip), and a
+   * copy in memory would cost heap per fan and a second truth to keep in step for little gain. Both
+   * count {@code fanshelf.history.reads}.
    */
   @Bean
   StoredHistory storedHistory(
