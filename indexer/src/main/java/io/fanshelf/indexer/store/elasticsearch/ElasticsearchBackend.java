@@ -68,7 +68,8 @@ public final class ElasticsearchBackend implements StoreBackend {
   private final ElasticsearchDocuments apiDocuments;
   private final Optional<ScheduledExecutorService> retention;
 
-  private ElasticsearchBackend(ElasticsearchOptions options, Rest5ClientTransport transport)
+  private ElasticsearchBackend(
+      ElasticsearchOptions options, Rest5ClientTransport transport, Clock clock)
       throws IOException {
     this.options = options;
     this.transport = transport;
@@ -87,7 +88,7 @@ public final class ElasticsearchBackend implements StoreBackend {
     for (EsIndex index : List.of(catalogIndex, fanIndex, metaIndex, apiIndex)) {
       IndexDefinition.check(index);
     }
-    this.eventIndices = new EventIndices(client, async, options, Clock.systemUTC());
+    this.eventIndices = new EventIndices(client, async, options, clock);
     eventIndices.open();
     eventIndices.dropExpired();
     this.catalog = new ElasticsearchCatalogStore(catalogIndex);
@@ -151,6 +152,11 @@ public final class ElasticsearchBackend implements StoreBackend {
    *     index of another document layout under the same prefix
    */
   public static ElasticsearchBackend open(ElasticsearchOptions options) throws IOException {
+    return open(options, Clock.systemUTC());
+  }
+
+  /** {@link #open(ElasticsearchOptions)} with the clock that event retention goes by. */
+  static ElasticsearchBackend open(ElasticsearchOptions options, Clock clock) throws IOException {
     Rest5ClientBuilder builder = Rest5Client.builder(options.hosts());
     Timeout timeout = Timeout.ofMilliseconds(options.requestTimeout().toMillis());
     builder.setRequestConfigCallback(config -> config.setResponseTimeout(timeout));
@@ -164,7 +170,7 @@ public final class ElasticsearchBackend implements StoreBackend {
     Rest5ClientTransport transport =
         new Rest5ClientTransport(builder.build(), new JacksonJsonpMapper());
     try {
-      ElasticsearchBackend backend = new ElasticsearchBackend(options, transport);
+      ElasticsearchBackend backend = new ElasticsearchBackend(options, transport, clock);
       LOG.info(
           "Elasticsearch backend opened: {} indices {}-*, refresh {}",
           options.hosts(),

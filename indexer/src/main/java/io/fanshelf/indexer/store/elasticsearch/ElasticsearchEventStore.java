@@ -35,10 +35,10 @@ import java.util.function.Consumer;
  * ({@code onNew} is called), a 409 is a duplicate that another node stored in the same index
  * meanwhile. The search sees what earlier appends stored, since each append returns only once it is
  * visible. Two nodes storing the same id at the same moment under different event times (which a
- * resend never does: it carries the event's own time) both succeed; that is the one gap. The call
- * remembers what it created; if anything fails afterwards (an item error, the iteration, {@code
- * onNew}, the connection) it deletes exactly those events again, so the append leaves nothing (see
- * {@link AllOrNothing} for the window in which part of it is visible).
+ * resend never does: it carries the event's own time) both succeed: this layout leaves that open.
+ * The call remembers what it created; if anything fails afterwards (an item error, the iteration,
+ * {@code onNew}, the connection) it deletes exactly those events again, so the append leaves
+ * nothing (see {@link AllOrNothing} for the window in which part of it is visible).
  *
  * <p>Thread-safe; appends from this process are serialised, as the contract says, which also closes
  * a race within one process: a duplicate seen while another append that created the event is being

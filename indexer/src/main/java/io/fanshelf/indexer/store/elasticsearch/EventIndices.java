@@ -16,9 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +62,9 @@ final class EventIndices {
   private final ElasticsearchOptions options;
   private final Clock clock;
   private final EsIndex all;
-  private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+  /** The indices this node created or found, with the end of their period. */
+  private final Map<String, Instant> known = new ConcurrentHashMap<>();
 
   EventIndices(
       ElasticsearchClient client,
@@ -128,10 +130,21 @@ final class EventIndices {
 
   /**
    * Makes sure the indices {@code names} exist, creating them (side by side) with the events layout
-   * and the alias, and checks the layout of those that did.
+   * and the alias, and checks the layout of those that did. An index this node knows is not asked
+   * about again, unless its period ends near the retention cut-off: another node may have dropped
+   * it since, and then it must be created again rather than written into while missing.
    */
   void ensure(Collection<String> names) throws IOException {
-    List<String> missing = names.stream().distinct().filter(n -> !created.contains(n)).toList();
+    Optional<Instant> keptFrom = retentionCutoff().map(cutoff -> cutoff.plus(RETENTION_MARGIN));
+    List<String> missing =
+        names.stream()
+            .distinct()
+            .filter(
+                name -> {
+                  Instant until = known.get(name);
+                  return until == null || keptFrom.isPresent() && !until.isAfter(keptFrom.get());
+                })
+            .toList();
     if (missing.isEmpty()) {
       return;
     }
@@ -145,21 +158,17 @@ final class EventIndices {
           index.createIfMissing(async, EventDocs.periodDefinition(options, all.name(), until)));
     }
     ElasticsearchBackend.await(creating);
-    Optional<Instant> keptFrom = retentionCutoff().map(cutoff -> cutoff.plus(RETENTION_MARGIN));
     for (EsIndex index : indices) {
       IndexDefinition.check(index);
-      Instant until = until(index.name());
-      if (keptFrom.isEmpty() || until.isAfter(keptFrom.get())) {
-        created.add(index.name());
-      }
+      known.put(index.name(), until(index).orElseThrow());
     }
   }
 
-  private Instant until(String name) {
-    return periodOf(name)
-        .plusDays(options.eventPeriod().toDays())
-        .atStartOfDay(ZoneOffset.UTC)
-        .toInstant();
+  /** The end of the period an index holds, from its {@code _meta}; empty for the single index. */
+  private static Optional<Instant> until(EsIndex index) throws IOException {
+    return index
+        .mappingMeta(EventDocs.UNTIL_KEY)
+        .map(day -> LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   private Optional<Instant> retentionCutoff() {
@@ -187,16 +196,13 @@ final class EventIndices {
     List<String> expired = new ArrayList<>();
     for (String name : new TreeSet<>(all.aliasMembers())) {
       EsIndex index = new EsIndex(client, name, options.refresh());
-      Optional<String> until = index.mappingMeta(EventDocs.UNTIL_KEY);
+      Optional<Instant> until = until(index);
       boolean old =
           until.isPresent()
-              ? !LocalDate.parse(until.get())
-                  .atStartOfDay(ZoneOffset.UTC)
-                  .toInstant()
-                  .isAfter(cutoff)
+              ? !until.get().isAfter(cutoff)
               : newestTime(index).orElse(Long.MIN_VALUE) < cutoff.toEpochMilli();
       if (old) {
-        created.remove(name);
+        known.remove(name);
         index.drop();
         expired.add(name);
       }

@@ -14,9 +14,11 @@ import io.fanshelf.indexer.store.EventStore.AppendResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -189,6 +191,59 @@ class ElasticsearchEventIndicesIT {
     try (ElasticsearchBackend backend = ElasticsearchBackend.open(withRetention)) {
       assertFalse(indices(options.indexPrefix()).contains(single), "dropped when opened");
       assertEquals(List.of(recent), backend.events().recent(FanId.of("fan-o"), 10));
+    }
+  }
+
+  @Test
+  void aLateEventForAWeekAnotherNodeDroppedCreatesTheWeekAgain() throws IOException {
+    ElasticsearchOptions options = NODE.builder(dir).eventRetention(Duration.ofDays(14)).build();
+    MovableClock clockA = new MovableClock(WEEK_N);
+    Instant later = WEEK_N.plus(Duration.ofDays(25));
+    String weekN = options.indexPrefix() + "-events-2026.11.23";
+    try (ElasticsearchBackend nodeA = ElasticsearchBackend.open(options, clockA)) {
+      // Node A writes week N while it is recent, and knows its index from then on.
+      nodeA.events().append(List.of(event("a-1", "fan-a", WEEK_N)), e -> {});
+      clockA.set(later);
+      try (ElasticsearchBackend nodeB =
+          ElasticsearchBackend.open(options, Clock.fixed(later, ZoneOffset.UTC))) {
+        assertFalse(
+            indices(options.indexPrefix()).contains(weekN), "node B's start dropped week N");
+
+        Event late = event("a-2", "fan-a", WEEK_N.plusSeconds(60));
+        assertEquals(new AppendResult(1, 0), nodeA.events().append(List.of(late), e -> {}));
+
+        assertTrue(aliasMembers(options.indexPrefix()).contains(weekN), "created with its alias");
+        assertTrue(nodeB.events().contains(late.id()));
+        assertEquals(List.of(late), nodeB.events().recent(FanId.of("fan-a"), 10));
+      }
+    }
+  }
+
+  /** A clock a test moves forward, as days pass on a long-running node. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("UTC only");
     }
   }
 
