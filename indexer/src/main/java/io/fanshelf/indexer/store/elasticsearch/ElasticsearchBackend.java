@@ -172,10 +172,16 @@ public final class ElasticsearchBackend implements StoreBackend {
     try {
       ElasticsearchBackend backend = new ElasticsearchBackend(options, transport, clock);
       LOG.info(
-          "Elasticsearch backend opened: {} indices {}-*, refresh {}",
+          "Elasticsearch backend opened: {} indices {}-*, refresh {}, an events index per {}"
+              + " days, {}",
           options.hosts(),
           options.indexPrefix(),
-          options.refresh());
+          options.refresh(),
+          options.eventPeriod().toDays(),
+          options
+              .eventRetention()
+              .map(r -> "kept " + r.toDays() + " days")
+              .orElse("kept for ever"));
       return backend;
     } catch (IOException | RuntimeException e) {
       try {
