@@ -192,11 +192,7 @@ class BackendParityIT {
       if (pair != null) {
         pair.lucene().indexer().close();
         pair.elasticsearch().indexer().close();
-        List<String> indices = new ArrayList<>();
-        for (String suffix : List.of("catalog", "fans", "events", "meta")) {
-          indices.add(prefix(pair.name()) + "-" + suffix);
-        }
-        NODE.admin().indices().delete(d -> d.index(indices).ignoreUnavailable(true));
+        NODE.deleteIndices(prefix(pair.name()));
       }
     }
   }

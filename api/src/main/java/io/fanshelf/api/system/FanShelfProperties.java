@@ -235,6 +235,9 @@ public record FanShelfProperties(
    * @param refreshInterval the indices' periodic refresh, which {@code wait_for} waits for
    * @param requestTimeout how long one HTTP request may take
    * @param apiKey an encoded Elasticsearch API key; empty: none. Never printed
+   * @param eventPeriod how much event time one events index holds (whole days)
+   * @param eventRetention events indices whose period ended longer ago are dropped whole (whole
+   *     days, at least one period); 0: events are kept for ever
    */
   public record Elasticsearch(
       @NotNull @DefaultValue
@@ -263,7 +266,11 @@ public record FanShelfProperties(
           Duration refreshInterval,
       @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("30s")
           Duration requestTimeout,
-      @NotNull @DefaultValue("") String apiKey) {
+      @NotNull @DefaultValue("") String apiKey,
+      @NotNull @DurationMin(days = 1) @DurationMax(days = 366) @DefaultValue("7d")
+          Duration eventPeriod,
+      @NotNull @DurationMin(days = 0) @DurationMax(days = 36600) @DefaultValue("0d")
+          Duration eventRetention) {
 
     /**
      * @param catalog primary shards of the catalog index
@@ -284,9 +291,13 @@ public record FanShelfProperties(
               .replicas(replicas)
               .refresh(ElasticsearchOptions.Refresh.valueOf(refresh.toUpperCase(Locale.ROOT)))
               .refreshInterval(refreshInterval)
-              .requestTimeout(requestTimeout);
+              .requestTimeout(requestTimeout)
+              .eventPeriod(eventPeriod);
       if (!apiKey.isBlank()) {
         builder.apiKey(apiKey);
+      }
+      if (!eventRetention.isZero()) {
+        builder.eventRetention(eventRetention);
       }
       return builder.build();
     }
@@ -310,6 +321,10 @@ public record FanShelfProperties(
           + requestTimeout
           + ", apiKey="
           + (apiKey.isBlank() ? "(none)" : "(set)")
+          + ", eventPeriod="
+          + eventPeriod
+          + ", eventRetention="
+          + eventRetention
           + "]";
     }
   }

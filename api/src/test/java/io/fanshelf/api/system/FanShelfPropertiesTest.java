@@ -77,6 +77,8 @@ class FanShelfPropertiesTest {
           assertEquals("wait_for", es.refresh());
           assertEquals(Duration.ofSeconds(1), es.refreshInterval());
           assertEquals(Duration.ofSeconds(30), es.requestTimeout());
+          assertEquals(Duration.ofDays(7), es.eventPeriod());
+          assertEquals(Duration.ZERO, es.eventRetention(), "events are kept unless told");
         });
   }
 
@@ -94,7 +96,9 @@ class FanShelfPropertiesTest {
             "fanshelf.elasticsearch.refresh=immediate",
             "fanshelf.elasticsearch.refresh-interval=5s",
             "fanshelf.elasticsearch.request-timeout=2m",
-            "fanshelf.elasticsearch.api-key=c2VjcmV0OmtleQ==")
+            "fanshelf.elasticsearch.api-key=c2VjcmV0OmtleQ==",
+            "fanshelf.elasticsearch.event-period=14d",
+            "fanshelf.elasticsearch.event-retention=42d")
         .run(
             context -> {
               FanShelfProperties properties = context.getBean(FanShelfProperties.class);
@@ -111,7 +115,9 @@ class FanShelfPropertiesTest {
                       ElasticsearchOptions.Refresh.IMMEDIATE,
                       Duration.ofSeconds(5),
                       Duration.ofMinutes(2),
-                      Optional.of("c2VjcmV0OmtleQ==")),
+                      Optional.of("c2VjcmV0OmtleQ=="),
+                      Duration.ofDays(14),
+                      Optional.of(Duration.ofDays(42))),
                   options);
               assertFalse(properties.elasticsearch().toString().contains("c2VjcmV0"));
             });

@@ -127,10 +127,11 @@ final class AllOrNothing {
       Write write = outcome.write();
       Optional<Doc> before = done.change().before();
       undo.add(
-          before.isPresent()
-              ? Write.replace(
-                  write.key(), before.get().source(), outcome.seqNo(), outcome.primaryTerm())
-              : Write.delete(write.key(), outcome.seqNo(), outcome.primaryTerm()));
+          (before.isPresent()
+                  ? Write.replace(
+                      write.key(), before.get().source(), outcome.seqNo(), outcome.primaryTerm())
+                  : Write.delete(write.key(), outcome.seqNo(), outcome.primaryTerm()))
+              .in(write.index()));
     }
     List<Outcome> failed = new ArrayList<>();
     for (Outcome outcome : index.bulk(undo)) {

@@ -13,10 +13,15 @@ import io.fanshelf.indexer.store.MetadataStore;
 import io.fanshelf.indexer.store.StoreBackend;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
@@ -29,12 +34,18 @@ import org.slf4j.LoggerFactory;
  * same cluster and index prefix.
  *
  * <pre>
- * PREFIX-catalog  products, _id = product id
- * PREFIX-fans     (owner, fan) profiles with labels, routed by owner
- * PREFIX-events   the event log, _id = event id, written with op_type create
- * PREFIX-meta     taxonomy versions and owners
- * PREFIX-api      the API nodes' own state ({@link ElasticsearchDocuments})
+ * PREFIX-catalog             products, _id = product id
+ * PREFIX-fans                (owner, fan) profiles with labels, routed by owner
+ * PREFIX-events-2026.11.30   the event log, one index per period of event time ({@link
+ *                            EventIndices}), _id = event id, written with op_type create
+ * PREFIX-events-all          alias over the events indices, for reads
+ * PREFIX-meta                taxonomy versions and owners
+ * PREFIX-api                 the API nodes' own state ({@link ElasticsearchDocuments})
  * </pre>
+ *
+ * <p>With an event retention, the backend drops expired events indices when it opens and every
+ * {@link #RETENTION_EVERY} while it is open, on a thread of its own; every node does so, and a drop
+ * that another node made already is a no-op.
  *
  * <p>Opening creates missing indices with FanShelf's mappings and checks that existing ones hold
  * the document layout this version writes. What "durable" and "all or nothing" mean here is
@@ -44,22 +55,27 @@ import org.slf4j.LoggerFactory;
 public final class ElasticsearchBackend implements StoreBackend {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchBackend.class);
 
+  /** How often an open backend applies the event retention. */
+  static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
   private final ElasticsearchOptions options;
   private final Rest5ClientTransport transport;
   private final ElasticsearchCatalogStore catalog;
   private final ElasticsearchFanStore fans;
+  private final EventIndices eventIndices;
   private final ElasticsearchEventStore events;
   private final ElasticsearchMetadataStore metadata;
   private final ElasticsearchDocuments apiDocuments;
+  private final Optional<ScheduledExecutorService> retention;
 
-  private ElasticsearchBackend(ElasticsearchOptions options, Rest5ClientTransport transport)
+  private ElasticsearchBackend(
+      ElasticsearchOptions options, Rest5ClientTransport transport, Clock clock)
       throws IOException {
     this.options = options;
     this.transport = transport;
     ElasticsearchClient client = new ElasticsearchClient(transport);
     EsIndex catalogIndex = index(client, "catalog");
     EsIndex fanIndex = index(client, "fans");
-    EsIndex eventIndex = index(client, "events");
     EsIndex metaIndex = index(client, "meta");
     EsIndex apiIndex = index(client, "api");
     ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(transport);
@@ -67,24 +83,52 @@ public final class ElasticsearchBackend implements StoreBackend {
         List.of(
             catalogIndex.createIfMissing(async, CatalogDocs.definition(options)),
             fanIndex.createIfMissing(async, FanDocs.definition(options)),
-            eventIndex.createIfMissing(async, EventDocs.definition(options)),
             metaIndex.createIfMissing(async, ElasticsearchMetadataStore.definition(options)),
             apiIndex.createIfMissing(async, ElasticsearchDocuments.definition(options))));
-    for (EsIndex index : List.of(catalogIndex, fanIndex, eventIndex, metaIndex, apiIndex)) {
-      checkSchema(index);
+    for (EsIndex index : List.of(catalogIndex, fanIndex, metaIndex, apiIndex)) {
+      IndexDefinition.check(index);
     }
+    this.eventIndices = new EventIndices(client, async, options, clock);
+    eventIndices.open();
+    eventIndices.dropExpired();
     this.catalog = new ElasticsearchCatalogStore(catalogIndex);
     this.fans = new ElasticsearchFanStore(fanIndex);
-    this.events = new ElasticsearchEventStore(eventIndex);
+    this.events = new ElasticsearchEventStore(eventIndices);
     this.metadata = new ElasticsearchMetadataStore(metaIndex);
     this.apiDocuments = new ElasticsearchDocuments(apiIndex);
+    this.retention =
+        options.eventRetention().map(r -> scheduleRetention(eventIndices, options.indexPrefix()));
+  }
+
+  private static ScheduledExecutorService scheduleRetention(EventIndices indices, String prefix) {
+    ScheduledExecutorService schedule =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "fanshelf-event-retention-" + prefix);
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = RETENTION_EVERY.toMillis();
+    schedule.scheduleWithFixedDelay(
+        () -> {
+          try {
+            indices.dropExpired();
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("Event retention failed, next try in {}: {}", RETENTION_EVERY, e.toString());
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+    return schedule;
   }
 
   private EsIndex index(ElasticsearchClient client, String suffix) {
     return new EsIndex(client, options.index(suffix), options.refresh());
   }
 
-  private static void await(List<CompletableFuture<Void>> futures) throws IOException {
+  /** Waits for every future; the first failure is thrown as an IOException. */
+  static void await(List<CompletableFuture<Void>> futures) throws IOException {
     for (CompletableFuture<Void> future : futures) {
       try {
         future.get();
@@ -108,6 +152,11 @@ public final class ElasticsearchBackend implements StoreBackend {
    *     index of another document layout under the same prefix
    */
   public static ElasticsearchBackend open(ElasticsearchOptions options) throws IOException {
+    return open(options, Clock.systemUTC());
+  }
+
+  /** {@link #open(ElasticsearchOptions)} with the clock that event retention goes by. */
+  static ElasticsearchBackend open(ElasticsearchOptions options, Clock clock) throws IOException {
     Rest5ClientBuilder builder = Rest5Client.builder(options.hosts());
     Timeout timeout = Timeout.ofMilliseconds(options.requestTimeout().toMillis());
     builder.setRequestConfigCallback(config -> config.setResponseTimeout(timeout));
@@ -121,12 +170,18 @@ public final class ElasticsearchBackend implements StoreBackend {
     Rest5ClientTransport transport =
         new Rest5ClientTransport(builder.build(), new JacksonJsonpMapper());
     try {
-      ElasticsearchBackend backend = new ElasticsearchBackend(options, transport);
+      ElasticsearchBackend backend = new ElasticsearchBackend(options, transport, clock);
       LOG.info(
-          "Elasticsearch backend opened: {} indices {}-*, refresh {}",
+          "Elasticsearch backend opened: {} indices {}-*, refresh {}, an events index per {}"
+              + " days, {}",
           options.hosts(),
           options.indexPrefix(),
-          options.refresh());
+          options.refresh(),
+          options.eventPeriod().toDays(),
+          options
+              .eventRetention()
+              .map(r -> "kept " + r.toDays() + " days")
+              .orElse("kept for ever"));
       return backend;
     } catch (IOException | RuntimeException e) {
       try {
@@ -145,21 +200,6 @@ public final class ElasticsearchBackend implements StoreBackend {
             io);
       }
       throw e;
-    }
-  }
-
-  /** Fails unless the index holds the document layout this version reads and writes. */
-  private static void checkSchema(EsIndex index) throws IOException {
-    Optional<String> schema = index.mappingMeta(IndexDefinition.SCHEMA_KEY);
-    if (!schema.equals(Optional.of(IndexDefinition.SCHEMA))) {
-      throw new IOException(
-          "index "
-              + index.name()
-              + " holds "
-              + schema.map(s -> "FanShelf document layout " + s).orElse("no FanShelf documents")
-              + ", this version needs layout "
-              + IndexDefinition.SCHEMA
-              + "; choose another index prefix, or reindex");
     }
   }
 
@@ -188,6 +228,16 @@ public final class ElasticsearchBackend implements StoreBackend {
     return apiDocuments;
   }
 
+  /**
+   * Drops, whole, the events indices older than the event retention (no-op without one); what the
+   * backend also does by itself every {@link #RETENTION_EVERY}.
+   *
+   * @return the dropped indices, oldest first
+   */
+  public List<String> dropExpiredEventIndices() throws IOException {
+    return eventIndices.dropExpired();
+  }
+
   /** The options this backend was opened with. */
   public ElasticsearchOptions options() {
     return options;
@@ -201,6 +251,7 @@ public final class ElasticsearchBackend implements StoreBackend {
   @Override
   public void close() throws IOException {
     // The stores hold nothing but the shared client.
+    retention.ifPresent(ScheduledExecutorService::shutdownNow);
     transport.close();
   }
 }

@@ -231,7 +231,8 @@ public final class ElasticsearchDocuments {
                         key(id),
                         Optional.empty(),
                         OptionalLong.empty(),
-                        OptionalLong.empty())))
+                        OptionalLong.empty(),
+                        Optional.empty())))
             .getFirst();
     if (outcome.status() == 404) {
       return false;
@@ -262,7 +263,8 @@ public final class ElasticsearchDocuments {
               key(entry.id()),
               Optional.empty(),
               OptionalLong.empty(),
-              OptionalLong.empty()));
+              OptionalLong.empty(),
+              Optional.empty()));
     }
     List<Outcome> outcomes = index.bulk(deletes);
     check(outcomes.stream().filter(o -> o.status() != 404).toList());

@@ -25,13 +25,20 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The append-only event log on Elasticsearch.
+ * The append-only event log on Elasticsearch, one index per period of event time ({@link
+ * EventIndices}); reads go through the read alias over all of them.
  *
- * <p>An append streams its events in bulk requests of {@link #CHUNK} {@code create} operations: a
- * created event is new ({@code onNew} is called), a 409 is a duplicate. The call remembers what it
- * created; if anything fails afterwards (an item error, the iteration, {@code onNew}, the
- * connection) it deletes exactly those events again, so the append leaves nothing (see {@link
- * AllOrNothing} for the window in which part of it is visible).
+ * <p>An append streams its events in chunks of {@link #CHUNK}. Per chunk, the ids already stored in
+ * any events index are duplicates (one {@code ids} search through the alias: an id is accepted
+ * once, whatever period a resent copy of it claims); the others go out in one bulk request of
+ * {@code create} operations, each into the index of its event's time: a created event is new
+ * ({@code onNew} is called), a 409 is a duplicate that another node stored in the same index
+ * meanwhile. The search sees what earlier appends stored, since each append returns only once it is
+ * visible. Two nodes storing the same id at the same moment under different event times (which a
+ * resend never does: it carries the event's own time) both succeed: this layout leaves that open.
+ * The call remembers what it created; if anything fails afterwards (an item error, the iteration,
+ * {@code onNew}, the connection) it deletes exactly those events again, so the append leaves
+ * nothing (see {@link AllOrNothing} for the window in which part of it is visible).
  *
  * <p>Thread-safe; appends from this process are serialised, as the contract says, which also closes
  * a race within one process: a duplicate seen while another append that created the event is being
@@ -50,11 +57,13 @@ final class ElasticsearchEventStore implements EventStore {
           SortOptions.of(s -> s.field(f -> f.field(EventDocs.ID).order(SortOrder.Asc))));
   private static final Query ALL = Query.of(q -> q.matchAll(m -> m));
 
+  private final EventIndices indices;
   private final EsIndex index;
   private final ReentrantLock appendLock = new ReentrantLock();
 
-  ElasticsearchEventStore(EsIndex index) {
-    this.index = index;
+  ElasticsearchEventStore(EventIndices indices) {
+    this.indices = indices;
+    this.index = indices.all();
   }
 
   @Override
@@ -112,11 +121,28 @@ final class ElasticsearchEventStore implements EventStore {
       return new AppendResult(added, duplicates);
     }
 
-    private void send(List<Event> chunk, boolean visible) throws IOException {
+    private void send(List<Event> events, boolean visible) throws IOException {
+      List<String> ids = new ArrayList<>(events.size());
+      events.forEach(event -> ids.add(event.id().value()));
+      // Stored in any period's index: a duplicate, whatever time this copy carries.
+      Set<String> stored = index.idsPresent(ids);
+      List<Event> chunk = new ArrayList<>(events.size());
+      for (Event event : events) {
+        if (stored.contains(event.id().value())) {
+          duplicates++;
+        } else {
+          chunk.add(event);
+        }
+      }
+      List<String> targets = new ArrayList<>(chunk.size());
+      chunk.forEach(event -> targets.add(indices.indexFor(event.time())));
+      indices.ensure(targets);
       List<Write> writes = new ArrayList<>(chunk.size());
-      for (Event event : chunk) {
+      for (int i = 0; i < chunk.size(); i++) {
+        Event event = chunk.get(i);
         writes.add(
-            Write.create(new Key(event.id().value(), Optional.empty()), EventDocs.toSource(event)));
+            Write.create(new Key(event.id().value(), Optional.empty()), EventDocs.toSource(event))
+                .in(Optional.of(targets.get(i))));
       }
       List<Outcome> outcomes = index.bulkRequest(writes, visible);
       List<Outcome> failures = new ArrayList<>();
@@ -137,8 +163,7 @@ final class ElasticsearchEventStore implements EventStore {
             failures.size()
                 + " of "
                 + chunk.size()
-                + " events could not be stored in index "
-                + index.name()
+                + " events could not be stored in the events indices"
                 + ", first "
                 + failures.getFirst().describe()
                 + "; nothing of this append is kept");
@@ -152,7 +177,7 @@ final class ElasticsearchEventStore implements EventStore {
 
   @Override
   public boolean contains(EventId id) throws IOException {
-    return index.get(new Key(id.value(), Optional.empty())).isPresent();
+    return !index.idsPresent(List.of(id.value())).isEmpty();
   }
 
   @Override

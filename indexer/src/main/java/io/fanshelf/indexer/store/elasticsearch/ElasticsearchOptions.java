@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * How to reach an Elasticsearch cluster and how to lay out FanShelf's indices on it. Immutable;
  * every value is checked when the options are built, with a message naming it.
  *
- * <p>The four indices are {@code <indexPrefix>-catalog}, {@code -fans}, {@code -events} and {@code
- * -meta}; shard and replica counts apply when FanShelf creates an index (an existing index keeps
- * its own).
+ * <p>The indices are {@code <indexPrefix>-catalog}, {@code -fans}, {@code -meta}, {@code -api} and
+ * one events index per {@code eventPeriod} ({@link EventIndices}); shard and replica counts apply
+ * when FanShelf creates an index (an existing index keeps its own).
  *
  * @param hosts the cluster's HTTP endpoints, e.g. {@code http://es-1:9200}; requests are spread
  *     over them
@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
  *     -
  * @param catalogShards primary shards of the catalog index
  * @param fanShards primary shards of the fans index (documents are routed by owner)
- * @param eventShards primary shards of the events index (documents are routed by event id)
+ * @param eventShards primary shards of each period's events index (documents are routed by event
+ *     id)
  * @param replicas replicas of every index; 0 only for a single-node cluster
  * @param refresh how a write makes itself visible to the next read before it returns
  * @param refreshInterval the indices' periodic refresh, which {@link Refresh#WAIT_FOR} waits for
  * @param requestTimeout how long one HTTP request may take before it fails
  * @param apiKey an encoded Elasticsearch API key sent with every request, when security is on
+ * @param eventPeriod how much event time one events index holds: whole days, a week by default
+ * @param eventRetention when present, events indices whose newest event is older than this are
+ *     dropped whole (whole days, at least one period); absent: events are kept for ever
  */
 public record ElasticsearchOptions(
     List<URI> hosts,
@@ -39,11 +43,14 @@ public record ElasticsearchOptions(
     Refresh refresh,
     Duration refreshInterval,
     Duration requestTimeout,
-    Optional<String> apiKey) {
+    Optional<String> apiKey,
+    Duration eventPeriod,
+    Optional<Duration> eventRetention) {
 
   private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
   static final int MAX_SHARDS = 1024;
   static final int MAX_REPLICAS = 16;
+  static final Duration MAX_EVENT_PERIOD = Duration.ofDays(366);
 
   /**
    * How a write returns only once the next read sees it. There is deliberately no "don't wait"
@@ -89,6 +96,28 @@ public record ElasticsearchOptions(
     apiKey = Objects.requireNonNull(apiKey, "apiKey").map(String::strip);
     if (apiKey.isPresent() && apiKey.get().isEmpty()) {
       throw new IllegalArgumentException("api key, when given, must not be blank");
+    }
+    checkWholeDays("event period", eventPeriod, Duration.ofDays(1), MAX_EVENT_PERIOD);
+    Objects.requireNonNull(eventRetention, "eventRetention");
+    if (eventRetention.isPresent()) {
+      checkWholeDays(
+          "event retention", eventRetention.get(), eventPeriod, Duration.ofDays(100 * 366));
+    }
+  }
+
+  private static void checkWholeDays(String name, Duration value, Duration min, Duration max) {
+    Objects.requireNonNull(value, name);
+    if (value.compareTo(min) < 0
+        || value.compareTo(max) > 0
+        || !value.equals(Duration.ofDays(value.toDays()))) {
+      throw new IllegalArgumentException(
+          name
+              + " must be a whole number of days between "
+              + min.toDays()
+              + " and "
+              + max.toDays()
+              + ", got "
+              + value);
     }
   }
 
@@ -155,12 +184,16 @@ public record ElasticsearchOptions(
         + requestTimeout
         + ", apiKey="
         + (apiKey.isPresent() ? "(set)" : "(none)")
+        + ", eventPeriod="
+        + eventPeriod
+        + ", eventRetention="
+        + eventRetention.map(Duration::toString).orElse("(keep all)")
         + "]";
   }
 
   /**
    * Options with the defaults: 1 shard per index, 1 replica, {@link Refresh#WAIT_FOR}, refresh
-   * every second, 30 s per request, no API key.
+   * every second, 30 s per request, no API key, one events index per week, kept for ever.
    */
   public static Builder builder(String indexPrefix, URI... hosts) {
     return new Builder(indexPrefix, List.of(hosts));
@@ -178,6 +211,8 @@ public record ElasticsearchOptions(
     private Duration refreshInterval = Duration.ofSeconds(1);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Optional<String> apiKey = Optional.empty();
+    private Duration eventPeriod = Duration.ofDays(7);
+    private Optional<Duration> eventRetention = Optional.empty();
 
     private Builder(String indexPrefix, List<URI> hosts) {
       this.indexPrefix = indexPrefix;
@@ -216,6 +251,18 @@ public record ElasticsearchOptions(
       return this;
     }
 
+    /** How much event time one events index holds (whole days). */
+    public Builder eventPeriod(Duration period) {
+      this.eventPeriod = period;
+      return this;
+    }
+
+    /** Drop events indices whose newest event is older than {@code retention} (whole days). */
+    public Builder eventRetention(Duration retention) {
+      this.eventRetention = Optional.of(retention);
+      return this;
+    }
+
     public ElasticsearchOptions build() {
       return new ElasticsearchOptions(
           hosts,
@@ -227,7 +274,9 @@ public record ElasticsearchOptions(
           refresh,
           refreshInterval,
           requestTimeout,
-          apiKey);
+          apiKey,
+          eventPeriod,
+          eventRetention);
     }
   }
 }

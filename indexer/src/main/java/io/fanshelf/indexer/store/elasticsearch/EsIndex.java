@@ -27,11 +27,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -48,6 +51,9 @@ final class EsIndex {
 
   /** ... or at about this many bytes of documents, whichever comes first. */
   private static final long CHUNK_BYTES = 8L << 20;
+
+  /** Elasticsearch's default {@code index.max_result_window}. */
+  private static final int MAX_HITS = 10_000;
 
   /** Page size of {@link #forEach}. */
   private static final int PAGE = 1_000;
@@ -73,13 +79,18 @@ final class EsIndex {
   /** Where a document lives: its id and, for indices routed by a field, the routing value. */
   record Key(String id, Optional<String> routing) {}
 
-  /** One operation of a bulk request. */
+  /**
+   * One operation of a bulk request, on this index or, when {@code index} is given, on that one
+   * (the events indices: a request through the read alias writes each event into its period's
+   * index).
+   */
   record Write(
       Kind kind,
       Key key,
       Optional<byte[]> source,
       OptionalLong ifSeqNo,
-      OptionalLong ifPrimaryTerm) {
+      OptionalLong ifPrimaryTerm,
+      Optional<String> index) {
 
     enum Kind {
       /** Create or replace. */
@@ -91,12 +102,22 @@ final class EsIndex {
 
     static Write index(Key key, byte[] source) {
       return new Write(
-          Kind.INDEX, key, Optional.of(source), OptionalLong.empty(), OptionalLong.empty());
+          Kind.INDEX,
+          key,
+          Optional.of(source),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty());
     }
 
     static Write create(Key key, byte[] source) {
       return new Write(
-          Kind.CREATE, key, Optional.of(source), OptionalLong.empty(), OptionalLong.empty());
+          Kind.CREATE,
+          key,
+          Optional.of(source),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty());
     }
 
     /** Replaces the document only if it is still at {@code seqNo}/{@code primaryTerm}. */
@@ -106,13 +127,24 @@ final class EsIndex {
           key,
           Optional.of(source),
           OptionalLong.of(seqNo),
-          OptionalLong.of(primaryTerm));
+          OptionalLong.of(primaryTerm),
+          Optional.empty());
     }
 
     /** Deletes the document only if it is still at {@code seqNo}/{@code primaryTerm}. */
     static Write delete(Key key, long seqNo, long primaryTerm) {
       return new Write(
-          Kind.DELETE, key, Optional.empty(), OptionalLong.of(seqNo), OptionalLong.of(primaryTerm));
+          Kind.DELETE,
+          key,
+          Optional.empty(),
+          OptionalLong.of(seqNo),
+          OptionalLong.of(primaryTerm),
+          Optional.empty());
+    }
+
+    /** This operation on {@code index} (empty: the index that sends it). */
+    Write in(Optional<String> index) {
+      return new Write(kind, key, source, ifSeqNo, ifPrimaryTerm, index);
     }
 
     long bytes() {
@@ -131,7 +163,14 @@ final class EsIndex {
     }
 
     String describe() {
-      return "'" + write.key().id() + "': " + status + " " + error;
+      return "'"
+          + write.key().id()
+          + "'"
+          + write.index().map(index -> " in " + index).orElse("")
+          + ": "
+          + status
+          + " "
+          + error;
     }
   }
 
@@ -216,6 +255,30 @@ final class EsIndex {
     call("refresh", () -> client.indices().refresh(r -> r.index(name)));
   }
 
+  /** Whether an index (or alias) of this name exists. */
+  boolean exists() throws IOException {
+    return call("check existence", () -> client.indices().exists(e -> e.index(name)).value());
+  }
+
+  /** Adds this index to the alias {@code alias} (nothing happens if it is a member already). */
+  void addToAlias(String alias) throws IOException {
+    call("add alias " + alias, () -> client.indices().putAlias(a -> a.index(name).name(alias)));
+  }
+
+  /** The indices this alias points to. */
+  Set<String> aliasMembers() throws IOException {
+    return call(
+        "list the alias's indices",
+        () -> Set.copyOf(client.indices().getAlias(a -> a.name(name)).aliases().keySet()));
+  }
+
+  /** Deletes this whole index (never document by document); gone already is fine. */
+  void drop() throws IOException {
+    call(
+        "drop the index",
+        () -> client.indices().delete(d -> d.index(name).ignoreUnavailable(true)));
+  }
+
   // ---------------------------------------------------------------- reads
 
   /** A real-time get: sees every acknowledged write, refreshed or not. */
@@ -288,6 +351,28 @@ final class EsIndex {
   SearchResponse<BinaryData> search(
       Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) throws IOException {
     return call("search", () -> client.search(s -> request.apply(s.index(name)), BinaryData.class));
+  }
+
+  /** Which of {@code ids} are the {@code _id} of a document, as of the last refresh. */
+  Set<String> idsPresent(Collection<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<String> values = List.copyOf(ids);
+    // The same id may sit in more than one index of an alias (see ElasticsearchEventStore).
+    int size = Math.min(MAX_HITS, 2 * values.size());
+    Set<String> present = new HashSet<>();
+    for (Hit<BinaryData> hit :
+        search(
+                s ->
+                    s.query(q -> q.ids(i -> i.values(values)))
+                        .size(size)
+                        .source(f -> f.fetch(false)))
+            .hits()
+            .hits()) {
+      present.add(hit.id());
+    }
+    return present;
   }
 
   long count(Query query) throws IOException {
@@ -439,6 +524,7 @@ final class EsIndex {
 
   private BulkOperation operation(Write write) {
     Key key = write.key();
+    String name = write.index().orElse(this.name);
     String routing = key.routing().orElse(null);
     Long seqNo = write.ifSeqNo().isPresent() ? write.ifSeqNo().getAsLong() : null;
     Long term = write.ifPrimaryTerm().isPresent() ? write.ifPrimaryTerm().getAsLong() : null;

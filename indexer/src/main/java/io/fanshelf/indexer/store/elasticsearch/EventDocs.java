@@ -1,13 +1,15 @@
 package io.fanshelf.indexer.store.elasticsearch;
 
 import io.fanshelf.indexer.model.Event;
+import java.time.LocalDate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The events index: one document per event, {@code _id} = event id, written with {@code op_type
- * create} so that Elasticsearch itself refuses a second event with the same id (409), which is how
- * appends are idempotent. Routed by {@code _id} (the default): routing by fan would put two events
- * with the same id but different fans on different shards, and the duplicate would go unseen.
+ * An events index: one document per event, {@code _id} = event id, written with {@code op_type
+ * create} so that Elasticsearch itself refuses a second event with the same id in the same index
+ * (409); {@link ElasticsearchEventStore} looks for the id in the other events indices first. Routed
+ * by {@code _id} (the default): routing by fan would put two events with the same id but different
+ * fans on different shards, and the duplicate would go unseen.
  */
 final class EventDocs {
   /** Keyword: the event id again, as a sort tie-breaker ({@code _id} cannot be sorted on). */
@@ -21,6 +23,9 @@ final class EventDocs {
 
   /** Object, not indexed: the event as FanShelf's JSON. */
   static final String EVENT = "event";
+
+  /** {@code _meta} key of a period's index: the first day (UTC) after its period, ISO date. */
+  static final String UNTIL_KEY = "fanshelf_events_until";
 
   private EventDocs() {}
 
@@ -38,6 +43,18 @@ final class EventDocs {
         }
         """,
         false);
+  }
+
+  /**
+   * The definition of the events index of one period: the layout above, a member of the read alias
+   * {@code alias}, and in its {@code _meta} the first day after the period ({@link #UNTIL_KEY}),
+   * which retention compares with its cut-off.
+   */
+  static String periodDefinition(ElasticsearchOptions options, String alias, LocalDate until) {
+    ObjectNode definition = (ObjectNode) Json.MAPPER.readTree(definition(options));
+    ((ObjectNode) definition.path("mappings").path("_meta")).put(UNTIL_KEY, until.toString());
+    definition.putObject("aliases").putObject(alias);
+    return Json.MAPPER.writeValueAsString(definition);
   }
 
   static byte[] toSource(Event event) {

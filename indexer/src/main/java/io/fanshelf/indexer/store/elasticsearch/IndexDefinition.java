@@ -1,6 +1,8 @@
 package io.fanshelf.indexer.store.elasticsearch;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The settings and mappings FanShelf creates an index with. Every mapping is strict (a document
@@ -50,5 +52,20 @@ final class IndexDefinition {
             SCHEMA,
             routingRequired,
             properties);
+  }
+
+  /** Fails unless the index holds the document layout this version reads and writes. */
+  static void check(EsIndex index) throws IOException {
+    Optional<String> schema = index.mappingMeta(SCHEMA_KEY);
+    if (!schema.equals(Optional.of(SCHEMA))) {
+      throw new IOException(
+          "index "
+              + index.name()
+              + " holds "
+              + schema.map(s -> "FanShelf document layout " + s).orElse("no FanShelf documents")
+              + ", this version needs layout "
+              + SCHEMA
+              + "; choose another index prefix, or reindex");
+    }
   }
 }

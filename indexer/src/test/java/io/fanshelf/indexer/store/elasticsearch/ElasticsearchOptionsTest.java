@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ class ElasticsearchOptionsTest {
     assertEquals(ElasticsearchOptions.Refresh.WAIT_FOR, options.refresh());
     assertEquals(Duration.ofSeconds(1), options.refreshInterval());
     assertEquals("fanshelf-events", options.index("events"));
+    assertEquals(Duration.ofDays(7), options.eventPeriod());
+    assertEquals(Optional.empty(), options.eventRetention(), "events are kept unless told");
   }
 
   @Test
@@ -36,6 +39,26 @@ class ElasticsearchOptionsTest {
     assertRejected(
         "fanshelf", b -> b.requestTimeout(Duration.ofHours(2)), "request timeout", "PT2H");
     assertRejected("fanshelf", b -> b.apiKey("  "), "api key", "blank");
+    assertRejected("fanshelf", b -> b.eventPeriod(Duration.ofHours(36)), "event period", "PT36H");
+    assertRejected("fanshelf", b -> b.eventPeriod(Duration.ZERO), "event period", "whole number");
+    assertRejected(
+        "fanshelf",
+        b -> b.eventRetention(Duration.ofDays(5)),
+        "event retention",
+        "between 7 and",
+        "PT120H");
+  }
+
+  @Test
+  void retentionIsAtLeastOnePeriod() {
+    ElasticsearchOptions options =
+        ElasticsearchOptions.builder("fanshelf", HOST)
+            .eventPeriod(Duration.ofDays(1))
+            .eventRetention(Duration.ofDays(3))
+            .build();
+
+    assertEquals(Optional.of(Duration.ofDays(3)), options.eventRetention());
+    assertTrue(options.toString().contains("eventRetention=PT72H"), options.toString());
   }
 
   @Test

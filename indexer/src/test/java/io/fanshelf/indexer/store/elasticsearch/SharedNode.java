@@ -37,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SharedNode implements BeforeAllCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedNode.class);
-  private static final List<String> SUFFIXES = List.of("catalog", "fans", "events", "meta", "api");
 
   private final ElasticsearchOptions.Refresh refresh;
   private final Map<Path, String> prefixes = new HashMap<>();
@@ -91,11 +90,20 @@ public final class SharedNode implements BeforeAllCallback, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
-    List<String> indices = new ArrayList<>();
     for (String prefix : prefixes.values()) {
-      SUFFIXES.forEach(suffix -> indices.add(prefix + "-" + suffix));
+      deleteIndices(prefix);
     }
     prefixes.clear();
+  }
+
+  /**
+   * Deletes every index under {@code prefix} (the events indices are one per week), by name:
+   * Elasticsearch refuses to delete by wildcard.
+   */
+  public void deleteIndices(String prefix) throws IOException {
+    List<String> indices =
+        new ArrayList<>(
+            running.admin.indices().get(g -> g.index(prefix + "-*")).indices().keySet());
     if (!indices.isEmpty()) {
       running.admin.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
     }
