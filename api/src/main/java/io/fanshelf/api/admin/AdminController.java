@@ -219,6 +219,7 @@ class AdminController {
         uploads.add(upload);
         importRequest = with(importRequest, kind, upload);
       }
+      stats.beforeImport();
       ImportSummary summary = indexer.importFiles(importRequest, ImportListener.NONE);
       if (importRequest.events().isPresent()) {
         stats.rebuild();
