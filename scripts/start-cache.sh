@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes the JVM's class cache for a faster server start (docs/operations.md, "Start-up"): extracts
-# the server jar with Spring Boot's tools jar mode and runs it once, on an empty temporary data
-# directory, up to the end of the context refresh (spring.context.exit=onRefresh), recording the
-# classes it loads and links:
+# Makes the JVM's class cache for a faster server start (docs/operations.md, "Starting a node"):
+# extracts the server jar with Spring Boot's tools jar mode and runs it once, on an empty temporary
+# data directory, up to the end of the context refresh (spring.context.exit=onRefresh), recording
+# the classes it loads and links:
 #   JDK >= 25: an AOT cache, <out>/fanshelf.aot (-XX:AOTCacheOutput; started with -XX:AOTCache)
 #   JDK 21-24: an AppCDS archive, <out>/fanshelf.jsa (-XX:ArchiveClassesAtExit; -XX:SharedArchiveFile)
 # Then prints the command that starts with it. Start with the same java and the extracted jar: a

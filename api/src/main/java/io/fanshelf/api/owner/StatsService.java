@@ -200,10 +200,13 @@ public final class StatsService implements AutoCloseable {
     }
   }
 
-  /** Stops the schedule and writes a last snapshot, so that a restart replays nothing. */
+  /**
+   * Stops the schedule (a write under way finishes) and writes a last snapshot, so that a restart
+   * replays nothing.
+   */
   @Override
   public void close() {
-    snapshotWriter.shutdownNow();
+    snapshotWriter.shutdown();
     try {
       snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

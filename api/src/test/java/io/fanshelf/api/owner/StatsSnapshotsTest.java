@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fanshelf.api.event.StoringGate;
 import io.fanshelf.api.funnel.FunnelLedger;
 import io.fanshelf.api.funnel.FunnelProperties;
 import io.fanshelf.indexer.Indexer;
@@ -26,9 +27,10 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,33 @@ class StatsSnapshotsTest {
     assertEquals(dump(live.stats), dump(loaded.stats));
     assertNotEquals(atSnapshot, dump(loaded.stats), "the tail counted something");
     assertArrayEquals(funnelBytes(live.funnel), funnelBytes(loaded.funnel), "the funnel as well");
+  }
+
+  @Test
+  void aRestartedServiceLoadsItsSnapshotAndTheTailAndRecountsWhenItIsCorrupt() throws Exception {
+    Indexer indexer = create(dir.resolve("s"), "s");
+    append(indexer, "s", 0, 700);
+    StatsSnapshots files = new StatsSnapshots(dir.resolve("s/owner-stats"));
+    service(indexer).close(); // counts the whole log, then writes its snapshot at shutdown
+    assertEquals(1, files.files().size());
+    assertTrue(files.files().getFirst().toString().endsWith("00000700.fsstats"));
+
+    append(indexer, "s", 700, 300); // stored while no server ran: the tail
+    StatsService restarted = service(indexer);
+    assertEquals(dump(countAll(indexer).stats), dump(restarted));
+    restarted.close();
+    Path newest = files.files().getFirst();
+    assertTrue(newest.toString().endsWith("00001000.fsstats"), newest.toString());
+
+    try (RandomAccessFile bytes = new RandomAccessFile(newest.toFile(), "rw")) {
+      bytes.seek(20);
+      bytes.write(bytes.read() ^ 0xff);
+    }
+    append(indexer, "s", 1_000, 100);
+    StatsService recounted = service(indexer); // refused: the older snapshot and its tail instead
+    assertEquals(dump(countAll(indexer).stats), dump(recounted));
+    assertTrue(Files.exists(newest.resolveSibling(newest.getFileName() + ".refused")));
+    recounted.close();
   }
 
   @Test
@@ -249,6 +278,30 @@ class StatsSnapshotsTest {
     return bytes.toByteArray();
   }
 
+  private static StatsService service(Indexer indexer) throws IOException {
+    Clock clock = Clock.fixed(T.plus(Duration.ofDays(40)), ZoneOffset.UTC);
+    return new StatsService(
+        indexer,
+        new FanService(indexer, clock, event -> {}),
+        clock,
+        Optional.empty(),
+        funnel(indexer, WINDOW),
+        new StoringGate());
+  }
+
+  /** What the service answers for every owner, as {@link #dump(AttributedStats)} does. */
+  private static List<String> dump(StatsService service) {
+    List<String> rows = new ArrayList<>();
+    for (OwnerId owner : OWNERS) {
+      rows.add(owner + " " + service.owner(owner));
+      service.activity(owner).entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(fan -> rows.add(owner + " " + fan.getKey() + " " + fan.getValue()));
+      rows.add(owner + " " + service.days(owner, 40));
+    }
+    return rows;
+  }
+
   /** Every owner's totals, fans' activity and days, as text, for comparing two counts. */
   private static List<String> dump(AttributedStats stats) {
     List<String> rows = new ArrayList<>();
@@ -257,7 +310,11 @@ class StatsSnapshotsTest {
       stats.activity(owner).entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(fan -> rows.add(owner + " " + fan.getKey() + " " + fan.getValue()));
-      rows.add(owner + " " + stats.days(owner, LocalDate.of(2026, 3, 31), 40));
+      rows.add(
+          owner
+              + " "
+              + stats.days(
+                  owner, T.plus(Duration.ofDays(40)).atZone(ZoneOffset.UTC).toLocalDate(), 40));
     }
     return rows;
   }
