@@ -198,6 +198,7 @@ public class DemoLoader implements ApplicationRunner {
   }
 
   private void importDemoData() throws Exception {
+    stats.beforeImport();
     new DemoImport(indexer).run(properties.demoData());
     new DemoOutreach(indexer, indexer.options().clock()).run();
     stats.rebuild();
