@@ -11,6 +11,7 @@ import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.recommender.activity.RecentActivity;
+import io.fanshelf.recommender.activity.StoredHistory;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.candidate.NeedSource;
@@ -61,18 +62,21 @@ public final class Recommender {
   private final AtomicReference<BoundCollaborative> bound =
       new AtomicReference<>(BoundCollaborative.NONE);
   private final RecentActivity recentActivity;
+  private final StoredHistory storedHistory;
 
   private Recommender(
       Indexer indexer,
       RecommenderOptions options,
       CurationLookup curation,
       RecentActivity recentActivity,
+      StoredHistory storedHistory,
       Clock clock)
       throws IOException {
     this.indexer = indexer;
     this.options = options;
     this.curation = curation;
     this.recentActivity = recentActivity;
+    this.storedHistory = storedHistory;
     this.rankings = new RankingHolder(RankingModel.popularity());
     this.signals = new SignalsCache(indexer, options.leadersRefresh(), clock);
   }
@@ -96,7 +100,23 @@ public final class Recommender {
       CurationLookup curation,
       RecentActivity recentActivity)
       throws IOException {
-    return new Recommender(indexer, options, curation, recentActivity, indexer.options().clock());
+    return open(
+        indexer, options, curation, recentActivity, StoredHistory.of(indexer.store().events()));
+  }
+
+  /**
+   * A recommender that also sees {@code recentActivity} and reads the fans' stored history from
+   * {@code storedHistory} (which must answer as the indexer's store would) instead of the store.
+   */
+  public static Recommender open(
+      Indexer indexer,
+      RecommenderOptions options,
+      CurationLookup curation,
+      RecentActivity recentActivity,
+      StoredHistory storedHistory)
+      throws IOException {
+    return new Recommender(
+        indexer, options, curation, recentActivity, storedHistory, indexer.options().clock());
   }
 
   /** The options this recommender ranks with (training must learn with the same sources). */
@@ -132,8 +152,7 @@ public final class Recommender {
                 .orElse(List.of())
             : List.of();
     List<Event> history =
-        withRecentActivity(fan, indexer.store().events().recent(fan, options.historyLimit()))
-            .stream()
+        withRecentActivity(fan, storedHistory.recent(fan, options.historyLimit())).stream()
             .filter(event -> event.time().isBefore(now))
             .toList();
     return new FanContext(

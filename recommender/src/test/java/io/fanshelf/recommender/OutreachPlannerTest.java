@@ -19,11 +19,13 @@ import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
 import io.fanshelf.recommender.outreach.OutreachReason;
+import io.fanshelf.recommender.outreach.PurchaseModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -250,6 +252,87 @@ class OutreachPlannerTest {
             .noneMatch(
                 g -> lilyGroups.values().stream().anyMatch(groups -> groups.contains(g.name()))),
         mu.groups().toString());
+  }
+
+  @Test
+  void aShopperDueByTheirOwnRhythmIsDueForTheirRegularShop() throws Exception {
+    // Different products each time: no one product has a rhythm, the shopping does.
+    String[] products = {"bh-001", "bh-002", "bh-004", "bh-008"};
+    for (int i = 0; i < 4; i++) {
+      event("fan-0005", products[i], EventType.PURCHASE, NOW.minus(days(40 - 10 * i)));
+    }
+    store();
+
+    OutreachPick pick = reason("fan-0005", OutreachReason.REGULAR_SHOP_DUE, NOW).orElseThrow();
+    assertEquals(OptionalDouble.of(10), pick.evidence().intervalDays());
+    assertEquals(4, pick.evidence().purchases().orElseThrow());
+    assertEquals(NOW.minus(days(10)).truncatedTo(ChronoUnit.DAYS), pick.evidence().at());
+    // The day after the last shop the next is 9 days away: not this week.
+    assertTrue(reason("fan-0005", OutreachReason.REGULAR_SHOP_DUE, NOW.minus(days(9))).isEmpty());
+    // Three times the interval away, it is a lapse, not a shop that is due.
+    assertTrue(reason("fan-0005", OutreachReason.REGULAR_SHOP_DUE, NOW.plus(days(21))).isEmpty());
+  }
+
+  @Test
+  void withTooFewFansToFitTheJudgementSetLiftsGiveTheProbabilities() throws Exception {
+    OutreachPlan plan = planner.plan(Fixture.LILY, NOW, fan -> false);
+    assertFalse(plan.model().fitted());
+    assertEquals(Set.of(OutreachReason.values()), plan.model().judged());
+    assertTrue(plan.model().weights().isEmpty());
+    // The fixture's owner has fewer than 10 buyers per weight in four weeks.
+    assertTrue(
+        plan.model().buyers() < PurchaseModel.EVENTS_PER_WEIGHT * 2, plan.model().toString());
+  }
+
+  @Test
+  void theFitRanksFansWhoKeepBuyingAboveLapsedBuyers() throws Exception {
+    // 150 fans who shop every 5 days and keep doing so, 150 who bought on three days long ago and
+    // never came back: the weeks before NOW show which of the two a purchase follows.
+    StringBuilder fans = new StringBuilder("owner_id,fan_id\n");
+    String[] products = {"bh-001", "bh-002", "bh-004", "bh-008"};
+    for (int i = 0; i < 150; i++) {
+      String regular = "regular-%03d".formatted(i);
+      String gone = "gone-%03d".formatted(i);
+      fans.append("shop-lily,").append(regular).append('\n');
+      fans.append("shop-lily,").append(gone).append('\n');
+      for (int ago = 1 + i % 5; ago < 120; ago += 5) {
+        event(regular, products[ago % 4], EventType.PURCHASE, NOW.minus(days(ago)));
+      }
+      for (int ago : new int[] {200, 150, 100}) {
+        event(gone, products[i % 4], EventType.PURCHASE, NOW.minus(days(ago + i % 7)));
+      }
+    }
+    Path file = dir.resolve("more-fans.csv");
+    Files.writeString(file, fans, StandardCharsets.UTF_8);
+    fixture.indexer.importFiles(ImportRequest.none().withFans(file), ImportListener.NONE);
+    store();
+
+    OutreachPlan plan = planner.plan(Fixture.LILY, NOW, fan -> false);
+
+    assertTrue(plan.model().fitted(), plan.model().toString());
+    assertFalse(plan.model().judged().contains(OutreachReason.REGULAR_SHOP_DUE));
+    assertFalse(plan.model().judged().contains(OutreachReason.LAPSED));
+    assertTrue(plan.model().judged().contains(OutreachReason.NEW_ARRIVAL), "the fit never sees it");
+    double lowestRegular = 1;
+    double highestGone = 0;
+    int lastRegular = -1;
+    int firstGone = Integer.MAX_VALUE;
+    for (int rank = 0; rank < plan.picks().size(); rank++) {
+      OutreachPick pick = plan.picks().get(rank);
+      if (pick.fan().value().startsWith("regular-")) {
+        lowestRegular = Math.min(lowestRegular, pick.probability());
+        lastRegular = rank;
+      } else if (pick.fan().value().startsWith("gone-")) {
+        assertEquals(OutreachReason.LAPSED, pick.reason());
+        highestGone = Math.max(highestGone, pick.probability());
+        firstGone = Math.min(firstGone, rank);
+      }
+    }
+    assertTrue(lowestRegular > 0.8, "they bought in every week before: " + lowestRegular);
+    assertTrue(highestGone < 0.1, "none of them bought in the weeks before: " + highestGone);
+    // Same shelf-top products either side, so the probability orders them.
+    assertTrue(lastRegular >= 0 && firstGone > lastRegular, lastRegular + " vs " + firstGone);
+    assertTrue(plan.model().fitTime().toMillis() < 1_000, plan.model().fitTime().toString());
   }
 
   private Optional<OutreachPick> reason(String fan, OutreachReason reason, Instant now)

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Chooses each collaborative algorithm's hyper-parameters on a validation window: a coordinate
  * search that varies one hyper-parameter at a time over a fixed grid, keeping the best value before
  * moving to the next (the order follows what matters most, as Rendle et al. 2021 tune iALS). Every
- * setting tried is reported. A time budget per algorithm bounds it: once spent, the best so far is
- * kept. Stateless.
+ * setting tried is reported. A {@link TuningBudget} bounds each algorithm's search: once spent, the
+ * best so far is kept and the report says which limit ended it. Stateless.
  */
 public final class CollaborativeTuning {
   private static final Logger LOG = LoggerFactory.getLogger(CollaborativeTuning.class);
@@ -54,25 +54,35 @@ public final class CollaborativeTuning {
       boolean chosen) {}
 
   /**
-   * The chosen setting, its validation score, every setting tried, and how long the search took
-   * (fits and scoring).
+   * The chosen setting, its validation score, every setting tried, how long the search took (fits
+   * and scoring) and what ended it ({@link TuningBudget.Stop#wireName()}).
    */
   public record Tuned(
-      CollaborativeOptions options, double validationNdcg, List<Trial> trials, long millis) {}
+      CollaborativeOptions options,
+      double validationNdcg,
+      List<Trial> trials,
+      long millis,
+      String stoppedBy) {}
 
   /** One hyper-parameter's grid: the variants of the current best setting to try. */
   private interface Axis extends Function<CollaborativeOptions, List<CollaborativeOptions>> {}
 
   /** Tunes {@code algorithm} on {@code validation} within {@code budget}. */
   public static Tuned tune(
-      String algorithm, Validation validation, long seed, Duration budget, Progress progress) {
+      String algorithm, Validation validation, long seed, TuningBudget budget, Progress progress) {
     return search(algorithm, axes(algorithm), validation, seed, budget, progress);
   }
 
   /** Only the starting setting, scored on {@code validation} (tuning off). */
   public static Tuned untuned(
       String algorithm, Validation validation, long seed, Progress progress) {
-    return search(algorithm, List.of(), validation, seed, Duration.ofDays(1), progress);
+    return search(
+        algorithm,
+        List.of(),
+        validation,
+        seed,
+        TuningBudget.wholeGrid(Duration.ofDays(1)),
+        progress);
   }
 
   private static Tuned search(
@@ -80,10 +90,10 @@ public final class CollaborativeTuning {
       List<Axis> axes,
       Validation validation,
       long seed,
-      Duration budget,
+      TuningBudget budget,
       Progress progress) {
     long started = System.nanoTime();
-    long deadline = started + budget.toNanos();
+    TuningBudget.Spending spending = budget.start();
     CollaborativeOptions best = start(algorithm, seed);
     double bestNdcg = Double.NEGATIVE_INFINITY;
     List<Trial> trials = new ArrayList<>();
@@ -98,9 +108,14 @@ public final class CollaborativeTuning {
         if (tried.contains(options.hyperParameters())) {
           continue;
         }
-        if (!trials.isEmpty() && System.nanoTime() > deadline) {
-          LOG.info("tuning {} stopped after {} settings: budget {} spent", algorithm, step, budget);
-          return done(best, bestNdcg, trials, started);
+        if (!spending.tryOne()) {
+          LOG.info(
+              "tuning {} stopped after {} settings by its {} budget ({})",
+              algorithm,
+              spending.fitted(),
+              spending.stop().wireName(),
+              budget);
+          return done(best, bestNdcg, trials, started, spending.stop());
         }
         progress.update("tune " + algorithm, step++, planned);
         long t0 = System.nanoTime();
@@ -129,11 +144,15 @@ public final class CollaborativeTuning {
       }
     }
     progress.update("tune " + algorithm, planned, planned);
-    return done(best, bestNdcg, trials, started);
+    return done(best, bestNdcg, trials, started, spending.stop());
   }
 
   private static Tuned done(
-      CollaborativeOptions best, double ndcg, List<Trial> trials, long started) {
+      CollaborativeOptions best,
+      double ndcg,
+      List<Trial> trials,
+      long started,
+      TuningBudget.Stop stop) {
     List<Trial> marked = new ArrayList<>();
     for (Trial t : trials) {
       marked.add(
@@ -144,7 +163,12 @@ public final class CollaborativeTuning {
               t.fitMillis(),
               t.hyperParameters().equals(best.hyperParameters())));
     }
-    return new Tuned(best, ndcg, List.copyOf(marked), (System.nanoTime() - started) / 1_000_000);
+    return new Tuned(
+        best,
+        ndcg,
+        List.copyOf(marked),
+        (System.nanoTime() - started) / 1_000_000,
+        stop.wireName());
   }
 
   /** The starting setting of each algorithm (the defaults when tuning is off). */

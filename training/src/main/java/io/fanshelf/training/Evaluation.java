@@ -173,7 +173,12 @@ public final class Evaluation {
         "candidates from serving's sources and the ranking's collaborative models, ordered by its"
             + " ranker, then every other product by popularity (distinct fans before the split)");
     protocol.put("tuned", options.tune());
-    protocol.put("tuningBudgetSeconds", options.tuningBudget().toSeconds());
+    protocol.put("tuningBudgetSeconds", options.tuningBudget().time().toSeconds());
+    protocol.put(
+        "tuningSettings",
+        options.tuningBudget().settings() == TuningBudget.WHOLE_GRID
+            ? null
+            : options.tuningBudget().settings());
     return protocol;
   }
 
@@ -229,6 +234,7 @@ public final class Evaluation {
     training.put("collaborativeModels", trained.models());
     training.put("rankerBase", trained.base());
     training.put("ranker", trained.tuning());
+    training.put("rankerStoppedBy", trained.rankerStoppedBy());
     training.put("collaborative", trained.collaborative());
     return training;
   }

@@ -146,6 +146,7 @@ public final class Trainer {
    *     collaborative algorithm as tuned
    * @param models the collaborative models the rankings use, with their settings
    * @param tuning every ranker setting tried
+   * @param rankerStoppedBy what ended the ranker's search ({@link TuningBudget.Stop#wireName()})
    * @param base the single ranking the learned ranker's boosting started from
    * @param dataset the final training examples (counts only)
    * @param validationWindow how the validation window was cut
@@ -160,6 +161,7 @@ public final class Trainer {
       Map<String, Double> baselines,
       Map<String, Map<String, Object>> models,
       List<Tuning> tuning,
+      String rankerStoppedBy,
       String base,
       DatasetSummary dataset,
       String validationWindow,
@@ -315,7 +317,8 @@ public final class Trainer {
     Ranker base =
         Selection.simplestWithinOneError(baseScores).equals(BLEND) ? blend.ranker() : single;
     Optional<Ranker> boostFrom = Optional.of(base);
-    ModelOptions rankerOptions = chooseRanker(innerExamples, lists, tuning, boostFrom);
+    RankerChoice rankerChoice = chooseRanker(innerExamples, lists, tuning, boostFrom);
+    ModelOptions rankerOptions = rankerChoice.options();
     Ranker learnedAtValidation = Fit.fit(innerExamples, rankerOptions, LEARNED, boostFrom);
     double[] learnedScores = lists.selectionScores(learnedAtValidation);
     double learnedLabelled = lists.labelledNdcg(learnedAtValidation);
@@ -440,6 +443,7 @@ public final class Trainer {
         baselines,
         choice.describe(),
         List.copyOf(tuning),
+        rankerChoice.stoppedBy().wireName(),
         base.name(),
         DatasetSummary.of(examples),
         window.description(),
@@ -520,13 +524,13 @@ public final class Trainer {
    * half), then the logistic ranker's penalty; bounded by the tuning budget. Without tuning,
    * LambdaMART as configured.
    */
-  private ModelOptions chooseRanker(
+  private RankerChoice chooseRanker(
       Dataset examples, ValidationLists lists, List<Tuning> tried, Optional<Ranker> base) {
     LambdaMartOptions start = options.lambdaMart();
     if (!options.tune()) {
       Ranker fitted = Fit.fit(examples, start, LEARNED, base);
       tried.add(new Tuning(start.algorithm(), start.hyperParameters(), lists.ndcg(fitted), true));
-      return start;
+      return new RankerChoice(start, TuningBudget.Stop.GRID);
     }
     RankerSearch search = new RankerSearch(examples, lists, base);
     search.lambdaMart(start);
@@ -555,8 +559,11 @@ public final class Trainer {
               t.model().equals(search.best.algorithm())
                   && t.hyperParameters().equals(search.best.hyperParameters())));
     }
-    return search.best;
+    return new RankerChoice(search.best, search.spending.stop());
   }
+
+  /** The ranker's chosen setting and what ended its search. */
+  private record RankerChoice(ModelOptions options, TuningBudget.Stop stoppedBy) {}
 
   /** The state of the ranker search: every setting tried and the best so far. */
   private final class RankerSearch {
@@ -564,7 +571,7 @@ public final class Trainer {
     private final Dataset examples;
     private final ValidationLists lists;
     private final Optional<Ranker> base;
-    private final long deadline = System.nanoTime() + options.tuningBudget().toNanos();
+    private final TuningBudget.Spending spending = options.tuningBudget().start();
     private final List<Tuning> trials = new ArrayList<>();
     private final List<Map<String, Object>> shapesFitted = new ArrayList<>();
     private final Map<Map<String, Object>, double[]> ladders = new HashMap<>();
@@ -587,7 +594,7 @@ public final class Trainer {
     void lambdaMart(LambdaMartOptions setting) {
       int most = setting.trees() * 2;
       LambdaMartOptions widest = setting.withTrees(most);
-      if (shapesFitted.contains(widest.hyperParameters()) || spent()) {
+      if (shapesFitted.contains(widest.hyperParameters()) || !spending.tryOne()) {
         return;
       }
       shapesFitted.add(widest.hyperParameters());
@@ -625,7 +632,7 @@ public final class Trainer {
     }
 
     void logistic(LogisticOptions setting) {
-      if (spent()) {
+      if (!spending.tryOne()) {
         return;
       }
       progress.update("tune ranker", step++, PLANNED);
@@ -635,10 +642,6 @@ public final class Trainer {
     /** The best LambdaMART setting's shape with the configured tree count, else {@code start}. */
     LambdaMartOptions bestShape(LambdaMartOptions start) {
       return best instanceof LambdaMartOptions l ? l.withTrees(start.trees()) : start;
-    }
-
-    private boolean spent() {
-      return !trials.isEmpty() && System.nanoTime() > deadline;
     }
 
     private void record(ModelOptions setting, double ndcg) {
@@ -720,12 +723,7 @@ public final class Trainer {
 
     /** Each fan's NDCG@10 over the tuning half, in order. */
     double[] tuningScores(Ranker ranker) {
-      double[] scores = new double[(candidates.size() + 1) / 2];
-      for (int i = 0, k = 0; k < scores.length; i += 2, k++) {
-        FanCandidates c = candidates.get(i);
-        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
-      }
-      return scores;
+      return scores(ranker, 0);
     }
 
     /** Every candidate's features in the tuning half. */
@@ -741,7 +739,7 @@ public final class Trainer {
 
     /** Mean NDCG@10 over the tuning half of the validation fans (every other fan). */
     double ndcg(Ranker ranker) {
-      return mean(ranker, false, 0);
+      return Selection.mean(tuningScores(ranker));
     }
 
     /**
@@ -749,30 +747,33 @@ public final class Trainer {
      * for serving are compared here, so that the learned ranker's tuning does not flatter it.
      */
     double[] selectionScores(Ranker ranker) {
-      double[] scores = new double[candidates.size() / 2];
-      for (int i = 1, k = 0; k < scores.length; i += 2, k++) {
-        FanCandidates c = candidates.get(i);
-        scores[k] = validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
+      return scores(ranker, 1);
+    }
+
+    /** Mean NDCG@10 of the selection half's labelled fans; NaN without any. */
+    double labelledNdcg(Ranker ranker) {
+      double sum = 0;
+      int n = 0;
+      for (int i = 1; i < candidates.size(); i += 2) {
+        if (labelled[i]) {
+          sum += ndcg(candidates.get(i), ranker);
+          n++;
+        }
+      }
+      return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Each fan's NDCG@10 in one half: every other fan from {@code half} (0 or 1). */
+    private double[] scores(Ranker ranker, int half) {
+      double[] scores = new double[(candidates.size() + 1 - half) / 2];
+      for (int i = half, k = 0; k < scores.length; i += 2, k++) {
+        scores[k] = ndcg(candidates.get(i), ranker);
       }
       return scores;
     }
 
-    double labelledNdcg(Ranker ranker) {
-      return mean(ranker, true, 1);
-    }
-
-    private double mean(Ranker ranker, boolean onlyLabelled, int half) {
-      double sum = 0;
-      int n = 0;
-      for (int i = half; i < candidates.size(); i += 2) {
-        if (onlyLabelled && !labelled[i]) {
-          continue;
-        }
-        FanCandidates c = candidates.get(i);
-        sum += validation.ndcg(c.fanCase(), Evaluator.rank(c, ranker));
-        n++;
-      }
-      return n == 0 ? Double.NaN : sum / n;
+    private double ndcg(FanCandidates fan, Ranker ranker) {
+      return validation.ndcg(fan.fanCase(), Evaluator.rank(fan, ranker));
     }
   }
 

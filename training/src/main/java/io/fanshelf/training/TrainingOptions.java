@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param logistic the logistic ranker's options
  * @param tune choose hyper-parameters and model family on a validation window cut from the training
  *     period (off: the options as given, LambdaMART)
- * @param tuningBudget how long tuning may spend on each collaborative algorithm and on the ranker
+ * @param tuningBudget how many settings, and how much time at most, tuning may spend on each
+ *     collaborative algorithm and on the ranker
  * @param newcomerShare the share of training fans also shown to the ranker as newcomers (labels, no
  *     history), in [0, 1]
  * @param seed the seed of sampling, models and the random baseline
@@ -36,7 +37,7 @@ public record TrainingOptions(
     LambdaMartOptions lambdaMart,
     LogisticOptions logistic,
     boolean tune,
-    Duration tuningBudget,
+    TuningBudget tuningBudget,
     double newcomerShare,
     Split examples,
     long seed) {
@@ -47,18 +48,15 @@ public record TrainingOptions(
     Objects.requireNonNull(lambdaMart, "lambdaMart");
     Objects.requireNonNull(logistic, "logistic");
     Objects.requireNonNull(tuningBudget, "tuningBudget");
-    if (tuningBudget.isNegative() || tuningBudget.isZero()) {
-      throw new IllegalArgumentException("tuningBudget must be positive, got " + tuningBudget);
-    }
     if (!(newcomerShare >= 0 && newcomerShare <= 1)) {
       throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + newcomerShare);
     }
   }
 
   /**
-   * Purchases are positives, no repeats, default sampling and rankers, tuning on with two minutes
-   * per step, a fifth of the fans also shown as newcomers, examples from each fan's last fifth of
-   * events.
+   * Purchases are positives, no repeats, default sampling and rankers, tuning on over every setting
+   * with two minutes per search at most, a fifth of the fans also shown as newcomers, examples from
+   * each fan's last fifth of events.
    */
   public static TrainingOptions defaults(long seed) {
     return new TrainingOptions(
@@ -68,7 +66,7 @@ public record TrainingOptions(
         LambdaMartOptions.defaults(seed),
         LogisticOptions.defaults(seed),
         true,
-        Duration.ofMinutes(2),
+        TuningBudget.wholeGrid(Duration.ofMinutes(2)),
         0.2,
         new LastSplit(0.2),
         seed);
@@ -88,7 +86,7 @@ public record TrainingOptions(
         seed);
   }
 
-  public TrainingOptions withTuningBudget(Duration other) {
+  public TrainingOptions withTuningBudget(TuningBudget other) {
     return new TrainingOptions(
         targets,
         allowRepeats,

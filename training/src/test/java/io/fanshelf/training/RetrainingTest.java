@@ -38,7 +38,7 @@ class RetrainingTest {
               new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5),
               new LogisticOptions(0.1, 1e-5, 200, 5),
               false,
-              java.time.Duration.ofSeconds(30),
+              TuningBudget.wholeGrid(java.time.Duration.ofSeconds(30)),
               0.2,
               new io.fanshelf.training.dataset.LastSplit(0.2),
               5);

@@ -5,6 +5,7 @@ import io.fanshelf.api.auth.ApiKeyStore;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.auth.RequireScope;
 import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.event.EventsImported;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.api.system.ApiContract;
 import io.fanshelf.api.system.ApiException;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,12 +58,19 @@ class AdminController {
   private final AuthService auth;
   private final Indexer indexer;
   private final StatsService stats;
+  private final ApplicationEventPublisher publisher;
 
-  AdminController(ApiKeyStore keys, AuthService auth, Indexer indexer, StatsService stats) {
+  AdminController(
+      ApiKeyStore keys,
+      AuthService auth,
+      Indexer indexer,
+      StatsService stats,
+      ApplicationEventPublisher publisher) {
     this.keys = keys;
     this.auth = auth;
     this.indexer = indexer;
     this.stats = stats;
+    this.publisher = publisher;
   }
 
   /**
@@ -222,6 +231,7 @@ class AdminController {
       stats.beforeImport();
       ImportSummary summary = indexer.importFiles(importRequest, ImportListener.NONE);
       if (importRequest.events().isPresent()) {
+        publisher.publishEvent(new EventsImported());
         stats.rebuild();
       }
       return summary;

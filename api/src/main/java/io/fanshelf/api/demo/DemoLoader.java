@@ -5,6 +5,7 @@ import io.fanshelf.api.auth.ApiKey;
 import io.fanshelf.api.auth.ApiKeyStore;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.auth.Scope;
+import io.fanshelf.api.event.EventsImported;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.api.shelf.ShareLink;
 import io.fanshelf.api.shelf.ShareLinkStore;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +65,7 @@ public class DemoLoader implements ApplicationRunner {
   private final StatsService stats;
   private final ShelfWarmup warmup;
   private final Environment environment;
+  private final ApplicationEventPublisher publisher;
   private final PrintStream out;
 
   public DemoLoader(
@@ -74,7 +77,8 @@ public class DemoLoader implements ApplicationRunner {
       ShareLinkStore links,
       StatsService stats,
       ShelfWarmup warmup,
-      Environment environment) {
+      Environment environment,
+      ApplicationEventPublisher publisher) {
     this.properties = properties;
     this.indexer = indexer;
     this.auth = auth;
@@ -84,6 +88,7 @@ public class DemoLoader implements ApplicationRunner {
     this.stats = stats;
     this.warmup = warmup;
     this.environment = environment;
+    this.publisher = publisher;
     this.out = System.out;
   }
 
@@ -201,6 +206,7 @@ public class DemoLoader implements ApplicationRunner {
     stats.beforeImport();
     new DemoImport(indexer).run(properties.demoData());
     new DemoOutreach(indexer, indexer.options().clock()).run();
+    publisher.publishEvent(new EventsImported());
     stats.rebuild();
   }
 }

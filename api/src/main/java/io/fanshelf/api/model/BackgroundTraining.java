@@ -4,6 +4,7 @@ import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.training.Retraining;
 import io.fanshelf.training.TrainingOptions;
+import io.fanshelf.training.TuningBudget;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.registry.ModelRegistry;
 import jakarta.annotation.PreDestroy;
@@ -89,7 +90,8 @@ public class BackgroundTraining {
         return;
       }
       TrainingOptions options =
-          TrainingOptions.defaults(42).withTuningBudget(settings.tuningBudget());
+          TrainingOptions.defaults(42)
+              .withTuningBudget(TuningBudget.wholeGrid(settings.tuningBudget()));
       RetrainService.Job job =
           retraining.start(
               new Retraining.Request(Split.parse(SPLIT), Retraining.Keep.SERVED, options),

@@ -15,6 +15,7 @@ import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.recommender.outreach.OutreachGroup;
+import io.fanshelf.recommender.outreach.OutreachModel;
 import io.fanshelf.recommender.outreach.OutreachPick;
 import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
@@ -168,6 +169,7 @@ public class OutreachService {
    * @param budget the daily budget
    * @param capDays a fan is listed at most once in this many days
    * @param groups the owner's groups with a listed fan in them, the most valuable first
+   * @param probabilities how the entries' probabilities were made
    */
   @Schema(name = "OutreachDay")
   public record Day(
@@ -181,7 +183,30 @@ public class OutreachService {
       int overBudget,
       int budget,
       int capDays,
-      List<GroupView> groups) {}
+      List<GroupView> groups,
+      ProbabilityView probabilities) {}
+
+  /**
+   * How the day's probabilities were made: fitted on the owner's own fans (a logistic model of
+   * "bought within the week" over the weeks before the day), or set by judgement when too few of
+   * them bought to fit.
+   *
+   * @param fitted whether they were fitted
+   * @param weeks the weeks before the day the fit read
+   * @param fanWeeks the rows offered to the fit: each fan once per week
+   * @param withPurchase of them, the fan-weeks with a purchase
+   * @param weights each feature's fitted weight (log-odds per unit), empty when not fitted
+   * @param judgedReasons the reasons whose probability uses a set lift because the fit cannot see
+   *     them (all when not fitted)
+   */
+  @Schema(name = "OutreachProbabilities")
+  public record ProbabilityView(
+      boolean fitted,
+      int weeks,
+      int fanWeeks,
+      int withPurchase,
+      Map<String, Double> weights,
+      List<String> judgedReasons) {}
 
   /**
    * One of the owner's chat groups (imported with the fans): where one post reaches the most of the
@@ -253,7 +278,18 @@ public class OutreachService {
         plan.overBudget(),
         planner.options().budget(),
         planner.options().capDays(),
-        plan.groups().stream().map(group -> group(owner, group, language)).toList());
+        plan.groups().stream().map(group -> group(owner, group, language)).toList(),
+        probabilities(plan.model()));
+  }
+
+  private static ProbabilityView probabilities(OutreachModel model) {
+    return new ProbabilityView(
+        model.fitted(),
+        OutreachPlanner.FIT_WINDOWS,
+        model.rows(),
+        model.buyers(),
+        new java.util.TreeMap<>(model.weights()),
+        model.judged().stream().sorted().map(OutreachReason::wireName).toList());
   }
 
   private GroupView group(OwnerId owner, OutreachGroup group, String language) {
@@ -305,7 +341,9 @@ public class OutreachService {
     String nickname = profile.fan().nickname().orElse("");
     String shelf = links.url(links.forFan(owner, pick.fan()));
     boolean oneProduct =
-        pick.reason() != OutreachReason.SHELF_CHANGED && pick.reason() != OutreachReason.LAPSED;
+        pick.reason() != OutreachReason.SHELF_CHANGED
+            && pick.reason() != OutreachReason.LAPSED
+            && pick.reason() != OutreachReason.REGULAR_SHOP_DUE;
     String link = oneProduct ? shelf + "/go/" + pick.product().id().value() : shelf;
     Optional<ProductChange> change = pick.evidence().change();
     Map<String, String> values = new LinkedHashMap<>();

@@ -47,6 +47,15 @@ record WhySentences(MessageSource messages, Locale locale) implements OutreachSe
                 String.valueOf(Math.round(e.intervalDays().orElse(0))),
                 day(e.at())
               };
+          case REGULAR_SHOP_DUE -> {
+            double interval = e.intervalDays().orElse(0);
+            yield new Object[] {
+              String.valueOf(e.purchases().orElse(0)),
+              String.valueOf(Math.round(interval)),
+              day(e.at()),
+              day(e.at().plus(java.time.Duration.ofDays(Math.round(interval))))
+            };
+          }
           case NEW_ARRIVAL -> new Object[] {day(e.at())};
           case SHELF_CHANGED ->
               new Object[] {

@@ -11,11 +11,15 @@ import io.fanshelf.api.owner.StatsFeed;
 import io.fanshelf.api.shelf.InMemoryShelfCache;
 import io.fanshelf.api.shelf.ShelfCache;
 import io.fanshelf.api.system.FanShelfProperties;
+import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.store.EventReader;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.activity.InMemoryRecentActivity;
 import io.fanshelf.recommender.activity.RecentActivity;
+import io.fanshelf.recommender.activity.StoredHistory;
 import io.fanshelf.training.registry.ModelRegistry;
 import io.fanshelf.training.registry.ModelWatch;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +75,35 @@ public class OnlineStateConfiguration {
     return link == null
         ? new InMemoryRecentActivity(capacity, IN_MEMORY_ACTIVE_FANS)
         : new RedisRecentActivity(link, capacity);
+  }
+
+  /**
+   * With Redis, each fan's stored history is read from there first and from the store on a miss.
+   * The embedded default reads its store: it is local (a read in this JVM, no round trip), and a
+   * copy in memory would cost heap per fan and a second truth to keep in step for little gain. Both
+   * count {@code fanshelf.history.reads}.
+   */
+  @Bean
+  StoredHistory storedHistory(
+      Indexer indexer,
+      FanShelfProperties properties,
+      MeterRegistry registry,
+      ObjectProvider<RedisLink> redis) {
+    RedisLink link = redis.getIfAvailable();
+    EventReader events = indexer.store().events();
+    if (link == null) {
+      Counter reads = RedisHistory.counter(registry, "store");
+      return (fan, limit) -> {
+        reads.increment();
+        return events.recent(fan, limit);
+      };
+    }
+    return new RedisHistory(
+        link,
+        events,
+        properties.ranking().recommenderOptions().historyLimit(),
+        properties.redis().historyTtl(),
+        registry);
   }
 
   @Bean

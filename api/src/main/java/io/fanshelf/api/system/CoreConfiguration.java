@@ -6,6 +6,7 @@ import io.fanshelf.indexer.store.MetadataReader;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchBackend;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.activity.RecentActivity;
+import io.fanshelf.recommender.activity.StoredHistory;
 import io.fanshelf.recommender.ranking.RankingModel;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.recommender.settings.FeatureSettings;
@@ -77,10 +78,15 @@ public class CoreConfiguration {
       Indexer indexer,
       FanShelfProperties properties,
       CurationLookup curation,
-      RecentActivity recentActivity)
+      RecentActivity recentActivity,
+      StoredHistory storedHistory)
       throws IOException {
     return Recommender.open(
-        indexer, properties.ranking().recommenderOptions(), curation, recentActivity);
+        indexer,
+        properties.ranking().recommenderOptions(),
+        curation,
+        recentActivity,
+        storedHistory);
   }
 
   @Bean

@@ -156,6 +156,9 @@ public record FanShelfProperties(
    * @param timeout how long a command may take before this node treats Redis as unreachable and
    *     falls back (no cache, event writes refused with 503) until it answers again
    * @param recentActivity entries of recent activity kept per fan
+   * @param historyTtl how long a fan's stored history, copied to Redis on a recommendation's miss,
+   *     is read from there before the store is read again (events imported past the nodes show
+   *     after at most this long)
    * @param streamRetention how long the event stream keeps a batch: a node's consumer that is away
    *     longer than this (and the store it feeds) misses what was trimmed meanwhile
    * @param consumerGroup the consumer group that stores the event stream; empty: one group per
@@ -180,6 +183,8 @@ public record FanShelfProperties(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,40}") @DefaultValue("fs:") String keyPrefix,
       @NotNull @DefaultValue("250ms") Duration timeout,
       @Min(1) @Max(100) @DefaultValue("8") int recentActivity,
+      @NotNull @DurationMin(seconds = 1) @DurationMax(days = 1) @DefaultValue("10m")
+          Duration historyTtl,
       @NotNull @DefaultValue("15m") Duration streamRetention,
       @NotNull @Pattern(regexp = "|[A-Za-z0-9_.:-]{1,100}") @DefaultValue("") String consumerGroup,
       @Min(1) @Max(32) @DefaultValue("1") int consumers,

@@ -1,6 +1,7 @@
 package io.fanshelf.api.console;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.event.AttributedEventsStored;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +34,12 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,8 +56,6 @@ import org.springframework.context.ApplicationEventPublisher;
  * ShelfBrowserIT.
  */
 class ConsoleBrowserIT extends ItBase {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final OwnerId SHOP = OwnerId.of("shop-xiaomei");
   static final int FANS = 1_200;
   private static boolean made;
@@ -76,50 +68,20 @@ class ConsoleBrowserIT extends ItBase {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present, "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
     makeTheShop();
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=zh-CN",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,900");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -237,7 +199,7 @@ class ConsoleBrowserIT extends ItBase {
     signIn();
     Assertions.assertTrue(text("page-of").contains("第 1 / 24 页"), text("page-of"));
     Assertions.assertEquals(List.of("mei-1", "mei-2", "mei-3"), rows().subList(0, 3));
-    screenshot("console-fans");
+    chromium.screenshot("console-fans");
 
     // By purchases: the first row bought the most.
     browser.findElement(By.id("sort-purchases")).click();
@@ -274,7 +236,7 @@ class ConsoleBrowserIT extends ItBase {
       Assertions.assertTrue(row.getText().contains("宝妈"), row.getText());
       Assertions.assertTrue(row.getText().contains("油皮"), row.getText());
     }
-    screenshot("console-fans-search");
+    chromium.screenshot("console-fans-search");
   }
 
   @Test
@@ -290,7 +252,7 @@ class ConsoleBrowserIT extends ItBase {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
     Assertions.assertTrue(
         text("confirm-question").contains(Long.toString(sensitive)), text("confirm-question"));
-    screenshot("console-confirm");
+    chromium.screenshot("console-confirm");
     // Cancel leads back to the filtered list and changes nothing.
     browser.findElement(By.id("confirm-cancel")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fans")));
@@ -336,7 +298,7 @@ class ConsoleBrowserIT extends ItBase {
     Assertions.assertFalse(browser.getPageSource().contains("\uD83D\uDD12"), "no emoji");
     browser.findElement(By.id("make-link")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("links")));
-    screenshot("console-fan-links");
+    chromium.screenshot("console-fan-links");
   }
 
   private FanId labelled(String dimension) throws Exception {
@@ -394,7 +356,7 @@ class ConsoleBrowserIT extends ItBase {
     copy.click();
     wait.until(ExpectedConditions.textToBePresentInElement(copy, "已复制"));
     Assertions.assertTrue(browser.findElement(By.id("copy-all")).isDisplayed());
-    screenshot("console-links");
+    chromium.screenshot("console-links");
 
     // Revoking one asks first; cancel keeps it.
     String fan = firstLink.getAttribute("data-fan");
@@ -441,7 +403,7 @@ class ConsoleBrowserIT extends ItBase {
     // fetch's text() drops the byte order mark; ConsoleControllerTest checks it is there.
     Assertions.assertEquals("fan_id,skin_type,home_style,price_sensitivity", header);
     Assertions.assertTrue(text("example").contains("干皮"), text("example"));
-    screenshot("console-import");
+    chromium.screenshot("console-import");
     Path sheet = Files.createTempFile("labels-", ".csv");
     Files.writeString(sheet, "fan_id,skin_type\nmei-1,olly\n");
     browser.findElement(By.id("file")).sendKeys(sheet.toString());
@@ -466,7 +428,7 @@ class ConsoleBrowserIT extends ItBase {
     Assertions.assertTrue(((Number) drawn.get(0)).intValue() >= 2, "day ticks " + drawn);
     Assertions.assertTrue(((Number) drawn.get(1)).intValue() >= 2, "value ticks " + drawn);
     Assertions.assertEquals(30, ((Number) drawn.get(2)).intValue(), "values " + drawn);
-    screenshot("console-stats");
+    chromium.screenshot("console-stats");
     open("/console/fans/no-such-fan");
     browser.findElement(By.id("back")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fans")));
@@ -481,7 +443,7 @@ class ConsoleBrowserIT extends ItBase {
         browser.findElement(By.tagName("h1")).getText().contains("Your fans (1,200)"));
     Assertions.assertEquals(
         "Last active", browser.findElement(By.id("sort-active")).getText().strip());
-    screenshot("console-fans-en");
+    chromium.screenshot("console-fans-en");
     open("/console/stats");
     Assertions.assertTrue(browser.getPageSource().contains("Shelf page views per day"));
     open("/console/fans/mei-1");
@@ -490,17 +452,6 @@ class ConsoleBrowserIT extends ItBase {
     WebElement copy = browser.findElement(By.cssSelector("#links li button.copy"));
     copy.click();
     wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
-    screenshot("console-links-en");
-  }
-
-  /** Writes what the browser shows to docs/screenshots/ (target/screenshots outside the repo). */
-  private void screenshot(String name) throws java.io.IOException {
-    Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
-    Path dir =
-        Files.isDirectory(docs)
-            ? Files.createDirectories(docs.resolve("screenshots"))
-            : Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    chromium.screenshot("console-links-en");
   }
 }

@@ -1,6 +1,7 @@
 package io.fanshelf.api.console;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.api.event.AttributedEventsStored;
@@ -20,13 +21,10 @@ import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,17 +36,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,8 +55,6 @@ import org.springframework.context.ApplicationEventPublisher;
  * the fan page shows the fan's part. Writes docs/screenshots/console-funnel*.png.
  */
 class FunnelBrowserIT extends ItBase {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final OwnerId SHOP = OwnerId.of("shop-funnel");
   static final int FANS = 400;
   private static final List<Event> EVENTS = new ArrayList<>();
@@ -80,50 +70,20 @@ class FunnelBrowserIT extends ItBase {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present, "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
     makeTheShop();
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=zh-CN",
-        "--window-size=1280,1800",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,1800");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -307,7 +267,7 @@ class FunnelBrowserIT extends ItBase {
     Assertions.assertTrue(
         browser.findElement(By.id("funnel-money")).getText().contains("带来的销售额 ¥"),
         browser.findElement(By.id("funnel-money")).getText());
-    screenshot("console-funnel");
+    chromium.screenshot("console-funnel");
 
     // The segment: only its fans.
     new Select(browser.findElement(By.id("funnel-segment"))).selectByValue("seg_funnel_oily");
@@ -356,21 +316,10 @@ class FunnelBrowserIT extends ItBase {
     Assertions.assertTrue(
         browser.findElement(By.id("funnel-stages")).getText().contains("Opened the shelf"));
     assertDrawn(drawn("chart-funnel"), "stages");
-    screenshot("console-funnel-en");
+    chromium.screenshot("console-funnel-en");
     open("/console/stats");
     assertDrawn(drawn("chart-views"), "page views");
     assertDrawn(drawn("chart-clicks"), "clicks");
     Assertions.assertTrue(browser.getPageSource().contains("Shelf page views per day"));
-  }
-
-  /** Writes what the browser shows to docs/screenshots/ (target/screenshots outside the repo). */
-  private void screenshot(String name) throws java.io.IOException {
-    Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
-    Path dir =
-        Files.isDirectory(docs)
-            ? Files.createDirectories(docs.resolve("screenshots"))
-            : Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

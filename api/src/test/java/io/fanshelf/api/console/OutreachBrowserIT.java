@@ -1,6 +1,7 @@
 package io.fanshelf.api.console;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.ingest.ImportListener;
@@ -17,21 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * chromium-driver, like ConsoleBrowserIT.
  */
 class OutreachBrowserIT extends ItBase {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final OwnerId LILY = OwnerId.of("shop-lily");
   private static final String DUE = "fan-9161";
   private static final String OTHER = "fan-9162";
@@ -55,50 +47,20 @@ class OutreachBrowserIT extends ItBase {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present, "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
     dueFans();
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=zh-CN",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,1000");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -143,7 +105,7 @@ class OutreachBrowserIT extends ItBase {
     Assertions.assertTrue(message.contains("「大容量洗衣液 3kg」"), message);
     Assertions.assertTrue(message.contains("/go/bh-021"), message);
     Assertions.assertTrue(text("outreach-summary").startsWith("共看了"), text("outreach-summary"));
-    screenshot("console-outreach-zh-CN");
+    chromium.screenshot("console-outreach-zh-CN");
 
     // The group both due fans are in comes first, with a post that links the product, not a shelf.
     WebElement group = groupRow("护肤群");
@@ -155,7 +117,7 @@ class OutreachBrowserIT extends ItBase {
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript(
             "arguments[0].scrollIntoView()", browser.findElement(By.id("outreach-groups")));
-    screenshot("console-outreach-groups-zh-CN");
+    chromium.screenshot("console-outreach-groups-zh-CN");
     group.findElement(By.cssSelector("button.copy")).click();
     wait.until(
         d -> groupRow("护肤群").findElement(By.cssSelector("button.copy")).getText().equals("已复制"));
@@ -200,7 +162,7 @@ class OutreachBrowserIT extends ItBase {
     Assertions.assertTrue(message.startsWith("Dear there, your 大容量洗衣液 3kg is due: http"), message);
     open("/console/outreach");
     Assertions.assertTrue(text("main").contains("Who to message today"), text("main"));
-    screenshot("console-outreach-en");
+    chromium.screenshot("console-outreach-en");
     // Back to the built-in text, for the other test.
     open("/console/outreach?lang=en");
     browser.findElement(By.cssSelector("#templates summary")).click();
@@ -236,15 +198,5 @@ class OutreachBrowserIT extends ItBase {
   private void open(String path) {
     browser.get(base() + path);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
-    Path dir =
-        Files.isDirectory(docs)
-            ? Files.createDirectories(docs.resolve("screenshots"))
-            : Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

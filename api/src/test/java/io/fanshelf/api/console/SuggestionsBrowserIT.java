@@ -1,6 +1,7 @@
 package io.fanshelf.api.console;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.auth.AuthService;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Event;
@@ -12,29 +13,21 @@ import io.fanshelf.indexer.model.LabelSource;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.store.FanProfile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -64,8 +57,6 @@ import org.springframework.test.context.DynamicPropertySource;
       "logging.level.root=WARN"
     })
 class SuggestionsBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final OwnerId SHOP = OwnerId.of("shop-xiaomei");
   private static final String DATA = "target/test-data/suggestions-it-" + UUID.randomUUID();
   private static final List<String> SKINS = List.of("oily", "dry", "sensitive");
@@ -88,47 +79,20 @@ class SuggestionsBrowserIT {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present, "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing");
     makeTheShop();
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--lang=zh-CN",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,900");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -210,7 +174,7 @@ class SuggestionsBrowserIT {
         browser.findElement(By.cssSelector("#suggestions tr[data-key='mei-61|skin_type|dry']"));
     String why = row.findElement(By.cssSelector("td.why")).getText();
     Assertions.assertTrue(why.contains("件标有肤质的商品中有") && why.contains("干皮"), why);
-    screenshot("console-suggestions");
+    chromium.screenshot("console-suggestions");
 
     // Nothing above 100%: the filter empties the list and says so.
     WebElement min = browser.findElement(By.id("filter-min"));
@@ -242,7 +206,7 @@ class SuggestionsBrowserIT {
         "1 suggestion rejected; it will not be suggested again.",
         browser.findElement(By.id("notice")).getText());
     Assertions.assertFalse(keys().contains(rejected));
-    screenshot("console-suggestions-en");
+    chromium.screenshot("console-suggestions-en");
 
     browser.get(base() + "/console/suggestions?dimension=skin_type&min=60&lang=zh-CN");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("suggestions")));
@@ -262,15 +226,5 @@ class SuggestionsBrowserIT {
     String rejectedFan = rejected.split("\\|")[0];
     Assertions.assertTrue(
         indexer.store().fans().get(SHOP, FanId.of(rejectedFan)).orElseThrow().labels().isEmpty());
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
-    Path dir =
-        Files.isDirectory(docs)
-            ? Files.createDirectories(docs.resolve("screenshots"))
-            : Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -7,6 +7,10 @@ import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.auth.Scope;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.model.FanId;
+import io.fanshelf.recommender.Recommender;
+import io.fanshelf.recommender.activity.StoredHistory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -71,6 +75,16 @@ class RedisOutageIT {
 
     redis.restart();
     await().atMost(Duration.ofSeconds(20)).until(() -> health().contains("\"UP\""));
+    // the fan's history copied to Redis now (a miss fills it) must be kept by the stored events
+    StoredHistory history = node.bean(StoredHistory.class);
+    int limit = node.bean(Recommender.class).options().historyLimit();
+    FanId fan = FanId.of("fan-0001");
+    history.recent(fan, limit);
+    MeterRegistry meters = node.bean(MeterRegistry.class);
+    double hits = meters.get("fanshelf.history.reads").tag("source", "redis").counter().count();
+    history.recent(fan, limit);
+    assertThat(meters.get("fanshelf.history.reads").tag("source", "redis").counter().count())
+        .isGreaterThan(hits);
     assertThat(send(events, acknowledged, "after-1", "after-2").get("queued")).isEqualTo(2L);
 
     Indexer indexer = node.bean(Indexer.class);
@@ -82,6 +96,13 @@ class RedisOutageIT {
                 assertThat(indexer.store().events().contains(EventId.of(id))).as(id).isTrue();
               }
             });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(history.recent(fan, limit))
+                    .extracting(event -> event.id().value())
+                    .contains("after-1", "after-2"));
   }
 
   private Map<String, Long> send(String auth, List<String> acknowledged, String... ids)

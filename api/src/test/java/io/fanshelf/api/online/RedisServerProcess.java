@@ -21,12 +21,21 @@ import java.util.UUID;
 final class RedisServerProcess implements AutoCloseable {
   private final Path dir =
       Path.of("target", "test-data", "redis-" + UUID.randomUUID()).toAbsolutePath();
-  private final int port = freePort();
+  private final int port;
   private Process process;
+
+  private RedisServerProcess(int port) {
+    this.port = port;
+  }
 
   /** Started and answering PING. */
   static RedisServerProcess start() throws IOException {
-    RedisServerProcess redis = new RedisServerProcess();
+    return start(freePort());
+  }
+
+  /** Started on {@code port} and answering PING. */
+  static RedisServerProcess start(int port) throws IOException {
+    RedisServerProcess redis = new RedisServerProcess(port);
     redis.restart();
     return redis;
   }

@@ -139,6 +139,10 @@ class OutreachControllerTest extends ApiTestBase {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.budget").value(200))
         .andExpect(jsonPath("$.capDays").value(7))
+        // The shared test shop has too few buyers in the weeks before to fit the chances.
+        .andExpect(jsonPath("$.probabilities.fitted").value(false))
+        .andExpect(jsonPath("$.probabilities.weeks").value(4))
+        .andExpect(jsonPath("$.probabilities.judgedReasons").value(hasItem("regular_shop_due")))
         .andExpect(
             jsonPath("$.entries[?(@.fan == '" + DUE + "')].reason")
                 .value(hasItem("repurchase_due")))

@@ -1,27 +1,22 @@
 package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.api.auth.AuthFilter;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,57 +29,23 @@ import org.springframework.beans.factory.annotation.Autowired;
  * failed when it is missing in CI.
  */
 class ShelfBrowserIT extends ItBase {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @Autowired StatsService stats;
   @Autowired ShelfService shelves;
 
   private WebDriver browser;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present,
-        "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing"
-            + " (apt-get install -y chromium chromium-driver)");
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=zh-CN",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("--lang=zh-CN", "--window-size=1280,1000");
+    browser = chromium.driver();
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -115,7 +76,7 @@ class ShelfBrowserIT extends ItBase {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
     Assertions.assertTrue(browser.getCurrentUrl().contains("f.skin_type=oily"), "still filtered");
     String table = browser.findElement(By.id("fans")).getText();
-    screenshot("console-fans");
+    chromium.screenshotInTarget("console-fans");
     Assertions.assertEquals(2, table.split("颜值", -1).length - 1, table);
 
     // A share link for fan-0005, from the fan's page.
@@ -137,14 +98,14 @@ class ShelfBrowserIT extends ItBase {
     Assertions.assertTrue(browser.getPageSource().contains("noindex"));
     Assertions.assertTrue(
         browser.findElement(By.className("shop-name")).getText().contains("莉莉美妆小铺"));
-    screenshot("shelf");
+    chromium.screenshotInTarget("shelf");
     browser.findElements(By.cssSelector(".card-link")).getFirst().click();
     wait.until(ExpectedConditions.urlContains("/buy/"));
     Assertions.assertTrue(
         browser.getCurrentUrl().contains("ref=shop-lily"), browser.getCurrentUrl());
     // The product page names the product and leads back to the shelf.
     Assertions.assertFalse(browser.findElement(By.className("product-title")).getText().isBlank());
-    screenshot("product");
+    chromium.screenshotInTarget("product");
     browser.findElement(By.id("back")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card-link")));
     Assertions.assertEquals(shelfUrl, browser.getCurrentUrl());
@@ -156,14 +117,5 @@ class ShelfBrowserIT extends ItBase {
     String line = browser.findElement(By.id("fan-stats")).getText();
     Assertions.assertTrue(line.contains("clicks " + (clicksBefore + 1)), line);
     Assertions.assertTrue(line.contains("Page views 2"), line);
-  }
-
-  /** Keeps what the browser showed under target/screenshots, for people to look at. */
-  private void screenshot(String name) throws java.io.IOException {
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-    byte[] png =
-        ((org.openqa.selenium.TakesScreenshot) browser)
-            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-    Files.write(dir.resolve(name + ".png"), png);
   }
 }

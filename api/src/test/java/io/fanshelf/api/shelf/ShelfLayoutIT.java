@@ -1,9 +1,9 @@
 package io.fanshelf.api.shelf;
 
 import io.fanshelf.api.ApiTestBase;
+import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,16 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
       "logging.file.name=target/test-data/fanshelf-layout-test.log"
     })
 class ShelfLayoutIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
   private static final Path DATA =
       Path.of("target", "test-data", "layout-" + UUID.randomUUID()).toAbsolutePath();
   private static final OwnerId MEI = OwnerId.of("shop-mei");
@@ -83,38 +75,17 @@ class ShelfLayoutIT {
   @Autowired ShelfService shelves;
 
   private ChromeDriver browser;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI must have Chromium: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        present,
-        "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing"
-            + " (apt-get install -y chromium chromium-driver fonts-noto-cjk)");
-    profile = Files.createTempDirectory("fanshelf-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--window-size=390,844",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    chromium =
+        HeadlessChromium.start(
+            options -> {
+              options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+              options.addArguments("--hide-scrollbars", "--window-size=390,844");
+            });
+    browser = chromium.driver();
     // a phone: 390x844 CSS pixels whatever the window's frame takes
     browser.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
@@ -123,15 +94,8 @@ class ShelfLayoutIT {
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -145,7 +109,7 @@ class ShelfLayoutIT {
       assertFitsThePhone(lang, cards);
       Assertions.assertEquals(
           lang, browser.findElement(By.tagName("html")).getAttribute("lang"), "page language");
-      screenshot("shelf-" + lang);
+      chromium.screenshot("shelf-" + lang);
     }
     // "more like this" under the first card, in the page's language: the same cards
     browser.findElements(By.cssSelector(".more")).getFirst().click();
@@ -155,7 +119,7 @@ class ShelfLayoutIT {
     assertFitsThePhone("more like this", browser.findElements(By.cssSelector(".card")).size());
     Assertions.assertFalse(browser.findElements(By.cssSelector(".card")).isEmpty());
     Assertions.assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
-    screenshot("shelf-more-like-this-zh-CN");
+    chromium.screenshot("shelf-more-like-this-zh-CN");
   }
 
   private void open(String url) {
@@ -205,13 +169,5 @@ class ShelfLayoutIT {
       double lines = ((Number) card.get("titleLines")).doubleValue();
       Assertions.assertTrue(lines <= 3.05, what + ": at most three title lines " + card);
     }
-  }
-
-  /** Writes what the phone shows to docs/screenshots/{name}.png. */
-  private void screenshot(String name) throws java.io.IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
-        SCREENSHOTS.resolve(name + ".png"),
-        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -12,11 +12,14 @@ import java.util.OptionalInt;
  * What an owner can check behind a reason: when the fan did the thing it rests on, and the numbers.
  *
  * @param at when: the view or cart (back in stock, price drop), the last purchase (repurchase,
- *     lapsed), the last shelf open (shelf changed), when the product arrived (new arrival)
+ *     regular shop, lapsed), the last shelf open (shelf changed), when the product arrived (new
+ *     arrival)
  * @param action the fan's action on the product, for back in stock and price drop
  * @param change the catalog's change, for back in stock and price drop
- * @param intervalDays the fan's usual days between purchases of the product, for repurchase
- * @param purchases how many times the fan bought (the product for repurchase, anything for lapsed)
+ * @param intervalDays the fan's usual days between purchases of the product, for repurchase, or
+ *     between shops, for regular shop
+ * @param purchases how many times the fan bought (the product for repurchase; days with a purchase
+ *     of anything for regular shop and lapsed)
  * @param changedShare the share of the shelf's top that is new, for shelf changed
  */
 public record Evidence(

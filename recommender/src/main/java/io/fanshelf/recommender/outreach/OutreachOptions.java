@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param shelfChangedShare the share of the shelf's top that must be new since the last open
  * @param shelfSize how many of the fan's ranked shelf items are looked at
  * @param lifts for each reason, how many times likelier than their own rhythm says a fan messaged
- *     for it buys within 7 days, when the evidence is at its strongest (docs/evaluation.md)
+ *     for it buys within 7 days, when the evidence is at its strongest: used where the planner has
+ *     too little to fit the probability, and for the reasons its fit cannot see
+ *     (docs/evaluation.md)
  */
 public record OutreachOptions(
     int capDays,
@@ -60,8 +62,9 @@ public record OutreachOptions(
   /**
    * A week's cap, 200 messages a day, a week for changes and new arrivals, 90 days of interest, 30
    * days to lapse, half of a 20-item shelf new. The lifts are set by judgement, not fitted: a sign
-   * of intent on the very product (a cart back in stock) counts most, a lapsed fan least; the
-   * evaluation (docs/evaluation.md) measures the list they make.
+   * of intent on the very product (a cart back in stock) counts most, a lapsed fan least. The
+   * planner fits the probability instead where the owner's fans give enough to fit
+   * (docs/evaluation.md).
    */
   public static OutreachOptions defaults() {
     return new OutreachOptions(
@@ -76,6 +79,7 @@ public record OutreachOptions(
             OutreachReason.BACK_IN_STOCK, 2.0,
             OutreachReason.PRICE_DROP, 1.8,
             OutreachReason.REPURCHASE_DUE, 1.5,
+            OutreachReason.REGULAR_SHOP_DUE, 1.3,
             OutreachReason.NEW_ARRIVAL, 1.2,
             OutreachReason.SHELF_CHANGED, 1.2,
             OutreachReason.LAPSED, 0.5));

@@ -14,6 +14,7 @@ import java.util.List;
  * @param withoutReason fans with no reason today
  * @param overBudget fans with a reason who did not fit the budget
  * @param groups the owner's groups with a listed fan in them, the most valuable first
+ * @param model how the probabilities were made: fitted on the owner's fans, or judgement-set
  */
 public record OutreachPlan(
     Instant at,
@@ -23,7 +24,8 @@ public record OutreachPlan(
     int capped,
     int withoutReason,
     int overBudget,
-    List<OutreachGroup> groups) {
+    List<OutreachGroup> groups,
+    OutreachModel model) {
   public OutreachPlan {
     picks = List.copyOf(picks);
     groups = List.copyOf(groups);

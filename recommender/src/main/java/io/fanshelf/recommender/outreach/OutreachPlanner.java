@@ -42,6 +42,42 @@ public final class OutreachPlanner {
   public static final String SENT_SOURCE = "outreach";
 
   private static final Duration DAY = Duration.ofDays(1);
+
+  /** The probability is of a purchase within this long, the week a message is for. */
+  static final Duration HORIZON = Duration.ofDays(7);
+
+  /**
+   * Weeks before the day whose fans are the rows of the fit: four give an owner of a few hundred
+   * fans enough buyers to fit, and stay close to the day (a season ago says less).
+   */
+  public static final int FIT_WINDOWS = 4;
+
+  /** The reasons a past week's history gives without ranking that week's shelf: the fit's. */
+  private static final List<OutreachReason> FITTABLE =
+      List.of(
+          OutreachReason.BACK_IN_STOCK,
+          OutreachReason.PRICE_DROP,
+          OutreachReason.REPURCHASE_DUE,
+          OutreachReason.REGULAR_SHOP_DUE,
+          OutreachReason.LAPSED);
+
+  /**
+   * The fit's features after the intercept: log(1 + days with a purchase) in the last 90 and 365
+   * days, log(1 + days since the last purchase), never bought, exp(-days since the last view,
+   * click, favourite or cart / 7), then each fittable reason's strength (0 when it does not fire).
+   */
+  static final List<String> FEATURES =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  "intercept",
+                  "purchase_days_90",
+                  "purchase_days_365",
+                  "days_since_purchase",
+                  "never_bought",
+                  "interest_recency"),
+              FITTABLE.stream().map(OutreachReason::wireName))
+          .toList();
+
   private static final int LAPSED_FOR_GOOD_DAYS = 365;
   // Impressions this close to the last one belong to the same shelf open.
   private static final Duration ONE_OPEN = Duration.ofMinutes(10);
@@ -81,12 +117,22 @@ public final class OutreachPlanner {
 
   /**
    * The list for {@code owner} at {@code now}: the fans with a reason, best first, at most the
-   * budget; opted-out fans and fans messaged within the cap's days are left out.
+   * budget; opted-out fans and fans messaged within the cap's days are left out. The chance each
+   * listed fan buys is fitted on the owner's fans over the {@value #FIT_WINDOWS} weeks before
+   * {@code now} (features at a week's start, label: bought within that week), so nothing after
+   * {@code now} is read; with too little to fit, the judgement-set lifts give it.
    */
   public OutreachPlan plan(OwnerId owner, Instant now, Predicate<FanId> optedOut)
       throws IOException {
+    Catalog catalog = new Catalog();
     Map<ProductId, ProductChange> changes = recentChanges(now);
-    List<OutreachPick> picks = new ArrayList<>();
+    List<Map<ProductId, ProductChange>> windowChanges = new ArrayList<>();
+    for (int window = 1; window <= FIT_WINDOWS; window++) {
+      windowChanges.add(recentChanges(windowStart(now, window)));
+    }
+    List<double[]> rows = new ArrayList<>();
+    List<Boolean> bought = new ArrayList<>();
+    List<Listable> listable = new ArrayList<>();
     Map<FanId, Set<String>> groupsOf = new HashMap<>();
     int fans = 0;
     int skipped = 0;
@@ -101,20 +147,50 @@ public final class OutreachPlanner {
       for (var profile : page.fans()) {
         FanId fan = profile.fan().id();
         fans++;
+        List<Event> all = indexer.store().events().allOf(fan);
+        // Every fan of the owner is a row of the fit, listed today or not: the fit describes how
+        // the owner's fans buy after such signals, whoever is messaged today.
+        for (int window = 1; window <= FIT_WINDOWS; window++) {
+          Instant start = windowStart(now, window);
+          History before = History.of(all, start);
+          rows.add(
+              features(
+                  before, start, signals(start, before, windowChanges.get(window - 1), catalog)));
+          bought.add(History.bought(all, start, start.plus(HORIZON)));
+        }
         if (optedOut.test(fan)) {
           skipped++;
           continue;
         }
-        History history = History.of(indexer.store().events().allOf(fan), now);
+        History history = History.of(all, now);
         if (capped(owner, history, now)) {
           capped++;
           continue;
         }
-        reasons(owner, fan, now, history, changes).stream().findFirst().ifPresent(picks::add);
+        List<Candidate> candidates = candidates(owner, fan, now, history, changes, catalog);
+        if (!candidates.isEmpty()) {
+          listable.add(new Listable(fan, history, candidates));
+        }
         groupsOf.put(fan, profile.fan().groups());
       }
       after = page.next();
     } while (after.isPresent());
+    boolean[] labels = new boolean[bought.size()];
+    int buyers = 0;
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = bought.get(i);
+      buyers += labels[i] ? 1 : 0;
+    }
+    long started = System.nanoTime();
+    Optional<PurchaseModel> fit = PurchaseModel.fit(rows, labels);
+    Duration fitTime = Duration.ofNanos(System.nanoTime() - started);
+    Odds odds = new Odds(fit);
+    List<OutreachPick> picks = new ArrayList<>();
+    for (Listable fan : listable) {
+      picks(owner, fan.fan(), now, fan.history(), fan.candidates(), odds).stream()
+          .findFirst()
+          .ifPresent(picks::add);
+    }
     picks.sort(BEST_FIRST);
     int withReason = picks.size();
     List<OutreachPick> listed = picks.subList(0, Math.min(options.budget(), withReason));
@@ -126,8 +202,17 @@ public final class OutreachPlanner {
         capped,
         fans - skipped - capped - withReason,
         withReason - listed.size(),
-        groups(listed, groupsOf));
+        groups(listed, groupsOf),
+        odds.describe(rows.size(), buyers, fitTime));
   }
+
+  /** The start of the {@code window}-th week before {@code now}: its label week ends by then. */
+  private static Instant windowStart(Instant now, int window) {
+    return now.minus(HORIZON.multipliedBy(window));
+  }
+
+  /** A fan who may be listed today, with the reasons found before the probabilities are known. */
+  private record Listable(FanId fan, History history, List<Candidate> candidates) {}
 
   /**
    * The owner's groups by what their listed members' picks are worth together: a post in the first
@@ -182,10 +267,15 @@ public final class OutreachPlanner {
     return at.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
   }
 
-  /** Every reason the fan has at {@code now}, best first, ignoring the cap and opt-outs. */
+  /**
+   * Every reason the fan has at {@code now}, best first, ignoring the cap and opt-outs. One fan
+   * gives nothing to fit on, so the probabilities are the judgement-set ones.
+   */
   public List<OutreachPick> reasons(OwnerId owner, FanId fan, Instant now) throws IOException {
-    return reasons(
-        owner, fan, now, History.of(indexer.store().events().allOf(fan), now), recentChanges(now));
+    History history = History.of(indexer.store().events().allOf(fan), now);
+    List<Candidate> candidates =
+        candidates(owner, fan, now, history, recentChanges(now), new Catalog());
+    return picks(owner, fan, now, history, candidates, new Odds(Optional.empty()));
   }
 
   private Map<ProductId, ProductChange> recentChanges(Instant now) throws IOException {
@@ -202,48 +292,100 @@ public final class OutreachPlanner {
     return changes;
   }
 
-  private List<OutreachPick> reasons(
-      OwnerId owner, FanId fan, Instant now, History history, Map<ProductId, ProductChange> changes)
+  /**
+   * The reasons the fan's history and the catalog give at a moment, without ranking the shelf (a
+   * past week's rows of the fit are read this way); lapsed and regular-shop signals have no product
+   * yet.
+   */
+  private List<Candidate> signals(
+      Instant now, History history, Map<ProductId, ProductChange> changes, Catalog catalog)
       throws IOException {
-    List<OutreachPick> found = new ArrayList<>();
-    Propensity propensity = Propensity.of(history, now);
-    changedInterest(fan, now, history, changes, found, propensity.recent());
-    repurchaseDue(fan, now, history, found, propensity.recent());
-    List<RecommendedItem> shelf =
-        recommender
-            .recommend(RecommendRequest.forYou(owner, fan, options.shelfSize(), now))
-            .items();
-    newArrival(fan, now, shelf, found, propensity.recent());
-    shelfChanged(owner, fan, now, history, shelf, found, propensity.recent());
-    lapsed(fan, now, history, shelf, found, propensity.year());
-    Optional<Instant> sentToday =
-        history
-            .lastMessagedBefore(owner, now.plusMillis(1))
-            .filter(at -> !at.isBefore(startOfDay(now)));
-    List<OutreachPick> withSent = new ArrayList<>();
-    for (OutreachPick pick : found) {
-      withSent.add(
-          new OutreachPick(
-              pick.fan(),
-              pick.reason(),
-              pick.product(),
-              pick.probability(),
-              pick.expectedCommissionCents(),
-              pick.evidence(),
-              sentToday));
-    }
-    withSent.sort(BEST_FIRST);
-    return withSent;
+    List<Candidate> found = new ArrayList<>();
+    changedInterest(now, history, changes, catalog, found);
+    repurchaseDue(now, history, catalog, found);
+    regularShopDue(now, history, found);
+    lapsed(now, history, found);
+    return found;
   }
 
-  /** Viewed or carted, not bought since, and now back in stock or cheaper. */
-  private void changedInterest(
+  /**
+   * Every reason at {@code now}, the shelf's too, each with the product the message is about; a
+   * reason about the fan stays without one when the shelf is empty (a feature, not a message).
+   */
+  private List<Candidate> candidates(
+      OwnerId owner,
       FanId fan,
       Instant now,
       History history,
       Map<ProductId, ProductChange> changes,
-      List<OutreachPick> found,
-      double propensity)
+      Catalog catalog)
+      throws IOException {
+    List<Candidate> signals = signals(now, history, changes, catalog);
+    List<RecommendedItem> shelf =
+        recommender
+            .recommend(RecommendRequest.forYou(owner, fan, options.shelfSize(), now))
+            .items();
+    List<Candidate> found = new ArrayList<>();
+    for (Candidate signal : signals) {
+      // a reason about the fan rather than one product names the shelf's top item
+      found.add(
+          signal.product().isEmpty() && !shelf.isEmpty()
+              ? signal.about(shelf.getFirst().product())
+              : signal);
+    }
+    newArrival(now, shelf, found);
+    shelfChanged(owner, now, history, shelf, found);
+    return found;
+  }
+
+  /** The fan's candidates as picks, with the odds' probabilities, best first. */
+  private List<OutreachPick> picks(
+      OwnerId owner,
+      FanId fan,
+      Instant now,
+      History history,
+      List<Candidate> candidates,
+      Odds odds) {
+    double[] features = features(history, now, candidates);
+    Propensity propensity = Propensity.of(history, now);
+    Optional<Instant> sentToday =
+        history
+            .lastMessagedBefore(owner, now.plusMillis(1))
+            .filter(at -> !at.isBefore(startOfDay(now)));
+    // A product due names what to buy: the regular shop it is part of adds nothing to say (it
+    // stays a feature of the fit all the same).
+    boolean productDue =
+        candidates.stream().anyMatch(c -> c.reason() == OutreachReason.REPURCHASE_DUE);
+    List<OutreachPick> picks = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      if (candidate.product().isEmpty()
+          || (productDue && candidate.reason() == OutreachReason.REGULAR_SHOP_DUE)) {
+        continue;
+      }
+      double probability = odds.probability(candidate, features, propensity);
+      Product product = candidate.product().get();
+      double value = product.priceCents() * product.commissionRate();
+      picks.add(
+          new OutreachPick(
+              fan,
+              candidate.reason(),
+              product,
+              probability,
+              probability * value,
+              candidate.evidence(),
+              sentToday));
+    }
+    picks.sort(BEST_FIRST);
+    return picks;
+  }
+
+  /** Viewed or carted, not bought since, and now back in stock or cheaper. */
+  private void changedInterest(
+      Instant now,
+      History history,
+      Map<ProductId, ProductChange> changes,
+      Catalog catalog,
+      List<Candidate> found)
       throws IOException {
     Instant since = now.minus(DAY.multipliedBy(options.interestDays()));
     for (Map.Entry<ProductId, Event> interest : history.latestInterest(since).entrySet()) {
@@ -254,7 +396,7 @@ public final class OutreachPlanner {
           || history.boughtSince(interest.getKey(), action.time())) {
         continue;
       }
-      Optional<Product> product = indexer.store().catalog().get(interest.getKey());
+      Optional<Product> product = catalog.get(interest.getKey());
       if (product.isEmpty() || !product.get().inStock()) {
         continue;
       }
@@ -271,13 +413,12 @@ public final class OutreachPlanner {
               OptionalDouble.empty(),
               OptionalInt.empty(),
               OptionalDouble.empty());
-      found.add(pick(fan, reason, product.get(), intent * freshness, evidence, propensity));
+      found.add(new Candidate(reason, product, intent * freshness, evidence));
     }
   }
 
   /** A product bought on three days or more, whose next purchase is due by the fan's interval. */
-  private void repurchaseDue(
-      FanId fan, Instant now, History history, List<OutreachPick> found, double propensity)
+  private void repurchaseDue(Instant now, History history, Catalog catalog, List<Candidate> found)
       throws IOException {
     // The rhythm of one product, or of its leaf category (milk, whichever brand): the product
     // named is the one of the category the fan bought on the most days.
@@ -287,7 +428,7 @@ public final class OutreachPlanner {
     Map<ProductId, TreeSet<Long>> productDays = history.purchaseDays();
     Set<String> coveredCategories = new HashSet<>();
     for (Map.Entry<ProductId, TreeSet<Long>> bought : productDays.entrySet()) {
-      Optional<Product> product = indexer.store().catalog().get(bought.getKey());
+      Optional<Product> product = catalog.get(bought.getKey());
       if (product.isEmpty()) {
         continue;
       }
@@ -298,42 +439,27 @@ public final class OutreachPlanner {
         favourite.put(category, bought.getKey());
         favouriteDays.put(category, bought.getValue().size());
       }
-      if (due(fan, now, bought.getValue(), product.get(), found, propensity)) {
+      if (due(now, bought.getValue(), product.get(), found)) {
         coveredCategories.add(category);
       }
     }
     for (Map.Entry<String, TreeSet<Long>> category : categoryDays.entrySet()) {
       ProductId named = favourite.get(category.getKey());
       if (named != null && !coveredCategories.contains(category.getKey())) {
-        Optional<Product> product = indexer.store().catalog().get(named);
+        Optional<Product> product = catalog.get(named);
         if (product.isPresent()) {
-          due(fan, now, category.getValue(), product.get(), found, propensity);
+          due(now, category.getValue(), product.get(), found);
         }
       }
     }
   }
 
-  /** Adds a repurchase pick when the days' rhythm says the next purchase is due now. */
-  private boolean due(
-      FanId fan,
-      Instant now,
-      TreeSet<Long> days,
-      Product product,
-      List<OutreachPick> found,
-      double propensity) {
+  /** Adds a repurchase candidate when the days' rhythm says the next purchase is due now. */
+  private boolean due(Instant now, TreeSet<Long> days, Product product, List<Candidate> found) {
     if (days.size() < 3 || !product.inStock()) {
       return false; // two purchases are one interval: too little to call it a habit
     }
-    List<Long> gaps = new ArrayList<>();
-    Long previous = null;
-    for (long day : days) {
-      if (previous != null) {
-        gaps.add(day - previous);
-      }
-      previous = day;
-    }
-    gaps.sort(null);
-    double interval = gaps.get(gaps.size() / 2);
+    double interval = medianGap(days);
     double elapsed = now.getEpochSecond() / 86_400.0 - days.last();
     double ratio = elapsed / interval;
     if (ratio < 0.9 || ratio > 2) {
@@ -350,17 +476,56 @@ public final class OutreachPlanner {
             OptionalInt.of(days.size()),
             OptionalDouble.empty());
     found.add(
-        pick(fan, OutreachReason.REPURCHASE_DUE, product, timing * habit, evidence, propensity));
+        new Candidate(
+            OutreachReason.REPURCHASE_DUE, Optional.of(product), timing * habit, evidence));
     return true;
   }
 
+  /**
+   * The fan shops on four days or more (whatever they buy), and by the median of the days between
+   * shops the next one falls within the coming week, not yet twice overdue (then it is a lapse to
+   * win back, not a shop to remind of).
+   */
+  private void regularShopDue(Instant now, History history, List<Candidate> found) {
+    TreeSet<Long> days = history.allPurchaseDays();
+    if (days.size() < 4) {
+      return; // three gaps at least, so one odd week does not make the rhythm
+    }
+    double interval = medianGap(days);
+    double elapsed = now.getEpochSecond() / 86_400.0 - days.last();
+    if (elapsed + HORIZON.toDays() < interval || elapsed > 2 * interval) {
+      return;
+    }
+    double timing = elapsed <= 1.5 * interval ? 1 : 0.5;
+    double habit = Math.min(1, days.size() / 6.0);
+    Evidence evidence =
+        new Evidence(
+            Instant.ofEpochSecond(days.last() * 86_400),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.of(interval),
+            OptionalInt.of(days.size()),
+            OptionalDouble.empty());
+    found.add(
+        new Candidate(OutreachReason.REGULAR_SHOP_DUE, Optional.empty(), timing * habit, evidence));
+  }
+
+  /** The median of the gaps between consecutive days (at least two days). */
+  private static double medianGap(TreeSet<Long> days) {
+    List<Long> gaps = new ArrayList<>();
+    Long previous = null;
+    for (long day : days) {
+      if (previous != null) {
+        gaps.add(day - previous);
+      }
+      previous = day;
+    }
+    gaps.sort(null);
+    return gaps.get(gaps.size() / 2);
+  }
+
   /** The best-ranked new arrival of the shelf that it explains by the fan's labels or history. */
-  private void newArrival(
-      FanId fan,
-      Instant now,
-      List<RecommendedItem> shelf,
-      List<OutreachPick> found,
-      double propensity) {
+  private void newArrival(Instant now, List<RecommendedItem> shelf, List<Candidate> found) {
     Instant arrivedAfter = now.minus(DAY.multipliedBy(options.lookbackDays()));
     for (int rank = 0; rank < shelf.size(); rank++) {
       RecommendedItem item = shelf.get(rank);
@@ -368,13 +533,11 @@ public final class OutreachPlanner {
       boolean fits = item.reasons().stream().anyMatch(r -> FITS_THE_FAN.contains(r.kind()));
       if (product.createdAt().isAfter(arrivedAfter) && !product.createdAt().isAfter(now) && fits) {
         found.add(
-            pick(
-                fan,
+            new Candidate(
                 OutreachReason.NEW_ARRIVAL,
-                product,
+                Optional.of(product),
                 1 / (1 + rank / 5.0),
-                Evidence.at(product.createdAt()),
-                propensity));
+                Evidence.at(product.createdAt())));
         return;
       }
     }
@@ -385,12 +548,10 @@ public final class OutreachPlanner {
    */
   private void shelfChanged(
       OwnerId owner,
-      FanId fan,
       Instant now,
       History history,
       List<RecommendedItem> shelf,
-      List<OutreachPick> found,
-      double propensity) {
+      List<Candidate> found) {
     Optional<Instant> opened = history.lastOpened(owner);
     // a shelf last opened before the interest window is a fan to win back (lapsed), not one to
     // tell what changed since last week
@@ -417,26 +578,18 @@ public final class OutreachPlanner {
             OptionalInt.empty(),
             OptionalDouble.of(share));
     found.add(
-        pick(
-            fan,
+        new Candidate(
             OutreachReason.SHELF_CHANGED,
-            fresh.getFirst().product(),
+            Optional.of(fresh.getFirst().product()),
             share,
-            evidence,
-            propensity));
+            evidence));
   }
 
   /** Bought on two days or more, and not seen (no shelf open, no event) for the lapse's days. */
-  private void lapsed(
-      FanId fan,
-      Instant now,
-      History history,
-      List<RecommendedItem> shelf,
-      List<OutreachPick> found,
-      double propensity) {
-    int purchaseDays = history.distinctPurchaseDays();
+  private void lapsed(Instant now, History history, List<Candidate> found) {
+    int purchaseDays = history.allPurchaseDays().size();
     Optional<Instant> lastBought = history.lastPurchase();
-    if (purchaseDays < 2 || lastBought.isEmpty() || shelf.isEmpty()) {
+    if (purchaseDays < 2 || lastBought.isEmpty()) {
       return;
     }
     double away = days(history.lastSeen().orElse(lastBought.get()), now);
@@ -454,27 +607,106 @@ public final class OutreachPlanner {
             OptionalDouble.empty(),
             OptionalInt.of(purchaseDays),
             OptionalDouble.empty());
-    found.add(
-        pick(
-            fan,
-            OutreachReason.LAPSED,
-            shelf.getFirst().product(),
-            loyalty * fading,
-            evidence,
-            propensity));
+    found.add(new Candidate(OutreachReason.LAPSED, Optional.empty(), loyalty * fading, evidence));
   }
 
-  private OutreachPick pick(
-      FanId fan,
-      OutreachReason reason,
-      Product product,
-      double strength,
-      Evidence evidence,
-      double propensity) {
-    double probability = Math.min(0.95, propensity * options.lifts().get(reason) * strength);
-    double value = product.priceCents() * product.commissionRate();
-    return new OutreachPick(
-        fan, reason, product, probability, probability * value, evidence, Optional.empty());
+  /**
+   * A reason found for a fan before its probability is known.
+   *
+   * @param product what the message is about; empty for a reason about the fan (lapsed, regular
+   *     shop) until the shelf is ranked, and when it is empty
+   * @param strength how strong the evidence is, in [0, 1]: the reason's feature in the fit, and
+   *     what scales its judgement-set lift
+   */
+  private record Candidate(
+      OutreachReason reason, Optional<Product> product, double strength, Evidence evidence) {
+    Candidate about(Product shelfTop) {
+      return new Candidate(reason, Optional.of(shelfTop), strength, evidence);
+    }
+  }
+
+  /**
+   * A fan's features at a moment, from the history before it and the reasons it gives: column 0 the
+   * intercept, then {@link #FEATURES} in order. Logs, so a fan with 40 shopping days is not 40
+   * times one with one.
+   */
+  private static double[] features(History history, Instant at, List<Candidate> reasons) {
+    double[] x = new double[FEATURES.size()];
+    x[0] = 1;
+    x[1] = Math.log1p(history.purchaseDaysSince(at.minus(DAY.multipliedBy(90))));
+    x[2] = Math.log1p(history.purchaseDaysSince(at.minus(DAY.multipliedBy(365))));
+    Optional<Instant> last = history.lastPurchase();
+    x[3] = last.map(l -> Math.log1p(Math.min(365, days(l, at)))).orElse(0.0);
+    x[4] = last.isEmpty() ? 1 : 0;
+    x[5] = history.lastInterest().map(i -> Math.exp(-days(i, at) / 7)).orElse(0.0);
+    for (Candidate reason : reasons) {
+      int column = FEATURES.indexOf(reason.reason().wireName());
+      if (column > 0) {
+        x[column] = Math.max(x[column], reason.strength());
+      }
+    }
+    return x;
+  }
+
+  /**
+   * The probabilities of a plan: the fit's where there is one and it saw the reason, else the fan's
+   * own rhythm (or, with a fit, the fitted chance of their history alone) times the reason's
+   * judgement-set lift and the evidence's strength.
+   */
+  private final class Odds {
+    private final Optional<PurchaseModel> model;
+
+    Odds(Optional<PurchaseModel> model) {
+      this.model = model;
+    }
+
+    double probability(Candidate candidate, double[] features, Propensity propensity) {
+      double lift = options.lifts().get(candidate.reason()) * candidate.strength();
+      if (model.isEmpty()) {
+        double base =
+            candidate.reason() == OutreachReason.LAPSED ? propensity.year() : propensity.recent();
+        return Math.min(0.95, base * lift);
+      }
+      if (seen(candidate.reason())) {
+        return model.get().probability(features);
+      }
+      double[] history = features.clone();
+      for (OutreachReason reason : FITTABLE) {
+        history[FEATURES.indexOf(reason.wireName())] = 0;
+      }
+      return Math.min(0.95, model.get().probability(history) * lift);
+    }
+
+    private boolean seen(OutreachReason reason) {
+      int column = FEATURES.indexOf(reason.wireName());
+      return column > 0 && model.orElseThrow().fitted(column);
+    }
+
+    OutreachModel describe(int rows, int buyers, Duration fitTime) {
+      Map<String, Double> weights = new java.util.LinkedHashMap<>();
+      Set<OutreachReason> judged = EnumSet.allOf(OutreachReason.class);
+      if (model.isPresent()) {
+        for (int column = 0; column < FEATURES.size(); column++) {
+          weights.put(FEATURES.get(column), model.get().weight(column));
+        }
+        judged.removeIf(this::seen);
+      }
+      return new OutreachModel(model.isPresent(), rows, buyers, weights, judged, fitTime);
+    }
+  }
+
+  /** The catalog's products as one plan reads them, each looked up once. */
+  private final class Catalog {
+    private final Map<ProductId, Optional<Product>> read = new HashMap<>();
+
+    Optional<Product> get(ProductId id) throws IOException {
+      Optional<Product> product = read.get(id);
+      if (product == null) {
+        product = indexer.store().catalog().get(id);
+        read.put(id, product);
+      }
+      return product;
+    }
   }
 
   private static double days(Instant from, Instant to) {
@@ -572,14 +804,32 @@ public final class OutreachPlanner {
       return days.size();
     }
 
-    int distinctPurchaseDays() {
-      Set<Long> days = new HashSet<>();
+    /** Whether any of the events is a purchase in [from, until). */
+    static boolean bought(List<Event> all, Instant from, Instant until) {
+      for (Event event : all) {
+        if (event.type() == EventType.PURCHASE
+            && !event.time().isBefore(from)
+            && event.time().isBefore(until)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The days (since the epoch, UTC) with a purchase of anything. */
+    TreeSet<Long> allPurchaseDays() {
+      TreeSet<Long> days = new TreeSet<>();
       for (Event event : events) {
         if (event.type() == EventType.PURCHASE) {
           days.add(Math.floorDiv(event.time().getEpochSecond(), 86_400));
         }
       }
-      return days.size();
+      return days;
+    }
+
+    /** The latest view, click, favourite or cart. */
+    Optional<Instant> lastInterest() {
+      return latest(e -> INTEREST.contains(e.type()));
     }
 
     Optional<Instant> lastPurchase() {

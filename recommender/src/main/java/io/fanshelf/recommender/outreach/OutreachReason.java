@@ -12,6 +12,11 @@ public enum OutreachReason {
   PRICE_DROP,
   /** The fan buys a product regularly, and by their own interval the next purchase is due. */
   REPURCHASE_DUE,
+  /**
+   * The fan shops on a rhythm (any product), and by their usual days between shops the next one
+   * falls within the week.
+   */
+  REGULAR_SHOP_DUE,
   /** A product new in the catalog ranks high on the fan's shelf for their labels or history. */
   NEW_ARRIVAL,
   /** Most of the fan's shelf is new since they last opened it. */

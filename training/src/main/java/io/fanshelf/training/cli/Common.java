@@ -8,6 +8,7 @@ import io.fanshelf.recommender.settings.RankingSettings;
 import io.fanshelf.training.Progress;
 import io.fanshelf.training.Trainer;
 import io.fanshelf.training.TrainingOptions;
+import io.fanshelf.training.TuningBudget;
 import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.TrainingData;
 import io.fanshelf.training.model.LambdaMartOptions;
@@ -76,9 +77,18 @@ final class Common {
       names = "--tuning-budget",
       defaultValue = "120",
       description =
-          "Seconds of tuning per collaborative algorithm and for the ranker; the best setting found"
-              + " by then is kept (default ${DEFAULT-VALUE}).")
+          "Most seconds of tuning per collaborative algorithm and for the ranker, a safety bound:"
+              + " the best setting found by then is kept and the report says the time ended the"
+              + " search (default ${DEFAULT-VALUE}).")
   int tuningBudgetSeconds;
+
+  @Option(
+      names = "--tuning-settings",
+      description =
+          "Most settings fitted per collaborative algorithm and for the ranker, in the search's"
+              + " fixed order (default: every setting of each grid). A count, unlike the time"
+              + " bound, gives the same report on any machine.")
+  Integer tuningSettings;
 
   @Option(
       names = "--newcomer-share",
@@ -207,6 +217,10 @@ final class Common {
       throw new IllegalArgumentException(
           "--tuning-budget must be at least 1 second, got " + tuningBudgetSeconds);
     }
+    if (tuningSettings != null && tuningSettings < 1) {
+      throw new IllegalArgumentException(
+          "--tuning-settings must be at least 1, got " + tuningSettings);
+    }
     return new TrainingOptions(
         TrainingOptions.parseTargets(positives),
         allowRepeats,
@@ -214,7 +228,9 @@ final class Common {
         new LambdaMartOptions(trees, leaves, minLeafSize, shrinkage, subsample, 10, seed),
         new LogisticOptions(lambda, 1e-5, 500, seed),
         !noTune,
-        java.time.Duration.ofSeconds(tuningBudgetSeconds),
+        new TuningBudget(
+            tuningSettings == null ? TuningBudget.WHOLE_GRID : tuningSettings,
+            Duration.ofSeconds(tuningBudgetSeconds)),
         newcomerShare,
         io.fanshelf.training.dataset.Split.parse(examples),
         seed);

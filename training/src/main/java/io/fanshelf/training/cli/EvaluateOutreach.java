@@ -206,10 +206,11 @@ final class EvaluateOutreach implements Callable<Integer> {
               a.show());
           System.err.printf(
               Locale.ROOT,
-              "%s %s: list drawn in %.1f s%n",
+              "%s %s: list drawn in %.1f s; %s%n",
               day,
               owner.id(),
-              (System.nanoTime() - started) / 1e9);
+              (System.nanoTime() - started) / 1e9,
+              plan.model());
         }
       }
       System.out.printf(
