@@ -13,4 +13,12 @@ fi
 if [ ! -f api/target/fanshelf.jar ]; then
   mvn -B -q package -DskipTests
 fi
+# The class cache of scripts/start-cache.sh, when it was made from this build of the jar.
+cache=api/target/extracted
+if [ -f "$cache/fanshelf.aot" ] && [ "$cache/fanshelf.aot" -nt api/target/fanshelf.jar ]; then
+  exec "$java" -XX:AOTCache="$cache/fanshelf.aot" -jar "$cache/fanshelf.jar" --fanshelf.demo=true "$@"
+elif [ -f "$cache/fanshelf.jsa" ] && [ "$cache/fanshelf.jsa" -nt api/target/fanshelf.jar ]; then
+  exec "$java" -XX:SharedArchiveFile="$cache/fanshelf.jsa" -jar "$cache/fanshelf.jar" \
+    --fanshelf.demo=true "$@"
+fi
 exec "$java" -jar api/target/fanshelf.jar --fanshelf.demo=true "$@"

@@ -7,9 +7,11 @@ import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.catalog.CategoryLeaders;
 import io.fanshelf.recommender.catalog.RememberedSearches;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * catalog version moves, recomputes category leaders when the aggregates are replaced or every
  * {@code leadersRefresh}, and starts remembering catalog searches afresh each time ({@link
  * RememberedSearches}). Thread-safe: readers get the current immutable instance; a refresh is done
- * by one thread while the others keep using the previous one.
+ * by one thread while the others keep using the previous one. The first build (the whole catalog
+ * read, the category leaders) runs on a thread of its own from construction, beside the rest of a
+ * server's start; the first reader waits for it.
  */
 final class SignalsCache {
   private static final int LEADERS_PER_CATEGORY = 200;
@@ -27,8 +31,9 @@ final class SignalsCache {
   private final Indexer indexer;
   private final Duration leadersRefresh;
   private final Clock clock;
-  private volatile State state;
+  private volatile State state; // null until the first build is done
   private final ReentrantLock refreshing = new ReentrantLock();
+  private final CompletableFuture<Void> firstBuild;
 
   private record State(
       Signals signals, long catalogVersion, EventAggregates aggregates, int taxonomy, Instant at) {}
@@ -37,11 +42,33 @@ final class SignalsCache {
     this.indexer = indexer;
     this.leadersRefresh = leadersRefresh;
     this.clock = clock;
-    this.state = build(null);
+    this.firstBuild =
+        CompletableFuture.runAsync(
+            this::buildFirst,
+            task -> Thread.ofPlatform().daemon().name("signals-first-build").start(task));
+  }
+
+  private void buildFirst() {
+    try {
+      State built = build(null);
+      refreshing.lock();
+      try {
+        if (state == null) {
+          state = built;
+        }
+      } finally {
+        refreshing.unlock();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Signals current() throws IOException {
     State current = state;
+    if (current == null) {
+      current = awaitFirst();
+    }
     if (isStale(current)) {
       if (!refreshing.tryLock()) {
         return current.signals(); // another thread is refreshing: keep serving the previous one
@@ -55,6 +82,20 @@ final class SignalsCache {
       }
     }
     return state.signals();
+  }
+
+  /** The first build's result; built here when it failed (its error is the caller's then). */
+  private State awaitFirst() throws IOException {
+    firstBuild.handle((done, failed) -> null).join();
+    refreshing.lock();
+    try {
+      if (state == null) {
+        state = build(null);
+      }
+      return state;
+    } finally {
+      refreshing.unlock();
+    }
   }
 
   private boolean isStale(State current) throws IOException {

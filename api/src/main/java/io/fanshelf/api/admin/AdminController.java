@@ -228,6 +228,7 @@ class AdminController {
         uploads.add(upload);
         importRequest = with(importRequest, kind, upload);
       }
+      stats.beforeImport();
       ImportSummary summary = indexer.importFiles(importRequest, ImportListener.NONE);
       if (importRequest.events().isPresent()) {
         publisher.publishEvent(new EventsImported());

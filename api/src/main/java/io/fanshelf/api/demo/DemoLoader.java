@@ -203,6 +203,7 @@ public class DemoLoader implements ApplicationRunner {
   }
 
   private void importDemoData() throws Exception {
+    stats.beforeImport();
     new DemoImport(indexer).run(properties.demoData());
     new DemoOutreach(indexer, indexer.options().clock()).run();
     publisher.publishEvent(new EventsImported());

@@ -27,16 +27,19 @@ public class EventService {
   private final RecentActivity recentActivity;
   private final Optional<EventQueue> queue;
   private final ApplicationEventPublisher publisher;
+  private final StoringGate gate;
 
   public EventService(
       Indexer indexer,
       RecentActivity recentActivity,
       Optional<EventQueue> queue,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      StoringGate gate) {
     this.indexer = indexer;
     this.recentActivity = recentActivity;
     this.queue = queue;
     this.publisher = publisher;
+    this.gate = gate;
   }
 
   /**
@@ -75,6 +78,11 @@ public class EventService {
    * @throws ImportRejectedException as {@link #append}
    */
   public Indexer.Appended store(List<Event> events) throws ImportRejectedException, IOException {
+    return gate.storing(() -> storeAndCount(events));
+  }
+
+  private Indexer.Appended storeAndCount(List<Event> events)
+      throws ImportRejectedException, IOException {
     Indexer.Appended result = indexer.appendEvents(events);
     List<Event> attributed =
         result.stored().stream().filter(event -> event.owner().isPresent()).toList();

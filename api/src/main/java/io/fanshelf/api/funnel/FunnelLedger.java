@@ -8,6 +8,8 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -87,6 +89,87 @@ public class FunnelLedger {
     this.window = window;
   }
 
+  /** The attribution window the counts were made with; a snapshot is only valid under the same. */
+  public Duration window() {
+    return window;
+  }
+
+  /**
+   * Writes the counts and the remembered clicks, for the owner statistics' snapshot; the caller
+   * keeps concurrent counting out (see {@link io.fanshelf.api.event.StoringGate}). In key order, so
+   * equal ledgers write equal bytes.
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(SLOTS);
+    out.writeInt(owners.size());
+    for (Map.Entry<OwnerId, OwnerDays> owner : new TreeMap<>(owners).entrySet()) {
+      out.writeUTF(owner.getKey().value());
+      synchronized (owner.getValue()) {
+        out.writeInt(owner.getValue().days.size());
+        for (Map.Entry<LocalDate, Map<FanId, long[]>> day : owner.getValue().days.entrySet()) {
+          out.writeLong(day.getKey().toEpochDay());
+          out.writeInt(day.getValue().size());
+          for (Map.Entry<FanId, long[]> fan : new TreeMap<>(day.getValue()).entrySet()) {
+            out.writeUTF(fan.getKey().value());
+            for (long slot : fan.getValue()) {
+              out.writeLong(slot);
+            }
+          }
+        }
+      }
+    }
+    out.writeInt(clicks.size());
+    for (Map.Entry<FanId, Map<ProductId, Clicks>> fan : new TreeMap<>(clicks).entrySet()) {
+      Map<ProductId, Clicks> products = new TreeMap<>(fan.getValue());
+      out.writeUTF(fan.getKey().value());
+      out.writeInt(products.size());
+      for (Map.Entry<ProductId, Clicks> product : products.entrySet()) {
+        out.writeUTF(product.getKey().value());
+        product.getValue().writeTo(out);
+      }
+    }
+  }
+
+  /**
+   * Replaces everything with what {@link #writeTo} wrote (checked whole by its checksum before).
+   */
+  public void readFrom(DataInput in) throws IOException {
+    int slots = in.readInt();
+    if (slots != SLOTS) {
+      throw new IOException("the funnel has " + slots + " counts per entry, this version " + SLOTS);
+    }
+    clear();
+    int ownerCount = in.readInt();
+    for (int o = 0; o < ownerCount; o++) {
+      OwnerDays counts = new OwnerDays();
+      owners.put(new OwnerId(in.readUTF()), counts);
+      int dayCount = in.readInt();
+      for (int d = 0; d < dayCount; d++) {
+        LocalDate day = LocalDate.ofEpochDay(in.readLong());
+        int fanCount = in.readInt();
+        Map<FanId, long[]> fans = new HashMap<>(fanCount * 2);
+        for (int f = 0; f < fanCount; f++) {
+          FanId fan = new FanId(in.readUTF());
+          long[] fanSlots = new long[SLOTS];
+          for (int i = 0; i < SLOTS; i++) {
+            fanSlots[i] = in.readLong();
+          }
+          fans.put(fan, fanSlots);
+        }
+        counts.days.put(day, fans);
+      }
+    }
+    int fanCount = in.readInt();
+    for (int f = 0; f < fanCount; f++) {
+      Map<ProductId, Clicks> products = new ConcurrentHashMap<>();
+      clicks.put(new FanId(in.readUTF()), products);
+      int productCount = in.readInt();
+      for (int p = 0; p < productCount; p++) {
+        products.put(new ProductId(in.readUTF()), Clicks.readFrom(in));
+      }
+    }
+  }
+
   /** Forgets everything, before the event log is counted afresh. */
   public void clear() {
     owners.clear();
@@ -156,6 +239,29 @@ public class FunnelLedger {
       if (times.size() > KEPT) {
         times.removeFirst();
       }
+    }
+
+    synchronized void writeTo(DataOutput out) throws IOException {
+      out.writeInt(times.size());
+      for (Click click : times) {
+        out.writeUTF(click.owner().value());
+        out.writeLong(click.time().getEpochSecond());
+        out.writeInt(click.time().getNano());
+      }
+    }
+
+    static Clicks readFrom(DataInput in) throws IOException {
+      int count = in.readInt();
+      if (count < 0 || count > KEPT) {
+        throw new IOException("a product has " + count + " remembered clicks, at most " + KEPT);
+      }
+      Clicks clicks = new Clicks();
+      for (int i = 0; i < count; i++) {
+        clicks.times.add(
+            new Click(
+                new OwnerId(in.readUTF()), Instant.ofEpochSecond(in.readLong(), in.readInt())));
+      }
+      return clicks;
     }
 
     /** The owner of the latest click at or before {@code time}, at most {@code window} before. */

@@ -4,6 +4,9 @@ import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -200,6 +204,80 @@ public final class AttributedStats {
       series.add(new Day(day, Counts.of(one == null ? new long[SLOTS] : snapshot(one))));
     }
     return series;
+  }
+
+  /**
+   * Writes every count, for {@link StatsSnapshots}; concurrent adds may or may not be included, so
+   * the caller keeps them out (see {@link io.fanshelf.api.event.StoringGate}). In key order, so
+   * equal counts write equal bytes.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(SLOTS);
+    out.writeInt(owners.size());
+    for (Map.Entry<OwnerId, OwnerCounts> owner : new TreeMap<>(owners).entrySet()) {
+      OwnerCounts counts = owner.getValue();
+      out.writeUTF(owner.getKey().value());
+      out.writeInt(counts.fans.size());
+      for (Map.Entry<FanId, AtomicLongArray> fan : new TreeMap<>(counts.fans).entrySet()) {
+        out.writeUTF(fan.getKey().value());
+        writeSlots(out, fan.getValue());
+      }
+      out.writeInt(counts.days.size());
+      for (Map.Entry<LocalDate, AtomicLongArray> day : counts.days.entrySet()) {
+        out.writeLong(day.getKey().toEpochDay());
+        writeSlots(out, day.getValue());
+      }
+      writeSlots(out, counts.total);
+    }
+  }
+
+  /**
+   * Replaces every count with those {@link #writeTo} wrote; the input was checked whole (checksum)
+   * before, so a count here is one the writer wrote.
+   */
+  void readFrom(DataInput in) throws IOException {
+    int slots = in.readInt();
+    if (slots != SLOTS) {
+      throw new IOException(
+          "the statistics have " + slots + " counts per entry, this version " + SLOTS);
+    }
+    owners.clear();
+    int ownerCount = in.readInt();
+    for (int o = 0; o < ownerCount; o++) {
+      OwnerCounts counts = new OwnerCounts();
+      owners.put(new OwnerId(in.readUTF()), counts);
+      int fanCount = in.readInt();
+      for (int f = 0; f < fanCount; f++) {
+        counts.fans.put(new FanId(in.readUTF()), readSlots(in, FAN_SLOTS));
+      }
+      int dayCount = in.readInt();
+      for (int d = 0; d < dayCount; d++) {
+        counts.days.put(LocalDate.ofEpochDay(in.readLong()), readSlots(in, SLOTS));
+      }
+      AtomicLongArray total = readSlots(in, SLOTS);
+      for (int i = 0; i < SLOTS; i++) {
+        counts.total.set(i, total.get(i));
+      }
+    }
+  }
+
+  private static void writeSlots(DataOutput out, AtomicLongArray slots) throws IOException {
+    out.writeInt(slots.length());
+    for (int i = 0; i < slots.length(); i++) {
+      out.writeLong(slots.get(i));
+    }
+  }
+
+  private static AtomicLongArray readSlots(DataInput in, int expected) throws IOException {
+    int length = in.readInt();
+    if (length != expected) {
+      throw new IOException("an entry has " + length + " counts, expected " + expected);
+    }
+    AtomicLongArray slots = new AtomicLongArray(length);
+    for (int i = 0; i < length; i++) {
+      slots.set(i, in.readLong());
+    }
+    return slots;
   }
 
   private static long[] snapshot(AtomicLongArray array) {

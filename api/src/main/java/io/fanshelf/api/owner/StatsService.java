@@ -1,10 +1,13 @@
 package io.fanshelf.api.owner;
 
 import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.api.event.StoringGate;
 import io.fanshelf.api.funnel.FunnelLedger;
 import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
+import io.fanshelf.indexer.store.EventReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,20 +16,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Statistics per owner, fan and segment from the events attributed to the owner, held in memory.
- * Counted from the store at start-up, then from what is stored since: on this node's own store
- * (embedded, or one store per node), or, with a store shared by several nodes, from the {@link
- * StatsFeed} every node publishes the events it stored to, so each event is counted once and every
- * node shows the same figures. Thread-safe.
+ * Statistics per owner, fan and segment from the events attributed to the owner, held in memory,
+ * and the {@link FunnelLedger}'s counts beside them. Counted from the store at start-up, then from
+ * what is stored since: on this node's own store (embedded, or one store per node), or, with a
+ * store shared by several nodes, from the {@link StatsFeed} every node publishes the events it
+ * stored to, so each event is counted once and every node shows the same figures.
+ *
+ * <p>On a store that numbers its events (Lucene) and without a feed, a start does not count the
+ * whole log: it loads the newest {@link StatsSnapshots snapshot} and counts the events after its
+ * position. Snapshots are written after a full count, every {@code
+ * fanshelf.store.aggregates-snapshot-interval} (the aggregates' interval), and at shutdown, each
+ * with the event intake held quiet ({@link StoringGate}) so that the counts and the position agree.
+ * Thread-safe.
  */
 @Service
-public class StatsService {
+public final class StatsService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
 
   private final AttributedStats stats = new AttributedStats();
@@ -35,40 +48,171 @@ public class StatsService {
   private final Clock clock;
   private final Optional<StatsFeed> feed;
   private final FunnelLedger funnel;
+  private final StoringGate gate;
+  private final Optional<StatsSnapshots> snapshots;
+  private final ScheduledExecutorService snapshotWriter =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("owner-stats-snapshot").factory());
 
   public StatsService(
-      Indexer indexer, FanService fans, Clock clock, Optional<StatsFeed> feed, FunnelLedger funnel)
+      Indexer indexer,
+      FanService fans,
+      Clock clock,
+      Optional<StatsFeed> feed,
+      FunnelLedger funnel,
+      StoringGate gate)
       throws IOException {
     this.indexer = indexer;
     this.fans = fans;
     this.clock = clock;
     this.feed = feed;
     this.funnel = funnel;
+    this.gate = gate;
+    // With a feed the counts include other nodes' events, which no position of this log covers.
+    this.snapshots =
+        feed.isEmpty() && indexer.store().events().position().isPresent()
+            ? Optional.of(new StatsSnapshots(indexer.options().dataDir().resolve("owner-stats")))
+            : Optional.empty();
     // The feed's position before the count: what is stored meanwhile arrives through the feed.
     // The store's scan is a point in time, so only an event stored in the few milliseconds before
     // the scan and published after this position is counted twice.
     Optional<String> from = feed.map(StatsFeed::position);
-    rebuild();
+    if (!loadSnapshot()) {
+      rebuild();
+    }
     from.ifPresent(position -> feed.get().follow(position, events -> events.forEach(stats::add)));
+    long every = indexer.options().snapshotInterval().toMillis();
+    if (snapshots.isPresent() && every > 0) {
+      snapshotWriter.scheduleWithFixedDelay(
+          this::writeSnapshotQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The newest snapshot this log accepts and the log's tail after it; false when there is none. */
+  private boolean loadSnapshot() throws IOException {
+    if (snapshots.isEmpty()) {
+      return false;
+    }
+    return gate.quiet(
+        () -> {
+          long started = System.nanoTime();
+          Optional<StatsSnapshots.Loaded> loaded =
+              snapshots.get().load(indexer.store().events(), stats, funnel);
+          if (loaded.isEmpty()) {
+            return false;
+          }
+          long loadedAt = System.nanoTime();
+          long[] tail = {0};
+          indexer
+              .store()
+              .events()
+              .forEachAfter(
+                  loaded.get().position(),
+                  event -> {
+                    stats.add(event);
+                    funnel.count(event);
+                    tail[0]++;
+                  });
+          LOG.info(
+              "owner statistics loaded from {} (log position {}, written {}) in {} ms, then {}"
+                  + " events of the log after it in {} ms",
+              loaded.get().file().getFileName(),
+              loaded.get().position(),
+              loaded.get().created(),
+              (loadedAt - started) / 1_000_000,
+              tail[0],
+              (System.nanoTime() - loadedAt) / 1_000_000);
+          return true;
+        });
   }
 
   /**
-   * Recounts from the whole event log (at startup and after an events file import), the funnel's
-   * counts in the same pass.
+   * Recounts from the whole event log (at startup without a snapshot and after an events file
+   * import), the funnel's counts in the same pass, with the event intake held meanwhile so that the
+   * count is the log's exactly; then writes a snapshot of it in the background.
    */
-  public final void rebuild() throws IOException {
-    long started = System.nanoTime();
-    stats.clear();
-    funnel.clear();
-    indexer
-        .store()
-        .events()
-        .forEach(
-            event -> {
-              stats.add(event);
-              funnel.count(event);
-            });
-    LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
+  public void rebuild() throws IOException {
+    gate.quiet(
+        () -> {
+          long started = System.nanoTime();
+          stats.clear();
+          funnel.clear();
+          indexer
+              .store()
+              .events()
+              .forEach(
+                  event -> {
+                    stats.add(event);
+                    funnel.count(event);
+                  });
+          LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
+          return null;
+        });
+    if (snapshots.isPresent()) {
+      snapshotWriter.execute(this::writeSnapshotQuietly);
+    }
+  }
+
+  /**
+   * Deletes the snapshots before an import commits: it may change what the counted events count for
+   * (a product's price), and the recount after it writes a new one.
+   */
+  public void beforeImport() throws IOException {
+    if (snapshots.isPresent()) {
+      gate.quiet(
+          () -> {
+            snapshots.get().invalidate();
+            return null;
+          });
+    }
+  }
+
+  /**
+   * Writes the counts with the log position they include, for the next start; nothing happens
+   * without snapshots (a shared store, a feed) or when the log's last event has no number.
+   */
+  public void writeSnapshot() throws IOException {
+    if (snapshots.isEmpty()) {
+      return;
+    }
+    gate.quiet(
+        () -> {
+          EventReader events = indexer.store().events();
+          long position = events.position().orElseThrow();
+          String lastId = position == 0 ? "" : events.idAt(position).map(EventId::value).orElse("");
+          if (position > 0 && lastId.isEmpty()) {
+            LOG.info(
+                "no owner statistics snapshot: the log's last event has no number (appended"
+                    + " before numbering)");
+            return null;
+          }
+          snapshots.get().write(position, lastId, stats, funnel);
+          return null;
+        });
+  }
+
+  private void writeSnapshotQuietly() {
+    try {
+      writeSnapshot();
+    } catch (IOException | RuntimeException e) {
+      LOG.error(
+          "writing the owner statistics snapshot failed; the next start may count the log", e);
+    }
+  }
+
+  /**
+   * Stops the schedule (a write under way finishes) and writes a last snapshot, so that a restart
+   * replays nothing.
+   */
+  @Override
+  public void close() {
+    snapshotWriter.shutdown();
+    try {
+      snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writeSnapshotQuietly();
   }
 
   @EventListener

@@ -3,6 +3,7 @@ package io.fanshelf.api.shelf;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Owner;
+import io.fanshelf.recommender.Recommender;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Makes the first fan page fast before the service reports itself ready (Spring Boot's readiness
  * turns to accepting traffic only after the application runners): builds the event aggregates,
  * ranks one shelf into the shelf cache and renders its page once, without recording impressions. At
- * start it warms the newest active share link of the first owner that has one; demo mode warms the
- * banner's link itself, before printing the banner. Thread-safe.
+ * start it warms the newest active share link of the first owner that has one, or else waits for
+ * the recommender's signals (built beside the rest of the start); demo mode warms the banner's link
+ * itself, before printing the banner. Thread-safe.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -27,6 +29,7 @@ public class ShelfWarmup implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ShelfWarmup.class);
 
   private final Indexer indexer;
+  private final Recommender recommender;
   private final ShelfService shelves;
   private final ShelfPages pages;
   private final ShareLinkStore links;
@@ -34,11 +37,13 @@ public class ShelfWarmup implements ApplicationRunner {
 
   public ShelfWarmup(
       Indexer indexer,
+      Recommender recommender,
       ShelfService shelves,
       ShelfPages pages,
       ShareLinkStore links,
       FanShelfProperties properties) {
     this.indexer = indexer;
+    this.recommender = recommender;
     this.shelves = shelves;
     this.pages = pages;
     this.links = links;
@@ -58,7 +63,7 @@ public class ShelfWarmup implements ApplicationRunner {
         return;
       }
     }
-    indexer.aggregates();
+    recommender.signals();
   }
 
   /** Ranks and renders the link's page once, as its first visitor would get it. */

@@ -9,6 +9,13 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +48,7 @@ import java.util.function.Predicate;
 public final class FunnelBench {
   private FunnelBench() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int fans = Integer.parseInt(args[0]);
     int visits = Integer.parseInt(args[1]);
     int platformEvents = Integer.parseInt(args[2]);
@@ -104,6 +111,7 @@ public final class FunnelBench {
     System.out.printf(
         "heap in use after GC: %,d MB (the ledger and nothing else of note)%n",
         (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+    timeSnapshot(ledger);
 
     FunnelService service =
         new FunnelService(ledger, NO_LINKS, null, null, Clock.fixed(end, ZoneOffset.UTC));
@@ -116,6 +124,32 @@ public final class FunnelBench {
       FunnelPeriod period = new FunnelPeriod(last.minusDays(days - 1L), last);
       time(service, owner, period, "all fans", f -> true, days);
       time(service, owner, period, "a quarter", quarter::contains, days);
+    }
+  }
+
+  /**
+   * What the ledger's part of the owner statistics snapshot costs: written to a file and read back
+   * into a new ledger (a start then counts only the log's tail instead of the whole log).
+   */
+  private static void timeSnapshot(FunnelLedger ledger) throws IOException {
+    Path file = Files.createTempFile("funnel", ".snapshot");
+    try {
+      long started = System.nanoTime();
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        ledger.writeTo(out);
+      }
+      long written = System.nanoTime();
+      FunnelLedger loaded = new FunnelLedger(id -> Optional.empty(), ledger.window());
+      try (DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        loaded.readFrom(in);
+      }
+      System.out.printf(
+          "snapshot: %,d MB written in %.1f s, read back in %.1f s%n",
+          Files.size(file) >> 20, (written - started) / 1e9, (System.nanoTime() - written) / 1e9);
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

@@ -7,13 +7,22 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -106,6 +115,88 @@ class FunnelLedgerTest {
     Assertions.assertEquals(Optional.of(LocalDate.of(2025, 5, 1)), ledger.lastDay(A));
     ledger.clear();
     Assertions.assertEquals(Optional.empty(), ledger.lastDay(A));
+  }
+
+  @Test
+  void aLedgerReadBackFromItsSnapshotCountsOnAsTheOneThatCountedEverything() throws Exception {
+    List<Event> events = randomEvents(3_000, 7);
+    FunnelLedger whole = newLedger(Duration.ofDays(7));
+    events.forEach(whole::count);
+    FunnelLedger before = newLedger(Duration.ofDays(7));
+    events.subList(0, 1_700).forEach(before::count);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    before.writeTo(new DataOutputStream(bytes));
+    FunnelLedger loaded = newLedger(Duration.ofDays(7));
+    loaded.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    Assertions.assertEquals(dump(before), dump(loaded), "the round trip keeps every count");
+    // The tail: purchases in it are attributed through clicks remembered in the snapshot.
+    events.subList(1_700, events.size()).forEach(loaded::count);
+    Assertions.assertEquals(dump(whole), dump(loaded));
+    Assertions.assertNotEquals(dump(before), dump(loaded), "the tail counted something");
+  }
+
+  @Test
+  void aSnapshotOfAnotherLayoutIsRefused() {
+    byte[] other = {0, 0, 0, 5, 0, 0, 0, 0};
+    IOException refused =
+        Assertions.assertThrows(
+            IOException.class,
+            () -> ledger.readFrom(new DataInputStream(new ByteArrayInputStream(other))));
+    Assertions.assertTrue(
+        refused.getMessage().contains("5 counts per entry"), refused.getMessage());
+  }
+
+  /** Clicks on owners' shelves and carts and purchases with and without an owner, in time order. */
+  private List<Event> randomEvents(int count, long seed) {
+    Random random = new Random(seed);
+    OwnerId[] owners = {A, B};
+    EventType[] types = {
+      EventType.IMPRESSION, EventType.CLICK, EventType.CLICK, EventType.CART, EventType.PURCHASE
+    };
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      EventType type = types[random.nextInt(types.length)];
+      OwnerId owner =
+          type == EventType.CLICK || random.nextInt(4) == 0
+              ? owners[random.nextInt(owners.length)]
+              : null;
+      String id = type == EventType.IMPRESSION ? "shelf-imp-r" + i + "-0" : "e" + ids++;
+      events.add(
+          new Event(
+              EventId.of(id),
+              FanId.of("fan" + random.nextInt(20)),
+              random.nextInt(5) == 0 ? ProductId.of("gone") : CREAM.id(),
+              type,
+              T.plus(Duration.ofMinutes(37L * i + random.nextInt(30))),
+              Optional.ofNullable(owner),
+              Optional.empty(),
+              Optional.empty(),
+              type == EventType.PURCHASE
+                  ? OptionalDouble.of(1 + random.nextInt(3))
+                  : OptionalDouble.empty()));
+    }
+    return events;
+  }
+
+  private static FunnelLedger newLedger(Duration window) {
+    return new FunnelLedger(
+        id -> id.equals(CREAM.id()) ? Optional.of(CREAM) : Optional.empty(), window);
+  }
+
+  /** Every (owner, day, fan) count, sorted, for comparing two ledgers. */
+  private static List<String> dump(FunnelLedger ledger) {
+    List<String> rows = new ArrayList<>();
+    for (OwnerId owner : List.of(A, B)) {
+      ledger.forEach(
+          owner,
+          LocalDate.MIN,
+          LocalDate.MAX,
+          fan -> true,
+          (day, fan, counts) ->
+              rows.add(owner + " " + day + " " + fan + " " + Arrays.toString(counts)));
+    }
+    Collections.sort(rows);
+    return rows;
   }
 
   private Event event(

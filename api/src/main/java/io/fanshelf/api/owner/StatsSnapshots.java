@@ -1,0 +1,302 @@
+package io.fanshelf.api.owner;
+
+import io.fanshelf.api.funnel.FunnelLedger;
+import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.store.EventReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Snapshots of the owner statistics and the funnel's counts of one data directory, {@code
+ * <dataDir>/owner-stats/snapshot-<position>.fsstats}, with the event log position they include, so
+ * that a start counts only the log's tail instead of the whole log (as {@code AggregateSnapshots}
+ * does for the aggregates). The newest two are kept.
+ *
+ * <p>Format: {@code FSSTATSN}, the format version, the funnel's attribution window, the log
+ * position and the id of the event there, the time written, the statistics, the funnel (counts and
+ * remembered clicks), then a CRC32C of everything before it. A snapshot is refused, with a warning
+ * naming the file and the reason, and moved aside as {@code .refused} when it is truncated or
+ * corrupt, of another format or attribution window, or not of this log (a position past its end, or
+ * another event at that position); the next older one is tried, else the whole log is counted.
+ *
+ * <p>Not thread-safe: {@link StatsService} calls it with the event intake quiet.
+ */
+final class StatsSnapshots {
+  private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshots.class);
+  static final byte[] MAGIC = "FSSTATSN".getBytes(StandardCharsets.US_ASCII);
+  static final int FORMAT = 1;
+  private static final String PREFIX = "snapshot-";
+  private static final String SUFFIX = ".fsstats";
+  private static final int KEEP = 2;
+
+  private final Path directory;
+
+  StatsSnapshots(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Where the snapshot loaded was taken. */
+  record Loaded(Path file, long position, Instant created) {}
+
+  /**
+   * Fills {@code stats} and {@code funnel} from the newest snapshot this log accepts; empty (both
+   * left empty, after a warning for each snapshot refused) when there is none. The caller counts
+   * the events after {@link Loaded#position}.
+   */
+  Optional<Loaded> load(EventReader events, AttributedStats stats, FunnelLedger funnel)
+      throws IOException {
+    for (Path file : files()) {
+      try {
+        return Optional.of(read(file, events, stats, funnel));
+      } catch (IOException | RuntimeException e) {
+        stats.clear();
+        funnel.clear();
+        LOG.warn(
+            "owner statistics snapshot {} refused: {}; moved aside as {}.refused, an older"
+                + " snapshot or else the whole event log is counted instead",
+            file,
+            e.getMessage(),
+            file.getFileName());
+        try {
+          Files.move(
+              file,
+              file.resolveSibling(file.getFileName() + ".refused"),
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException moving) {
+          LOG.warn("could not move {} aside: {}", file, moving.toString());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads one snapshot into {@code stats} and {@code funnel}, or says why it is refused. */
+  static Loaded read(Path file, EventReader events, AttributedStats stats, FunnelLedger funnel)
+      throws IOException {
+    long size = Files.size(file);
+    // magic, format, window, position, empty id, time written, checksum
+    if (size < MAGIC.length + 4 + 8 + 8 + 2 + 8 + 4) {
+      throw new IOException("truncated: " + size + " bytes");
+    }
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      byte[] magic = new byte[MAGIC.length];
+      in.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw new IOException("not an owner statistics snapshot (no FSSTATSN header)");
+      }
+      int format = in.readInt();
+      if (format != FORMAT) {
+        throw new IOException("format version " + format + ", this version reads " + FORMAT);
+      }
+    }
+    // The whole file is checked before anything in it is believed (counts, lengths).
+    checkChecksum(file, size);
+    try (CountingInput counting =
+            new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        DataInputStream in = new DataInputStream(counting)) {
+      in.skipNBytes(MAGIC.length + 4);
+      Duration window = Duration.ofMillis(in.readLong());
+      if (!window.equals(funnel.window())) {
+        throw new IOException(
+            "counted with a funnel attribution window of "
+                + window
+                + ", this node uses "
+                + funnel.window());
+      }
+      long position = in.readLong();
+      String lastEventId = in.readUTF();
+      Instant created = Instant.ofEpochMilli(in.readLong());
+      checkBelongs(position, lastEventId, events);
+      stats.readFrom(in);
+      funnel.readFrom(in);
+      if (counting.count != size - 4) {
+        throw new IOException(
+            "corrupt: the counts end at byte " + counting.count + " of " + (size - 4));
+      }
+      return new Loaded(file, position, created);
+    }
+  }
+
+  private static void checkChecksum(Path file, long size) throws IOException {
+    CRC32C crc = new CRC32C();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      long left = size - 4;
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new IOException("truncated");
+        }
+        crc.update(buffer, 0, n);
+        left -= n;
+      }
+      int stored = new DataInputStream(in).readInt();
+      if (stored != (int) crc.getValue()) {
+        throw new IOException("corrupt: the checksum does not match");
+      }
+    }
+  }
+
+  private static void checkBelongs(long position, String lastEventId, EventReader events)
+      throws IOException {
+    long end = events.position().orElse(-1);
+    if (position > end) {
+      throw new IOException(
+          "it includes the log up to position "
+              + position
+              + " but this log ends at "
+              + end
+              + ": another data directory's snapshot, or the log lost events");
+    }
+    if (position > 0) {
+      Optional<EventId> there = events.idAt(position);
+      if (there.isEmpty() || !there.get().value().equals(lastEventId)) {
+        throw new IOException(
+            "its last event '"
+                + lastEventId
+                + "' is not this log's event at position "
+                + position
+                + " ("
+                + there.map(id -> "'" + id.value() + "'").orElse("none")
+                + "): another data directory's snapshot");
+      }
+    }
+  }
+
+  /**
+   * Writes the counts as of log position {@code position}, whose event is {@code lastEventId};
+   * nothing may be counted meanwhile. Skipped when the newest snapshot is at this position already.
+   */
+  void write(long position, String lastEventId, AttributedStats stats, FunnelLedger funnel)
+      throws IOException {
+    Path target = directory.resolve(PREFIX + String.format("%020d", position) + SUFFIX);
+    if (Files.exists(target)) {
+      return;
+    }
+    long started = System.nanoTime();
+    Files.createDirectories(directory);
+    Path temporary = directory.resolve(PREFIX + position + ".tmp");
+    CRC32C crc = new CRC32C();
+    try (OutputStream file = Files.newOutputStream(temporary)) {
+      DataOutputStream out =
+          new DataOutputStream(
+              new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc));
+      out.write(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeLong(funnel.window().toMillis());
+      out.writeLong(position);
+      out.writeUTF(lastEventId);
+      out.writeLong(Instant.now().toEpochMilli());
+      stats.writeTo(out);
+      funnel.writeTo(out);
+      out.flush();
+      int checksum = (int) crc.getValue();
+      out.writeInt(checksum); // through the checked stream: the CRC covers what came before
+      out.flush();
+    }
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory();
+    List<Path> files = files();
+    for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) {
+      Files.deleteIfExists(old);
+    }
+    LOG.info(
+        "owner statistics snapshot {} written ({} KB) in {} ms",
+        target.getFileName(),
+        Files.size(target) / 1_000,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Deletes every snapshot, durably, before a change they did not count (an import) commits. */
+  void invalidate() throws IOException {
+    List<Path> files = files();
+    if (files.isEmpty()) {
+      return;
+    }
+    for (Path file : files) {
+      Files.deleteIfExists(file);
+    }
+    syncDirectory();
+  }
+
+  /** Snapshot files, newest (highest position) first. */
+  List<Path> files() throws IOException {
+    List<Path> found = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return found;
+    }
+    try (DirectoryStream<Path> stream =
+        Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+      stream.forEach(found::add);
+    }
+    found.sort(Comparator.comparing(Path::getFileName).reversed());
+    return found;
+  }
+
+  private void syncDirectory() throws IOException {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    }
+  }
+
+  /** Counts the bytes read, to check that the counts end where the checksum begins. */
+  private static final class CountingInput extends java.io.FilterInputStream {
+    long count;
+
+    CountingInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+}
