@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
  * a tree does not depend on the thread count. (LightGBM derives the larger child's histogram as its
  * parent's minus the smaller child's, about half the work again; its rounding differs from summing
  * the rows, and on the generated data of {@code EvaluationTest} that alone turned the newcomers'
- * label lift from +5% to -6%: the trees there are that unstable, so the sums stay exact.)
- * Stateless.
+ * label lift from above the +5% the test asks to -6%: the trees there are that unstable, so the
+ * sums stay exact.) Stateless.
  */
 final class HistogramTree {
   static final int MAX_BINS = 255;
