@@ -2,20 +2,14 @@ package io.fanshelf.indexer;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import io.fanshelf.indexer.aggregate.SnapshotInfo;
-import io.fanshelf.indexer.aggregate.SnapshotRefusedException;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.store.EventReader;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,20 +28,17 @@ import org.slf4j.LoggerFactory;
  */
 final class AggregateSnapshots {
   private static final Logger LOG = LoggerFactory.getLogger(AggregateSnapshots.class);
-  private static final String PREFIX = "snapshot-";
-  private static final String SUFFIX = ".fsagg";
-  private static final int KEEP = 2;
   // Replayed events are counted in batches: bounded memory however long the tail.
   private static final int REPLAY_BATCH = 50_000;
 
-  private final Path directory;
+  private final SnapshotFiles files;
   private final IndexerOptions options;
   private boolean onDisk;
 
   AggregateSnapshots(Path directory, IndexerOptions options) throws IOException {
-    this.directory = directory;
+    this.files = new SnapshotFiles(directory, "snapshot-", ".fsagg", 2, "aggregates");
     this.options = options;
-    this.onDisk = !files().isEmpty();
+    this.onDisk = !files.files().isEmpty();
   }
 
   /**
@@ -56,81 +47,29 @@ final class AggregateSnapshots {
    */
   Optional<EventAggregates> load(EventReader events, EventAggregates.Context context)
       throws IOException {
-    for (Path file : files()) {
-      long started = System.nanoTime();
-      try {
-        EventAggregates.Loaded loaded =
-            EventAggregates.readSnapshot(
-                file,
-                options.feedback(),
-                options.aggregates(),
-                context,
-                info -> checkBelongs(info, events));
-        long loadedAt = System.nanoTime();
-        long replayed = replayTail(events, loaded.info().position(), loaded.aggregates());
-        LOG.info(
-            "aggregates loaded from {} (log position {}, written {}) in {} ms, then {} events of"
-                + " the log after it in {} ms",
-            file.getFileName(),
-            loaded.info().position(),
-            loaded.info().created(),
-            (loadedAt - started) / 1_000_000,
-            replayed,
-            (System.nanoTime() - loadedAt) / 1_000_000);
-        return Optional.of(loaded.aggregates());
-      } catch (IOException | RuntimeException e) {
-        // Refused (truncated, corrupt, foreign, other format), or unreadable: the log still has
-        // everything, so the caller rebuilds from it.
-        LOG.warn(
-            "aggregates snapshot {} refused: {}; moved aside as {}.refused, an older snapshot or"
-                + " else the whole event log is counted instead",
-            file,
-            e.getMessage(),
-            file.getFileName());
-        try {
-          Files.move(file, file.resolveSibling(file.getFileName() + ".refused"), replace());
-        } catch (IOException moving) {
-          LOG.warn("could not move {} aside: {}", file, moving.toString());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static StandardCopyOption[] replace() {
-    return new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING};
-  }
-
-  private static void checkBelongs(SnapshotInfo info, EventReader events)
-      throws SnapshotRefusedException {
-    try {
-      long now = events.position().orElse(-1);
-      if (info.position() > now) {
-        throw new SnapshotRefusedException(
-            "it includes the log up to position "
-                + info.position()
-                + " but this log ends at "
-                + now
-                + ": another data directory's snapshot, or the log lost events");
-      }
-      if (info.position() > 0) {
-        Optional<EventId> there = events.idAt(info.position());
-        if (there.isEmpty() || !there.get().value().equals(info.lastEventId())) {
-          throw new SnapshotRefusedException(
-              "its last event '"
-                  + info.lastEventId()
-                  + "' is not this log's event at position "
-                  + info.position()
-                  + " ("
-                  + there.map(EventId::value).map(id -> "'" + id + "'").orElse("none")
-                  + "): another data directory's snapshot");
-        }
-      }
-    } catch (SnapshotRefusedException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new SnapshotRefusedException("the log could not be read: " + e.getMessage(), e);
-    }
+    return files.loadNewest(
+        file -> {
+          long started = System.nanoTime();
+          EventAggregates.Loaded loaded =
+              EventAggregates.readSnapshot(
+                  file,
+                  options.feedback(),
+                  options.aggregates(),
+                  context,
+                  info -> SnapshotFiles.checkBelongs(info.position(), info.lastEventId(), events));
+          long loadedAt = System.nanoTime();
+          long replayed = replayTail(events, loaded.info().position(), loaded.aggregates());
+          LOG.info(
+              "aggregates loaded from {} (log position {}, written {}) in {} ms, then {} events of"
+                  + " the log after it in {} ms",
+              file.getFileName(),
+              loaded.info().position(),
+              loaded.info().created(),
+              (loadedAt - started) / 1_000_000,
+              replayed,
+              (System.nanoTime() - loadedAt) / 1_000_000);
+          return loaded.aggregates();
+        });
   }
 
   private static long replayTail(EventReader events, long position, EventAggregates into)
@@ -161,12 +100,6 @@ final class AggregateSnapshots {
       return;
     }
     long at = position.getAsLong();
-    Path target = directory.resolve(PREFIX + String.format("%020d", at) + SUFFIX);
-    if (Files.exists(target)) {
-      return;
-    }
-    long started = System.nanoTime();
-    Files.createDirectories(directory);
     String lastId = at == 0 ? "" : events.idAt(at).map(EventId::value).orElse("");
     if (at > 0 && lastId.isEmpty()) {
       LOG.info(
@@ -174,21 +107,18 @@ final class AggregateSnapshots {
               + " numbering); the next append gives it one");
       return;
     }
-    Path temporary = directory.resolve(PREFIX + at + ".tmp");
-    Files.deleteIfExists(temporary);
-    serving.writeSnapshot(temporary, new SnapshotInfo(at, lastId, Instant.now()));
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory();
-    onDisk = true;
-    List<Path> files = files();
-    for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) {
-      Files.deleteIfExists(old);
+    long started = System.nanoTime();
+    Optional<Path> written =
+        files.write(
+            at, file -> serving.writeSnapshot(file, new SnapshotInfo(at, lastId, Instant.now())));
+    if (written.isPresent()) {
+      onDisk = true;
+      LOG.info(
+          "aggregates snapshot {} written ({} MB) in {} ms",
+          written.get().getFileName(),
+          Files.size(written.get()) / 1_000_000,
+          (System.nanoTime() - started) / 1_000_000);
     }
-    LOG.info(
-        "aggregates snapshot {} written ({} MB) in {} ms",
-        target.getFileName(),
-        Files.size(target) / 1_000_000,
-        (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
@@ -196,33 +126,9 @@ final class AggregateSnapshots {
    * import): a start then rebuilds from the log until the next snapshot.
    */
   void invalidate() throws IOException {
-    if (!onDisk) {
-      return;
-    }
-    for (Path file : files()) {
-      Files.deleteIfExists(file);
-    }
-    syncDirectory();
-    onDisk = false;
-  }
-
-  /** Snapshot files, newest (highest position) first. */
-  private List<Path> files() throws IOException {
-    List<Path> found = new ArrayList<>();
-    if (!Files.isDirectory(directory)) {
-      return found;
-    }
-    try (DirectoryStream<Path> stream =
-        Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-      stream.forEach(found::add);
-    }
-    found.sort(Comparator.comparing(Path::getFileName).reversed());
-    return found;
-  }
-
-  private void syncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
+    if (onDisk) {
+      files.invalidate();
+      onDisk = false;
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.fanshelf.api.owner;
 
 import io.fanshelf.api.funnel.FunnelLedger;
-import io.fanshelf.indexer.model.EventId;
+import io.fanshelf.indexer.SnapshotFiles;
 import io.fanshelf.indexer.store.EventReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -10,18 +10,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -48,14 +42,11 @@ final class StatsSnapshots {
   private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshots.class);
   static final byte[] MAGIC = "FSSTATSN".getBytes(StandardCharsets.US_ASCII);
   static final int FORMAT = 1;
-  private static final String PREFIX = "snapshot-";
-  private static final String SUFFIX = ".fsstats";
-  private static final int KEEP = 2;
 
-  private final Path directory;
+  private final SnapshotFiles files;
 
   StatsSnapshots(Path directory) {
-    this.directory = directory;
+    this.files = new SnapshotFiles(directory, "snapshot-", ".fsstats", 2, "owner statistics");
   }
 
   /** Where the snapshot loaded was taken. */
@@ -68,29 +59,16 @@ final class StatsSnapshots {
    */
   Optional<Loaded> load(EventReader events, AttributedStats stats, FunnelLedger funnel)
       throws IOException {
-    for (Path file : files()) {
-      try {
-        return Optional.of(read(file, events, stats, funnel));
-      } catch (IOException | RuntimeException e) {
-        stats.clear();
-        funnel.clear();
-        LOG.warn(
-            "owner statistics snapshot {} refused: {}; moved aside as {}.refused, an older"
-                + " snapshot or else the whole event log is counted instead",
-            file,
-            e.getMessage(),
-            file.getFileName());
-        try {
-          Files.move(
-              file,
-              file.resolveSibling(file.getFileName() + ".refused"),
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException moving) {
-          LOG.warn("could not move {} aside: {}", file, moving.toString());
-        }
-      }
-    }
-    return Optional.empty();
+    return files.loadNewest(
+        file -> {
+          try {
+            return read(file, events, stats, funnel);
+          } catch (IOException | RuntimeException e) {
+            stats.clear();
+            funnel.clear();
+            throw e;
+          }
+        });
   }
 
   /** Reads one snapshot into {@code stats} and {@code funnel}, or says why it is refused. */
@@ -130,7 +108,7 @@ final class StatsSnapshots {
       long position = in.readLong();
       String lastEventId = in.readUTF();
       Instant created = Instant.ofEpochMilli(in.readLong());
-      checkBelongs(position, lastEventId, events);
+      SnapshotFiles.checkBelongs(position, lastEventId, events);
       stats.readFrom(in);
       funnel.readFrom(in);
       if (counting.count != size - 4) {
@@ -161,50 +139,32 @@ final class StatsSnapshots {
     }
   }
 
-  private static void checkBelongs(long position, String lastEventId, EventReader events)
-      throws IOException {
-    long end = events.position().orElse(-1);
-    if (position > end) {
-      throw new IOException(
-          "it includes the log up to position "
-              + position
-              + " but this log ends at "
-              + end
-              + ": another data directory's snapshot, or the log lost events");
-    }
-    if (position > 0) {
-      Optional<EventId> there = events.idAt(position);
-      if (there.isEmpty() || !there.get().value().equals(lastEventId)) {
-        throw new IOException(
-            "its last event '"
-                + lastEventId
-                + "' is not this log's event at position "
-                + position
-                + " ("
-                + there.map(id -> "'" + id.value() + "'").orElse("none")
-                + "): another data directory's snapshot");
-      }
-    }
-  }
-
   /**
    * Writes the counts as of log position {@code position}, whose event is {@code lastEventId};
    * nothing may be counted meanwhile. Skipped when the newest snapshot is at this position already.
    */
   void write(long position, String lastEventId, AttributedStats stats, FunnelLedger funnel)
       throws IOException {
-    Path target = directory.resolve(PREFIX + String.format("%020d", position) + SUFFIX);
-    if (Files.exists(target)) {
-      return;
-    }
     long started = System.nanoTime();
-    Files.createDirectories(directory);
-    Path temporary = directory.resolve(PREFIX + position + ".tmp");
+    Optional<Path> written =
+        files.write(position, file -> writeCounts(file, position, lastEventId, stats, funnel));
+    if (written.isPresent()) {
+      LOG.info(
+          "owner statistics snapshot {} written ({} KB) in {} ms",
+          written.get().getFileName(),
+          Files.size(written.get()) / 1_000,
+          (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  private static void writeCounts(
+      Path file, long position, String lastEventId, AttributedStats stats, FunnelLedger funnel)
+      throws IOException {
     CRC32C crc = new CRC32C();
-    try (OutputStream file = Files.newOutputStream(temporary)) {
+    try (OutputStream stream = Files.newOutputStream(file)) {
       DataOutputStream out =
           new DataOutputStream(
-              new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc));
+              new CheckedOutputStream(new BufferedOutputStream(stream, 1 << 16), crc));
       out.write(MAGIC);
       out.writeInt(FORMAT);
       out.writeLong(funnel.window().toMillis());
@@ -218,52 +178,16 @@ final class StatsSnapshots {
       out.writeInt(checksum); // through the checked stream: the CRC covers what came before
       out.flush();
     }
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory();
-    List<Path> files = files();
-    for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) {
-      Files.deleteIfExists(old);
-    }
-    LOG.info(
-        "owner statistics snapshot {} written ({} KB) in {} ms",
-        target.getFileName(),
-        Files.size(target) / 1_000,
-        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Deletes every snapshot, durably, before a change they did not count (an import) commits. */
   void invalidate() throws IOException {
-    List<Path> files = files();
-    if (files.isEmpty()) {
-      return;
-    }
-    for (Path file : files) {
-      Files.deleteIfExists(file);
-    }
-    syncDirectory();
+    files.invalidate();
   }
 
   /** Snapshot files, newest (highest position) first. */
   List<Path> files() throws IOException {
-    List<Path> found = new ArrayList<>();
-    if (!Files.isDirectory(directory)) {
-      return found;
-    }
-    try (DirectoryStream<Path> stream =
-        Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-      stream.forEach(found::add);
-    }
-    found.sort(Comparator.comparing(Path::getFileName).reversed());
-    return found;
-  }
-
-  private void syncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    }
+    return files.files();
   }
 
   /** Counts the bytes read, to check that the counts end where the checksum begins. */
