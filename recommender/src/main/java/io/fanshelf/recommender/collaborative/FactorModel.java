@@ -19,9 +19,14 @@ public final class FactorModel implements CollaborativeModel {
   private final ItemIndex items;
   private final int factors;
   private final float[] itemFactors;
-  // the same numbers by factor ([f * items + row]): scoring every product for one fan is then
-  // `factors` passes of a multiply-add over contiguous floats, which the JIT turns into SIMD
-  private final float[] byFactor;
+  // the same numbers by factor ([f * items + row]) in one byte each, factor f in units of
+  // scale[f] (its largest magnitude / 127): scoring every product for one fan is then `factors`
+  // passes of a multiply-add over contiguous bytes, which the JIT turns into SIMD. The catalog scan
+  // is memory-bound (docs/benchmarks.md), so bytes read a quarter of what floats would; its error
+  // is
+  // bounded, and the products it cannot rule out are scored exactly
+  private final byte[] byFactor;
+  private final float[] scale;
   private final double[] gramian;
   private final double regularization;
   private final double unobservedWeight;
@@ -56,10 +61,16 @@ public final class FactorModel implements CollaborativeModel {
     this.factors = factors;
     this.itemFactors = itemFactors;
     int n = items.size();
-    this.byFactor = new float[itemFactors.length];
+    this.scale = new float[factors];
+    for (int i = 0; i < itemFactors.length; i++) {
+      int f = i % factors;
+      scale[f] = Math.max(scale[f], Math.abs(itemFactors[i]) / 127f);
+    }
+    this.byFactor = new byte[itemFactors.length];
     for (int row = 0; row < n; row++) {
       for (int f = 0; f < factors; f++) {
-        byFactor[f * n + row] = itemFactors[row * factors + f];
+        float value = itemFactors[row * factors + f];
+        byFactor[f * n + row] = scale[f] == 0 ? 0 : (byte) Math.round(value / scale[f]);
       }
     }
     this.gramian = gramian;
@@ -187,35 +198,66 @@ public final class FactorModel implements CollaborativeModel {
   private static final int BLOCK = 1024;
 
   /**
-   * The {@code k} products with the highest scores for the fan, best first (ties by row), among the
-   * rows {@code allowed} accepts. Scores a block of products at a time, factor by factor, into one
-   * small buffer: no per-request array the size of the catalog.
+   * The {@code k} products with the highest scores ({@link #score}) for the fan, best first (ties
+   * by row), among the rows {@code allowed} accepts. Scans the catalog with the one-byte factors a
+   * block of products at a time into one small buffer (no per-request array the size of the
+   * catalog), then scores exactly every product whose approximate score comes within twice the
+   * quantisation's largest error of the k-th best approximate one: no product of the exact top k
+   * can be below that, so the result is the exact top k.
    */
   public int[] topRows(double[] fan, int k, java.util.function.IntPredicate allowed) {
-    int n = items.size();
-    float[] user = new float[factors];
-    for (int f = 0; f < factors; f++) {
-      user[f] = (float) fan[f];
+    if (k <= 0) {
+      return new int[0];
     }
+    int n = items.size();
+    float[] weight = new float[factors];
+    double error = 0;
+    double magnitude = 0;
+    for (int f = 0; f < factors; f++) {
+      weight[f] = (float) (fan[f] * scale[f]);
+      // rounding to a byte moves a factor by at most half its unit
+      error += Math.abs(fan[f]) * scale[f] / 2;
+      magnitude += Math.abs(fan[f]) * scale[f] * 127;
+    }
+    // both sides of the comparison are off by at most `error`; the float sums add their rounding
+    double margin = 2 * error + 1e-5 * magnitude;
     float[] block = new float[BLOCK];
-    TopK.Heap heap = new TopK.Heap(k);
+    TopK.Heap approximate = new TopK.Heap(k);
+    int[] near = new int[(int) Math.min(n, 4L * k)];
+    float[] nearScore = new float[near.length];
+    int nearCount = 0;
     for (int from = 0; from < n; from += BLOCK) {
       int size = Math.min(BLOCK, n - from);
       java.util.Arrays.fill(block, 0, size, 0f);
       for (int f = 0; f < factors; f++) {
-        float uf = user[f];
+        float w = weight[f];
         int base = f * n + from;
         for (int i = 0; i < size; i++) {
-          block[i] += uf * byFactor[base + i];
+          block[i] += w * byFactor[base + i];
         }
       }
       for (int i = 0; i < size; i++) {
-        if (allowed.test(from + i)) {
-          heap.offer(from + i, block[i]);
+        int row = from + i;
+        if (block[i] >= approximate.lowest() - margin && allowed.test(row)) {
+          approximate.offer(row, block[i]);
+          if (nearCount == near.length) {
+            near = java.util.Arrays.copyOf(near, near.length * 2);
+            nearScore = java.util.Arrays.copyOf(nearScore, near.length);
+          }
+          near[nearCount] = row;
+          nearScore[nearCount++] = block[i];
         }
       }
     }
-    return heap.best();
+    // the rows kept while the k-th best was still rising include some it now rules out
+    double cut = approximate.lowest() - margin;
+    TopK.Heap exact = new TopK.Heap(k);
+    for (int j = 0; j < nearCount; j++) {
+      if (nearScore[j] >= cut) {
+        exact.offer(near[j], score(fan, near[j]));
+      }
+    }
+    return exact.best();
   }
 
   @Override

@@ -50,6 +50,11 @@ public final class TopK {
       }
     }
 
+    /** The lowest score kept once {@code k} are kept; until then negative infinity. */
+    public double lowest() {
+      return size < index.length ? Double.NEGATIVE_INFINITY : score[0];
+    }
+
     /** The indices offered, best first. */
     public int[] best() {
       Integer[] order = new Integer[size];

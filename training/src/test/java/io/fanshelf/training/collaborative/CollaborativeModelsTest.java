@@ -1,5 +1,6 @@
 package io.fanshelf.training.collaborative;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,14 +113,52 @@ class CollaborativeModelsTest {
     double[] fan = als.foldIn(data.fan(5));
     double[] scores = new double[data.itemCount()];
     for (int row = 0; row < scores.length; row++) {
-      // the block scoring sums in float, as serving does
       scores[row] = row % 7 == 0 ? Double.NEGATIVE_INFINITY : als.score(fan, row);
     }
-    int[] expected = TopK.indices(scores, 15);
-    int[] actual = als.topRows(fan, 15, row -> row % 7 != 0);
-    assertEquals(15, actual.length);
-    for (int i = 0; i < 15; i++) {
-      assertEquals(scores[expected[i]], scores[actual[i]], 1e-5, "rank " + i);
+    // the one-byte scan only narrows the field: the products it keeps are scored exactly
+    for (int k : new int[] {1, 15, 40}) {
+      assertArrayEquals(
+          TopK.indices(scores, k), als.topRows(fan, k, row -> row % 7 != 0), "top " + k);
+    }
+  }
+
+  @Test
+  void theByteScanFindsTheExactTopOfALargeCatalogWithTies() {
+    int n = 20_000;
+    int k = 48;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    float[] factors = new float[n * k];
+    for (int i = 0; i < factors.length; i++) {
+      factors[i] = (float) random.nextGaussian();
+    }
+    // every tenth product a copy of the one before: equal scores, ranked by row
+    for (int row = 10; row < n; row += 10) {
+      System.arraycopy(factors, (row - 1) * k, factors, row * k, k);
+    }
+    java.util.List<io.fanshelf.indexer.model.ProductId> ids = new java.util.ArrayList<>();
+    for (int row = 0; row < n; row++) {
+      ids.add(io.fanshelf.indexer.model.ProductId.of("p" + row));
+    }
+    FactorModel model =
+        new FactorModel(
+            new io.fanshelf.recommender.collaborative.ItemIndex(ids),
+            k,
+            factors,
+            new double[k * k],
+            0.01,
+            0.1,
+            1);
+    for (int trial = 0; trial < 20; trial++) {
+      double[] fan = new double[k];
+      for (int f = 0; f < k; f++) {
+        fan[f] = random.nextGaussian() * (trial + 1);
+      }
+      double[] scores = new double[n];
+      for (int row = 0; row < n; row++) {
+        scores[row] = row % 3 == 0 ? Double.NEGATIVE_INFINITY : model.score(fan, row);
+      }
+      assertArrayEquals(
+          TopK.indices(scores, 200), model.topRows(fan, 200, row -> row % 3 != 0), "fan " + trial);
     }
   }
 
