@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The iALS candidate source's scan: {@link FactorModel#topRows}, the 200 products with the highest
  * scores for one fan over the whole catalog, as every recommendation with a published iALS model
  * runs it. Random factors (the scan's cost does not depend on their values), catalogs of 20,000 and
- * 100,000 products, 64 factors (the default). The scan reads {@code products x factors} floats per
- * request, so its cost tells whether the iALS source fits the recommend latency goal.
+ * 100,000 products, 64 factors (the default). The scan reads {@code products x factors} bytes per
+ * request and grows with the catalog, so its cost tells whether the iALS source fits the recommend
+ * latency goal (docs/benchmarks.md).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FactorTopBenchmark}
  */
