@@ -148,14 +148,10 @@ class IndexerRebuildTest {
   }
 
   /** Waits for the rebuild to swap in a new instance; fails instead of hanging. */
-  private static EventAggregates awaitSwap(Indexer indexer, EventAggregates old) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG);
-    EventAggregates current;
-    while ((current = indexer.aggregates()) == old) {
-      assertTrue(System.nanoTime() < deadline, "the rebuild never swapped");
-      Thread.sleep(10);
-    }
-    return current;
+  private static EventAggregates awaitSwap(Indexer indexer, EventAggregates old) {
+    return org.awaitility.Awaitility.await("the rebuild swaps in a new instance")
+        .atMost(java.time.Duration.ofSeconds(HANG))
+        .until(indexer::aggregates, current -> current != old);
   }
 
   /** The instance has seen every stored event once, and agrees with a recount of the log. */

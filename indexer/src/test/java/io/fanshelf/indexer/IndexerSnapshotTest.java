@@ -190,11 +190,9 @@ class IndexerSnapshotTest {
           catalog,
           "id,title,category,price,stock,created_at\n" + "p0,改名,家居>餐具,19,5,2026-01-01T00:00:00Z\n");
       indexer.importFiles(ImportRequest.none().withCatalog(catalog), ImportListener.NONE);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (indexer.aggregates() == before) {
-        assertTrue(System.nanoTime() < deadline, "the recount never swapped");
-        Thread.sleep(10);
-      }
+      org.awaitility.Awaitility.await("the recount swaps in a new instance")
+          .atMost(Duration.ofSeconds(60))
+          .until(indexer::aggregates, current -> current != before);
     }
     // Had the snapshot counted with p0's old category survived, this start would serve it.
     try (Indexer indexer = open(data)) {

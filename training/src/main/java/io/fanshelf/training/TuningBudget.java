@@ -3,6 +3,7 @@ package io.fanshelf.training;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * How much each tuning search may try: at most {@code settings} fits (each collaborative
@@ -57,16 +58,25 @@ public record TuningBudget(int settings, Duration time) {
 
   /** One search's spending, from now. */
   public Spending start() {
-    return new Spending();
+    return start(System::nanoTime);
+  }
+
+  /** The same on another clock of nanoseconds (tests). */
+  Spending start(LongSupplier nanoClock) {
+    return new Spending(nanoClock);
   }
 
   /** What one search has spent; not thread-safe. */
   public final class Spending {
-    private final long deadline = System.nanoTime() + time.toNanos();
+    private final LongSupplier clock;
+    private final long deadline;
     private int fitted;
     private Stop stop = Stop.GRID;
 
-    private Spending() {}
+    private Spending(LongSupplier clock) {
+      this.clock = clock;
+      this.deadline = clock.getAsLong() + time.toNanos();
+    }
 
     /**
      * Whether the search may fit one more setting; counts it when it may. A refusal is final and
@@ -80,7 +90,7 @@ public record TuningBudget(int settings, Duration time) {
         stop = Stop.SETTINGS;
         return false;
       }
-      if (fitted > 0 && System.nanoTime() > deadline) {
+      if (fitted > 0 && clock.getAsLong() > deadline) {
         stop = Stop.TIME;
         return false;
       }
