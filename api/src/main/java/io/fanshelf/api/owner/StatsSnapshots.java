@@ -93,9 +93,8 @@ final class StatsSnapshots {
     }
     // The whole file is checked before anything in it is believed (counts, lengths).
     checkChecksum(file, size);
-    try (CountingInput counting =
-            new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-        DataInputStream in = new DataInputStream(counting)) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       in.skipNBytes(MAGIC.length + 4);
       Duration window = Duration.ofMillis(in.readLong());
       if (!window.equals(funnel.window())) {
@@ -111,9 +110,10 @@ final class StatsSnapshots {
       SnapshotFiles.checkBelongs(position, lastEventId, events);
       stats.readFrom(in);
       funnel.readFrom(in);
-      if (counting.count != size - 4) {
-        throw new IOException(
-            "corrupt: the counts end at byte " + counting.count + " of " + (size - 4));
+      // the counts must end exactly where the checksum begins
+      in.readInt();
+      if (in.read() != -1) {
+        throw new IOException("corrupt: the counts end before the checksum");
       }
       return new Loaded(file, position, created);
     }
@@ -188,39 +188,5 @@ final class StatsSnapshots {
   /** Snapshot files, newest (highest position) first. */
   List<Path> files() throws IOException {
     return files.files();
-  }
-
-  /** Counts the bytes read, to check that the counts end where the checksum begins. */
-  private static final class CountingInput extends java.io.FilterInputStream {
-    long count;
-
-    CountingInput(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
-    }
   }
 }

@@ -46,6 +46,22 @@ final class LuaScript {
     return commands.evalsha(sha, type, keys, values);
   }
 
+  /**
+   * Runs {@code batch}, calls of this script sent without waiting in between ({@link #runAsync});
+   * when the server does not know the script (a restart, SCRIPT FLUSH) loads it and runs the batch
+   * again.
+   */
+  <K, V> void pipelined(
+      RedisAsyncCommands<K, V> commands,
+      java.util.function.Consumer<RedisAsyncCommands<K, V>> batch) {
+    try {
+      batch.accept(commands);
+    } catch (RedisNoScriptException e) {
+      load(commands);
+      batch.accept(commands);
+    }
+  }
+
   /** Loads the script, waiting for the server's answer. */
   <K, V> void load(RedisAsyncCommands<K, V> commands) {
     try {

@@ -7,7 +7,6 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.store.EventReader;
 import io.fanshelf.recommender.activity.StoredHistory;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.Counter;
@@ -261,12 +260,7 @@ public final class RedisHistory implements StoredHistory {
     }
     redis.callBinaryAsync(
         async -> {
-          try {
-            pushAll(async, byFan);
-          } catch (RedisNoScriptException e) {
-            PUSH.load(async);
-            pushAll(async, byFan);
-          }
+          PUSH.pipelined(async, commands -> pushAll(commands, byFan));
           return Boolean.TRUE;
         });
   }

@@ -6,7 +6,6 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.activity.RecentActivity;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.ByteArrayOutputStream;
@@ -108,12 +107,7 @@ public final class RedisRecentActivity implements RecentActivity {
     redis.callBinaryAsync(
         async -> {
           // One script per fan, pipelined: the connection sends them without waiting in between.
-          try {
-            mergeAll(async, byFan);
-          } catch (RedisNoScriptException e) {
-            MERGE.load(async);
-            mergeAll(async, byFan);
-          }
+          MERGE.pipelined(async, commands -> mergeAll(commands, byFan));
           return Boolean.TRUE;
         });
   }

@@ -467,18 +467,22 @@ public final class OutreachPlanner {
     }
     double timing = ratio <= 1.5 ? 1 : 0.5;
     double habit = Math.min(1, days.size() / 6.0);
-    Evidence evidence =
-        new Evidence(
-            Instant.ofEpochSecond(days.last() * 86_400),
-            Optional.empty(),
-            Optional.empty(),
-            OptionalDouble.of(interval),
-            OptionalInt.of(days.size()),
-            OptionalDouble.empty());
+    Evidence evidence = rhythm(days, interval);
     found.add(
         new Candidate(
             OutreachReason.REPURCHASE_DUE, Optional.of(product), timing * habit, evidence));
     return true;
+  }
+
+  /** What a rhythm rests on: the last of the purchase days, their usual interval and count. */
+  private static Evidence rhythm(TreeSet<Long> days, double interval) {
+    return new Evidence(
+        Instant.ofEpochSecond(days.last() * 86_400),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalDouble.of(interval),
+        OptionalInt.of(days.size()),
+        OptionalDouble.empty());
   }
 
   /**
@@ -498,14 +502,7 @@ public final class OutreachPlanner {
     }
     double timing = elapsed <= 1.5 * interval ? 1 : 0.5;
     double habit = Math.min(1, days.size() / 6.0);
-    Evidence evidence =
-        new Evidence(
-            Instant.ofEpochSecond(days.last() * 86_400),
-            Optional.empty(),
-            Optional.empty(),
-            OptionalDouble.of(interval),
-            OptionalInt.of(days.size()),
-            OptionalDouble.empty());
+    Evidence evidence = rhythm(days, interval);
     found.add(
         new Candidate(OutreachReason.REGULAR_SHOP_DUE, Optional.empty(), timing * habit, evidence));
   }
