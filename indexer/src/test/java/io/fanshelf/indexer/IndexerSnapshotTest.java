@@ -90,6 +90,21 @@ class IndexerSnapshotTest {
     }
   }
 
+  /**
+   * Writes a snapshot as soon as the serving aggregates count every change: the catalog import of
+   * {@link #create} starts a recount in the background, and until it is done a snapshot is not
+   * written (it would count the catalog before the import).
+   */
+  private static void writeSnapshotOnceRecounted(Indexer indexer, Path data) {
+    org.awaitility.Awaitility.await("an aggregates snapshot is written once the recount is done")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              indexer.writeAggregatesSnapshot();
+              return !snapshots(data).isEmpty();
+            });
+  }
+
   private static String names(List<Path> files) {
     return files.stream().map(path -> path.getFileName().toString()).toList().toString();
   }
@@ -99,7 +114,7 @@ class IndexerSnapshotTest {
     Path data = dir.resolve("data");
     Path saved = dir.resolve("saved");
     try (Indexer indexer = create(data, "a", 400, 1)) {
-      indexer.writeAggregatesSnapshot();
+      writeSnapshotOnceRecounted(indexer, data);
       // Kept aside: the snapshot of a node that then stored more events and died before the next.
       Files.createDirectories(saved);
       Path newest = snapshots(data).getLast();
@@ -182,7 +197,7 @@ class IndexerSnapshotTest {
   void anImportDeletesTheSnapshotsItWouldMakeStale() throws Exception {
     Path data = dir.resolve("data");
     try (Indexer indexer = create(data, "i", 100, 7)) {
-      indexer.writeAggregatesSnapshot();
+      writeSnapshotOnceRecounted(indexer, data);
       assertTrue(names(snapshots(data)).contains("100.fsagg"), names(snapshots(data)));
       EventAggregates before = indexer.aggregates();
       Path catalog = dir.resolve("more.csv");
