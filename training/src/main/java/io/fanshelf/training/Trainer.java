@@ -201,10 +201,14 @@ public final class Trainer {
     }
   }
 
-  /** The training examples of a split (features before its cutoff, labels after), for export. */
+  /**
+   * The training examples of a split (features before its cutoff, labels after), for export: from
+   * at most {@link io.fanshelf.training.dataset.SamplingOptions#maxFans} of its fans, as training
+   * takes them.
+   */
   public Dataset dataset(Split split, Predicate<Event> among, boolean hideLabels)
       throws IOException {
-    Partition part = split.partition(data, among, options.targets(), options.allowRepeats());
+    Partition part = examplesPartition(split, among);
     Snapshot snapshot = snapshot(part, "snapshot");
     return examples(snapshot, part, newcomers(part, snapshot, null), hideLabels, "dataset");
   }
@@ -270,10 +274,7 @@ public final class Trainer {
       hiddenNewcomers = compareLabels ? new ValidationLists(unseen, validation, true, true) : null;
     }
     // examples inside the window's known events, to fit the ranker validated on the window
-    Partition inner =
-        options
-            .examples()
-            .partition(data, window.known(), options.targets(), options.allowRepeats());
+    Partition inner = examplesPartition(options.examples(), window.known());
     Snapshot innerSnapshot =
         withModels(snapshot(inner, "snapshot (examples for validation)"), inner.known(), choice);
     Newcomers innerNewcomers = newcomers(inner, innerSnapshot, choice);
@@ -379,8 +380,7 @@ public final class Trainer {
     // the chosen pieces fitted on every event given
     long t4 = System.nanoTime();
     Collaborative models = choice.fit(interactions(among, p -> true));
-    Partition examplesWindow =
-        options.examples().partition(data, among, options.targets(), options.allowRepeats());
+    Partition examplesWindow = examplesPartition(options.examples(), among);
     Snapshot examplesSnapshot =
         withModels(snapshot(examplesWindow, "snapshot (examples)"), examplesWindow.known(), choice);
     Newcomers newcomers = newcomers(examplesWindow, examplesSnapshot, choice);
@@ -790,6 +790,13 @@ public final class Trainer {
         known,
         data.feedback(),
         id -> data.products().containsKey(id) && sellable.test(id));
+  }
+
+  /** The fans a split gives the ranker examples of, at most the sampling's {@code maxFans}. */
+  private Partition examplesPartition(Split split, Predicate<Event> among) {
+    return split
+        .partition(data, among, options.targets(), options.allowRepeats())
+        .sampled(options.sampling().maxFans());
   }
 
   /**

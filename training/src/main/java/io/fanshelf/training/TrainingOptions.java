@@ -86,6 +86,20 @@ public record TrainingOptions(
         seed);
   }
 
+  public TrainingOptions withSampling(SamplingOptions other) {
+    return new TrainingOptions(
+        targets,
+        allowRepeats,
+        other,
+        lambdaMart,
+        logistic,
+        tune,
+        tuningBudget,
+        newcomerShare,
+        examples,
+        seed);
+  }
+
   public TrainingOptions withTuningBudget(TuningBudget other) {
     return new TrainingOptions(
         targets,

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.training.dataset.Dataset;
+import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.Split;
 import io.fanshelf.training.eval.EvaluationReport;
 import io.fanshelf.training.model.Fit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +138,38 @@ class EvaluationTest {
     assertEquals(Boolean.TRUE, outcome.report().training().get("usesLabels"));
   }
 
+  /** The dataset's fans, their groups as newcomers left out. */
+  private static Set<String> fansWithHistory(Dataset dataset) {
+    Set<String> fans = new HashSet<>(dataset.fans());
+    fans.removeIf(fan -> fan.endsWith(" (as new)"));
+    return fans;
+  }
+
   private static double newcomerNdcg(List<Trainer.Choice> selection, String ranking) {
     return selection.stream()
         .filter(c -> c.ranking().equals(ranking))
         .findFirst()
         .orElseThrow()
         .newcomerNdcg();
+  }
+
+  @Test
+  void examplesComeFromAtMostMaxFansEvenlySpaced() throws Exception {
+    TrainingOptions defaults = TrainingOptions.defaults(42).withTune(false);
+    Dataset all =
+        new Trainer(fixture.data, defaults, Progress.NONE)
+            .dataset(Split.parse("time:0.8"), e -> true, false);
+    TrainingOptions capped = defaults.withSampling(new SamplingOptions(20, 0.5, 10, 42));
+    Dataset sampled =
+        new Trainer(fixture.data, capped, Progress.NONE)
+            .dataset(Split.parse("time:0.8"), e -> true, false);
+    Set<String> allFans = fansWithHistory(all);
+    Set<String> sampledFans = fansWithHistory(sampled);
+    assertTrue(allFans.size() > 20, "the fixture has " + allFans.size() + " fans with examples");
+    assertTrue(sampledFans.size() <= 10 && sampledFans.size() >= 5, sampledFans.toString());
+    assertTrue(allFans.containsAll(sampledFans));
+    assertTrue(sampled.window().contains(", every "), sampled.window());
+    assertTrue(sampled.size() < all.size());
   }
 
   @Test

@@ -34,7 +34,7 @@ class RetrainingTest {
           new TrainingOptions(
               TrainingOptions.parseTargets("purchase"),
               false,
-              new SamplingOptions(10, 0.5, 5),
+              new SamplingOptions(10, 0.5, SamplingOptions.MAX_FANS, 5),
               new LambdaMartOptions(20, 8, 5, 0.1, 0.8, 10, 5),
               new LogisticOptions(0.1, 1e-5, 200, 5),
               false,

@@ -61,6 +61,14 @@ final class Common {
   double negatives;
 
   @Option(
+      names = "--example-fans",
+      defaultValue = "" + SamplingOptions.MAX_FANS,
+      description =
+          "Most fans of a window the ranker's examples come from, evenly spaced by fan id (default"
+              + " ${DEFAULT-VALUE}).")
+  int exampleFans;
+
+  @Option(
       names = "--popularity-exponent",
       defaultValue = "0.5",
       description = "Negative sampling weight (popularity+1)^x (default ${DEFAULT-VALUE}).")
@@ -224,7 +232,7 @@ final class Common {
     return new TrainingOptions(
         TrainingOptions.parseTargets(positives),
         allowRepeats,
-        new SamplingOptions(negatives, popularityExponent, seed),
+        new SamplingOptions(negatives, popularityExponent, exampleFans, seed),
         new LambdaMartOptions(trees, leaves, minLeafSize, shrinkage, subsample, 10, seed),
         new LogisticOptions(lambda, 1e-5, 500, seed),
         !noTune,

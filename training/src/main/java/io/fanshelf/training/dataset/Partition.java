@@ -41,6 +41,31 @@ public record Partition(
   }
 
   /**
+   * This partition with at most {@code max} of its cases, evenly spaced in fan id order (every k-th
+   * fan, k the smallest stride that keeps at most {@code max}); the known events stay all of them.
+   */
+  public Partition sampled(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, got " + max);
+    }
+    if (cases.size() <= max) {
+      return this;
+    }
+    int every = (cases.size() + max - 1) / max;
+    List<FanCase> kept = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i += every) {
+      kept.add(cases.get(i));
+    }
+    return new Partition(
+        known,
+        aggregatesAt,
+        kept,
+        description + ", every " + every + "th fan",
+        knownEvents,
+        labelEvents);
+  }
+
+  /**
    * Builds the fan cases of a split.
    *
    * @param data the loaded data (owners and labels)

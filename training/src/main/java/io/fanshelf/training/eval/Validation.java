@@ -6,7 +6,6 @@ import io.fanshelf.training.collaborative.Interactions;
 import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Partition;
 import io.fanshelf.training.dataset.Snapshot;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
@@ -33,13 +32,7 @@ public final class Validation {
     this.snapshot = snapshot;
     this.partition = partition;
     this.allowRepeats = allowRepeats;
-    List<FanCase> all = partition.cases();
-    int every = Math.max(1, (all.size() + MAX_FANS - 1) / MAX_FANS);
-    List<FanCase> kept = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += every) {
-      kept.add(all.get(i));
-    }
-    this.cases = List.copyOf(kept);
+    this.cases = partition.sampled(MAX_FANS).cases();
     this.popular = Baselines.popularity(snapshot, partition.known(), targets);
     CatalogSnapshot catalog = snapshot.signals().catalog();
     this.interactions =

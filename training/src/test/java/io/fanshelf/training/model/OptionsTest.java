@@ -27,8 +27,10 @@ class OptionsTest {
     assertEquals("maxLeaves must be between 2 and 1024, got 1", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new LogisticOptions(-1, 1e-5, 10, 1));
     assertEquals("lambda must be between 0 and 1000, got -1.0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(-2, 0.5, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(-2, 0.5, 100, 1));
     assertTrue(e.getMessage().endsWith("got -2.0"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(20, 0.5, 0, 1));
+    assertEquals("maxFans must be at least 1, got 0", e.getMessage());
   }
 
   @Test
