@@ -6,6 +6,7 @@ import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRequest;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventType;
+import io.fanshelf.indexer.model.Fan;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.Owner;
 import io.fanshelf.indexer.model.OwnerId;
@@ -19,6 +20,9 @@ import io.fanshelf.recommender.outreach.OutreachPlan;
 import io.fanshelf.recommender.outreach.OutreachPlanner;
 import io.fanshelf.recommender.outreach.OutreachReason;
 import io.fanshelf.recommender.rules.CurationLookup;
+import io.fanshelf.training.outreach.FanEstimator;
+import io.fanshelf.training.outreach.OutreachCeiling;
+import io.fanshelf.training.outreach.Purchases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,7 +51,9 @@ import picocli.CommandLine.Option;
  * The offline measurement of "who to message today": at each cutoff day, with only the events
  * before it in the store, each owner's outreach list (the planner's top N, no cap, no opt-outs)
  * against N random fans of the owner and the N fans with the most events in the days before; the
- * figure is the share of each group that buys anything in the days after the cutoff.
+ * figure is the share of each group that buys anything in the days after the cutoff. With {@code
+ * --ceiling} it measures instead the top N of each {@link FanEstimator} of the ceiling (oracles and
+ * history-only rankings of the fans), against the same groups and all of the owner's fans.
  */
 @Command(
     name = "evaluate-outreach",
@@ -88,6 +95,14 @@ final class EvaluateOutreach implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the random fans.")
   long seed;
+
+  @Option(
+      names = "--ceiling",
+      description =
+          "Measure the ceiling instead of the served list: the top N of oracles (the fan's weekly"
+              + " purchase rate over the whole data, unattainable) and of history-only estimates"
+              + " (week shares, gamma-Poisson, rhythm-due), with the share of all fans who bought.")
+  boolean ceiling;
 
   /** Fans in a group and how many of them bought. */
   private record Rate(int fans, int buyers) {
@@ -131,6 +146,10 @@ final class EvaluateOutreach implements Callable<Integer> {
       indexer.importFiles(withoutEvents, ImportListener.NONE);
       List<Event> all = new ArrayList<>(indexer.readEventsFile(files.events().get()));
       all.sort(Comparator.comparing(Event::time).thenComparing(e -> e.id().value()));
+      if (ceiling) {
+        ceiling(indexer, all);
+        return 0;
+      }
       Recommender recommender =
           Recommender.open(indexer, RecommenderOptions.defaults(), CurationLookup.NONE);
       OutreachPlanner planner =
@@ -155,21 +174,10 @@ final class EvaluateOutreach implements Callable<Integer> {
         for (int i = from; i < stored; i += 50_000) {
           indexer.appendEvents(all.subList(i, Math.min(stored, i + 50_000)));
         }
-        Set<FanId> buyers = new HashSet<>();
-        Map<FanId, Integer> recent = new HashMap<>();
-        Instant until = at.plus(Duration.ofDays(days));
-        Instant since = at.minus(Duration.ofDays(activeDays));
-        for (Event event : all) {
-          if (event.type() == EventType.PURCHASE
-              && !event.time().isBefore(at)
-              && event.time().isBefore(until)) {
-            buyers.add(event.fan());
-          } else if (!event.time().isBefore(since) && event.time().isBefore(at)) {
-            recent.merge(event.fan(), 1, Integer::sum);
-          }
-        }
+        Set<FanId> buyers = buyers(all, at);
+        Map<FanId, Integer> recent = recent(all, at);
         for (Owner owner : indexer.store().metadata().owners()) {
-          List<FanId> fans = fans(indexer, owner.id());
+          List<FanId> fans = ids(fans(indexer, owner.id()));
           if (fans.isEmpty()) {
             continue;
           }
@@ -179,19 +187,9 @@ final class EvaluateOutreach implements Callable<Integer> {
           for (OutreachPick pick : plan.picks()) {
             byReason.merge(pick.reason(), rate(List.of(pick.fan()), buyers), Rate::plus);
           }
-          List<FanId> shuffled = new ArrayList<>(fans);
-          Collections.shuffle(shuffled, new Random(seed + day.toEpochDay()));
-          List<FanId> randomFans = shuffled.subList(0, Math.min(size, shuffled.size()));
-          List<FanId> activeFans =
-              fans.stream()
-                  .sorted(
-                      Comparator.comparing((FanId f) -> -recent.getOrDefault(f, 0))
-                          .thenComparing(FanId::value))
-                  .limit(size)
-                  .toList();
           Rate l = rate(list, buyers);
-          Rate r = rate(randomFans, buyers);
-          Rate a = rate(activeFans, buyers);
+          Rate r = rate(randomFans(fans, day), buyers);
+          Rate a = rate(activeFans(fans, recent), buyers);
           listed = listed.plus(l);
           random = random.plus(r);
           active = active.plus(a);
@@ -234,8 +232,123 @@ final class EvaluateOutreach implements Callable<Integer> {
     return 0;
   }
 
-  private static List<FanId> fans(Indexer indexer, OwnerId owner) throws IOException {
-    List<FanId> fans = new ArrayList<>();
+  /**
+   * The ceiling: per estimator, its top N pooled over the cutoffs and owners, against all fans, the
+   * random and the most active fans. Reads the events list only, not the store's events.
+   */
+  private void ceiling(Indexer indexer, List<Event> all) throws IOException {
+    OutreachCeiling measure =
+        new OutreachCeiling(Purchases.of(all), FanEstimator.ceiling(), size, days);
+    List<FanEstimator> estimators = measure.estimators();
+    Rate[] top = new Rate[estimators.size()];
+    Arrays.fill(top, new Rate(0, 0));
+    Rate everyone = new Rate(0, 0);
+    Rate random = new Rate(0, 0);
+    Rate active = new Rate(0, 0);
+    for (LocalDate day : cutoffs.stream().sorted().toList()) {
+      Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+      Set<FanId> buyers = buyers(all, at);
+      Map<FanId, Integer> recent = recent(all, at);
+      for (Owner owner : indexer.store().metadata().owners()) {
+        List<Fan> fans = fans(indexer, owner.id());
+        if (fans.isEmpty()) {
+          continue;
+        }
+        List<FanId> ids = ids(fans);
+        everyone = everyone.plus(rate(ids, buyers));
+        random = random.plus(rate(randomFans(ids, day), buyers));
+        active = active.plus(rate(activeFans(ids, recent), buyers));
+        int[] bought = measure.buyersOfTop(fans, day.toEpochDay());
+        for (int e = 0; e < bought.length; e++) {
+          top[e] = top[e].plus(new Rate(Math.min(size, fans.size()), bought[e]));
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "cutoffs %s, top %d per owner, bought within %d days, pooled%n%n"
+            + "| ranking | bought | / all fans | / random | / most active (%d days) |%n"
+            + "| --- | ---: | ---: | ---: | ---: |%n",
+        cutoffs.stream().sorted().toList(),
+        size,
+        days,
+        activeDays);
+    for (int e = 0; e < top.length; e++) {
+      FanEstimator estimator = estimators.get(e);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s%s | %s | %.2fx | %.2fx | %.2fx |%n",
+          estimator.name(),
+          estimator.oracle() ? " (oracle, reads the future)" : "",
+          top[e].show(),
+          top[e].value() / everyone.value(),
+          top[e].value() / random.value(),
+          top[e].value() / active.value());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "| most active | %s | %.2fx | %.2fx | 1.00x |%n"
+            + "| random (seed %d) | %s | %.2fx | 1.00x | |%n"
+            + "| all fans | %s | 1.00x | | |%n%n",
+        active.show(),
+        active.value() / everyone.value(),
+        active.value() / random.value(),
+        seed,
+        random.show(),
+        random.value() / everyone.value(),
+        everyone.show());
+    for (FanEstimator estimator : estimators) {
+      System.out.println("- " + estimator.name() + ": " + estimator.describe());
+    }
+  }
+
+  /** The fans who bought in the days from the instant. */
+  private Set<FanId> buyers(List<Event> all, Instant at) {
+    Set<FanId> buyers = new HashSet<>();
+    Instant until = at.plus(Duration.ofDays(days));
+    for (Event event : all) {
+      if (event.type() == EventType.PURCHASE
+          && !event.time().isBefore(at)
+          && event.time().isBefore(until)) {
+        buyers.add(event.fan());
+      }
+    }
+    return buyers;
+  }
+
+  /** Each fan's events in the active days before the instant. */
+  private Map<FanId, Integer> recent(List<Event> all, Instant at) {
+    Map<FanId, Integer> recent = new HashMap<>();
+    Instant since = at.minus(Duration.ofDays(activeDays));
+    for (Event event : all) {
+      if (!event.time().isBefore(since) && event.time().isBefore(at)) {
+        recent.merge(event.fan(), 1, Integer::sum);
+      }
+    }
+    return recent;
+  }
+
+  private List<FanId> randomFans(List<FanId> fans, LocalDate day) {
+    List<FanId> shuffled = new ArrayList<>(fans);
+    Collections.shuffle(shuffled, new Random(seed + day.toEpochDay()));
+    return shuffled.subList(0, Math.min(size, shuffled.size()));
+  }
+
+  private List<FanId> activeFans(List<FanId> fans, Map<FanId, Integer> recent) {
+    return fans.stream()
+        .sorted(
+            Comparator.comparing((FanId f) -> -recent.getOrDefault(f, 0))
+                .thenComparing(FanId::value))
+        .limit(size)
+        .toList();
+  }
+
+  private static List<FanId> ids(List<Fan> fans) {
+    return fans.stream().map(Fan::id).toList();
+  }
+
+  private static List<Fan> fans(Indexer indexer, OwnerId owner) throws IOException {
+    List<Fan> fans = new ArrayList<>();
     Optional<String> after = Optional.empty();
     do {
       FanPage page =
@@ -243,7 +356,7 @@ final class EvaluateOutreach implements Callable<Integer> {
               .store()
               .fans()
               .find(new FanQuery(owner, Map.of(), Set.of(), after, FanQuery.MAX_PAGE_SIZE));
-      page.fans().forEach(p -> fans.add(p.fan().id()));
+      page.fans().forEach(p -> fans.add(p.fan()));
       after = page.next();
     } while (after.isPresent());
     return fans;
