@@ -16,6 +16,9 @@
 #   A scenario NAME:MS is NAME paced: PACED_CONNECTIONS (10) connections, each waiting MS
 #   milliseconds after a response (e.g. recommend:6 offers about 1,000 requests/s, the latency at
 #   a given rate) instead of flat out.
+#   MODELS=DATA_DIR: copy DATA_DIR/models (a model registry with a published model, trained on the
+#   same files) into the server's data directory before it starts, so it ranks with that model
+#   (collaborative models and learned ranker) instead of training its own in the background.
 #   QUIET_PERCENT=10: after the import, wait (up to 10 min) until the server uses less than this
 #   much of one core over 5 s, so that the import's background index merges are not measured.
 set -euo pipefail
@@ -35,6 +38,10 @@ base=http://localhost:$port
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 state=$(mktemp -d)
+if [ -n "${MODELS:-}" ]; then
+  [ -d "$MODELS/models" ] || { echo "no model registry in $MODELS/models" >&2; exit 1; }
+  mkdir -p "$state/data" && cp -r "$MODELS/models" "$state/data/models"
+fi
 # shellcheck disable=SC2086
 "$java" ${JAVA_OPTS:--Xmx2g} -jar "$jar" --fanshelf.demo=true --fanshelf.demo-data="file:$files/" \
   --fanshelf.data-dir="$state/data" --server.port="$port" \
@@ -76,6 +83,8 @@ for _ in $(seq 1 120); do
   awk -v a="$before" -v b="$(cpu_ms)" -v q="${QUIET_PERCENT:-10}" 'BEGIN { exit !((b - a) / 50 < q) }' && break
 done
 echo "quiet: $(($(date +%s) - quiet_since)) s after the banner"
+echo "ranking: $(curl -s -H "Authorization: Bearer $key" "$base/api/v1/admin/models" | python3 -c \
+  'import json, sys; v = json.load(sys.stdin); print(v.get("ranking"), "-", v.get("reason"))')"
 for scenario in $scenarios; do
   name=${scenario%%:*}
   pace=""
