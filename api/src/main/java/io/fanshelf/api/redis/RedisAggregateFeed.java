@@ -139,6 +139,13 @@ public final class RedisAggregateFeed implements AutoCloseable {
       try {
         if (connection == null) {
           connection = redis.openBlocking(BLOCK);
+          if (!holdsAllAfter(last).orElse(true)) {
+            LOG.error(
+                "aggregates feed entries after {} were trimmed before this node counted them"
+                    + " (away from Redis longer than fanshelf.redis.stream-retention): its"
+                    + " aggregates miss them until it starts again",
+                last);
+          }
         }
         for (Entry entry :
             entries(read(connection.sync(), XReadArgs.Builder.count(READ).block(BLOCK), last))) {
