@@ -2,6 +2,7 @@ package io.fanshelf.indexer;
 
 import io.fanshelf.indexer.aggregate.AggregateStats;
 import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.indexer.aggregate.SnapshotInfo;
 import io.fanshelf.indexer.ingest.EventBatch;
 import io.fanshelf.indexer.ingest.ImportListener;
 import io.fanshelf.indexer.ingest.ImportRejectedException;
@@ -67,16 +68,22 @@ public final class Indexer implements Closeable {
   private final AtomicLong catalogVersion = new AtomicLong();
   private final AtomicLong fansVersion = new AtomicLong();
   private final ServingAggregates aggregates;
+  // With a store shared by several nodes: where stored events go to be counted by every node.
+  private final Optional<AggregatesFeed> feed;
+  // Events this node counted alone because the feed could not take them.
+  private final AtomicLong countedAlone = new AtomicLong();
   // Product ids for validating API events without a store lookup per event; reloaded after a
   // catalog import.
   private volatile KnownProducts knownProducts = new KnownProducts(-1, Set.of());
 
   private record KnownProducts(long catalogVersion, Set<ProductId> ids) {}
 
-  private Indexer(IndexerOptions options, StoreBackend store) throws IOException {
+  private Indexer(IndexerOptions options, StoreBackend store, Optional<AggregatesFeed> feed)
+      throws IOException {
     this.options = options;
     this.store = store;
-    this.aggregates = new ServingAggregates(store, options, writes);
+    this.feed = feed;
+    this.aggregates = new ServingAggregates(store, options, writes, feed.isPresent());
   }
 
   /** Opens the data directory with the embedded Lucene backend. */
@@ -86,14 +93,8 @@ public final class Indexer implements Closeable {
 
   /** Opens over a backend the caller chose (e.g. Elasticsearch); closing the indexer closes it. */
   public static Indexer open(IndexerOptions options, StoreBackend store) throws IOException {
-    Indexer indexer = new Indexer(options, store);
-    LOG.info(
-        "opened {}: {} products, {} fans, {} events, taxonomy v{}",
-        store.describe(),
-        store.catalog().count(),
-        store.fans().count(),
-        store.events().count(),
-        store.metadata().taxonomy().version());
+    Indexer indexer = new Indexer(options, store, Optional.empty());
+    indexer.logOpened();
     if (options.liveAggregates()) {
       if (!indexer.aggregates.loadSnapshot()) {
         indexer.rebuildAggregates();
@@ -106,6 +107,39 @@ public final class Indexer implements Closeable {
       }
     }
     return indexer;
+  }
+
+  /**
+   * Opens a store shared by several nodes, whose aggregates count what {@code feed} delivers to
+   * every node rather than what this node stores (see {@link AggregatesFeed}). Live aggregates are
+   * required. The feed's {@link AggregatesFeed#start} makes them serve before this returns. Closing
+   * the indexer closes the feed first, then the backend.
+   */
+  public static Indexer openShared(IndexerOptions options, StoreBackend store, AggregatesFeed feed)
+      throws IOException {
+    if (!options.liveAggregates()) {
+      throw new IllegalArgumentException("a shared store needs live aggregates");
+    }
+    Indexer indexer = new Indexer(options, store, Optional.of(feed));
+    indexer.logOpened();
+    try {
+      feed.start(indexer);
+    } catch (IOException | RuntimeException e) {
+      feed.close();
+      indexer.rebuilder.shutdownNow();
+      throw e;
+    }
+    return indexer;
+  }
+
+  private void logOpened() throws IOException {
+    LOG.info(
+        "opened {}: {} products, {} fans, {} events, taxonomy v{}",
+        store.describe(),
+        store.catalog().count(),
+        store.fans().count(),
+        store.events().count(),
+        store.metadata().taxonomy().version());
   }
 
   public IndexerOptions options() {
@@ -155,6 +189,11 @@ public final class Indexer implements Closeable {
       if (options.liveAggregates()) {
         rebuilder.execute(this::rebuildQuietly);
       }
+      if (feed.isPresent() && !feed.get().recount()) {
+        LOG.warn(
+            "the other nodes were not told to recount their aggregates after this import: the"
+                + " aggregates feed is unreachable; they count the import at their next start");
+      }
       return summary;
     } finally {
       writes.unlock();
@@ -187,9 +226,93 @@ public final class Indexer implements Closeable {
                         aggregates.onNew(event);
                         onNew.accept(event);
                       });
-              aggregates.stored(added); // only now: the write is committed
+              // Only now: the write is committed.
+              if (feed.isEmpty()) {
+                aggregates.stored(added);
+              } else {
+                publish(added);
+              }
             });
     return new Appended(outcome.stored(), outcome.duplicates());
+  }
+
+  /** Under the write lock: committed events to the feed, or counted here when it is away. */
+  private void publish(List<Event> added) {
+    List<Event> positive =
+        added.stream().filter(event -> options.feedback().weight(event) > 0).toList();
+    if (positive.isEmpty() || feed.get().publish(positive)) {
+      return;
+    }
+    LOG.warn(
+        "{} events counted in this node's aggregates only: the aggregates feed is unreachable",
+        positive.size());
+    countedAlone.addAndGet(positive.size());
+    aggregates.stored(positive);
+  }
+
+  /**
+   * Counts events the {@link AggregatesFeed} delivered (stored by this node or another), in feed
+   * order. Only for an indexer opened with {@link #openShared}.
+   */
+  public void countFedEvents(List<Event> events) {
+    if (feed.isEmpty()) {
+      throw new IllegalStateException("only an indexer opened with a feed counts fed events");
+    }
+    writes.lock();
+    try {
+      // As if stored here: a rebuild under way leaves them out of its scan and replays them.
+      events.forEach(aggregates::onNew);
+      aggregates.stored(events);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Events this node counted alone since it opened because the feed could not take them: its
+   * aggregates then hold what no other node's do, and must not be shared as a snapshot.
+   */
+  public long eventsCountedAlone() {
+    return countedAlone.get();
+  }
+
+  /**
+   * Counts the aggregates again from the store in the background (the current ones serve
+   * meanwhile), as after an import: for a node told by the feed of an import made on another node.
+   */
+  public void recountAggregates() {
+    writes.lock();
+    try {
+      aggregates.recountNeeded();
+      rebuilder.execute(this::rebuildQuietly);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Writes the serving aggregates to {@code file} (created; it must not exist) with {@code info},
+   * under the write lock, so that no event is counted meanwhile: the caller, which knows what the
+   * aggregates include ({@code info}), hands events to {@link #countFedEvents} under its own lock
+   * and holds it here too. Returns false and writes nothing when nothing serves yet or a recount is
+   * pending (the aggregates do not match the store).
+   */
+  public boolean writeAggregatesSnapshot(Path file, SnapshotInfo info) throws IOException {
+    return aggregates.writeSnapshotTo(file, info);
+  }
+
+  /**
+   * Serves the aggregates of a snapshot {@link #writeAggregatesSnapshot} wrote, checked as the data
+   * directory's snapshots are (format version, options, feedback weights, CRC32C) and by {@code
+   * check} before its body is read.
+   *
+   * @return what the snapshot says it includes
+   * @throws io.fanshelf.indexer.aggregate.SnapshotRefusedException when it cannot be used; the
+   *     serving aggregates are unchanged then
+   */
+  public SnapshotInfo loadAggregatesSnapshot(Path file, EventAggregates.SnapshotCheck check)
+      throws IOException {
+    return aggregates.loadSnapshotFrom(file, check);
   }
 
   /**
@@ -458,6 +581,7 @@ public final class Indexer implements Closeable {
 
   @Override
   public void close() throws IOException {
+    feed.ifPresent(AggregatesFeed::close);
     rebuilder.shutdownNow();
     try {
       rebuilder.awaitTermination(30, TimeUnit.SECONDS);

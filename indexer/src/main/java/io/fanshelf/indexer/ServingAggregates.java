@@ -2,6 +2,7 @@ package io.fanshelf.indexer;
 
 import io.fanshelf.indexer.aggregate.AggregateStats;
 import io.fanshelf.indexer.aggregate.EventAggregates;
+import io.fanshelf.indexer.aggregate.SnapshotInfo;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.FanId;
@@ -10,6 +11,7 @@ import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.FanProfile;
 import io.fanshelf.indexer.store.StoreBackend;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,13 +48,18 @@ final class ServingAggregates {
   // Empty when snapshots are not used: aggregates built on use, or a log without positions.
   private final Optional<AggregateSnapshots> snapshots;
 
-  ServingAggregates(StoreBackend store, IndexerOptions options, ReentrantLock writes)
+  /**
+   * @param shared whether the aggregates follow a feed shared by several nodes: the data
+   *     directory's snapshots, which hold what this node's log position includes, are not used then
+   */
+  ServingAggregates(
+      StoreBackend store, IndexerOptions options, ReentrantLock writes, boolean shared)
       throws IOException {
     this.store = store;
     this.options = options;
     this.writes = writes;
     this.snapshots =
-        options.liveAggregates() && store.events().position().isPresent()
+        options.liveAggregates() && !shared && store.events().position().isPresent()
             ? Optional.of(new AggregateSnapshots(options.dataDir().resolve("aggregates"), options))
             : Optional.empty();
   }
@@ -97,6 +104,44 @@ final class ServingAggregates {
       if (current != null && recountsCounted == recountsNeeded) {
         snapshots.get().write(current, store.events());
       }
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Writes the serving instance to {@code file} with {@code info} under the write lock; false when
+   * nothing serves yet or an import's recount is pending.
+   */
+  boolean writeSnapshotTo(Path file, SnapshotInfo info) throws IOException {
+    writes.lock();
+    try {
+      EventAggregates current = serving;
+      if (current == null || recountsCounted != recountsNeeded) {
+        return false;
+      }
+      current.writeSnapshot(file, info);
+      return true;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Serves the snapshot in {@code file}; the serving instance is unchanged if it is refused. */
+  SnapshotInfo loadSnapshotFrom(Path file, EventAggregates.SnapshotCheck check) throws IOException {
+    writes.lock();
+    try {
+      long counted = recountsNeeded;
+      EventAggregates.Loaded loaded =
+          EventAggregates.readSnapshot(
+              file,
+              options.feedback(),
+              options.aggregates(),
+              EventAggregates.Context.of(store.catalog(), store.fans()),
+              check);
+      serving = loaded.aggregates();
+      recountsCounted = counted;
+      return loaded.info();
     } finally {
       writes.unlock();
     }

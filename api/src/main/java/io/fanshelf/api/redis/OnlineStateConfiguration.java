@@ -162,6 +162,25 @@ public class OnlineStateConfiguration {
     return new RedisStatsFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock);
   }
 
+  /**
+   * With a store shared by the nodes, the aggregates are counted from one feed by every node and
+   * start from a shared snapshot ({@link SharedAggregates}); the indexer starts and closes it.
+   */
+  @Bean
+  @ConditionalOnExpression(
+      "!'${fanshelf.redis.url:}'.isEmpty() and"
+          + " '${fanshelf.store.backend:lucene}'.equalsIgnoreCase('elasticsearch')")
+  SharedAggregates sharedAggregates(RedisLink redis, FanShelfProperties properties, Clock clock)
+      throws IOException {
+    return new SharedAggregates(
+        new RedisAggregateFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock),
+        new RedisAggregateSnapshots(redis),
+        NodeIdentity.of(properties.apiDir()),
+        properties.store().aggregatesSnapshotInterval(),
+        properties.dataDir().resolve("aggregates-shared"),
+        clock);
+  }
+
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("!'${fanshelf.redis.url:}'.isEmpty()")
   StreamBacklog streamBacklog(RedisLink redis, FanShelfProperties properties) throws IOException {

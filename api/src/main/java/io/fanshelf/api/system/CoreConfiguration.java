@@ -1,5 +1,6 @@
 package io.fanshelf.api.system;
 
+import io.fanshelf.indexer.AggregatesFeed;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.IndexerOptions;
 import io.fanshelf.indexer.store.MetadataReader;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,11 +36,13 @@ public class CoreConfiguration {
 
   /**
    * The indexer over the configured store: the embedded Lucene backend under the data directory, or
-   * the Elasticsearch cluster of {@code fanshelf.elasticsearch.*}. The data directory holds the
+   * the Elasticsearch cluster of {@code fanshelf.elasticsearch.*}, shared with the other nodes
+   * through the {@link AggregatesFeed} when there is one (Redis). The data directory holds the
    * API's own files either way.
    */
   @Bean(destroyMethod = "close")
-  Indexer indexer(FanShelfProperties properties, Clock clock) throws IOException {
+  Indexer indexer(FanShelfProperties properties, Clock clock, ObjectProvider<AggregatesFeed> feed)
+      throws IOException {
     Files.createDirectories(properties.dataDir());
     IndexerOptions options =
         properties
@@ -48,15 +52,18 @@ public class CoreConfiguration {
             .withLiveAggregates()
             .withSnapshotInterval(properties.store().aggregatesSnapshotInterval());
     return properties.store().elasticsearch()
-        ? openOnElasticsearch(options, properties.elasticsearch())
+        ? openOnElasticsearch(options, properties.elasticsearch(), feed.getIfAvailable())
         : Indexer.open(options);
   }
 
   private static Indexer openOnElasticsearch(
-      IndexerOptions options, FanShelfProperties.Elasticsearch elasticsearch) throws IOException {
+      IndexerOptions options, FanShelfProperties.Elasticsearch elasticsearch, AggregatesFeed feed)
+      throws IOException {
     ElasticsearchBackend backend = ElasticsearchBackend.open(elasticsearch.options());
     try {
-      return Indexer.open(options, backend);
+      return feed == null
+          ? Indexer.open(options, backend)
+          : Indexer.openShared(options, backend, feed);
     } catch (IOException | RuntimeException e) {
       try {
         backend.close();

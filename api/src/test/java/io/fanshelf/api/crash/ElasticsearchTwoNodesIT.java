@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.online.RedisTestSupport;
+import io.fanshelf.api.redis.RedisLink;
 import io.fanshelf.indexer.store.elasticsearch.ElasticsearchOptions;
 import io.fanshelf.indexer.store.elasticsearch.SharedNode;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.SetArgs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the real Redis server), each with a data directory of its own. An API key, an owner token, a
  * segment, a pin and a share link are made on node A; A is killed with SIGKILL; node B, which never
  * saw any of it, serves all of them, and what B changes (revoking A's link) holds. Before the kill,
- * events sent to both nodes are counted once in the owner's statistics, the same on both.
+ * events sent to both nodes are counted once in the owner's statistics, the same on both; and a
+ * node C started after more events went through A and B loads the shared aggregates snapshot
+ * instead of counting the events index, replays the feed after it, and recommends what A and B do.
  */
 class ElasticsearchTwoNodesIT {
   // Started before anything in this JVM touches Redis: both use Netty, whose processor count
@@ -44,10 +54,11 @@ class ElasticsearchTwoNodesIT {
   private final String redisPrefix = RedisTestSupport.prefix();
   private ServerProcess nodeA;
   private ServerProcess nodeB;
+  private ServerProcess nodeC;
 
   @AfterEach
   void stop() {
-    for (ServerProcess node : new ServerProcess[] {nodeA, nodeB}) {
+    for (ServerProcess node : new ServerProcess[] {nodeA, nodeB, nodeC}) {
       if (node != null) {
         node.close();
       }
@@ -67,7 +78,14 @@ class ElasticsearchTwoNodesIT {
         "fanshelf.elasticsearch.refresh=immediate",
         "fanshelf.redis.url=" + RedisTestSupport.URL,
         "fanshelf.redis.key-prefix=" + redisPrefix,
-        "fanshelf.redis.consumer-group=indexer");
+        "fanshelf.redis.consumer-group=indexer",
+        // The shared aggregates snapshot is written every 2 s (by one node), and its log lines
+        // are kept.
+        "fanshelf.store.aggregates-snapshot-interval=2s",
+        // Each node's per-category popular lists (computed from its aggregates, cached for this
+        // long): recomputed each second, so that nodes agree as soon as their aggregates do.
+        "fanshelf.recommend.leaders-refresh=1s",
+        "logging.level.io.fanshelf.api.redis.SharedAggregates=INFO");
   }
 
   @Test
@@ -153,6 +171,8 @@ class ElasticsearchTwoNodesIT {
         .until(
             () -> purchases(nodeA, owner) == before + 3 && purchases(nodeB, owner) == before + 3);
 
+    aLateNodeStartsFromTheSharedSnapshot(root, indexPrefix, run, app);
+
     nodeA.kill();
     assertThat(nodeA.alive()).isFalse();
 
@@ -193,6 +213,155 @@ class ElasticsearchTwoNodesIT {
                 .statusCode())
         .isEqualTo(204);
     assertThat(send(nodeB, "GET", shelf, null, null).statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * Events through A and B, a shared snapshot that includes them, more events after it (the test
+   * holds the writer's turn, so no node writes a newer snapshot), then node C: it loads the
+   * snapshot, replays the feed after it, counts nothing from the store, and ranks as A and B do.
+   */
+  private void aLateNodeStartsFromTheSharedSnapshot(
+      Path root, String indexPrefix, String run, String app) throws Exception {
+    RedisLink redis = RedisTestSupport.link(redisPrefix);
+    try {
+      List<String> before = List.of(views(run, 0, 12), views(run, 12, 24));
+      json(send(nodeA, "POST", "/api/v1/events", app, before.get(0)), 200);
+      json(send(nodeB, "POST", "/api/v1/events", app, before.get(1)), 200);
+      await().atMost(Duration.ofSeconds(60)).until(() -> fed(redis, run, 0, 24));
+      // A snapshot that includes every entry so far, then no node writes another.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                String feedEnd = lastEntry(redis);
+                String snapshot =
+                    redis
+                        .call(c -> c.hget(redisPrefix + "aggregates:snapshot", "position"))
+                        .orElse("0-0");
+                return compare(snapshot, feedEnd) >= 0;
+              });
+      redis.call(
+          c ->
+              c.set(
+                  redisPrefix + "aggregates:snapshot:lock",
+                  "the test",
+                  SetArgs.Builder.px(600_000)));
+      // A write that took its turn just before finishes: the snapshot stays as it is from now on.
+      String[] snapshot = {""};
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                String now =
+                    redis
+                        .call(c -> c.hget(redisPrefix + "aggregates:snapshot", "position"))
+                        .orElseThrow();
+                boolean same = now.equals(snapshot[0]);
+                snapshot[0] = now;
+                return same;
+              });
+      String snapshotAt = snapshot[0];
+      json(send(nodeA, "POST", "/api/v1/events", app, views(run, 24, 36)), 200);
+      await().atMost(Duration.ofSeconds(60)).until(() -> fed(redis, run, 24, 36));
+      assertThat(compare(lastEntry(redis), snapshotAt))
+          .as("entries after the snapshot")
+          .isPositive();
+
+      Path logC = root.resolve("c.log");
+      nodeC = start(Files.createDirectories(root.resolve("c")), logC, indexPrefix);
+      String started = Files.readString(logC);
+      assertThat(started)
+          .as("node C's start")
+          .contains("aggregates loaded from the shared snapshot (feed position " + snapshotAt)
+          .doesNotContain("counting the whole events index")
+          .doesNotContain("aggregates counted from the whole events index");
+      Matcher tail =
+          Pattern.compile("then (\\d+) feed entries \\((\\d+) events\\)").matcher(started);
+      assertThat(tail.find()).as(started).isTrue();
+      assertThat(Long.parseLong(tail.group(2)))
+          .as("events replayed after the snapshot")
+          .isPositive();
+
+      for (String fan : List.of("fan-0001", "fan-0003", "fan-0004", "fan-0006")) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  List<String> onA = forYou(nodeA, app, fan);
+                  assertThat(onA).as(fan).isNotEmpty();
+                  assertThat(forYou(nodeB, app, fan)).as(fan + " on B").isEqualTo(onA);
+                  assertThat(forYou(nodeC, app, fan)).as(fan + " on C").isEqualTo(onA);
+                });
+      }
+    } finally {
+      redis.close();
+    }
+  }
+
+  /** Views and purchases number {@code from} to {@code to} - 1 of six fans over six products. */
+  private static String views(String run, int from, int to) {
+    String[] products = {"bh-003", "bh-005", "bh-008", "bh-011", "bh-014", "bh-017"};
+    Instant base = Instant.now().minusSeconds(7_200);
+    StringBuilder events = new StringBuilder("{\"events\": [");
+    for (int i = from; i < to; i++) {
+      events
+          .append(i == from ? "" : ",")
+          .append(
+              ("{\"id\": \"shared-%s-%d\", \"fan\": \"fan-000%d\", \"product\": \"%s\","
+                      + " \"type\": \"%s\", \"time\": \"%s\"}")
+                  .formatted(
+                      run,
+                      i,
+                      1 + i % 6,
+                      products[(i * 5 + i / 6) % products.length],
+                      i % 3 == 0 ? "purchase" : "view",
+                      base.plusSeconds(60L * i)));
+    }
+    return events.append("]}").toString();
+  }
+
+  /** Whether the aggregates feed holds the events {@code from} to {@code to} - 1. */
+  private boolean fed(RedisLink redis, String run, int from, int to) {
+    String all =
+        redis
+            .call(c -> c.xrange(redisPrefix + "aggregates", Range.create("-", "+")))
+            .orElseThrow()
+            .stream()
+            .map(entry -> String.valueOf(entry.getBody()))
+            .reduce("", String::concat);
+    return IntStream.range(from, to).allMatch(i -> all.contains("shared-" + run + "-" + i + "\""));
+  }
+
+  private String lastEntry(RedisLink redis) {
+    return redis
+        .call(c -> c.xrevrange(redisPrefix + "aggregates", Range.create("-", "+"), Limit.from(1)))
+        .orElseThrow()
+        .getFirst()
+        .getId();
+  }
+
+  private static int compare(String a, String b) {
+    String[] x = a.split("-");
+    String[] y = b.split("-");
+    int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
+    return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+  }
+
+  private List<String> forYou(ServerProcess node, String app, String fan) throws Exception {
+    JsonNode items =
+        json(
+                send(
+                    node,
+                    "GET",
+                    "/api/v1/recommendations?owner=shop-lily&fan=" + fan + "&section=for-you",
+                    app,
+                    null),
+                200)
+            .get("items");
+    List<String> ids = new ArrayList<>();
+    items.forEach(item -> ids.add(item.get("product").asString()));
+    return ids;
   }
 
   private static String purchase(String id, String time) {

@@ -1,0 +1,226 @@
+package io.fanshelf.api.redis;
+
+import io.fanshelf.indexer.model.Event;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The aggregates feed on a Redis stream, {@code <prefix>aggregates}: one entry per stored batch of
+ * positive events, and a recount entry after an import, trimmed by age like the event stream
+ * ({@code fanshelf.redis.stream-retention}). Every node reads all of it in order (no consumer
+ * group), its own entries included, on thread {@code fanshelf-aggregates-feed}. Entry ids are the
+ * positions a shared snapshot is taken at ({@link SharedAggregates}). Thread-safe.
+ */
+public final class RedisAggregateFeed implements AutoCloseable {
+  static final String STREAM = "aggregates";
+  private static final Logger LOG = LoggerFactory.getLogger(RedisAggregateFeed.class);
+  private static final String EVENTS = "events";
+  private static final String RECOUNT = "recount";
+  private static final Duration BLOCK = Duration.ofSeconds(1);
+  private static final int READ = 500;
+
+  /** One entry: stored events to count, or a recount after an import. */
+  public record Entry(String id, List<Event> events, boolean recount) {}
+
+  private final RedisLink redis;
+  private final ObjectMapper json;
+  private final Duration retention;
+  private final Clock clock;
+  private final String stream;
+  // The marks of the recount entries this process wrote: its own import recounts already.
+  private final Set<String> ownRecounts = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+  private Thread follower;
+
+  public RedisAggregateFeed(RedisLink redis, ObjectMapper json, Duration retention, Clock clock) {
+    this.redis = redis;
+    this.json = json;
+    this.retention = retention;
+    this.clock = clock;
+    this.stream = redis.key(STREAM);
+  }
+
+  /** The id of the stream's last entry ("0-0" when empty); empty while Redis is away. */
+  public Optional<String> position() {
+    return redis
+        .call(c -> c.xrevrange(stream, Range.create("-", "+"), Limit.from(1)))
+        .map(last -> last.isEmpty() ? "0-0" : last.getFirst().getId());
+  }
+
+  /**
+   * Whether the stream still holds every entry after {@code position}; empty while Redis is away.
+   * Trimming removes the oldest entries: the tail is whole when nothing was ever removed, or when
+   * the oldest entry left is at or before {@code position}. (When {@code position}'s own entry was
+   * trimmed but none after it, this says false: a needless full count, never a lost entry.)
+   */
+  public Optional<Boolean> holdsAllAfter(String position) {
+    return redis.call(
+        c -> {
+          if (c.exists(stream) == 0) {
+            return true;
+          }
+          List<Object> info = c.xinfoStream(stream);
+          if (Long.parseLong(field(info, "length"))
+              == Long.parseLong(field(info, "entries-added"))) {
+            return true;
+          }
+          List<StreamMessage<String, String>> first =
+              c.xrange(stream, Range.create("-", "+"), Limit.from(1));
+          return first.isEmpty() || compare(first.getFirst().getId(), position) <= 0;
+        });
+  }
+
+  private static String field(List<Object> info, String name) {
+    for (int i = 0; i + 1 < info.size(); i += 2) {
+      if (name.equals(String.valueOf(info.get(i)))) {
+        return String.valueOf(info.get(i + 1));
+      }
+    }
+    throw new IllegalStateException("XINFO STREAM has no " + name + " (Redis 7 or later needed)");
+  }
+
+  /** Adds one entry of events; false when Redis did not take it. */
+  public boolean publish(List<Event> stored) {
+    return add(EVENTS, json.writeValueAsString(stored)).isPresent();
+  }
+
+  /** Adds a recount entry (after an import); false when Redis did not take it. */
+  public boolean recount() {
+    // Known as this process' own before the follower can read it.
+    String mark = UUID.randomUUID().toString();
+    ownRecounts.add(mark);
+    return add(RECOUNT, mark).isPresent();
+  }
+
+  private Optional<String> add(String field, String value) {
+    XAddArgs trim =
+        XAddArgs.Builder.minId(Long.toString(clock.millis() - retention.toMillis()))
+            .approximateTrimming();
+    return redis.call(c -> c.xadd(stream, trim, Map.of(field, value)));
+  }
+
+  /** Up to {@code READ} entries after {@code from}, without waiting; empty while Redis is away. */
+  public Optional<List<Entry>> after(String from) {
+    return redis.call(c -> entries(read(c, XReadArgs.Builder.count(READ), from)));
+  }
+
+  /** Hands every entry after {@code from} to {@code each}, in order, on a thread of its own. */
+  public synchronized void follow(String from, Consumer<Entry> each) {
+    if (follower != null) {
+      throw new IllegalStateException("the aggregates feed is followed already");
+    }
+    follower =
+        Thread.ofPlatform().name("fanshelf-aggregates-feed").daemon().start(() -> run(from, each));
+  }
+
+  private void run(String from, Consumer<Entry> each) {
+    String last = from;
+    StatefulRedisConnection<String, String> connection = null;
+    while (running) {
+      try {
+        if (connection == null) {
+          connection = redis.openBlocking(BLOCK);
+          if (!holdsAllAfter(last).orElse(true)) {
+            LOG.error(
+                "aggregates feed entries after {} were trimmed before this node counted them"
+                    + " (away from Redis longer than fanshelf.redis.stream-retention): its"
+                    + " aggregates miss them until it starts again",
+                last);
+          }
+        }
+        for (Entry entry :
+            entries(read(connection.sync(), XReadArgs.Builder.count(READ).block(BLOCK), last))) {
+          each.accept(entry);
+          last = entry.id();
+        }
+      } catch (RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        LOG.warn("aggregates feed after {}: {}; retrying in 1 s", last, e.getMessage());
+        if (connection != null) {
+          connection.close();
+          connection = null;
+        }
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked") // one offset through Lettuce's generic varargs
+  private List<StreamMessage<String, String>> read(
+      RedisCommands<String, String> commands, XReadArgs args, String from) {
+    return commands.xread(args, XReadArgs.StreamOffset.from(stream, from));
+  }
+
+  /** Orders two stream entry ids ({@code <millis>-<sequence>}). */
+  static int compare(String a, String b) {
+    int dashA = a.indexOf('-');
+    int dashB = b.indexOf('-');
+    int byTime =
+        Long.compare(Long.parseLong(a.substring(0, dashA)), Long.parseLong(b.substring(0, dashB)));
+    return byTime != 0
+        ? byTime
+        : Long.compare(
+            Long.parseLong(a.substring(dashA + 1)), Long.parseLong(b.substring(dashB + 1)));
+  }
+
+  private List<Entry> entries(List<StreamMessage<String, String>> messages) {
+    List<Entry> entries = new ArrayList<>(messages.size());
+    for (StreamMessage<String, String> message : messages) {
+      String batch = message.getBody().get(EVENTS);
+      if (batch != null) {
+        entries.add(
+            new Entry(message.getId(), Arrays.asList(json.readValue(batch, Event[].class)), false));
+      } else if (message.getBody().containsKey(RECOUNT)) {
+        boolean own = ownRecounts.contains(message.getBody().get(RECOUNT));
+        entries.add(new Entry(message.getId(), List.of(), !own));
+      }
+    }
+    return entries;
+  }
+
+  /** Stops following; idempotent. */
+  @Override
+  public void close() {
+    running = false;
+    Thread thread;
+    synchronized (this) {
+      thread = follower;
+    }
+    if (thread != null) {
+      try {
+        thread.join(BLOCK.multipliedBy(3).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
