@@ -52,12 +52,13 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$state"' EXIT
 
 for _ in $(seq 1 1200); do
-  grep -q "^A fan page:" "$state/server.log" && break
+  grep -qE "^(A fan page|A shelf link):" "$state/server.log" && break
   kill -0 $server 2>/dev/null || { cat "$state/server.log" >&2; exit 1; }
   sleep 1
 done
 key=$(sed -n 's/^Admin API key: *//p' "$state/server.log")
-link=$(sed -n 's/^A fan page: *\([^ ]*\).*/\1/p' "$state/server.log" | sed "s#http://localhost:[0-9]*#$base#")
+# the banner's fan page line ("A shelf link:" in builds before 7f83119, such as the baselines compared against)
+link=$(sed -nE 's/^(A fan page|A shelf link): *([^ ]*).*/\2/p' "$state/server.log" | sed "s#http://localhost:[0-9]*#$base#")
 owner=${OWNER:-$(sed -n 's/^Sign in as: *\([^ ]*\).*/\1/p' "$state/server.log")}
 [ -n "$key" ] && [ -n "$link" ] || { echo "no demo banner in $state/server.log" >&2; exit 1; }
 FANSHELF_KEY=$key

@@ -17,6 +17,7 @@ import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.candidate.NeedSource;
 import io.fanshelf.recommender.candidate.NewArrivalsSource;
 import io.fanshelf.recommender.candidate.RecentlyViewedSource;
+import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.collaborative.BoundCollaborative;
 import io.fanshelf.recommender.feature.FeatureExtractor;
 import io.fanshelf.recommender.ranking.Ranker;
@@ -294,7 +295,8 @@ public final class Recommender {
     pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
     List<Scored> rest =
         Diversity.apply(
-            NearDuplicates.collapse(scored, Scored::product, Scored::pinned, options.rules())
+            NearDuplicates.collapse(
+                    scored, Scored::ordinal, current.catalog(), Scored::pinned, options.rules())
                 .stream()
                 .filter(s -> !s.pinned())
                 .toList(),
@@ -434,20 +436,24 @@ public final class Recommender {
             curation.forOwner(owner),
             FeatureExtractor.of(evidence).historyByOrdinal(),
             current.catalog());
+    CatalogSnapshot catalog = current.catalog();
     List<RecommendedItem> allowed = new ArrayList<>();
     // the product itself first, so that its own family and title claim their place
     allowed.add(
-        new RecommendedItem(
-            current.catalog().product(product).orElseThrow(), 0, Set.of(), List.of(), true));
+        new RecommendedItem(catalog.product(product).orElseThrow(), 0, Set.of(), List.of(), true));
     for (RecommendedItem item : related) {
-      OptionalInt ordinal = current.catalog().ordinal(item.product().id());
+      OptionalInt ordinal = catalog.ordinal(item.product().id());
       if (ordinal.isPresent() && rules.allows(ordinal.getAsInt())) {
         allowed.add(item);
       }
     }
     List<RecommendedItem> distinct =
         NearDuplicates.collapse(
-            allowed, RecommendedItem::product, RecommendedItem::pinned, options.rules());
+            allowed,
+            item -> catalog.ordinal(item.product().id()).getAsInt(),
+            catalog,
+            RecommendedItem::pinned,
+            options.rules());
     return distinct.subList(1, Math.min(distinct.size(), limit + 1));
   }
 

@@ -42,7 +42,11 @@ class TwoNodesIT {
         "fanshelf.redis.key-prefix",
         PREFIX,
         "fanshelf.redis.model-poll",
-        "200ms");
+        "200ms",
+        // each node's per-category popular lists are cached this long: recomputed each second,
+        // so that nodes agree as soon as their aggregates do (the 1 min default failed a run)
+        "fanshelf.recommend.leaders-refresh",
+        "1s");
   }
 
   @BeforeAll

@@ -5,16 +5,19 @@ import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.indexer.store.CatalogReader;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Every product in memory, by dense ordinal (0..size-1, in product id order so two snapshots of the
@@ -22,9 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * is also kept in primitive arrays by ordinal: a few hundred candidates per request, each a product
  * object and its fields scattered over the heap, cost a cache miss per field on a large catalog,
  * where the arrays stay in cache. Immutable and thread-safe (the products each match rule selects
- * are worked out once, on first use).
+ * are worked out once, on first use, and so are each product's title key and the values of each
+ * attribute asked for).
  */
 public final class CatalogSnapshot {
+  private static final Pattern TITLE_NOISE = Pattern.compile("[\\p{Z}\\s\\p{P}\\p{S}]+");
+
   private final Product[] products;
   private final Map<ProductId, Integer> ordinals;
   private final int[] leafCategory;
@@ -39,6 +45,9 @@ public final class CatalogSnapshot {
   private final long[] createdSecond;
   private final int[] createdNano;
   private final Map<MatchRule, BitSet> matching = new ConcurrentHashMap<>();
+  // filled on first use; two threads may both fill a slot, with equal strings
+  private final String[] titleKeys;
+  private final Map<String, List<List<String>>> attributeValues = new ConcurrentHashMap<>();
 
   private CatalogSnapshot(List<Product> sorted) {
     products = sorted.toArray(Product[]::new);
@@ -54,6 +63,7 @@ public final class CatalogSnapshot {
     priceCents = new long[products.length];
     createdSecond = new long[products.length];
     createdNano = new int[products.length];
+    titleKeys = new String[products.length];
     for (int ord = 0; ord < products.length; ord++) {
       Product product = products[ord];
       ordinals.put(product.id(), ord);
@@ -104,6 +114,41 @@ public final class CatalogSnapshot {
   public Optional<Product> product(ProductId id) {
     Integer ord = ordinals.get(id);
     return ord == null ? Optional.empty() : Optional.of(products[ord]);
+  }
+
+  /**
+   * The product's title as near-duplicate titles share it: NFKC (full-width letters and digits
+   * become ASCII), lower case, no spaces, punctuation or symbols ("Plastic Cups, 16 OZ" and
+   * "plastic cups 16oz" are one title).
+   */
+  public String titleKey(int ordinal) {
+    String key = titleKeys[ordinal];
+    if (key == null) {
+      String folded =
+          Normalizer.normalize(products[ordinal].title(), Normalizer.Form.NFKC)
+              .toLowerCase(Locale.ROOT);
+      key = TITLE_NOISE.matcher(folded).replaceAll("");
+      titleKeys[ordinal] = key;
+    }
+    return key;
+  }
+
+  /**
+   * The product's values of one attribute (empty when it has none), read from an array by ordinal
+   * made on the attribute's first use, not from the product's own map.
+   */
+  public List<String> attributeValues(String attribute, int ordinal) {
+    return attributeValues
+        .computeIfAbsent(
+            attribute,
+            name -> {
+              List<List<String>> values = new ArrayList<>(products.length);
+              for (Product product : products) {
+                values.add(product.attributes().getOrDefault(name, List.of()));
+              }
+              return values;
+            })
+        .get(ordinal);
   }
 
   /** Ordinal of the product's full category path (its leaf category). */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class NearDuplicatesTest {
@@ -35,6 +35,13 @@ class NearDuplicatesTest {
   private static final Product CREAM = product("5", "澄肌 滋润面霜 50g", "澄肌 滋润面霜");
   private static final Product FULL_WIDTH = product("6", "澄肌 滋润面霜 ５０ｇ", null);
 
+  private static final CatalogSnapshot CATALOG =
+      CatalogSnapshot.of(List.of(CAN, SAME_CAN, RED, NUDE, CREAM, FULL_WIDTH));
+
+  private static int ordinal(Product product) {
+    return CATALOG.ordinal(product.id()).getAsInt();
+  }
+
   private static List<String> ids(List<Product> products) {
     return products.stream().map(p -> p.id().value()).toList();
   }
@@ -46,7 +53,7 @@ class NearDuplicatesTest {
         List.of("1", "3", "5"),
         ids(
             NearDuplicates.collapse(
-                ranked, Function.identity(), p -> false, RuleOptions.defaults())));
+                ranked, NearDuplicatesTest::ordinal, CATALOG, p -> false, RuleOptions.defaults())));
   }
 
   @Test
@@ -56,7 +63,11 @@ class NearDuplicatesTest {
         List.of("4", "1"),
         ids(
             NearDuplicates.collapse(
-                ranked, Function.identity(), p -> p == NUDE, RuleOptions.defaults())));
+                ranked,
+                NearDuplicatesTest::ordinal,
+                CATALOG,
+                p -> p == NUDE,
+                RuleOptions.defaults())));
   }
 
   @Test
@@ -67,7 +78,8 @@ class NearDuplicatesTest {
         ids(
             NearDuplicates.collapse(
                 ranked,
-                Function.identity(),
+                NearDuplicatesTest::ordinal,
+                CATALOG,
                 p -> false,
                 RuleOptions.defaults().withNearDuplicates(true, ""))));
     assertEquals(
@@ -75,14 +87,16 @@ class NearDuplicatesTest {
         ids(
             NearDuplicates.collapse(
                 ranked,
-                Function.identity(),
+                NearDuplicatesTest::ordinal,
+                CATALOG,
                 p -> false,
                 RuleOptions.defaults().withNearDuplicates(false, "family"))));
     assertEquals(
         ranked,
         NearDuplicates.collapse(
             ranked,
-            Function.identity(),
+            NearDuplicatesTest::ordinal,
+            CATALOG,
             p -> false,
             RuleOptions.defaults().withNearDuplicates(false, "")));
   }
