@@ -38,7 +38,7 @@ public final class FanEvidence {
   private final List<ProductId> recent;
   private final KeyedScores[] recentNeighbours;
   private final int[] recentKeys;
-  private final IntDoubleMap coVisit = new IntDoubleMap();
+  private final IntDoubleMap coVisit = IntDoubleMap.forScores();
   private final List<LabelRule> rules = new ArrayList<>();
   private double[] factorVector;
   private IntDoubleMap itemScores;
@@ -208,7 +208,7 @@ public final class FanEvidence {
   /** The item-to-item weight from the fan's latest positive product to this one. */
   public double lastItemScore(int ordinal) {
     if (lastItemScores == null) {
-      lastItemScores = new IntDoubleMap();
+      lastItemScores = IntDoubleMap.forScores();
       ItemNeighbourModel model = models.models().items().orElse(null);
       if (model != null && !recent.isEmpty()) {
         int row = model.items().row(recent.getFirst());
@@ -240,7 +240,7 @@ public final class FanEvidence {
 
   private IntDoubleMap itemScores() {
     if (itemScores == null) {
-      itemScores = new IntDoubleMap();
+      itemScores = IntDoubleMap.forScores();
       models
           .models()
           .items()
@@ -255,7 +255,7 @@ public final class FanEvidence {
 
   private IntDoubleMap fanScores() {
     if (fanScores == null) {
-      fanScores = new IntDoubleMap();
+      fanScores = IntDoubleMap.forScores();
       FanNeighbourModel model = models.models().fans().orElse(null);
       if (model != null) {
         model.scores(
@@ -287,29 +287,9 @@ public final class FanEvidence {
     if (size == 0 || k <= 0) {
       return new int[0];
     }
-    int[] keys = new int[size];
-    double[] values = new double[size];
-    int[] n = {0};
-    scores.forEach(
-        (key, value) -> {
-          keys[n[0]] = key;
-          values[n[0]++] = value;
-        });
-    // order by key first so that ties resolve by key, whatever the map's layout
-    Integer[] byKey = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      byKey[i] = i;
-    }
-    java.util.Arrays.sort(byKey, (a, b) -> Integer.compare(keys[a], keys[b]));
-    double[] sortedValues = new double[size];
-    for (int i = 0; i < size; i++) {
-      sortedValues[i] = values[byKey[i]];
-    }
-    int[] best = TopK.indices(sortedValues, k);
-    int[] result = new int[best.length];
-    for (int i = 0; i < best.length; i++) {
-      result[i] = keys[byKey[best[i]]];
-    }
-    return result;
+    // the heap breaks ties by the smaller index, here the key: no order of the map's layout leaks
+    TopK.Heap heap = new TopK.Heap(Math.min(k, size));
+    scores.forEach(heap::offer);
+    return heap.best();
   }
 }

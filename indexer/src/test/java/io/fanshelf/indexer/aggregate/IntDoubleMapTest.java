@@ -11,8 +11,16 @@ class IntDoubleMapTest {
 
   @Test
   void intDoubleMapAgreesWithAHashMap() {
+    agreesWithAHashMap(new IntDoubleMap());
+  }
+
+  @Test
+  void aMapForScoresAgreesWithAHashMap() {
+    agreesWithAHashMap(IntDoubleMap.forScores());
+  }
+
+  private static void agreesWithAHashMap(IntDoubleMap map) {
     Random random = new Random(11);
-    IntDoubleMap map = new IntDoubleMap();
     Map<Integer, Double> expected = new HashMap<>();
     for (int i = 0; i < 20_000; i++) {
       int key = random.nextInt(3_000);

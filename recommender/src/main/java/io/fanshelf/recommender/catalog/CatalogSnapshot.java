@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * is also kept in primitive arrays by ordinal: a few hundred candidates per request, each a product
  * object and its fields scattered over the heap, cost a cache miss per field on a large catalog,
  * where the arrays stay in cache. Immutable and thread-safe (the products each match rule selects
- * are worked out once, on first use, and so are each product's title key and the values of each
+ * are worked out once, on first use, and so are each product's title group and the values of each
  * attribute asked for).
  */
 public final class CatalogSnapshot {
@@ -45,8 +46,11 @@ public final class CatalogSnapshot {
   private final long[] createdSecond;
   private final int[] createdNano;
   private final Map<MatchRule, BitSet> matching = new ConcurrentHashMap<>();
-  // filled on first use; two threads may both fill a slot, with equal strings
-  private final String[] titleKeys;
+  // each product's title group + 1, filled on first use (0 until then); two threads may both fill
+  // a slot, with the same group, as the map hands out one group per title key
+  private final int[] titleGroups;
+  private final Map<String, Integer> titleGroupOf = new ConcurrentHashMap<>();
+  private final AtomicInteger nextTitleGroup = new AtomicInteger();
   private final Map<String, List<List<String>>> attributeValues = new ConcurrentHashMap<>();
 
   private CatalogSnapshot(List<Product> sorted) {
@@ -63,7 +67,7 @@ public final class CatalogSnapshot {
     priceCents = new long[products.length];
     createdSecond = new long[products.length];
     createdNano = new int[products.length];
-    titleKeys = new String[products.length];
+    titleGroups = new int[products.length];
     for (int ord = 0; ord < products.length; ord++) {
       Product product = products[ord];
       ordinals.put(product.id(), ord);
@@ -117,20 +121,22 @@ public final class CatalogSnapshot {
   }
 
   /**
-   * The product's title as near-duplicate titles share it: NFKC (full-width letters and digits
-   * become ASCII), lower case, no spaces, punctuation or symbols ("Plastic Cups, 16 OZ" and
-   * "plastic cups 16oz" are one title).
+   * The product's near-duplicate title group, in [0, size()): products share one when their titles
+   * are equal after NFKC (full-width letters and digits become ASCII), lower case and dropping
+   * spaces, punctuation and symbols ("Plastic Cups, 16 OZ" and "plastic cups 16oz"). Each title is
+   * normalised once per snapshot, on first use.
    */
-  public String titleKey(int ordinal) {
-    String key = titleKeys[ordinal];
-    if (key == null) {
+  public int titleGroup(int ordinal) {
+    int group = titleGroups[ordinal] - 1;
+    if (group < 0) {
       String folded =
           Normalizer.normalize(products[ordinal].title(), Normalizer.Form.NFKC)
               .toLowerCase(Locale.ROOT);
-      key = TITLE_NOISE.matcher(folded).replaceAll("");
-      titleKeys[ordinal] = key;
+      String key = TITLE_NOISE.matcher(folded).replaceAll("");
+      group = titleGroupOf.computeIfAbsent(key, k -> nextTitleGroup.getAndIncrement());
+      titleGroups[ordinal] = group + 1;
     }
-    return key;
+    return group;
   }
 
   /**

@@ -98,7 +98,7 @@ public final class FanNeighbourModel implements CollaborativeModel {
       return;
     }
     int selfRow = fanRows.getOrDefault(self, -1);
-    IntDoubleMap overlap = new IntDoubleMap();
+    IntDoubleMap overlap = IntDoubleMap.forScores();
     int[] touched = new int[64];
     int count = 0;
     for (int n = 0; n < fan.size(); n++) {

@@ -2,6 +2,7 @@ package io.fanshelf.recommender.rules;
 
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.function.ToIntFunction;
  * the same normalised title (the same can listed under two ids), and products of one family (the
  * value of {@link RuleOptions#familyAttribute()}: a lipstick in six shades, a cream and its travel
  * size). Items that must stay (owner pins) always do, and claim their title and family first.
- * Titles are compared by {@link CatalogSnapshot#titleKey}, normalised once per catalog snapshot,
+ * Titles are compared by {@link CatalogSnapshot#titleGroup}, normalised once per catalog snapshot,
  * not per request. Stateless.
  */
 public final class NearDuplicates {
@@ -35,13 +36,13 @@ public final class NearDuplicates {
     if (!titles && familyAttribute.isEmpty()) {
       return ranked;
     }
-    Set<String> seenTitles = new HashSet<>();
+    BitSet seenTitles = new BitSet();
     Set<String> seenFamilies = new HashSet<>();
     for (T item : ranked) {
       if (mustStay.test(item)) {
         int ord = ordinal.applyAsInt(item);
         if (titles) {
-          seenTitles.add(catalog.titleKey(ord));
+          seenTitles.set(catalog.titleGroup(ord));
         }
         seenFamilies.addAll(families(catalog, ord, familyAttribute));
       }
@@ -53,18 +54,26 @@ public final class NearDuplicates {
         continue;
       }
       int ord = ordinal.applyAsInt(item);
-      String title = titles ? catalog.titleKey(ord) : null;
+      int title = titles ? catalog.titleGroup(ord) : -1;
       List<String> families = families(catalog, ord, familyAttribute);
-      if ((title == null || !seenTitles.contains(title))
-          && families.stream().noneMatch(seenFamilies::contains)) {
-        if (title != null) {
-          seenTitles.add(title);
+      if ((title < 0 || !seenTitles.get(title)) && noneSeen(families, seenFamilies)) {
+        if (title >= 0) {
+          seenTitles.set(title);
         }
         seenFamilies.addAll(families);
         kept.add(item);
       }
     }
     return kept;
+  }
+
+  private static boolean noneSeen(List<String> families, Set<String> seen) {
+    for (String family : families) {
+      if (seen.contains(family)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> families(CatalogSnapshot catalog, int ordinal, String attribute) {

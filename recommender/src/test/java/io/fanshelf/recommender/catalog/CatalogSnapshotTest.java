@@ -1,12 +1,14 @@
 package io.fanshelf.recommender.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.Product;
 import io.fanshelf.indexer.model.ProductId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +56,15 @@ class CatalogSnapshotTest {
               created));
     }
     CatalogSnapshot catalog = CatalogSnapshot.of(products);
+    Set<Integer> titleGroups = new HashSet<>();
     for (Product product : products) {
       int ord = catalog.ordinal(product.id()).orElseThrow();
       assertEquals(product, catalog.product(ord));
+      // every title differs: a group of its own, the same when asked again
+      int group = catalog.titleGroup(ord);
+      assertTrue(group >= 0 && group < catalog.size() && titleGroups.add(group));
+      assertEquals(group, catalog.titleGroup(ord));
+      assertEquals(List.of(), catalog.attributeValues("family", ord));
       assertEquals(product.inStock(), catalog.inStock(ord));
       assertEquals(product.priceCents(), catalog.priceCents(ord));
       assertEquals(product.categoryKey(), catalog.categoryKey(catalog.leafCategory(ord)));
