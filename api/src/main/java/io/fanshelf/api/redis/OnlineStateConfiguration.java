@@ -174,7 +174,7 @@ public class OnlineStateConfiguration {
       throws IOException {
     return new SharedAggregates(
         new RedisAggregateFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock),
-        new RedisAggregateSnapshots(redis),
+        new RedisSnapshots(redis, RedisAggregateFeed.STREAM),
         NodeIdentity.of(properties.apiDir()),
         properties.store().aggregatesSnapshotInterval(),
         properties.dataDir().resolve("aggregates-shared"),
