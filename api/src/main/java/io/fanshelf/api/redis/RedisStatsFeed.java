@@ -29,9 +29,10 @@ import tools.jackson.databind.ObjectMapper;
  * The statistics feed on a Redis stream, {@code <prefix>stats}: one entry per stored batch of
  * attributed events, and a recount entry after an import, trimmed by age like the event stream
  * ({@code fanshelf.redis.stream-retention}); every node reads all of it (no consumer group) on
- * thread {@code fanshelf-stats-feed}. A node away longer than the retention misses entries; its
- * next start counts from the store again. The shared statistics snapshot is kept beside it by
- * {@link RedisSnapshots} ({@code <prefix>stats:snapshot}). Thread-safe.
+ * thread {@code fanshelf-stats-feed}. A node away longer than the retention misses entries (an
+ * error says so when it reconnects); its next start catches up from the shared snapshot or the
+ * store. The shared statistics snapshot is kept beside it by {@link RedisSnapshots} ({@code
+ * <prefix>stats:snapshot}). Thread-safe.
  */
 public final class RedisStatsFeed implements StatsFeed {
   static final String STREAM = "stats";
@@ -141,6 +142,13 @@ public final class RedisStatsFeed implements StatsFeed {
       try {
         if (connection == null) {
           connection = redis.openBlocking(BLOCK);
+          if (!RedisStreams.holdsAllAfter(redis, stream, last).orElse(true)) {
+            LOG.error(
+                "statistics feed entries after {} were trimmed before this node counted them"
+                    + " (away from Redis longer than fanshelf.redis.stream-retention): its owner"
+                    + " statistics miss them until it starts again",
+                last);
+          }
         }
         for (Entry entry :
             entries(read(connection.sync(), XReadArgs.Builder.count(READ).block(BLOCK), last))) {
