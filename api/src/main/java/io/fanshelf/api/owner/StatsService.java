@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * position. Snapshots are written after a full count, every {@code
  * fanshelf.store.aggregates-snapshot-interval} (the aggregates' interval), and at shutdown, each
  * with the event intake held quiet ({@link StoringGate}) so that the counts and the position agree.
- * Thread-safe.
+ * With a feed a start loads the shared snapshot beside it and counts the feed after it instead
+ * ({@link SharedStats}), one node writing it every interval. Thread-safe.
  */
 @Service
 public final class StatsService implements AutoCloseable {
@@ -50,6 +51,8 @@ public final class StatsService implements AutoCloseable {
   private final FunnelLedger funnel;
   private final StoringGate gate;
   private final Optional<StatsSnapshots> snapshots;
+  private final Optional<SharedStats> shared;
+  private final boolean startedFromSnapshot;
   private final ScheduledExecutorService snapshotWriter =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("owner-stats-snapshot").factory());
@@ -73,19 +76,44 @@ public final class StatsService implements AutoCloseable {
         feed.isEmpty() && indexer.store().events().position().isPresent()
             ? Optional.of(new StatsSnapshots(indexer.options().dataDir().resolve("owner-stats")))
             : Optional.empty();
-    // The feed's position before the count: what is stored meanwhile arrives through the feed.
-    // The store's scan is a point in time, so only an event stored in the few milliseconds before
-    // the scan and published after this position is counted twice.
-    Optional<String> from = feed.map(StatsFeed::position);
-    if (!loadSnapshot()) {
+    this.shared =
+        feed.map(
+            f ->
+                new SharedStats(
+                    f,
+                    stats,
+                    funnel,
+                    gate,
+                    indexer.store().describe(),
+                    indexer.options().dataDir().resolve("owner-stats-shared"),
+                    this::countStore));
+    long every = indexer.options().snapshotInterval().toMillis();
+    if (shared.isPresent()) {
+      // The feed's position is noted before a count: what is stored meanwhile arrives through the
+      // feed. The store's scan is a point in time, so only an event stored in the few
+      // milliseconds before the scan and published after that position is counted twice.
+      startedFromSnapshot = shared.get().start();
+      if (every > 0) {
+        snapshotWriter.scheduleWithFixedDelay(
+            this::writeSharedQuietly, every, every, TimeUnit.MILLISECONDS);
+      }
+      return;
+    }
+    startedFromSnapshot = loadSnapshot();
+    if (!startedFromSnapshot) {
       rebuild();
     }
-    from.ifPresent(position -> feed.get().follow(position, events -> events.forEach(stats::add)));
-    long every = indexer.options().snapshotInterval().toMillis();
     if (snapshots.isPresent() && every > 0) {
       snapshotWriter.scheduleWithFixedDelay(
           this::writeSnapshotQuietly, every, every, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Whether this node's start loaded a snapshot (its own, or the shared one) instead of counting.
+   */
+  public boolean startedFromSnapshot() {
+    return startedFromSnapshot;
   }
 
   /** The newest snapshot this log accepts and the log's tail after it; false when there is none. */
@@ -129,9 +157,22 @@ public final class StatsService implements AutoCloseable {
   /**
    * Recounts from the whole event log (at startup without a snapshot and after an events file
    * import), the funnel's counts in the same pass, with the event intake held meanwhile so that the
-   * count is the log's exactly; then writes a snapshot of it in the background.
+   * count is the log's exactly; then writes a snapshot of it in the background, or, with a feed,
+   * tells the other nodes to count again.
    */
   public void rebuild() throws IOException {
+    countStore();
+    if (feed.isPresent() && !feed.get().recount()) {
+      LOG.warn(
+          "the other nodes were not told to count the owner statistics again after this import"
+              + " (the statistics feed is unreachable): they miss it until they start again");
+    }
+    if (snapshots.isPresent()) {
+      snapshotWriter.execute(this::writeSnapshotQuietly);
+    }
+  }
+
+  private void countStore() throws IOException {
     gate.quiet(
         () -> {
           long started = System.nanoTime();
@@ -148,9 +189,6 @@ public final class StatsService implements AutoCloseable {
           LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
           return null;
         });
-    if (snapshots.isPresent()) {
-      snapshotWriter.execute(this::writeSnapshotQuietly);
-    }
   }
 
   /**
@@ -191,6 +229,20 @@ public final class StatsService implements AutoCloseable {
         });
   }
 
+  /** Writes the shared snapshot if it is this node's turn (with a feed only). */
+  void writeSharedSnapshot() throws IOException {
+    shared.orElseThrow().write(indexer.options().snapshotInterval());
+  }
+
+  private void writeSharedQuietly() {
+    try {
+      writeSharedSnapshot();
+    } catch (IOException | RuntimeException e) {
+      LOG.error(
+          "writing the shared owner statistics snapshot failed; the next turn tries again", e);
+    }
+  }
+
   private void writeSnapshotQuietly() {
     try {
       writeSnapshot();
@@ -224,6 +276,7 @@ public final class StatsService implements AutoCloseable {
       LOG.warn(
           "{} attributed events counted on this node only: the statistics feed is unreachable",
           stored.events().size());
+      shared.orElseThrow().countedAlone(stored.events());
     }
     stored.events().forEach(stats::add);
   }

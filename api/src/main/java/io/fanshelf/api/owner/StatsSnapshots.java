@@ -74,6 +74,28 @@ final class StatsSnapshots {
   /** Reads one snapshot into {@code stats} and {@code funnel}, or says why it is refused. */
   static Loaded read(Path file, EventReader events, AttributedStats stats, FunnelLedger funnel)
       throws IOException {
+    return read(
+        file,
+        (position, lastEventId) -> SnapshotFiles.checkBelongs(position, lastEventId, events),
+        stats,
+        funnel);
+  }
+
+  /** Whether a snapshot's position belongs to the log or feed it is loaded for. */
+  @FunctionalInterface
+  interface Belongs {
+    /**
+     * @throws IOException saying why not
+     */
+    void check(long position, String lastEventId) throws IOException;
+  }
+
+  /**
+   * Reads one snapshot into {@code stats} and {@code funnel} once {@code belongs} accepts its
+   * position, or says why it is refused.
+   */
+  static Loaded read(Path file, Belongs belongs, AttributedStats stats, FunnelLedger funnel)
+      throws IOException {
     long size = Files.size(file);
     // magic, format, window, position, empty id, time written, checksum
     if (size < MAGIC.length + 4 + 8 + 8 + 2 + 8 + 4) {
@@ -107,7 +129,7 @@ final class StatsSnapshots {
       long position = in.readLong();
       String lastEventId = in.readUTF();
       Instant created = Instant.ofEpochMilli(in.readLong());
-      SnapshotFiles.checkBelongs(position, lastEventId, events);
+      belongs.check(position, lastEventId);
       stats.readFrom(in);
       funnel.readFrom(in);
       // the counts must end exactly where the checksum begins
@@ -157,7 +179,11 @@ final class StatsSnapshots {
     }
   }
 
-  private static void writeCounts(
+  /**
+   * Writes one snapshot file of the counts as of {@code position} (a log position, or the
+   * milliseconds of a feed position), whose event or feed entry is {@code lastEventId}.
+   */
+  static void writeCounts(
       Path file, long position, String lastEventId, AttributedStats stats, FunnelLedger funnel)
       throws IOException {
     CRC32C crc = new CRC32C();

@@ -152,14 +152,20 @@ public class OnlineStateConfiguration {
 
   /**
    * With a store shared by the nodes, each stored event is new to one node only: the statistics are
-   * told to every node through Redis.
+   * told to every node through Redis, and start from a shared snapshot kept beside the feed.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression(
       "!'${fanshelf.redis.url:}'.isEmpty() and"
           + " '${fanshelf.store.backend:lucene}'.equalsIgnoreCase('elasticsearch')")
-  StatsFeed statsFeed(RedisLink redis, FanShelfProperties properties, Clock clock) {
-    return new RedisStatsFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock);
+  StatsFeed statsFeed(RedisLink redis, FanShelfProperties properties, Clock clock)
+      throws IOException {
+    return new RedisStatsFeed(
+        redis,
+        STORED_JSON,
+        properties.redis().streamRetention(),
+        clock,
+        NodeIdentity.of(properties.apiDir()));
   }
 
   /**
@@ -174,7 +180,7 @@ public class OnlineStateConfiguration {
       throws IOException {
     return new SharedAggregates(
         new RedisAggregateFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock),
-        new RedisAggregateSnapshots(redis),
+        new RedisSnapshots(redis, RedisAggregateFeed.STREAM),
         NodeIdentity.of(properties.apiDir()),
         properties.store().aggregatesSnapshotInterval(),
         properties.dataDir().resolve("aggregates-shared"),

@@ -22,19 +22,19 @@ import org.slf4j.LoggerFactory;
  * One aggregates truth for the API nodes of a shared store: the node that stores a batch publishes
  * its positive events to the {@link RedisAggregateFeed}, and every node, itself included, counts
  * them from there in feed order; an import is followed by a recount entry that makes every other
- * node count the store again. A starting node loads the newest {@link RedisAggregateSnapshots
- * shared snapshot} and counts only the feed entries after its position; when there is none, or it
- * is refused (corrupt, of another format or settings, of another store, past the feed's end, or
- * older than what the feed still holds), it says why and counts the whole events index, noting the
- * feed's position first and following it from there. Every {@code every} one node (the first to
- * take the turn in Redis) writes the shared snapshot in the background (thread {@code
+ * node count the store again. A starting node loads the newest {@link RedisSnapshots shared
+ * snapshot} and counts only the feed entries after its position; when there is none, or it is
+ * refused (corrupt, of another format or settings, of another store, past the feed's end, or older
+ * than what the feed still holds), it says why and counts the whole events index, noting the feed's
+ * position first and following it from there. Every {@code every} one node (the first to take the
+ * turn in Redis) writes the shared snapshot in the background (thread {@code
  * fanshelf-aggregates-snapshot}), with the feed position its aggregates include. Thread-safe.
  */
 public final class SharedAggregates implements AggregatesFeed {
   private static final Logger LOG = LoggerFactory.getLogger(SharedAggregates.class);
 
   private final RedisAggregateFeed feed;
-  private final RedisAggregateSnapshots snapshots;
+  private final RedisSnapshots snapshots;
   private final String node;
   private final Duration every;
   private final Path work;
@@ -54,7 +54,7 @@ public final class SharedAggregates implements AggregatesFeed {
    */
   public SharedAggregates(
       RedisAggregateFeed feed,
-      RedisAggregateSnapshots snapshots,
+      RedisSnapshots snapshots,
       String node,
       Duration every,
       Path work,
@@ -115,13 +115,13 @@ public final class SharedAggregates implements AggregatesFeed {
     Path file = work.resolve("received.fsagg");
     Files.deleteIfExists(file);
     try {
-      Optional<RedisAggregateSnapshots.Meta> found = snapshots.read(file);
+      Optional<RedisSnapshots.Meta> found =
+          snapshots.read(file, indexer.store().describe(), feedEnd);
       if (found.isEmpty()) {
         LOG.info("no shared aggregates snapshot yet; counting the whole events index");
         return Optional.empty();
       }
-      RedisAggregateSnapshots.Meta meta = found.get();
-      check(meta, feedEnd);
+      RedisSnapshots.Meta meta = found.get();
       indexer.loadAggregatesSnapshot(
           file,
           info -> {
@@ -162,32 +162,6 @@ public final class SharedAggregates implements AggregatesFeed {
       return Optional.of(last);
     } finally {
       Files.deleteIfExists(file);
-    }
-  }
-
-  private void check(RedisAggregateSnapshots.Meta meta, String feedEnd)
-      throws SnapshotRefusedException {
-    String store = indexer.store().describe();
-    if (!meta.store().equals(store)) {
-      throw new SnapshotRefusedException(
-          "counted from another store, " + meta.store() + "; this node's is " + store);
-    }
-    if (RedisAggregateFeed.compare(meta.position(), feedEnd) > 0) {
-      throw new SnapshotRefusedException(
-          "its feed position "
-              + meta.position()
-              + " is past the feed's end "
-              + feedEnd
-              + " (another Redis, or the feed was deleted)");
-    }
-    boolean whole =
-        feed.holdsAllAfter(meta.position())
-            .orElseThrow(() -> new SnapshotRefusedException("Redis is unreachable"));
-    if (!whole) {
-      throw new SnapshotRefusedException(
-          "the feed was trimmed past its position "
-              + meta.position()
-              + " (it is older than fanshelf.redis.stream-retention)");
     }
   }
 

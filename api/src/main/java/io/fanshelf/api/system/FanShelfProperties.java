@@ -207,7 +207,8 @@ public record FanShelfProperties(
    *     <data-dir>/aggregates} so that a start loads them and counts only the events after them
    *     (Lucene store; docs/aggregates.md); 0 turns the schedule off (still written after an
    *     import's recount and at shutdown). With the Elasticsearch store and Redis: how often one
-   *     node writes the shared aggregates snapshot to Redis; 0: never
+   *     node writes the shared aggregates snapshot, and one the shared owner statistics snapshot,
+   *     to Redis; 0: never
    */
   public record Store(
       @NotNull

@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * segment, a pin and a share link are made on node A; A is killed with SIGKILL; node B, which never
  * saw any of it, serves all of them, and what B changes (revoking A's link) holds. Before the kill,
  * events sent to both nodes are counted once in the owner's statistics, the same on both; and a
- * node C started after more events went through A and B loads the shared aggregates snapshot
- * instead of counting the events index, replays the feed after it, and recommends what A and B do.
+ * node C started after more events went through A and B loads the shared aggregates and owner
+ * statistics snapshots instead of counting the events index, replays the feeds after them, and
+ * recommends and counts what A and B do.
  */
 class ElasticsearchTwoNodesIT {
   // Started before anything in this JVM touches Redis: both use Netty, whose processor count
@@ -79,13 +80,14 @@ class ElasticsearchTwoNodesIT {
         "fanshelf.redis.url=" + RedisTestSupport.URL,
         "fanshelf.redis.key-prefix=" + redisPrefix,
         "fanshelf.redis.consumer-group=indexer",
-        // The shared aggregates snapshot is written every 2 s (by one node), and its log lines
-        // are kept.
+        // The shared aggregates and owner statistics snapshots are written every 2 s (by one node
+        // each), and their log lines are kept.
         "fanshelf.store.aggregates-snapshot-interval=2s",
         // Each node's per-category popular lists (computed from its aggregates, cached for this
         // long): recomputed each second, so that nodes agree as soon as their aggregates do.
         "fanshelf.recommend.leaders-refresh=1s",
-        "logging.level.io.fanshelf.api.redis.SharedAggregates=INFO");
+        "logging.level.io.fanshelf.api.redis.SharedAggregates=INFO",
+        "logging.level.io.fanshelf.api.owner.SharedStats=INFO");
   }
 
   @Test
@@ -171,7 +173,7 @@ class ElasticsearchTwoNodesIT {
         .until(
             () -> purchases(nodeA, owner) == before + 3 && purchases(nodeB, owner) == before + 3);
 
-    aLateNodeStartsFromTheSharedSnapshot(root, indexPrefix, run, app);
+    aLateNodeStartsFromTheSharedSnapshots(root, indexPrefix, run, app, owner);
 
     nodeA.kill();
     assertThat(nodeA.alive()).isFalse();
@@ -216,56 +218,45 @@ class ElasticsearchTwoNodesIT {
   }
 
   /**
-   * Events through A and B, a shared snapshot that includes them, more events after it (the test
-   * holds the writer's turn, so no node writes a newer snapshot), then node C: it loads the
-   * snapshot, replays the feed after it, counts nothing from the store, and ranks as A and B do.
+   * Events through A and B, shared snapshots of the aggregates and of the owner statistics that
+   * include them, more events after them (the test holds the writers' turns, so no node writes
+   * newer snapshots), then node C: it loads both snapshots, replays the feeds after them, counts
+   * nothing from the store, ranks as A and B do and shows the owner the same statistics.
    */
-  private void aLateNodeStartsFromTheSharedSnapshot(
-      Path root, String indexPrefix, String run, String app) throws Exception {
+  private void aLateNodeStartsFromTheSharedSnapshots(
+      Path root, String indexPrefix, String run, String app, String owner) throws Exception {
     RedisLink redis = RedisTestSupport.link(redisPrefix);
     try {
       List<String> before = List.of(views(run, 0, 12), views(run, 12, 24));
       json(send(nodeA, "POST", "/api/v1/events", app, before.get(0)), 200);
       json(send(nodeB, "POST", "/api/v1/events", app, before.get(1)), 200);
       await().atMost(Duration.ofSeconds(60)).until(() -> fed(redis, run, 0, 24));
-      // A snapshot that includes every entry so far, then no node writes another.
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> {
-                String feedEnd = lastEntry(redis);
-                String snapshot =
-                    redis
-                        .call(c -> c.hget(redisPrefix + "aggregates:snapshot", "position"))
-                        .orElse("0-0");
-                return compare(snapshot, feedEnd) >= 0;
-              });
-      redis.call(
-          c ->
-              c.set(
-                  redisPrefix + "aggregates:snapshot:lock",
-                  "the test",
-                  SetArgs.Builder.px(600_000)));
-      // A write that took its turn just before finishes: the snapshot stays as it is from now on.
-      String[] snapshot = {""};
-      await()
-          .during(Duration.ofSeconds(1))
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () -> {
-                String now =
-                    redis
-                        .call(c -> c.hget(redisPrefix + "aggregates:snapshot", "position"))
-                        .orElseThrow();
-                boolean same = now.equals(snapshot[0]);
-                snapshot[0] = now;
-                return same;
-              });
-      String snapshotAt = snapshot[0];
+      String snapshotAt = holdSnapshot(redis, "aggregates");
+      String statsAt = holdSnapshot(redis, "stats");
+      long purchased = purchases(nodeA, owner);
       json(send(nodeA, "POST", "/api/v1/events", app, views(run, 24, 36)), 200);
+      String late = Instant.now().minusSeconds(5).toString();
+      json(
+          send(
+              nodeA,
+              "POST",
+              "/api/v1/events",
+              app,
+              "{\"events\": ["
+                  + purchase(run + "-late-1", late)
+                  + ", "
+                  + purchase(run + "-late-2", late)
+                  + "]}"),
+          200);
       await().atMost(Duration.ofSeconds(60)).until(() -> fed(redis, run, 24, 36));
-      assertThat(compare(lastEntry(redis), snapshotAt))
-          .as("entries after the snapshot")
+      for (ServerProcess node : List.of(nodeA, nodeB)) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> purchases(node, owner) == purchased + 2);
+      }
+      assertThat(compare(lastEntry(redis, "aggregates"), snapshotAt))
+          .as("entries after the aggregates snapshot")
+          .isPositive();
+      assertThat(compare(lastEntry(redis, "stats"), statsAt))
+          .as("entries after the statistics snapshot")
           .isPositive();
 
       Path logC = root.resolve("c.log");
@@ -274,29 +265,70 @@ class ElasticsearchTwoNodesIT {
       assertThat(started)
           .as("node C's start")
           .contains("aggregates loaded from the shared snapshot (feed position " + snapshotAt)
+          .contains("owner statistics loaded from the shared snapshot (feed position " + statsAt)
           .doesNotContain("counting the whole events index")
-          .doesNotContain("aggregates counted from the whole events index");
-      Matcher tail =
-          Pattern.compile("then (\\d+) feed entries \\((\\d+) events\\)").matcher(started);
-      assertThat(tail.find()).as(started).isTrue();
-      assertThat(Long.parseLong(tail.group(2)))
-          .as("events replayed after the snapshot")
-          .isPositive();
+          .doesNotContain("counted from the whole events index");
+      for (String what : List.of("aggregates", "owner statistics")) {
+        Matcher tail =
+            Pattern.compile(
+                    what
+                        + " loaded from the shared snapshot [^\\n]*then (\\d+) feed entries"
+                        + " \\((\\d+) events\\)")
+                .matcher(started);
+        assertThat(tail.find()).as(started).isTrue();
+        assertThat(Long.parseLong(tail.group(2)))
+            .as(what + ": events replayed after the snapshot")
+            .isPositive();
+      }
 
+      JsonNode onA = stats(nodeA, owner).get("total");
+      assertThat(onA.get("purchases").asLong()).isEqualTo(purchased + 2);
+      assertThat(stats(nodeB, owner).get("total")).as("B's owner statistics").isEqualTo(onA);
+      assertThat(stats(nodeC, owner).get("total")).as("C's owner statistics").isEqualTo(onA);
       for (String fan : List.of("fan-0001", "fan-0003", "fan-0004", "fan-0006")) {
         await()
             .atMost(Duration.ofSeconds(30))
             .untilAsserted(
                 () -> {
-                  List<String> onA = forYou(nodeA, app, fan);
-                  assertThat(onA).as(fan).isNotEmpty();
-                  assertThat(forYou(nodeB, app, fan)).as(fan + " on B").isEqualTo(onA);
-                  assertThat(forYou(nodeC, app, fan)).as(fan + " on C").isEqualTo(onA);
+                  List<String> forYouOnA = forYou(nodeA, app, fan);
+                  assertThat(forYouOnA).as(fan).isNotEmpty();
+                  assertThat(forYou(nodeB, app, fan)).as(fan + " on B").isEqualTo(forYouOnA);
+                  assertThat(forYou(nodeC, app, fan)).as(fan + " on C").isEqualTo(forYouOnA);
                 });
       }
     } finally {
       redis.close();
     }
+  }
+
+  /**
+   * Waits for a shared snapshot of the feed {@code stream} that includes every entry so far, then
+   * takes the writer's turn so that no node writes another; its position.
+   */
+  private String holdSnapshot(RedisLink redis, String stream) {
+    String hash = redisPrefix + stream + ":snapshot";
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                compare(
+                        redis.call(c -> c.hget(hash, "position")).orElse("0-0"),
+                        lastEntry(redis, stream))
+                    >= 0);
+    redis.call(c -> c.set(hash + ":lock", "the test", SetArgs.Builder.px(600_000)));
+    // A write that took its turn just before finishes: the snapshot stays as it is from now on.
+    String[] snapshot = {""};
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              String now = redis.call(c -> c.hget(hash, "position")).orElseThrow();
+              boolean same = now.equals(snapshot[0]);
+              snapshot[0] = now;
+              return same;
+            });
+    return snapshot[0];
   }
 
   /** Views and purchases number {@code from} to {@code to} - 1 of six fans over six products. */
@@ -333,9 +365,9 @@ class ElasticsearchTwoNodesIT {
     return IntStream.range(from, to).allMatch(i -> all.contains("shared-" + run + "-" + i + "\""));
   }
 
-  private String lastEntry(RedisLink redis) {
+  private String lastEntry(RedisLink redis, String stream) {
     return redis
-        .call(c -> c.xrevrange(redisPrefix + "aggregates", Range.create("-", "+"), Limit.from(1)))
+        .call(c -> c.xrevrange(redisPrefix + stream, Range.create("-", "+"), Limit.from(1)))
         .orElseThrow()
         .getFirst()
         .getId();
@@ -371,10 +403,11 @@ class ElasticsearchTwoNodesIT {
   }
 
   private long purchases(ServerProcess node, String owner) throws Exception {
-    return json(send(node, "GET", "/api/v1/owner/stats?days=1", owner, null), 200)
-        .get("total")
-        .get("purchases")
-        .asLong();
+    return stats(node, owner).get("total").get("purchases").asLong();
+  }
+
+  private JsonNode stats(ServerProcess node, String owner) throws Exception {
+    return json(send(node, "GET", "/api/v1/owner/stats?days=1", owner, null), 200);
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) {

@@ -81,7 +81,7 @@ class SharedAggregatesIT {
     SharedAggregates shared =
         new SharedAggregates(
             feed(),
-            new RedisAggregateSnapshots(redis),
+            new RedisSnapshots(redis, RedisAggregateFeed.STREAM),
             name,
             // Written by the test only (write), not on the schedule.
             Duration.ofHours(1),
@@ -139,9 +139,10 @@ class SharedAggregatesIT {
 
   /** Writes the shared snapshot from {@code node}, its turn taken from whoever had it. */
   private void write(Node node) throws IOException {
-    redis.call(c -> c.del(prefix + RedisAggregateSnapshots.KEY + ":lock"));
+    redis.call(c -> c.del(prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM) + ":lock"));
     node.shared().write();
-    assertThat(redis.call(c -> c.hget(prefix + RedisAggregateSnapshots.KEY, "node")))
+    assertThat(
+            redis.call(c -> c.hget(prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM), "node")))
         .contains(node.name());
   }
 
@@ -183,7 +184,7 @@ class SharedAggregatesIT {
       events = events(a.indexer(), "refused", 12);
       appendAndAwait(a, events);
     }
-    String key = prefix + RedisAggregateSnapshots.KEY;
+    String key = prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM);
     // corrupt: one bit of the file changed, the CRC32C no longer matches
     assertCountedFromStore(
         () -> {

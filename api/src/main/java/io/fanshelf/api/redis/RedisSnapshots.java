@@ -16,17 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The newest shared aggregates snapshot of a deployment, in Redis beside the feed whose position it
- * includes: the snapshot file's bytes in chunks {@code <prefix>aggregates:snapshot:<id>:<n>} (2 MB
- * each: no command carries more than a chunk), and one hash {@code <prefix>aggregates:snapshot}
- * naming the chunks, the feed position, the store it was counted from and who wrote it. A write
- * stores all chunks first, then replaces the hash in one command, so a reader sees the old snapshot
- * or the new one, never a mixture; the replaced chunks expire after {@link #REPLACED_TTL}, which a
- * reader that began with them has to finish. The checks of the file itself (format version,
- * options, CRC32C) are the indexer's. Thread-safe.
+ * The newest shared snapshot of a feed of a deployment, in Redis beside the feed ({@code
+ * <prefix><stream>}) whose position it includes: the snapshot file's bytes in chunks {@code
+ * <prefix><stream>:snapshot:<id>:<n>} (2 MB each: no command carries more than a chunk), and one
+ * hash {@code <prefix><stream>:snapshot} naming the chunks, the feed position, the store it was
+ * counted from and who wrote it. A write stores all chunks first, then replaces the hash in one
+ * command, so a reader sees the old snapshot or the new one, never a mixture; the replaced chunks
+ * expire after {@link #REPLACED_TTL}, which a reader that began with them has to finish. A read
+ * refuses a snapshot of another store, one past the feed's end, and one whose tail the feed no
+ * longer holds; the checks of the file itself (format version, settings, CRC32C) are its reader's.
+ * Used for the aggregates ({@link SharedAggregates}, stream {@code aggregates}) and the owner
+ * statistics ({@link RedisStatsFeed}, stream {@code stats}). Thread-safe.
  */
-public final class RedisAggregateSnapshots {
-  static final String KEY = "aggregates:snapshot";
+public final class RedisSnapshots {
   static final Duration REPLACED_TTL = Duration.ofMinutes(10);
   private static final int CHUNK = 2 << 20;
 
@@ -51,11 +53,21 @@ public final class RedisAggregateSnapshots {
       int chunks) {}
 
   private final RedisLink redis;
+  private final String stream;
   private final String key;
 
-  public RedisAggregateSnapshots(RedisLink redis) {
+  /**
+   * @param stream the feed's stream name without the key prefix ({@code aggregates}, {@code stats})
+   */
+  public RedisSnapshots(RedisLink redis, String stream) {
     this.redis = redis;
-    this.key = redis.key(KEY);
+    this.stream = redis.key(stream);
+    this.key = redis.key(key(stream));
+  }
+
+  /** The hash's key without the key prefix, for the feed {@code stream}. */
+  static String key(String stream) {
+    return stream + ":snapshot";
   }
 
   /**
@@ -113,9 +125,12 @@ public final class RedisAggregateSnapshots {
   /**
    * Copies the newest snapshot into {@code into}; empty when there is none.
    *
-   * @throws SnapshotRefusedException when Redis is away, or it was replaced or cut short while read
+   * @param store this node's store ({@code StoreBackend.describe()})
+   * @param feedEnd the feed's last entry id, noted before
+   * @throws SnapshotRefusedException when Redis is away, it was replaced or cut short while read,
+   *     counted from another store, past the feed's end, or the feed was trimmed past it
    */
-  public Optional<Meta> read(Path into) throws IOException {
+  public Optional<Meta> read(Path into, String store, String feedEnd) throws IOException {
     Map<String, String> fields =
         redis
             .call(c -> c.hgetall(key))
@@ -137,6 +152,7 @@ public final class RedisAggregateSnapshots {
     } catch (RuntimeException e) {
       throw new SnapshotRefusedException("unreadable description " + fields, e);
     }
+    check(meta, store, feedEnd);
     try (OutputStream out = Files.newOutputStream(into)) {
       for (int n = 0; n < meta.chunks(); n++) {
         String chunkKey = key + ":" + meta.id() + ":" + n;
@@ -153,5 +169,29 @@ public final class RedisAggregateSnapshots {
           "truncated: " + Files.size(into) + " bytes of " + meta.bytes());
     }
     return Optional.of(meta);
+  }
+
+  private void check(Meta meta, String store, String feedEnd) throws SnapshotRefusedException {
+    if (!meta.store().equals(store)) {
+      throw new SnapshotRefusedException(
+          "counted from another store, " + meta.store() + "; this node's is " + store);
+    }
+    if (RedisStreams.compare(meta.position(), feedEnd) > 0) {
+      throw new SnapshotRefusedException(
+          "its feed position "
+              + meta.position()
+              + " is past the feed's end "
+              + feedEnd
+              + " (another Redis, or the feed was deleted)");
+    }
+    boolean whole =
+        RedisStreams.holdsAllAfter(redis, stream, meta.position())
+            .orElseThrow(() -> new SnapshotRefusedException("Redis is unreachable"));
+    if (!whole) {
+      throw new SnapshotRefusedException(
+          "the feed was trimmed past its position "
+              + meta.position()
+              + " (it is older than fanshelf.redis.stream-retention)");
+    }
   }
 }
