@@ -179,8 +179,8 @@ public class OnlineStateConfiguration {
   SharedAggregates sharedAggregates(RedisLink redis, FanShelfProperties properties, Clock clock)
       throws IOException {
     return new SharedAggregates(
-        new RedisAggregateFeed(redis, STORED_JSON, properties.redis().streamRetention(), clock),
-        new RedisSnapshots(redis, RedisAggregateFeed.STREAM),
+        RedisEventFeed.aggregates(redis, STORED_JSON, properties.redis().streamRetention(), clock),
+        new RedisSnapshots(redis, RedisEventFeed.AGGREGATES),
         NodeIdentity.of(properties.apiDir()),
         properties.store().aggregatesSnapshotInterval(),
         properties.dataDir().resolve("aggregates-shared"),

@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One aggregates truth for the API nodes of a shared store: the node that stores a batch publishes
- * its positive events to the {@link RedisAggregateFeed}, and every node, itself included, counts
- * them from there in feed order; an import is followed by a recount entry that makes every other
- * node count the store again. A starting node loads the newest {@link RedisSnapshots shared
- * snapshot} and counts only the feed entries after its position; when there is none, or it is
- * refused (corrupt, of another format or settings, of another store, past the feed's end, or older
- * than what the feed still holds), it says why and counts the whole events index, noting the feed's
+ * its positive events to the {@link RedisEventFeed}, and every node, itself included, counts them
+ * from there in feed order; an import is followed by a recount entry that makes every other node
+ * count the store again. A starting node loads the newest {@link RedisSnapshots shared snapshot}
+ * and counts only the feed entries after its position; when there is none, or it is refused
+ * (corrupt, of another format or settings, of another store, past the feed's end, or older than
+ * what the feed still holds), it says why and counts the whole events index, noting the feed's
  * position first and following it from there. Every {@code every} one node (the first to take the
  * turn in Redis) writes the shared snapshot in the background (thread {@code
  * fanshelf-aggregates-snapshot}), with the feed position its aggregates include. Thread-safe.
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class SharedAggregates implements AggregatesFeed {
   private static final Logger LOG = LoggerFactory.getLogger(SharedAggregates.class);
 
-  private final RedisAggregateFeed feed;
+  private final RedisEventFeed feed;
   private final RedisSnapshots snapshots;
   private final String node;
   private final Duration every;
@@ -53,7 +53,7 @@ public final class SharedAggregates implements AggregatesFeed {
    * @param work a directory of this node for the snapshot file while it is read or written
    */
   public SharedAggregates(
-      RedisAggregateFeed feed,
+      RedisEventFeed feed,
       RedisSnapshots snapshots,
       String node,
       Duration every,
@@ -137,12 +137,10 @@ public final class SharedAggregates implements AggregatesFeed {
       String last = meta.position();
       long entries = 0;
       long events = 0;
-      for (List<RedisAggregateFeed.Entry> batch = tail(last);
-          !batch.isEmpty();
-          batch = tail(last)) {
-        for (RedisAggregateFeed.Entry entry : batch) {
+      for (List<RedisEventFeed.Entry> batch = tail(last); !batch.isEmpty(); batch = tail(last)) {
+        for (RedisEventFeed.Entry entry : batch) {
           apply(entry);
-          last = entry.id();
+          last = entry.position();
           entries++;
           events += entry.events().size();
         }
@@ -165,7 +163,7 @@ public final class SharedAggregates implements AggregatesFeed {
     }
   }
 
-  private List<RedisAggregateFeed.Entry> tail(String after) throws SnapshotRefusedException {
+  private List<RedisEventFeed.Entry> tail(String after) throws SnapshotRefusedException {
     return feed.after(after)
         .orElseThrow(
             () -> new SnapshotRefusedException("Redis went away while the feed was replayed"));
@@ -180,15 +178,16 @@ public final class SharedAggregates implements AggregatesFeed {
   }
 
   /** Counts one feed entry; the feed's thread, and the replay at start. */
-  private synchronized void apply(RedisAggregateFeed.Entry entry) {
+  private synchronized void apply(RedisEventFeed.Entry entry) {
     if (entry.recount()) {
       LOG.info(
-          "feed entry {}: an import on another node; counting the aggregates again", entry.id());
+          "feed entry {}: an import on another node; counting the aggregates again",
+          entry.position());
       indexer.recountAggregates();
     } else if (!entry.events().isEmpty()) {
       indexer.countFedEvents(entry.events());
     }
-    applied = entry.id();
+    applied = entry.position();
   }
 
   @Override

@@ -81,7 +81,7 @@ class SharedAggregatesIT {
     SharedAggregates shared =
         new SharedAggregates(
             feed(),
-            new RedisSnapshots(redis, RedisAggregateFeed.STREAM),
+            new RedisSnapshots(redis, RedisEventFeed.AGGREGATES),
             name,
             // Written by the test only (write), not on the schedule.
             Duration.ofHours(1),
@@ -139,10 +139,10 @@ class SharedAggregatesIT {
 
   /** Writes the shared snapshot from {@code node}, its turn taken from whoever had it. */
   private void write(Node node) throws IOException {
-    redis.call(c -> c.del(prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM) + ":lock"));
+    redis.call(c -> c.del(prefix + RedisSnapshots.key(RedisEventFeed.AGGREGATES) + ":lock"));
     node.shared().write();
     assertThat(
-            redis.call(c -> c.hget(prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM), "node")))
+            redis.call(c -> c.hget(prefix + RedisSnapshots.key(RedisEventFeed.AGGREGATES), "node")))
         .contains(node.name());
   }
 
@@ -184,7 +184,7 @@ class SharedAggregatesIT {
       events = events(a.indexer(), "refused", 12);
       appendAndAwait(a, events);
     }
-    String key = prefix + RedisSnapshots.key(RedisAggregateFeed.STREAM);
+    String key = prefix + RedisSnapshots.key(RedisEventFeed.AGGREGATES);
     // corrupt: one bit of the file changed, the CRC32C no longer matches
     assertCountedFromStore(
         () -> {
@@ -202,15 +202,15 @@ class SharedAggregatesIT {
     assertCountedFromStore(
         () -> {
           feed().recount();
-          redis.call(c -> c.xtrim(prefix + RedisAggregateFeed.STREAM, XTrimArgs.Builder.maxlen(0)));
+          redis.call(c -> c.xtrim(prefix + RedisEventFeed.AGGREGATES, XTrimArgs.Builder.maxlen(0)));
           feed().recount(); // the feed goes on past the snapshot's position
         });
     // missing
     assertCountedFromStore(() -> redis.call(c -> c.del(key)));
   }
 
-  private RedisAggregateFeed feed() {
-    return new RedisAggregateFeed(
+  private RedisEventFeed feed() {
+    return RedisEventFeed.aggregates(
         redis, OnlineStateConfiguration.storedJson(), Duration.ofMinutes(15), Clock.systemUTC());
   }
 

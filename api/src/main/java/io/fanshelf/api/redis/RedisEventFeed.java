@@ -22,39 +22,64 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The aggregates feed on a Redis stream, {@code <prefix>aggregates}: one entry per stored batch of
- * positive events, and a recount entry after an import, trimmed by age like the event stream
- * ({@code fanshelf.redis.stream-retention}). Every node reads all of it in order (no consumer
- * group), its own entries included, on thread {@code fanshelf-aggregates-feed}. Entry ids are the
- * positions a shared snapshot is taken at ({@link SharedAggregates}). Thread-safe.
+ * A feed on a Redis stream that every node reads whole and in order (no consumer group), its own
+ * entries included: one entry per stored batch of events, and a recount entry after an import,
+ * trimmed by age like the event stream ({@code fanshelf.redis.stream-retention}). Entry ids are the
+ * positions a shared snapshot is taken at. Two feeds are kept this way: the aggregates feed, {@code
+ * <prefix>aggregates} (positive events, {@link SharedAggregates}, thread {@code
+ * fanshelf-aggregates-feed}), and the statistics feed, {@code <prefix>stats} (attributed events,
+ * {@link RedisStatsFeed}, thread {@code fanshelf-stats-feed}). Thread-safe.
  */
-public final class RedisAggregateFeed implements AutoCloseable {
-  static final String STREAM = "aggregates";
-  private static final Logger LOG = LoggerFactory.getLogger(RedisAggregateFeed.class);
+public final class RedisEventFeed implements AutoCloseable {
+  static final String AGGREGATES = "aggregates";
+  static final String STATISTICS = "stats";
+  private static final Logger LOG = LoggerFactory.getLogger(RedisEventFeed.class);
   private static final String EVENTS = "events";
   private static final String RECOUNT = "recount";
   private static final Duration BLOCK = Duration.ofSeconds(1);
   private static final int READ = 500;
 
-  /** One entry: stored events to count, or a recount after an import. */
-  public record Entry(String id, List<Event> events, boolean recount) {}
+  /** One entry at a position: stored events to count, or a recount after an import. */
+  public record Entry(String position, List<Event> events, boolean recount) {}
 
   private final RedisLink redis;
   private final ObjectMapper json;
   private final Duration retention;
   private final Clock clock;
+  private final String name;
   private final String stream;
+  private final String counted;
   // The marks of the recount entries this process wrote: its own import recounts already.
   private final Set<String> ownRecounts = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
   private Thread follower;
 
-  public RedisAggregateFeed(RedisLink redis, ObjectMapper json, Duration retention, Clock clock) {
+  private RedisEventFeed(
+      RedisLink redis,
+      ObjectMapper json,
+      Duration retention,
+      Clock clock,
+      String name,
+      String counted) {
     this.redis = redis;
     this.json = json;
     this.retention = retention;
     this.clock = clock;
-    this.stream = redis.key(STREAM);
+    this.name = name;
+    this.stream = redis.key(name);
+    this.counted = counted;
+  }
+
+  /** The aggregates feed, {@code <prefix>aggregates}. */
+  public static RedisEventFeed aggregates(
+      RedisLink redis, ObjectMapper json, Duration retention, Clock clock) {
+    return new RedisEventFeed(redis, json, retention, clock, AGGREGATES, "aggregates");
+  }
+
+  /** The statistics feed, {@code <prefix>stats}. */
+  static RedisEventFeed statistics(
+      RedisLink redis, ObjectMapper json, Duration retention, Clock clock) {
+    return new RedisEventFeed(redis, json, retention, clock, STATISTICS, "owner statistics");
   }
 
   /** The id of the stream's last entry ("0-0" when empty); empty while Redis is away. */
@@ -95,10 +120,13 @@ public final class RedisAggregateFeed implements AutoCloseable {
   /** Hands every entry after {@code from} to {@code each}, in order, on a thread of its own. */
   public synchronized void follow(String from, Consumer<Entry> each) {
     if (follower != null) {
-      throw new IllegalStateException("the aggregates feed is followed already");
+      throw new IllegalStateException("the " + name + " feed is followed already");
     }
     follower =
-        Thread.ofPlatform().name("fanshelf-aggregates-feed").daemon().start(() -> run(from, each));
+        Thread.ofPlatform()
+            .name("fanshelf-" + name + "-feed")
+            .daemon()
+            .start(() -> run(from, each));
   }
 
   private void run(String from, Consumer<Entry> each) {
@@ -110,22 +138,24 @@ public final class RedisAggregateFeed implements AutoCloseable {
           connection = redis.openBlocking(BLOCK);
           if (!holdsAllAfter(last).orElse(true)) {
             LOG.error(
-                "aggregates feed entries after {} were trimmed before this node counted them"
-                    + " (away from Redis longer than fanshelf.redis.stream-retention): its"
-                    + " aggregates miss them until it starts again",
-                last);
+                "{} feed entries after {} were trimmed before this node counted them (away from"
+                    + " Redis longer than fanshelf.redis.stream-retention): its {} miss them until"
+                    + " it starts again",
+                name,
+                last,
+                counted);
           }
         }
         for (Entry entry :
             entries(read(connection.sync(), XReadArgs.Builder.count(READ).block(BLOCK), last))) {
           each.accept(entry);
-          last = entry.id();
+          last = entry.position();
         }
       } catch (RuntimeException e) {
         if (!running) {
           break;
         }
-        LOG.warn("aggregates feed after {}: {}; retrying in 1 s", last, e.getMessage());
+        LOG.warn("{} feed after {}: {}; retrying in 1 s", name, last, e.getMessage());
         if (connection != null) {
           connection.close();
           connection = null;
