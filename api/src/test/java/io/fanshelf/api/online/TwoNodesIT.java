@@ -163,16 +163,26 @@ class TwoNodesIT {
                 long stored = nodeA.bean(Indexer.class).store().events().count();
                 assertThat(first).endsWith(" " + stored + " of " + stored + " stored");
               });
-      for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-0006")) {
-        List<String> onA = recommended(nodeA, nodeA.apiKey(Scope.RECOMMEND_READ), fan, "for-you");
-        assertThat(onA).as(fan).isNotEmpty();
-        assertThat(recommended(nodeB, nodeB.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
-            .as(fan + " on node B")
-            .isEqualTo(onA);
-        assertThat(recommended(late, late.apiKey(Scope.RECOMMEND_READ), fan, "for-you"))
-            .as(fan + " on the node started later")
-            .isEqualTo(onA);
-      }
+      // The same counts reach the ranking once each node's popular lists and signals are
+      // refreshed from them (every second here), so the lists agree within a few seconds.
+      String readOnA = nodeA.apiKey(Scope.RECOMMEND_READ);
+      String readOnB = nodeB.apiKey(Scope.RECOMMEND_READ);
+      String readOnLate = late.apiKey(Scope.RECOMMEND_READ);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (String fan : List.of("fan-0001", "fan-0002", "fan-0004", "fan-0006")) {
+                  List<String> onA = recommended(nodeA, readOnA, fan, "for-you");
+                  assertThat(onA).as(fan).isNotEmpty();
+                  assertThat(recommended(nodeB, readOnB, fan, "for-you"))
+                      .as(fan + " on node B")
+                      .isEqualTo(onA);
+                  assertThat(recommended(late, readOnLate, fan, "for-you"))
+                      .as(fan + " on the node started later")
+                      .isEqualTo(onA);
+                }
+              });
     } finally {
       late.close();
     }
