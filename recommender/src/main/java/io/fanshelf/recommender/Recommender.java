@@ -279,14 +279,13 @@ public final class Recommender {
     float[][] vectors = features.extract(allowed);
     boolean ranked =
         request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS;
+    double[] rankerScores = ranked ? ranker.scores(vectors) : null;
     List<Scored> scored = new ArrayList<>(allowed.size());
     for (int i = 0; i < vectors.length; i++) {
       Candidates.Candidate candidate = allowed.get(i);
       Product product = current.catalog().product(candidate.ordinal());
       double score =
-          ranked
-              ? ranker.score(vectors[i])
-              : candidate.sourceScore(sourceOrdering(request.section()));
+          ranked ? rankerScores[i] : candidate.sourceScore(sourceOrdering(request.section()));
       boolean pinned = !pins.isEmpty() && pins.contains(product.id());
       scored.add(new Scored(candidate.ordinal(), candidate, product, vectors[i], score, pinned));
     }

@@ -2,6 +2,7 @@ package io.fanshelf.training;
 
 import io.fanshelf.indexer.model.FeedbackPolicy;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.collaborative.Interactions;
 import io.fanshelf.training.dataset.FanCase;
 import io.fanshelf.training.dataset.Partition;
@@ -234,6 +235,9 @@ public final class Evaluation {
     training.put("collaborativeModels", trained.models());
     training.put("rankerBase", trained.base());
     training.put("ranker", trained.tuning());
+    training.put(
+        "rescoreDepth",
+        trained.learned().ranker() instanceof TreeEnsemble trees ? trees.rescoreDepth() : 0);
     training.put("rankerStoppedBy", trained.rankerStoppedBy());
     training.put("collaborative", trained.collaborative());
     return training;

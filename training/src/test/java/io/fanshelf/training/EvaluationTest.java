@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.recommender.ranking.Ranker;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.dataset.Dataset;
 import io.fanshelf.training.dataset.SamplingOptions;
 import io.fanshelf.training.dataset.Split;
@@ -136,6 +137,27 @@ class EvaluationTest {
     // gives the same figure twice
     assertTrue(with > 1.05 * without, "newcomers with labels " + with + ", without " + without);
     assertEquals(Boolean.TRUE, outcome.report().training().get("usesLabels"));
+  }
+
+  @Test
+  void theLearnedTreesRescoreTheDepthValidationChose() {
+    @SuppressWarnings("unchecked")
+    List<Trainer.Tuning> tried = (List<Trainer.Tuning>) outcome.report().training().get("ranker");
+    List<Trainer.Tuning> depths = tried.stream().filter(t -> t.model().equals("cascade")).toList();
+    assertEquals(
+        Trainer.RESCORE_DEPTHS,
+        depths.stream().map(t -> t.hyperParameters().get("rescoreDepth")).toList(),
+        "every depth is validated and reported");
+    Trainer.Tuning chosen =
+        depths.stream().filter(Trainer.Tuning::chosen).findFirst().orElseThrow();
+    assertEquals(1, depths.stream().filter(Trainer.Tuning::chosen).count());
+    assertEquals(
+        chosen.hyperParameters().get("rescoreDepth"),
+        outcome.report().training().get("rescoreDepth"));
+    assertEquals(
+        chosen.hyperParameters().get("rescoreDepth"),
+        ((TreeEnsemble) outcome.trained().learned().ranker()).rescoreDepth(),
+        "the learned ranking is served at the depth validation chose");
   }
 
   /** The dataset's fans, their groups as newcomers left out. */

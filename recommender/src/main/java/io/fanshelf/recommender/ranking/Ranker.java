@@ -12,4 +12,17 @@ public interface Ranker {
 
   /** Scores one vector. */
   double score(float[] features);
+
+  /**
+   * Scores one request's candidates, {@code scores[i]} for {@code features[i]}: how serving and
+   * validation both rank a list, so that a ranker that scores a list otherwise than one vector at a
+   * time (a cascade, {@link TreeEnsemble#rescoreDepth}) is measured as it is served.
+   */
+  default double[] scores(float[][] features) {
+    double[] scores = new double[features.length];
+    for (int i = 0; i < features.length; i++) {
+      scores[i] = score(features[i]);
+    }
+    return scores;
+  }
 }

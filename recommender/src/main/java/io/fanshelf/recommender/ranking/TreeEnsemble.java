@@ -1,5 +1,7 @@
 package io.fanshelf.recommender.ranking;
 
+import io.fanshelf.recommender.collaborative.TopK;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +11,12 @@ import java.util.Objects;
  * the weight is 0) plus every tree's leaf. The trees are flat arrays: node {@code n} splits on
  * {@code feature[n]} at {@code threshold[n]} (at or below goes to {@code left[n]}, above to {@code
  * right[n]}), or is a leaf with {@code value[n]} when {@code feature[n]} is -1. Scoring walks each
- * tree from its root without allocating. Immutable and thread-safe.
+ * tree from its root without allocating.
+ *
+ * <p>With a {@link #rescoreDepth} it ranks a request's list as a cascade: the base ranking orders
+ * every candidate, and only its best {@code rescoreDepth} are scored by the trees; the trees cost
+ * what that many candidates cost instead of the whole list, and validation chooses the depth on the
+ * lists it measures ({@link #scores(float[][])}). Immutable and thread-safe.
  */
 public final class TreeEnsemble implements Ranker {
   private final String name;
@@ -22,6 +29,7 @@ public final class TreeEnsemble implements Ranker {
   private final int[] left;
   private final int[] right;
   private final double[] value;
+  private final int rescoreDepth;
 
   /**
    * @param base the ranking the boosting started from
@@ -38,6 +46,25 @@ public final class TreeEnsemble implements Ranker {
       int[] left,
       int[] right,
       double[] value) {
+    this(name, featureNames, base, baseWeight, roots, feature, threshold, left, right, value, 0);
+  }
+
+  /**
+   * @param rescoreDepth how many of a list's candidates, best by the base ranking, the trees score;
+   *     0 for all of them
+   */
+  public TreeEnsemble(
+      String name,
+      List<String> featureNames,
+      Ranker base,
+      double baseWeight,
+      int[] roots,
+      int[] feature,
+      float[] threshold,
+      int[] left,
+      int[] right,
+      double[] value,
+      int rescoreDepth) {
     this.name = Objects.requireNonNull(name, "name");
     this.featureNames = List.copyOf(featureNames);
     this.base = Objects.requireNonNull(base, "base");
@@ -75,6 +102,10 @@ public final class TreeEnsemble implements Ranker {
     this.left = left;
     this.right = right;
     this.value = value;
+    if (rescoreDepth < 0) {
+      throw new IllegalArgumentException("rescore depth must be >= 0, got " + rescoreDepth);
+    }
+    this.rescoreDepth = rescoreDepth;
   }
 
   private static void check(int node, int nodes) {
@@ -94,18 +125,35 @@ public final class TreeEnsemble implements Ranker {
         featureNames,
         base,
         baseWeight,
-        java.util.Arrays.copyOf(roots, count),
+        Arrays.copyOf(roots, count),
         feature,
         threshold,
         left,
         right,
-        value);
+        value,
+        rescoreDepth);
+  }
+
+  /** The same trees scoring only the base ranking's best {@code depth} of a list (0: all). */
+  public TreeEnsemble withRescoreDepth(int depth) {
+    return new TreeEnsemble(
+        name, featureNames, base, baseWeight, roots, feature, threshold, left, right, value, depth);
   }
 
   /** The same trees under another name (e.g. the registry's id). */
   public TreeEnsemble named(String newName) {
     return new TreeEnsemble(
-        newName, featureNames, base, baseWeight, roots, feature, threshold, left, right, value);
+        newName,
+        featureNames,
+        base,
+        baseWeight,
+        roots,
+        feature,
+        threshold,
+        left,
+        right,
+        value,
+        rescoreDepth);
   }
 
   @Override
@@ -120,7 +168,11 @@ public final class TreeEnsemble implements Ranker {
 
   @Override
   public double score(float[] features) {
-    double sum = baseWeight == 0 ? 0 : baseWeight * base.score(features);
+    return (baseWeight == 0 ? 0 : baseWeight * base.score(features)) + trees(features);
+  }
+
+  private double trees(float[] features) {
+    double sum = 0;
     for (int root : roots) {
       int n = root;
       while (feature[n] >= 0) {
@@ -129,6 +181,49 @@ public final class TreeEnsemble implements Ranker {
       sum += value[n];
     }
     return sum;
+  }
+
+  /**
+   * A list's scores; with a {@link #rescoreDepth} smaller than the list, the base ranking's best
+   * {@code rescoreDepth} candidates (ties to the earlier one) get their whole score and the others
+   * rank below all of them in the base ranking's order: each gets the lowest whole score, less 1,
+   * less its distance to the best base score among them.
+   */
+  @Override
+  public double[] scores(float[][] features) {
+    int n = features.length;
+    if (rescoreDepth == 0 || n <= rescoreDepth) {
+      return Ranker.super.scores(features);
+    }
+    double[] first = new double[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = base.score(features[i]);
+    }
+    double[] scores = new double[n];
+    boolean[] rescored = new boolean[n];
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int i : TopK.indices(first, rescoreDepth)) {
+      scores[i] = (baseWeight == 0 ? 0 : baseWeight * first[i]) + trees(features[i]);
+      rescored[i] = true;
+      lowest = Math.min(lowest, scores[i]);
+    }
+    double bestOfRest = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (!rescored[i]) {
+        bestOfRest = Math.max(bestOfRest, first[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!rescored[i]) {
+        scores[i] = lowest - 1 - (bestOfRest - first[i]);
+      }
+    }
+    return scores;
+  }
+
+  /** How many of a list's candidates, best by the base ranking, the trees score; 0 for all. */
+  public int rescoreDepth() {
+    return rescoreDepth;
   }
 
   public int trees() {

@@ -208,10 +208,9 @@ public final class Evaluator {
   /** The candidates' ordinals by the ranker's score, best first; ties keep proposal order. */
   public static int[] rank(FanCandidates candidates, Ranker ranker) {
     int n = candidates.size();
-    double[] scores = new double[n];
+    double[] scores = ranker.scores(candidates.features());
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      scores[i] = ranker.score(candidates.features()[i]);
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));

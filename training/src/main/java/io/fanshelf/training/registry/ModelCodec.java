@@ -35,7 +35,8 @@ import java.util.List;
  *                       fields (products as id strings, arrays as int length + big-endian values)
  * ranker:               a tag (1 trees, with the base ranking's two features and weight first;
  *                       2 linear; 3 one feature; 4 trees on a linear base, with the base's
- *                       weights, means and scales and its weight first) and its fields
+ *                       weights, means and scales and its weight first; 5 and 6: 1 and 4 with
+ *                       the rescore depth after the weight) and its fields
  * uses labels:          boolean
  * </pre>
  */
@@ -52,6 +53,9 @@ final class ModelCodec {
   private static final int LINEAR = 2;
   private static final int ONE_FEATURE = 3;
   private static final int TREES_ON_LINEAR = 4;
+  // the same as 1 and 4 with a rescore depth: files without one still read as before
+  private static final int TREES_RESCORING = 5;
+  private static final int TREES_ON_LINEAR_RESCORING = 6;
 
   private ModelCodec() {}
 
@@ -97,14 +101,15 @@ final class ModelCodec {
       }
       switch (model.ranker()) {
         case TreeEnsemble t -> {
+          boolean rescoring = t.rescoreDepth() > 0;
           switch (t.base()) {
             case FeatureRanker f -> {
-              out.writeInt(TREES);
+              out.writeInt(rescoring ? TREES_RESCORING : TREES);
               out.writeUTF(f.primary().key());
               out.writeUTF(f.secondary().key());
             }
             case LinearRanker l -> {
-              out.writeInt(TREES_ON_LINEAR);
+              out.writeInt(rescoring ? TREES_ON_LINEAR_RESCORING : TREES_ON_LINEAR);
               writeLinear(out, l);
             }
             default ->
@@ -112,6 +117,9 @@ final class ModelCodec {
                     "cannot store trees on a " + t.base().getClass().getSimpleName());
           }
           out.writeDouble(t.baseWeight());
+          if (rescoring) {
+            out.writeInt(t.rescoreDepth());
+          }
           writeInts(out, t.roots());
           writeInts(out, t.feature());
           writeFloats(out, t.threshold());
@@ -193,21 +201,26 @@ final class ModelCodec {
       int tag = in.readInt();
       Ranker ranker =
           switch (tag) {
-            case TREES, TREES_ON_LINEAR ->
-                new TreeEnsemble(
-                    name,
-                    Feature.names(),
-                    tag == TREES
-                        ? new FeatureRanker(
-                            name, Feature.of(in.readUTF()), Feature.of(in.readUTF()))
-                        : readLinear(in, name),
-                    in.readDouble(),
-                    readInts(in),
-                    readInts(in),
-                    readFloats(in),
-                    readInts(in),
-                    readInts(in),
-                    readDoubles(in));
+            case TREES, TREES_ON_LINEAR, TREES_RESCORING, TREES_ON_LINEAR_RESCORING -> {
+              Ranker base =
+                  tag == TREES || tag == TREES_RESCORING
+                      ? new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF()))
+                      : readLinear(in, name);
+              double baseWeight = in.readDouble();
+              int depth = tag == TREES || tag == TREES_ON_LINEAR ? 0 : in.readInt();
+              yield new TreeEnsemble(
+                  name,
+                  Feature.names(),
+                  base,
+                  baseWeight,
+                  readInts(in),
+                  readInts(in),
+                  readFloats(in),
+                  readInts(in),
+                  readInts(in),
+                  readDoubles(in),
+                  depth);
+            }
             case LINEAR -> readLinear(in, name);
             case ONE_FEATURE ->
                 new FeatureRanker(name, Feature.of(in.readUTF()), Feature.of(in.readUTF()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.recommender.feature.Feature;
+import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.dataset.Dataset;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,40 @@ class LambdaMartTest {
     TreeEnsemble ten = (TreeEnsemble) Fit.fit(train, options.withTrees(10), "ten");
     for (float[] row : train.features()) {
       assertEquals(ten.score(row), a.prefix(10).score(row), 1e-12);
+    }
+  }
+
+  @Test
+  void aCascadeScoresTheBaseRankingsBestWholeAndKeepsTheRestBelowInBaseOrder() {
+    Dataset train = banded(200, 1);
+    // the base ranks by feature 2, which says nothing about the band the trees learn
+    FeatureRanker base = new FeatureRanker("base", Feature.values()[2], Feature.values()[3]);
+    TreeEnsemble whole =
+        (TreeEnsemble)
+            Fit.fit(
+                train, new LambdaMartOptions(60, 8, 20, 0.1, 0.8, 10, 3), "t", Optional.of(base));
+    float[][] list = Arrays.copyOf(banded(1, 9).features(), GROUP);
+    assertTrue(
+        Arrays.equals(whole.scores(list), whole.withRescoreDepth(GROUP).scores(list)),
+        "a depth of the whole list is no cascade");
+    int depth = 10;
+    double[] cascade = whole.withRescoreDepth(depth).scores(list);
+    Integer[] byBase = new Integer[GROUP];
+    for (int i = 0; i < GROUP; i++) {
+      byBase[i] = i;
+    }
+    Arrays.sort(byBase, (a, b) -> Double.compare(base.score(list[b]), base.score(list[a])));
+    double lowestRescored = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < depth; r++) {
+      int i = byBase[r];
+      assertEquals(whole.score(list[i]), cascade[i], 0.0, "the base's best get their whole score");
+      lowestRescored = Math.min(lowestRescored, cascade[i]);
+    }
+    for (int r = depth; r < GROUP; r++) {
+      assertTrue(cascade[byBase[r]] < lowestRescored, "the rest rank below every rescored one");
+      if (r > depth) {
+        assertTrue(cascade[byBase[r]] <= cascade[byBase[r - 1]], "the rest keep the base order");
+      }
     }
   }
 }

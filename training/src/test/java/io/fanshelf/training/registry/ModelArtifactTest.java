@@ -16,6 +16,7 @@ import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.ranking.FeatureRanker;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.training.collaborative.AlsOptions;
 import io.fanshelf.training.collaborative.FanKnnOptions;
 import io.fanshelf.training.collaborative.Interactions;
@@ -131,6 +132,15 @@ class ModelArtifactTest {
             Fit.fit(data, trees, "trees"),
             Fit.fit(data, trees, "trees-on-popularity", Optional.of(FeatureRanker.popularity())),
             Fit.fit(data, trees, "trees-on-linear", Optional.of(linear)),
+            ((TreeEnsemble)
+                    Fit.fit(
+                        data,
+                        trees,
+                        "cascade-on-popularity",
+                        Optional.of(FeatureRanker.popularity())))
+                .withRescoreDepth(7),
+            ((TreeEnsemble) Fit.fit(data, trees, "cascade-on-linear", Optional.of(linear)))
+                .withRescoreDepth(3),
             linear,
             FeatureRanker.popularity());
     for (Ranker ranker : rankers) {
@@ -141,6 +151,13 @@ class ModelArtifactTest {
       assertEquals("learned-1", back.model().name());
       for (float[] row : data.features()) {
         assertEquals(ranker.score(row), back.model().ranker().score(row), 0.0);
+      }
+      assertTrue(
+          java.util.Arrays.equals(
+              ranker.scores(data.features()), back.model().ranker().scores(data.features())),
+          "the same list scores, the rescore depth included");
+      if (ranker instanceof TreeEnsemble cascade) {
+        assertEquals(cascade.rescoreDepth(), ((TreeEnsemble) back.model().ranker()).rescoreDepth());
       }
       FanItems history = new FanItems(new int[] {0, 3}, new float[] {1f, 0.5f});
       var before = model.collaborative().factors().orElseThrow();
