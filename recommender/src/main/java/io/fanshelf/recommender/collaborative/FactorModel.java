@@ -19,13 +19,17 @@ public final class FactorModel implements CollaborativeModel {
   private final ItemIndex items;
   private final int factors;
   private final float[] itemFactors;
-  // the same numbers by factor ([f * items + row]) in one byte each, factor f in units of
+  // the same numbers by factor ([f * items + position]) in one byte each, factor f in units of
   // scale[f] (its largest magnitude / 127): scoring every product for one fan is then `factors`
   // passes of a multiply-add over contiguous bytes, which the JIT turns into SIMD. The catalog scan
   // is memory-bound (docs/benchmarks.md), so bytes read a quarter of what floats would; its error
-  // is
-  // bounded, and the products it cannot rule out are scored exactly
+  // is bounded, and the products it cannot rule out are scored exactly. Positions run from the
+  // longest product vector to the shortest (rowAt gives the row), so that a scan can stop once no
+  // product left can reach the k-th best score (Cauchy-Schwarz: a score is at most the two
+  // lengths' product); norm[position] is that product's length
   private final byte[] byFactor;
+  private final int[] rowAt;
+  private final double[] norm;
   private final float[] scale;
   private final double[] gramian;
   private final double regularization;
@@ -66,11 +70,29 @@ public final class FactorModel implements CollaborativeModel {
       int f = i % factors;
       scale[f] = Math.max(scale[f], Math.abs(itemFactors[i]) / 127f);
     }
-    this.byFactor = new byte[itemFactors.length];
+    double[] length = new double[n];
     for (int row = 0; row < n; row++) {
+      double squares = 0;
+      for (int f = 0; f < factors; f++) {
+        double value = itemFactors[row * factors + f];
+        squares += value * value;
+      }
+      length[row] = Math.sqrt(squares);
+    }
+    this.rowAt =
+        java.util.stream.IntStream.range(0, n)
+            .boxed()
+            .sorted((a, b) -> a.equals(b) ? 0 : Double.compare(length[b], length[a]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    this.norm = new double[n];
+    this.byFactor = new byte[itemFactors.length];
+    for (int position = 0; position < n; position++) {
+      int row = rowAt[position];
+      norm[position] = length[row];
       for (int f = 0; f < factors; f++) {
         float value = itemFactors[row * factors + f];
-        byFactor[f * n + row] = scale[f] == 0 ? 0 : (byte) Math.round(value / scale[f]);
+        byFactor[f * n + position] = scale[f] == 0 ? 0 : (byte) Math.round(value / scale[f]);
       }
     }
     this.gramian = gramian;
@@ -203,7 +225,9 @@ public final class FactorModel implements CollaborativeModel {
    * block of products at a time into one small buffer (no per-request array the size of the
    * catalog), then scores exactly every product whose approximate score comes within twice the
    * quantisation's largest error of the k-th best approximate one: no product of the exact top k
-   * can be below that, so the result is the exact top k.
+   * can be below that, so the result is the exact top k. The scan goes from the longest product
+   * vector to the shortest and stops at the first block whose longest vector cannot score above
+   * that bound (its length times the fan's), so the products it skips are not in the top k either.
    */
   public int[] topRows(double[] fan, int k, java.util.function.IntPredicate allowed) {
     if (k <= 0) {
@@ -221,12 +245,21 @@ public final class FactorModel implements CollaborativeModel {
     }
     // both sides of the comparison are off by at most `error`; the float sums add their rounding
     double margin = 2 * error + 1e-5 * magnitude;
+    double fanLength = 0;
+    for (double value : fan) {
+      fanLength += value * value;
+    }
+    // a little over the length, for the rounding of the two square roots and the product
+    fanLength = Math.sqrt(fanLength) * (1 + 1e-9);
     float[] block = new float[BLOCK];
     TopK.Heap approximate = new TopK.Heap(k);
     int[] near = new int[(int) Math.min(n, 4L * k)];
     float[] nearScore = new float[near.length];
     int nearCount = 0;
     for (int from = 0; from < n; from += BLOCK) {
+      if (fanLength * norm[from] < approximate.lowest() - margin) {
+        break;
+      }
       int size = Math.min(BLOCK, n - from);
       java.util.Arrays.fill(block, 0, size, 0f);
       for (int f = 0; f < factors; f++) {
@@ -237,7 +270,7 @@ public final class FactorModel implements CollaborativeModel {
         }
       }
       for (int i = 0; i < size; i++) {
-        int row = from + i;
+        int row = rowAt[from + i];
         if (block[i] >= approximate.lowest() - margin && allowed.test(row)) {
           approximate.offer(row, block[i]);
           if (nearCount == near.length) {

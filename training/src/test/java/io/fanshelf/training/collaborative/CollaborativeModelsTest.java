@@ -124,12 +124,28 @@ class CollaborativeModelsTest {
 
   @Test
   void theByteScanFindsTheExactTopOfALargeCatalogWithTies() {
+    assertExactTopOfALargeCatalog(false);
+  }
+
+  /**
+   * Product vectors of very different lengths, as popular and rare products get from a fit: the
+   * scan stops early once no shorter vector can reach the top, and must still find the exact top.
+   */
+  @Test
+  void theByteScanStopsEarlyOnlyWhereNoProductLeftCanReachTheTop() {
+    assertExactTopOfALargeCatalog(true);
+  }
+
+  private static void assertExactTopOfALargeCatalog(boolean skewedLengths) {
     int n = 20_000;
     int k = 48;
     java.util.SplittableRandom random = new java.util.SplittableRandom(3);
     float[] factors = new float[n * k];
-    for (int i = 0; i < factors.length; i++) {
-      factors[i] = (float) random.nextGaussian();
+    for (int row = 0; row < n; row++) {
+      double length = skewedLengths ? Math.exp(2 * random.nextGaussian()) : 1;
+      for (int f = 0; f < k; f++) {
+        factors[row * k + f] = (float) (random.nextGaussian() * length);
+      }
     }
     // every tenth product a copy of the one before: equal scores, ranked by row
     for (int row = 10; row < n; row += 10) {
