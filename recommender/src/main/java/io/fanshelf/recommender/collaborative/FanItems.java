@@ -3,7 +3,6 @@ package io.fanshelf.recommender.collaborative;
 import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.FeedbackPolicy;
 import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * A fan's positive history as a collaborative model reads it: the model's rows of the products and
@@ -34,24 +33,45 @@ public record FanItems(int[] rows, float[] weights) {
    * summed and capped at 1; products the model does not know are left out.
    */
   public static FanItems of(Iterable<Event> events, FeedbackPolicy policy, ItemIndex items) {
-    TreeMap<Integer, Double> byRow = new TreeMap<>();
+    // (row, position) packed in one long each and sorted: rows ascending, and each row's weights
+    // summed in the events' order, without a boxed map per request
+    long[] keys = new long[16];
+    double[] eventWeights = new double[16];
+    int count = 0;
     for (Event event : events) {
       double weight = policy.weight(event);
       if (weight > 0) {
         int row = items.row(event.product());
         if (row >= 0) {
-          byRow.merge(row, weight, Double::sum);
+          if (count == keys.length) {
+            keys = Arrays.copyOf(keys, count * 2);
+            eventWeights = Arrays.copyOf(eventWeights, count * 2);
+          }
+          keys[count] = ((long) row << 32) | count;
+          eventWeights[count++] = weight;
         }
       }
     }
-    int[] rows = new int[byRow.size()];
-    float[] weights = new float[byRow.size()];
-    int n = 0;
-    for (var entry : byRow.entrySet()) {
-      rows[n] = entry.getKey();
-      weights[n++] = (float) Math.min(1.0, entry.getValue());
+    Arrays.sort(keys, 0, count);
+    int[] rows = new int[count];
+    float[] weights = new float[count];
+    int n = -1;
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      int row = (int) (keys[i] >>> 32);
+      if (n < 0 || rows[n] != row) {
+        if (n >= 0) {
+          weights[n] = (float) Math.min(1.0, sum);
+        }
+        rows[++n] = row;
+        sum = 0;
+      }
+      sum += eventWeights[(int) keys[i]];
     }
-    return new FanItems(rows, weights);
+    if (n >= 0) {
+      weights[n] = (float) Math.min(1.0, sum);
+    }
+    return new FanItems(Arrays.copyOf(rows, n + 1), Arrays.copyOf(weights, n + 1));
   }
 
   /** Whether {@code row} is among the fan's rows. */

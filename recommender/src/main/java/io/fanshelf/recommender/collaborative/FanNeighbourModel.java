@@ -1,6 +1,5 @@
 package io.fanshelf.recommender.collaborative;
 
-import io.fanshelf.indexer.aggregate.IntDoubleMap;
 import io.fanshelf.indexer.model.FanId;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,7 +97,9 @@ public final class FanNeighbourModel implements CollaborativeModel {
       return;
     }
     int selfRow = fanRows.getOrDefault(self, -1);
-    IntDoubleMap overlap = IntDoubleMap.forScores();
+    // one slot per fan: a fan with a long history meets tens of thousands of fans through
+    // fansPerItem, where a hash map of them would take more memory and a probe per add
+    double[] overlap = new double[fans.size()];
     int[] touched = new int[64];
     int count = 0;
     for (int n = 0; n < fan.size(); n++) {
@@ -109,13 +110,13 @@ public final class FanNeighbourModel implements CollaborativeModel {
         if (v == selfRow) {
           continue;
         }
-        if (overlap.get(v) == 0) {
+        if (overlap[v] == 0) {
           if (count == touched.length) {
             touched = Arrays.copyOf(touched, count * 2);
           }
           touched[count++] = v;
         }
-        overlap.add(v, fan.weights()[n]);
+        overlap[v] += fan.weights()[n];
       }
     }
     if (count == 0) {
@@ -126,7 +127,7 @@ public final class FanNeighbourModel implements CollaborativeModel {
     for (int t = 0; t < count; t++) {
       int v = touched[t];
       double size = fanOffsets[v + 1] - fanOffsets[v];
-      similarity[t] = overlap.get(v) / (norm * Math.sqrt(size) + shrinkage);
+      similarity[t] = overlap[v] / (norm * Math.sqrt(size) + shrinkage);
     }
     int[] best = TopK.indices(similarity, Math.min(neighbours, count));
     for (int t : best) {
