@@ -8,6 +8,8 @@ import io.fanshelf.indexer.store.CatalogQuery;
 import io.fanshelf.indexer.taxonomy.MatchRule;
 import io.fanshelf.recommender.Recommendations;
 import io.fanshelf.recommender.Recommender;
+import io.fanshelf.recommender.ranking.RankingModel;
+import io.fanshelf.recommender.ranking.TreeEnsemble;
 import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.training.registry.ModelRegistry;
@@ -43,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * collaborative models); {@code ranking=current} with the data directory's current model (the
  * published one, else the validated one), collaborative models and learned ranker included: train
  * and publish one first with {@code fanshelf-training train --data DIR --keep learned --publish
- * --force} (docs/benchmarks.md).
+ * --force} (docs/benchmarks.md). {@code rescoreDepth} other than {@code published} serves that
+ * model's trees at that cascade depth instead of the one its validation chose (0: every candidate),
+ * to measure what a depth costs; the lists at that depth were not validated.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RecommendBenchmark}
  */
@@ -68,6 +72,9 @@ public class RecommendBenchmark {
 
   @Param("popularity")
   String ranking;
+
+  @Param("published")
+  String rescoreDepth;
 
   private Indexer indexer;
   private Recommender recommender;
@@ -104,8 +111,21 @@ public class RecommendBenchmark {
                             "no model in "
                                 + data
                                 + ": train and publish one first (see docs/benchmarks.md)"));
-        recommender.rankings().use(registry.model(id));
-        System.out.printf("%nranking with model %s%n", id);
+        RankingModel model = registry.model(id);
+        if (!rescoreDepth.equals("published")
+            && model.ranker() instanceof TreeEnsemble trees) {
+          model =
+              new RankingModel(
+                  model.name(),
+                  model.collaborative(),
+                  trees.withRescoreDepth(Integer.parseInt(rescoreDepth)),
+                  model.usesLabels());
+        }
+        recommender.rankings().use(model);
+        System.out.printf(
+            "%nranking with model %s, rescore depth %s%n",
+            id,
+            model.ranker() instanceof TreeEnsemble trees ? trees.rescoreDepth() : "-");
       }
       default ->
           throw new IllegalArgumentException(
