@@ -25,6 +25,7 @@ import io.fanshelf.training.model.LambdaMartOptions;
 import io.fanshelf.training.model.LogisticOptions;
 import io.fanshelf.training.model.ModelOptions;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,8 +213,8 @@ public final class Trainer {
   public Dataset dataset(Split split, Predicate<Event> among, boolean hideLabels)
       throws IOException {
     Partition part = examplesPartition(split, among);
-    Snapshot snapshot = snapshot(part, "snapshot");
-    return examples(snapshot, part, newcomers(part, snapshot, null), hideLabels, "dataset");
+    Snapshots snapshots = snapshots(part, "snapshot", null);
+    return examples(snapshots.snapshot(), part, snapshots.newcomers(), hideLabels, "dataset");
   }
 
   /**
@@ -276,9 +279,9 @@ public final class Trainer {
     }
     // examples inside the window's known events, to fit the ranker validated on the window
     Partition inner = examplesPartition(options.examples(), window.known());
-    Snapshot innerSnapshot =
-        withModels(snapshot(inner, "snapshot (examples for validation)"), inner.known(), choice);
-    Newcomers innerNewcomers = newcomers(inner, innerSnapshot, choice);
+    Snapshots innerSnapshots = snapshots(inner, "snapshot (examples for validation)", choice);
+    Snapshot innerSnapshot = innerSnapshots.snapshot();
+    Newcomers innerNewcomers = innerSnapshots.newcomers();
     Dataset innerExamples =
         examples(innerSnapshot, inner, innerNewcomers, false, "examples (validation)");
     timings.put("validationExamples", ms(t2));
@@ -385,9 +388,9 @@ public final class Trainer {
     long t4 = System.nanoTime();
     Collaborative models = choice.fit(interactions(among, p -> true));
     Partition examplesWindow = examplesPartition(options.examples(), among);
-    Snapshot examplesSnapshot =
-        withModels(snapshot(examplesWindow, "snapshot (examples)"), examplesWindow.known(), choice);
-    Newcomers newcomers = newcomers(examplesWindow, examplesSnapshot, choice);
+    Snapshots examplesSnapshots = snapshots(examplesWindow, "snapshot (examples)", choice);
+    Snapshot examplesSnapshot = examplesSnapshots.snapshot();
+    Newcomers newcomers = examplesSnapshots.newcomers();
     Dataset examples = examples(examplesSnapshot, examplesWindow, newcomers, false, "examples");
     Ranker ranker =
         rescoring(
@@ -877,14 +880,45 @@ public final class Trainer {
   /** The fans of a partition also shown to the ranker as newcomers, and what they are seen from. */
   private record Newcomers(Set<FanId> fans, Snapshot seenFrom) {}
 
+  /** A partition's snapshot and its newcomers. */
+  private record Snapshots(Snapshot snapshot, Newcomers newcomers) {}
+
   /**
-   * The newcomers of {@code part}, seen from a snapshot (and models, when {@code choice} is given)
-   * without their events.
+   * {@code part}'s snapshot (with {@code choice}'s models fitted on its known events, when given)
+   * and its newcomers, seen from a snapshot and models without their events. The two snapshots are
+   * built at once, the newcomers' on a thread of its own: rebuilding the aggregates is one pass
+   * over the events on one core.
    */
-  private Newcomers newcomers(Partition part, Snapshot snapshot, CollaborativeChoice choice)
+  private Snapshots snapshots(Partition part, String stage, CollaborativeChoice choice)
       throws IOException {
     Set<FanId> fans = DatasetBuilder.newcomers(part, options.sampling(), options.newcomerShare());
-    return new Newcomers(fans, fans.isEmpty() ? snapshot : without(part, fans, choice));
+    FutureTask<Snapshot> unseen = new FutureTask<>(() -> without(part, fans, choice));
+    if (!fans.isEmpty()) {
+      Thread.ofPlatform().name("fanshelf-newcomers-snapshot").daemon().start(unseen);
+    }
+    Snapshot snapshot = snapshot(part, stage);
+    if (choice != null) {
+      snapshot = withModels(snapshot, part.known(), choice);
+    }
+    return new Snapshots(
+        snapshot, new Newcomers(fans, fans.isEmpty() ? snapshot : await(unseen, stage)));
+  }
+
+  private static Snapshot await(FutureTask<Snapshot> task, String stage) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while building the newcomers' " + stage);
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw new IOException("building the newcomers' " + stage, io);
+        case RuntimeException unchecked -> throw unchecked;
+        case Error error -> throw error;
+        default ->
+            throw new IllegalStateException("building the newcomers' " + stage, e.getCause());
+      }
+    }
   }
 
   private Dataset examples(

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * before a moment, the labels of a window. Immutable and thread-safe.
  */
 public final class EventLog {
-  private static final Comparator<Event> ORDER =
+  /** The log's order: by time, ties by id. */
+  static final Comparator<Event> ORDER =
       Comparator.comparing(Event::time).thenComparing(e -> e.id().value());
 
   private final List<Event> events;

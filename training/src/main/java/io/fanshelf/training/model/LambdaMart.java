@@ -14,10 +14,10 @@ import java.util.stream.IntStream;
 /**
  * Fits LambdaMART as Burges (2010) describes it: each round computes, per fan, the lambda of every
  * example (the RankNet gradient of each (relevant, irrelevant) pair scaled by the change in NDCG@k
- * that swapping them would make) and its second derivative, fits one Smile regression tree to the
- * lambdas by least squares, and sets each leaf to the Newton step {@code sum(lambda) / sum(second
- * derivative)}. The trees are then copied into a {@link TreeEnsemble}, which serving scores without
- * Smile. The same data, options and seed give the same trees. Stateless.
+ * that swapping them would make) and its second derivative, grows one histogram regression tree
+ * ({@link HistogramTree}) on them, and sets each leaf to the Newton step {@code sum(lambda) /
+ * sum(second derivative)}. The trees are then laid end to end in a {@link TreeEnsemble}, which
+ * serving scores. The same data, options and seed give the same trees. Stateless.
  */
 public final class LambdaMart {
   /** The sigmoid's steepness in the RankNet pair probability. */
@@ -148,7 +148,8 @@ public final class LambdaMart {
 
   /**
    * The lambdas and their second derivatives for the rows {@code [from, to)} of one fan, from the
-   * current scores; binary relevance, so pairs are (relevant, irrelevant).
+   * current scores; binary relevance, so pairs are (relevant, irrelevant). Each row's sums add its
+   * pairs in row order.
    */
   static void lambdas(
       int[] labels,
@@ -166,43 +167,102 @@ public final class LambdaMart {
     if (relevant == 0 || relevant == size) {
       return;
     }
-    Integer[] byScore = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      byScore[i] = from + i;
-    }
-    Arrays.sort(byScore, (a, b) -> Double.compare(scores[b], scores[a]));
+    int[] byScore = byScore(scores, from, size);
     int[] rank = new int[size];
+    // each row's discount at its rank, 0 at the cutoff and below
+    double[] discounted = new double[size];
     for (int r = 0; r < size; r++) {
-      rank[byScore[r] - from] = r;
+      rank[byScore[r]] = r;
+      if (r < cutoff) {
+        discounted[byScore[r]] = discount(r);
+      }
     }
     double ideal = 0;
     for (int r = 0; r < Math.min(relevant, cutoff); r++) {
       ideal += discount(r);
     }
-    for (int i = from; i < to; i++) {
-      if (labels[i] == 0) {
-        continue;
-      }
-      int ri = rank[i - from];
-      for (int j = from; j < to; j++) {
-        if (labels[j] != 0) {
-          continue;
+    // the irrelevant rows in row order, and those of them ranked above the cutoff: a pair whose
+    // two rows are both at the cutoff or below changes no NDCG@cutoff and counts 0
+    int[] irrelevant = new int[size - relevant];
+    int[] irrelevantAbove = new int[size - relevant];
+    int count = 0;
+    int countAbove = 0;
+    for (int j = 0; j < size; j++) {
+      if (labels[from + j] == 0) {
+        irrelevant[count++] = j;
+        if (rank[j] < cutoff) {
+          irrelevantAbove[countAbove++] = j;
         }
-        int rj = rank[j - from];
-        if (ri >= cutoff && rj >= cutoff) {
-          continue;
-        }
-        double delta =
-            Math.abs((ri < cutoff ? discount(ri) : 0) - (rj < cutoff ? discount(rj) : 0)) / ideal;
-        double rho = 1 / (1 + Math.exp(SIGMA * (scores[i] - scores[j])));
-        double lambda = SIGMA * delta * rho;
-        double weight = SIGMA * SIGMA * delta * rho * (1 - rho);
-        lambdas[i] += lambda;
-        lambdas[j] -= lambda;
-        weights[i] += weight;
-        weights[j] += weight;
       }
     }
+    for (int i = 0; i < size; i++) {
+      if (labels[from + i] == 0) {
+        continue;
+      }
+      boolean above = rank[i] < cutoff;
+      int[] partners = above ? irrelevant : irrelevantAbove;
+      int partnerCount = above ? count : countAbove;
+      double scoreI = scores[from + i];
+      double discountI = discounted[i];
+      for (int p = 0; p < partnerCount; p++) {
+        int j = partners[p];
+        double delta = Math.abs(discountI - discounted[j]) / ideal;
+        double rho = 1 / (1 + Math.exp(SIGMA * (scoreI - scores[from + j])));
+        double lambda = SIGMA * delta * rho;
+        double weight = SIGMA * SIGMA * delta * rho * (1 - rho);
+        lambdas[from + i] += lambda;
+        lambdas[from + j] -= lambda;
+        weights[from + i] += weight;
+        weights[from + j] += weight;
+      }
+    }
+  }
+
+  /**
+   * The offsets {@code 0 .. size) of the rows from {@code from}, highest score first, ties in row
+   * order (a stable merge sort of {@link Double#compare}, as sorting boxed indices would give).
+   */
+  static int[] byScore(double[] scores, int from, int size) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    mergeSort(scores, from, order, new int[size], 0, size);
+    return order;
+  }
+
+  private static void mergeSort(
+      double[] scores, int from, int[] order, int[] scratch, int lo, int hi) {
+    if (hi - lo <= 16) {
+      for (int i = lo + 1; i < hi; i++) {
+        int moving = order[i];
+        int k = i - 1;
+        while (k >= lo && before(scores, from, moving, order[k])) {
+          order[k + 1] = order[k];
+          k--;
+        }
+        order[k + 1] = moving;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    mergeSort(scores, from, order, scratch, lo, mid);
+    mergeSort(scores, from, order, scratch, mid, hi);
+    System.arraycopy(order, lo, scratch, lo, hi - lo);
+    int a = lo;
+    int b = mid;
+    for (int k = lo; k < hi; k++) {
+      if (b >= hi || (a < mid && !before(scores, from, scratch[b], scratch[a]))) {
+        order[k] = scratch[a++];
+      } else {
+        order[k] = scratch[b++];
+      }
+    }
+  }
+
+  /** Whether row offset {@code a} sorts strictly before {@code b}: a higher score. */
+  private static boolean before(double[] scores, int from, int a, int b) {
+    return Double.compare(scores[from + a], scores[from + b]) > 0;
   }
 
   private static double discount(int rank) {

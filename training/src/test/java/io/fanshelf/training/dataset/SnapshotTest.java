@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
 import io.fanshelf.recommender.FanContext;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,29 @@ class SnapshotTest {
       long known = events.stream().filter(p.known()).count();
       long held = events.size() - known;
       assertEquals(Math.max(1, Math.round(0.2 * events.size())), held, c.fan().value());
+      for (int i = 0; i < known; i++) {
+        assertTrue(p.known().test(events.get(i)), "the known events come first: " + c.fan());
+      }
+    }
+  }
+
+  @Test
+  void leaveLastOutAmongSomeEventsHoldsOutTheLatestOfThoseAndKnowsNoOthers() {
+    var targets = TrainingOptions.parseTargets("purchase,view");
+    Predicate<Event> purchases = e -> e.type() == EventType.PURCHASE;
+    Partition p = new LastSplit(0.5).partition(fixture.data, purchases, targets, true);
+    assertFalse(p.cases().isEmpty(), "the fixture's fans buy");
+    for (FanCase c : p.cases()) {
+      List<Event> bought = fixture.data.log().ofFan(c.fan()).stream().filter(purchases).toList();
+      int held = Math.max(1, (int) Math.round(0.5 * bought.size()));
+      for (int i = 0; i < bought.size(); i++) {
+        assertEquals(i < bought.size() - held, p.known().test(bought.get(i)), c.fan().value());
+      }
+      assertTrue(
+          fixture.data.log().ofFan(c.fan()).stream()
+              .filter(purchases.negate())
+              .noneMatch(p.known()),
+          "events outside the split's events are not known: " + c.fan());
     }
   }
 }

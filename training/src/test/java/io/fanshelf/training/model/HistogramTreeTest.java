@@ -93,4 +93,69 @@ class HistogramTreeTest {
     }
     return node;
   }
+
+  @Test
+  void aNodesHistogramEqualsEachBinsSumInRowOrderToTheBit() {
+    // 19 features: two full blocks and a narrower one, with constant features left out of them;
+    // large enough to be summed in parallel
+    int n = 30_000;
+    int features = 19;
+    SplittableRandom random = new SplittableRandom(13);
+    float[][] data = new float[n][features];
+    double[] gradients = new double[n];
+    double[] hessians = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int f = 0; f < features; f++) {
+        data[i][f] =
+            switch (f % 4) {
+              case 0 -> random.nextInt(2);
+              case 1 -> f == 5 ? 3 : random.nextInt(9);
+              default -> (float) random.nextGaussian();
+            };
+      }
+      gradients[i] = random.nextGaussian() * Math.pow(10, random.nextInt(-6, 6));
+      hessians[i] = random.nextDouble() * Math.pow(10, random.nextInt(-6, 3));
+    }
+    HistogramTree.Bins bins = new HistogramTree.Bins(data, features);
+    // a node: a shuffled selection of the rows, as a split's partition leaves them
+    int[] order = new int[n];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (random.nextInt(3) > 0) {
+        order[size++] = i;
+      }
+    }
+    for (int i = size - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    int from = 1_000;
+    int to = size - 500;
+    HistogramTree.Histogram sums =
+        HistogramTree.Histogram.of(bins, gradients, hessians, order, from, to);
+    for (int f = 0; f < features; f++) {
+      int bucketCount = bins.upper[f].length;
+      for (int b = 0; b < bucketCount; b++) {
+        double g = 0;
+        double h = 0;
+        int rows = 0;
+        for (int i = from; i < to; i++) {
+          if (bucketCount >= 2 && (bins.bin[f][order[i]] & 0xff) == b) {
+            g += gradients[order[i]];
+            h += hessians[order[i]];
+            rows++;
+          }
+        }
+        int slot = f * HistogramTree.MAX_BINS + b;
+        String where = "feature " + f + ", bin " + b;
+        assertEquals(
+            Double.doubleToRawLongBits(g), Double.doubleToRawLongBits(sums.gradient[slot]), where);
+        assertEquals(
+            Double.doubleToRawLongBits(h), Double.doubleToRawLongBits(sums.hessian[slot]), where);
+        assertEquals(rows, sums.rows[slot], where);
+      }
+    }
+  }
 }

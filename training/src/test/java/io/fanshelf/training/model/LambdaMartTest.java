@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,5 +132,99 @@ class LambdaMartTest {
         assertTrue(cascade[byBase[r]] <= cascade[byBase[r - 1]], "the rest keep the base order");
       }
     }
+  }
+
+  void lambdasEqualThePairByPairDefinitionToTheBit() {
+    // groups with tied scores (the stable order decides their ranks), long groups whose pairs
+    // below the cutoff are skipped, and groups of one class (no lambdas)
+    SplittableRandom random = new SplittableRandom(11);
+    int groups = 400;
+    int[] starts = new int[groups + 1];
+    for (int g = 0; g < groups; g++) {
+      starts[g + 1] = starts[g] + 1 + random.nextInt(g % 10 == 0 ? 120 : 30);
+    }
+    int n = starts[groups];
+    int[] labels = new int[n];
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = random.nextInt(4) == 0 ? 1 : 0;
+      scores[i] = random.nextBoolean() ? random.nextInt(3) : random.nextGaussian();
+    }
+    for (int cutoff : new int[] {1, 5, 10, 1_000}) {
+      double[] lambdas = new double[n];
+      double[] weights = new double[n];
+      double[] expectedLambdas = new double[n];
+      double[] expectedWeights = new double[n];
+      for (int g = 0; g < groups; g++) {
+        LambdaMart.lambdas(labels, scores, starts[g], starts[g + 1], cutoff, lambdas, weights);
+        pairByPair(
+            labels, scores, starts[g], starts[g + 1], cutoff, expectedLambdas, expectedWeights);
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(
+            Double.doubleToRawLongBits(expectedLambdas[i]),
+            Double.doubleToRawLongBits(lambdas[i]),
+            "lambda of row " + i + " at cutoff " + cutoff);
+        assertEquals(
+            Double.doubleToRawLongBits(expectedWeights[i]),
+            Double.doubleToRawLongBits(weights[i]),
+            "second derivative of row " + i + " at cutoff " + cutoff);
+      }
+    }
+  }
+
+  /**
+   * Burges' lambdas as written: ranks from sorting boxed indices by score, then every (relevant,
+   * irrelevant) pair in row order, skipped when both rank at the cutoff or below.
+   */
+  private static void pairByPair(
+      int[] labels,
+      double[] scores,
+      int from,
+      int to,
+      int cutoff,
+      double[] lambdas,
+      double[] weights) {
+    int size = to - from;
+    int relevant = 0;
+    for (int i = from; i < to; i++) {
+      relevant += labels[i];
+    }
+    if (relevant == 0 || relevant == size) {
+      return;
+    }
+    Integer[] byScore = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      byScore[i] = from + i;
+    }
+    Arrays.sort(byScore, (a, b) -> Double.compare(scores[b], scores[a]));
+    int[] rank = new int[size];
+    for (int r = 0; r < size; r++) {
+      rank[byScore[r] - from] = r;
+    }
+    double ideal = 0;
+    for (int r = 0; r < Math.min(relevant, cutoff); r++) {
+      ideal += discount(r);
+    }
+    for (int i = from; i < to; i++) {
+      for (int j = from; j < to; j++) {
+        int ri = rank[i - from];
+        int rj = rank[j - from];
+        if (labels[i] == 0 || labels[j] != 0 || (ri >= cutoff && rj >= cutoff)) {
+          continue;
+        }
+        double delta =
+            Math.abs((ri < cutoff ? discount(ri) : 0) - (rj < cutoff ? discount(rj) : 0)) / ideal;
+        double rho = 1 / (1 + Math.exp(scores[i] - scores[j]));
+        lambdas[i] += delta * rho;
+        lambdas[j] -= delta * rho;
+        weights[i] += delta * rho * (1 - rho);
+        weights[j] += delta * rho * (1 - rho);
+      }
+    }
+  }
+
+  private static double discount(int rank) {
+    return 1 / (Math.log(rank + 2) / Math.log(2));
   }
 }
