@@ -14,6 +14,8 @@ import io.fanshelf.recommender.RecommenderOptions;
 import io.fanshelf.recommender.rules.CurationLookup;
 import io.fanshelf.training.registry.ModelRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,8 +83,10 @@ public class RecommendBenchmark {
   private Random random;
   private Instant now;
   private CatalogQuery bareQuery;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private long candidates;
   private long requests;
+  private long cpuNanos;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -143,7 +147,9 @@ public class RecommendBenchmark {
   @Benchmark
   public Recommendations recommend() throws IOException {
     int fan = random.nextInt(fans);
+    long cpuBefore = THREADS.getCurrentThreadCpuTime();
     Recommendations result = recommender.recommend(SyntheticShop.forYou(fan, now));
+    cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
     candidates += result.candidates();
     requests++;
     return result;
@@ -157,8 +163,12 @@ public class RecommendBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     if (requests > 0) {
+      // the CPU time the request's own thread used: on a shared machine the wall time measures
+      // the other processes too, this much less so (cache and frequency effects remain)
       System.out.printf(
-          "%nmean candidates per recommendation: %.0f%n", (double) candidates / requests);
+          "%nmean candidates per recommendation: %.0f, mean CPU time per recommendation: %.0f us%n",
+          (double) candidates / requests,
+          cpuNanos / 1e3 / requests);
     }
     indexer.close();
   }
