@@ -134,6 +134,7 @@ class LambdaMartTest {
     }
   }
 
+  @Test
   void lambdasEqualThePairByPairDefinitionToTheBit() {
     // groups with tied scores (the stable order decides their ranks), long groups whose pairs
     // below the cutoff are skipped, and groups of one class (no lambdas)
