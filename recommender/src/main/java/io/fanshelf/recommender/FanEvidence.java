@@ -12,6 +12,7 @@ import io.fanshelf.recommender.collaborative.FanItems;
 import io.fanshelf.recommender.collaborative.FanNeighbourModel;
 import io.fanshelf.recommender.collaborative.ItemIndex;
 import io.fanshelf.recommender.collaborative.ItemNeighbourModel;
+import io.fanshelf.recommender.collaborative.RowScores;
 import io.fanshelf.recommender.collaborative.TopK;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -41,9 +42,9 @@ public final class FanEvidence {
   private final IntDoubleMap coVisit = IntDoubleMap.forScores();
   private final List<LabelRule> rules = new ArrayList<>();
   private double[] factorVector;
-  private IntDoubleMap itemScores;
+  private RowScores itemScores;
   private IntDoubleMap lastItemScores;
-  private IntDoubleMap fanScores;
+  private RowScores fanScores;
   private final Map<ItemIndex, FanItems> histories = new IdentityHashMap<>(4);
 
   /**
@@ -202,7 +203,7 @@ public final class FanEvidence {
   }
 
   public int[] itemTop(int k) {
-    return top(itemScores(), k);
+    return itemScores().top(k);
   }
 
   /** The item-to-item weight from the fan's latest positive product to this one. */
@@ -228,7 +229,7 @@ public final class FanEvidence {
   }
 
   public int[] fanTop(int k) {
-    return top(fanScores(), k);
+    return fanScores().top(k);
   }
 
   private double[] factorVector(FactorModel model) {
@@ -238,30 +239,27 @@ public final class FanEvidence {
     return factorVector;
   }
 
-  private IntDoubleMap itemScores() {
+  private RowScores itemScores() {
     if (itemScores == null) {
-      itemScores = IntDoubleMap.forScores();
-      models
-          .models()
-          .items()
-          .ifPresent(
-              model ->
-                  model.scores(
-                      history(model.items()),
-                      (row, score) -> add(itemScores, models.items(), row, score)));
+      ItemNeighbourModel model = models.models().items().orElse(null);
+      if (model == null) {
+        itemScores = RowScores.none();
+      } else {
+        itemScores = new RowScores(models.items(), model.items().size());
+        model.scores(history(model.items()), itemScores);
+      }
     }
     return itemScores;
   }
 
-  private IntDoubleMap fanScores() {
+  private RowScores fanScores() {
     if (fanScores == null) {
-      fanScores = IntDoubleMap.forScores();
       FanNeighbourModel model = models.models().fans().orElse(null);
-      if (model != null) {
-        model.scores(
-            fan.fan(),
-            history(model.items()),
-            (row, score) -> add(fanScores, models.fans(), row, score));
+      if (model == null) {
+        fanScores = RowScores.none();
+      } else {
+        fanScores = new RowScores(models.fans(), model.items().size());
+        model.scores(fan.fan(), history(model.items()), fanScores);
       }
     }
     return fanScores;
