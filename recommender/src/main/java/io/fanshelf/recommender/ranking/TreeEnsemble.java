@@ -34,22 +34,6 @@ public final class TreeEnsemble implements Ranker {
   /**
    * @param base the ranking the boosting started from
    * @param baseWeight its weight in the score; 0 for trees alone
-   */
-  public TreeEnsemble(
-      String name,
-      List<String> featureNames,
-      Ranker base,
-      double baseWeight,
-      int[] roots,
-      int[] feature,
-      float[] threshold,
-      int[] left,
-      int[] right,
-      double[] value) {
-    this(name, featureNames, base, baseWeight, roots, feature, threshold, left, right, value, 0);
-  }
-
-  /**
    * @param rescoreDepth how many of a list's candidates, best by the base ranking, the trees score;
    *     0 for all of them
    */

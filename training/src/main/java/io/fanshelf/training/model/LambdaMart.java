@@ -299,7 +299,17 @@ public final class LambdaMart {
         offset += tree.feature().length;
       }
       return new TreeEnsemble(
-          name, Feature.names(), base, baseWeight, roots, feature, threshold, left, right, value);
+          name,
+          Feature.names(),
+          base,
+          baseWeight,
+          roots,
+          feature,
+          threshold,
+          left,
+          right,
+          value,
+          0);
     }
   }
 }
