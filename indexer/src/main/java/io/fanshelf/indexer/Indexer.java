@@ -22,6 +22,7 @@ import io.fanshelf.indexer.store.StoreReader;
 import io.fanshelf.indexer.store.lucene.LuceneBackend;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * the event log. Every write goes through it (imports, events, labels); {@link #store} hands out
  * reads only. Thread-safe: writes are serialised by one lock; reads never wait on it, and neither
  * do the aggregates, which are rebuilt beside the serving instance and swapped in (only the very
- * first build, when nothing serves yet, makes callers wait). Close it to release the directory.
+ * first build, when nothing serves yet, makes callers wait: with live aggregates it starts in the
+ * background when the indexer opens). Close it to release the directory.
  */
 public final class Indexer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -75,6 +78,11 @@ public final class Indexer implements Closeable {
   // Product ids for validating API events without a store lookup per event; reloaded after a
   // catalog import.
   private volatile KnownProducts knownProducts = new KnownProducts(-1, Set.of());
+  // With live aggregates: the first serving instance (a snapshot loaded, or else the log counted),
+  // made on the rebuilder thread from open, so that a server's start goes on meanwhile;
+  // aggregates() waits for it.
+  private volatile CompletableFuture<Void> firstAggregates =
+      CompletableFuture.completedFuture(null);
 
   private record KnownProducts(long catalogVersion, Set<ProductId> ids) {}
 
@@ -91,15 +99,19 @@ public final class Indexer implements Closeable {
     return open(options, LuceneBackend.open(options.dataDir()));
   }
 
-  /** Opens over a backend the caller chose (e.g. Elasticsearch); closing the indexer closes it. */
+  /**
+   * Opens over a backend the caller chose (e.g. Elasticsearch); closing the indexer closes it. With
+   * live aggregates it returns once the store is open: the aggregates are loaded from the newest
+   * snapshot (or else counted from the log) in the background, and {@link #aggregates} waits for
+   * them. Writes may come meanwhile: a snapshot's load replays the log after it, a count follows
+   * the writes made during it.
+   */
   public static Indexer open(IndexerOptions options, StoreBackend store) throws IOException {
     Indexer indexer = new Indexer(options, store, Optional.empty());
     indexer.logOpened();
     if (options.liveAggregates()) {
-      if (!indexer.aggregates.loadSnapshot()) {
-        indexer.rebuildAggregates();
-        indexer.writeSnapshotQuietly(); // a failed snapshot only makes the next start slower
-      }
+      indexer.firstAggregates =
+          CompletableFuture.runAsync(indexer::serveFirstAggregates, indexer.rebuilder);
       if (options.snapshotInterval().isPositive()) {
         long millis = options.snapshotInterval().toMillis();
         indexer.rebuilder.scheduleWithFixedDelay(
@@ -130,6 +142,19 @@ public final class Indexer implements Closeable {
       throw e;
     }
     return indexer;
+  }
+
+  private void serveFirstAggregates() {
+    try {
+      if (!aggregates.loadSnapshot()) {
+        aggregates.rebuild();
+        writeSnapshotQuietly(); // a failed snapshot only makes the next start slower
+      }
+    } catch (ClosedByInterruptException e) {
+      LOG.info("the indexer was closed while the aggregates were loading");
+    } catch (IOException | RuntimeException e) {
+      LOG.error("loading the aggregates failed; the first use counts them from the log", e);
+    }
   }
 
   private void logOpened() throws IOException {
@@ -511,10 +536,17 @@ public final class Indexer implements Closeable {
 
   /**
    * The aggregates of the event log. Never null, and never waits for a rebuild: after an import the
-   * instance from before serves until the recount is swapped in. Only when there is none yet (the
-   * first use without live aggregates, or after an import without them) is it built on the spot.
+   * instance from before serves until the recount is swapped in. Only when there is none yet does
+   * it wait: for the first load that {@link #open} started with live aggregates, or else (the first
+   * use without live aggregates, after an import without them, or when that load failed) while it
+   * is built on the spot.
    */
   public EventAggregates aggregates() throws IOException {
+    CompletableFuture<Void> first = firstAggregates;
+    if (!first.isDone()) {
+      // It fails only when cancelled by close; serveFirstAggregates logs its own errors.
+      first.handle((loaded, cancelled) -> null).join();
+    }
     return aggregates.buildIfMissing();
   }
 
@@ -583,6 +615,7 @@ public final class Indexer implements Closeable {
   public void close() throws IOException {
     feed.ifPresent(AggregatesFeed::close);
     rebuilder.shutdownNow();
+    firstAggregates.cancel(false); // when closed before the first load started
     try {
       rebuilder.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

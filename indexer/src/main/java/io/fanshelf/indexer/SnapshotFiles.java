@@ -4,6 +4,7 @@ import io.fanshelf.indexer.aggregate.SnapshotRefusedException;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.store.EventReader;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -78,11 +79,16 @@ public final class SnapshotFiles {
   /**
    * The newest snapshot {@code loader} accepts; empty when there is none (each refused one moved
    * aside after a warning).
+   *
+   * @throws ClosedByInterruptException when the loading thread was interrupted while it read the
+   *     file (e.g. its owner is closing): the file stays, for the next start
    */
   public <T> Optional<T> loadNewest(Loader<T> loader) throws IOException {
     for (Path file : files()) {
       try {
         return Optional.of(loader.load(file));
+      } catch (ClosedByInterruptException e) {
+        throw e; // the reader was stopped (its owner closes), not the file found wrong: keep it
       } catch (IOException | RuntimeException e) {
         // Refused (truncated, corrupt, foreign, another format) or unreadable: the log still has
         // everything, so the caller counts it instead.

@@ -1,6 +1,7 @@
 package io.fanshelf.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
@@ -134,6 +135,7 @@ class IndexerSnapshotTest {
     assertEquals(1, restored.size(), names(restored));
 
     try (Indexer indexer = open(data)) {
+      indexer.aggregates(); // waits for the first load, which open started in the background
       // A full rebuild would have written a snapshot at the log's end at once; loading did not.
       assertEquals(names(restored), names(snapshots(data)));
       assertEquals(650, indexer.aggregates().stats().eventsSeen());
@@ -141,6 +143,48 @@ class IndexerSnapshotTest {
       append(indexer, "a", 100, 3); // and it goes on counting
       assertSameAsRecount(indexer);
     }
+  }
+
+  @Test
+  void eventsAppendedWhileTheFirstLoadRunsAreCountedOnce() throws Exception {
+    Path data = dir.resolve("data");
+    try (Indexer indexer = create(data, "w", 300, 8)) {
+      writeSnapshotOnceRecounted(indexer, data);
+    }
+    try (Indexer indexer = open(data)) {
+      // open returned with the snapshot loading in the background: these appends come before,
+      // during or after it, and each is counted once either way
+      append(indexer, "w", 120, 9);
+      assertEquals(420, indexer.aggregates().stats().eventsSeen());
+      assertSameAsRecount(indexer);
+    }
+  }
+
+  @Test
+  void aSnapshotWhoseReadIsInterruptedIsKept() throws Exception {
+    Path data = dir.resolve("data");
+    try (Indexer indexer = create(data, "s", 50, 10)) {
+      writeSnapshotOnceRecounted(indexer, data);
+    }
+    List<Path> before = snapshots(data);
+    SnapshotFiles files =
+        new SnapshotFiles(data.resolve("aggregates"), "snapshot-", ".fsagg", 2, "aggregates");
+    try {
+      assertThrows(
+          java.nio.channels.ClosedByInterruptException.class,
+          () ->
+              files.loadNewest(
+                  file -> {
+                    Thread.currentThread().interrupt(); // as Indexer.close stops its thread
+                    try (java.nio.channels.FileChannel channel =
+                        java.nio.channels.FileChannel.open(file)) {
+                      return channel.read(java.nio.ByteBuffer.allocate(8));
+                    }
+                  }));
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(names(before), names(snapshots(data)), "nothing moved aside");
   }
 
   @Test
@@ -158,6 +202,7 @@ class IndexerSnapshotTest {
     }
 
     try (Indexer indexer = open(data)) {
+      indexer.aggregates(); // waits for the first load
       for (Path snapshot : corrupted) {
         assertTrue(
             Files.exists(snapshot.resolveSibling(snapshot.getFileName() + ".refused")),
@@ -187,6 +232,7 @@ class IndexerSnapshotTest {
     Files.copy(foreign, mine.resolve("aggregates").resolve(foreign.getFileName()));
 
     try (Indexer indexer = open(mine)) {
+      indexer.aggregates(); // waits for the first load
       assertTrue(
           Files.exists(mine.resolve("aggregates").resolve(foreign.getFileName() + ".refused")));
       assertSameAsRecount(indexer);

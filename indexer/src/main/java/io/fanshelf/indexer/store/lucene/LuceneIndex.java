@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -141,7 +142,12 @@ final class LuceneIndex implements Closeable {
     read(
         searcher -> {
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            StoredFields fields = leaf.reader().storedFields();
+            // The merge instance reads documents in order: it decompresses each block of stored
+            // fields once, where the random-access reader decompresses it again for every document.
+            StoredFields fields =
+                leaf.reader() instanceof CodecReader codec && codec.getFieldsReader() != null
+                    ? codec.getFieldsReader().getMergeInstance()
+                    : leaf.reader().storedFields();
             Bits live = leaf.reader().getLiveDocs();
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               if (live == null || live.get(doc)) {
