@@ -104,40 +104,32 @@ public final class TreeEnsemble implements Ranker {
       throw new IllegalArgumentException(
           "count must be between 0 and " + roots.length + ", got " + count);
     }
-    return new TreeEnsemble(
-        name,
-        featureNames,
-        base,
-        baseWeight,
-        Arrays.copyOf(roots, count),
-        feature,
-        threshold,
-        left,
-        right,
-        value,
-        rescoreDepth);
+    return copy(name, Arrays.copyOf(roots, count), rescoreDepth);
   }
 
   /** The same trees scoring only the base ranking's best {@code depth} of a list (0: all). */
   public TreeEnsemble withRescoreDepth(int depth) {
-    return new TreeEnsemble(
-        name, featureNames, base, baseWeight, roots, feature, threshold, left, right, value, depth);
+    return copy(name, roots, depth);
   }
 
   /** The same trees under another name (e.g. the registry's id). */
   public TreeEnsemble named(String newName) {
+    return copy(newName, roots, rescoreDepth);
+  }
+
+  private TreeEnsemble copy(String newName, int[] newRoots, int depth) {
     return new TreeEnsemble(
         newName,
         featureNames,
         base,
         baseWeight,
-        roots,
+        newRoots,
         feature,
         threshold,
         left,
         right,
         value,
-        rescoreDepth);
+        depth);
   }
 
   @Override
