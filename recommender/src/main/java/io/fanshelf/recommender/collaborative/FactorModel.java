@@ -82,7 +82,8 @@ public final class FactorModel implements CollaborativeModel {
     this.rowAt =
         java.util.stream.IntStream.range(0, n)
             .boxed()
-            .sorted((a, b) -> a.equals(b) ? 0 : Double.compare(length[b], length[a]))
+            // longest first; a stable sort keeps equal lengths in row order
+            .sorted(java.util.Comparator.comparingDouble(row -> -length[row]))
             .mapToInt(Integer::intValue)
             .toArray();
     this.norm = new double[n];

@@ -29,19 +29,21 @@ public final class RowScores implements ScoreSink {
     return new RowScores(new BoundCollaborative.Binding(new int[0], new int[0]), 0);
   }
 
-  /** Adds {@code score} to {@code row}'s sum; rows the catalog lacks are left out. */
+  /**
+   * Adds {@code score} to {@code row}'s sum. A row the catalog lacks is looked up once, on its
+   * first add, and left out of the scored rows; its sum is kept but no ordinal reads it.
+   */
   @Override
   public void add(int row, double score) {
-    if (binding.ordinal(row) < 0) {
-      return;
-    }
     long bit = 1L << row;
     if ((touched[row >>> 6] & bit) == 0) {
       touched[row >>> 6] |= bit;
-      if (count == rows.length) {
-        rows = Arrays.copyOf(rows, count * 2);
+      if (binding.ordinal(row) >= 0) {
+        if (count == rows.length) {
+          rows = Arrays.copyOf(rows, count * 2);
+        }
+        rows[count++] = row;
       }
-      rows[count++] = row;
     }
     byRow[row] += score;
   }
