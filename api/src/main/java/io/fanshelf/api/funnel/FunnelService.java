@@ -56,11 +56,21 @@ public class FunnelService {
   }
 
   /**
-   * The owner's latest day with attributed activity, else today: the console's default end, so a
-   * shop whose history stops earlier (imported, or the demo's 2017) still opens on its funnel.
+   * The owner's latest day with attributed activity or a link made, else today: the console's
+   * default end, so a shop whose history stops earlier (imported, or the demo's 2017) still opens
+   * on its funnel, and links shared today count even when the last open was yesterday.
    */
   public LocalDate lastActiveDay(OwnerId owner) {
-    return ledger.lastDay(owner).orElseGet(this::today);
+    List<ShareLink> made = links.list(owner);
+    Optional<LocalDate> lastLink =
+        made.isEmpty()
+            ? Optional.empty()
+            : Optional.of(LocalDate.ofInstant(made.getLast().createdAt(), ZoneOffset.UTC));
+    Optional<LocalDate> lastOpen = ledger.lastDay(owner);
+    if (lastLink.isPresent() && lastOpen.isPresent()) {
+      return lastLink.get().isAfter(lastOpen.get()) ? lastLink.get() : lastOpen.get();
+    }
+    return lastOpen.or(() -> lastLink).orElseGet(this::today);
   }
 
   /** The owner's segment with this id; 400 naming {@code segment} when they have none such. */
