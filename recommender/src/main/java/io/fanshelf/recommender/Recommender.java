@@ -276,18 +276,19 @@ public final class Recommender {
         allowed.add(candidate);
       }
     }
-    float[][] vectors = features.extract(allowed);
+    // computed as the ranker reads them; whole only for the items shown, whose reasons read them
+    FeatureExtractor.Vectors vectors = features.vectors(allowed);
     boolean ranked =
         request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS;
     double[] rankerScores = ranked ? ranker.scores(vectors) : null;
     List<Scored> scored = new ArrayList<>(allowed.size());
-    for (int i = 0; i < vectors.length; i++) {
+    for (int i = 0; i < allowed.size(); i++) {
       Candidates.Candidate candidate = allowed.get(i);
       Product product = current.catalog().product(candidate.ordinal());
       double score =
           ranked ? rankerScores[i] : candidate.sourceScore(sourceOrdering(request.section()));
       boolean pinned = !pins.isEmpty() && pins.contains(product.id());
-      scored.add(new Scored(candidate.ordinal(), candidate, product, vectors[i], score, pinned));
+      scored.add(new Scored(candidate.ordinal(), candidate, product, i, score, pinned));
     }
     scored.sort(BEST_FIRST);
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
@@ -311,7 +312,11 @@ public final class Recommender {
               s.score(),
               sourcesOf(s.candidate()),
               reasons.explain(
-                  s.ordinal(), s.product(), s.features(), sourceScores(s.candidate()), s.pinned()),
+                  s.ordinal(),
+                  s.product(),
+                  vectors.vector(s.index()),
+                  sourceScores(s.candidate()),
+                  s.pinned()),
               s.pinned()));
     }
     Optional<Recommendations.FallbackReason> fallback =
@@ -363,12 +368,15 @@ public final class Recommender {
         return byScore != 0 ? byScore : Integer.compare(a.ordinal(), b.ordinal());
       };
 
-  /** One ranked candidate; the ordinal is kept here so that sorting reads no other object. */
+  /**
+   * One ranked candidate; the ordinal is kept here so that sorting reads no other object, {@code
+   * index} is its place among the request's feature vectors.
+   */
   private record Scored(
       int ordinal,
       Candidates.Candidate candidate,
       Product product,
-      float[] features,
+      int index,
       double score,
       boolean pinned) {}
 

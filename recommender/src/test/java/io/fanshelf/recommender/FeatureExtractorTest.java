@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.ProductId;
+import io.fanshelf.recommender.candidate.CandidateSources;
+import io.fanshelf.recommender.candidate.Candidates;
+import io.fanshelf.recommender.candidate.PopularSource;
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.feature.FeatureExtractor;
 import java.nio.file.Path;
@@ -48,6 +51,36 @@ class FeatureExtractorTest {
     try (Fixture f = Fixture.open(dir)) {
       assertArrayEquals(vector(f, "fan-0002", "bh-010"), vector(f, "fan-0002", "bh-010"));
       assertEquals(Feature.count(), Feature.names().size());
+    }
+  }
+
+  @Test
+  void vectorsFilledOnDemandEqualTheWholeOnesWhateverWasAskedFirst() throws Exception {
+    try (Fixture f = Fixture.open(dir)) {
+      Signals signals = f.recommender.signals();
+      Candidates candidates = new Candidates(CandidateSources.ALL.size());
+      Candidates.Sink popular = candidates.sink(CandidateSources.index(PopularSource.NAME));
+      for (int ordinal = 0; ordinal < signals.catalog().size(); ordinal++) {
+        popular.add(ordinal, ordinal + 1);
+      }
+      FanEvidence evidence =
+          f.recommender.evidence(Fixture.LILY, FanId.of("fan-0005"), Fixture.NOW);
+      float[][] whole = FeatureExtractor.of(evidence).extract(candidates.all());
+      FeatureExtractor.Vectors lazy = FeatureExtractor.of(evidence).vectors(candidates.all());
+      int[] some = {Feature.LABEL_RULE_MATCH.slot(), Feature.LOG_REACH.slot()};
+      for (int i = 0; i < whole.length; i++) {
+        float[] partial = lazy.vector(i, some);
+        for (int slot : some) {
+          assertEquals(whole[i][slot], partial[slot], "slot " + slot + " of candidate " + i);
+        }
+        if (i % 2 == 0) {
+          assertArrayEquals(whole[i], lazy.vector(i), "candidate " + i + " completed");
+        }
+      }
+      for (int i = 0; i < whole.length; i++) {
+        assertArrayEquals(whole[i], lazy.vector(i), "candidate " + i);
+      }
+      assertTrue(whole.length > 10, "the fixture's catalog: " + whole.length);
     }
   }
 }

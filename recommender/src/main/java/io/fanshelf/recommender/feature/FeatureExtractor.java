@@ -11,7 +11,9 @@ import io.fanshelf.recommender.Signals;
 import io.fanshelf.recommender.candidate.CandidateSources;
 import io.fanshelf.recommender.candidate.Candidates;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
+import io.fanshelf.recommender.ranking.FeatureVectors;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -131,19 +133,80 @@ public final class FeatureExtractor {
    * one go ({@link EventAggregates.OwnerView#read}).
    */
   public float[][] extract(List<Candidates.Candidate> candidates) {
-    int[] keys = new int[candidates.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = signals.keys().key(candidates.get(i).ordinal());
+    Vectors vectors = vectors(candidates);
+    float[][] whole = new float[candidates.size()][];
+    for (int i = 0; i < whole.length; i++) {
+      whole[i] = vectors.vector(i);
     }
-    double[] amongFans = new double[keys.length];
-    double[] trends = new double[keys.length];
-    ownerSignals.read(keys, amongFans, trends);
-    float[][] vectors = new float[keys.length][Feature.count()];
-    for (int i = 0; i < keys.length; i++) {
-      Candidates.Candidate candidate = candidates.get(i);
-      fill(candidate.ordinal(), candidate, amongFans[i], trends[i], vectors[i]);
+    return whole;
+  }
+
+  /**
+   * The candidates' vectors, each feature computed when a ranker first asks for it: a cascade's
+   * base reads a few features of every candidate and its trees the rest of a few hundred.
+   */
+  public Vectors vectors(List<Candidates.Candidate> candidates) {
+    return new Vectors(candidates);
+  }
+
+  /** The vectors of {@link #vectors}; not thread-safe, like the extractor. */
+  public final class Vectors implements FeatureVectors {
+    private final List<Candidates.Candidate> candidates;
+    private final double[] amongFans;
+    private final double[] trends;
+    private final float[][] vectors;
+    // per candidate, a bit per slot set so far (every bit once whole); Feature has under 64
+    private final long[] filled;
+
+    private Vectors(List<Candidates.Candidate> candidates) {
+      this.candidates = candidates;
+      int n = candidates.size();
+      int[] keys = new int[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = signals.keys().key(candidates.get(i).ordinal());
+      }
+      this.amongFans = new double[n];
+      this.trends = new double[n];
+      ownerSignals.read(keys, amongFans, trends);
+      this.vectors = new float[n][];
+      this.filled = new long[n];
     }
-    return vectors;
+
+    @Override
+    public int size() {
+      return vectors.length;
+    }
+
+    @Override
+    public float[] vector(int i, int[] slots) {
+      if (vectors[i] == null) {
+        vectors[i] = new float[Feature.count()];
+      }
+      if (filled[i] != ALL_SLOTS) {
+        Candidates.Candidate candidate = candidates.get(i);
+        for (int slot : slots) {
+          if ((filled[i] & (1L << slot)) == 0) {
+            vectors[i][slot] =
+                value(FEATURES[slot], candidate.ordinal(), candidate, amongFans[i], trends[i]);
+            filled[i] |= 1L << slot;
+          }
+        }
+      }
+      return vectors[i];
+    }
+
+    @Override
+    public float[] vector(int i) {
+      if (vectors[i] == null) {
+        vectors[i] = new float[Feature.count()];
+      }
+      if (filled[i] != ALL_SLOTS) {
+        Candidates.Candidate candidate = candidates.get(i);
+        fill(candidate.ordinal(), candidate, amongFans[i], trends[i], vectors[i]);
+        filled[i] = ALL_SLOTS;
+      }
+      return vectors[i];
+    }
   }
 
   /**
@@ -155,48 +218,96 @@ public final class FeatureExtractor {
     fill(ordinal, candidate, owner.popularityAmongFans(), owner.trend(), out);
   }
 
-  /** Reads no product object: every per-product input comes from the snapshot's arrays. */
   private void fill(
       int ordinal, Candidates.Candidate candidate, double amongFans, double trend, float[] out) {
-    CatalogSnapshot catalog = signals.catalog();
-    int leaf = catalog.leafCategory(ordinal);
-    int brand = catalog.brand(ordinal);
-    FanContext.ProductHistory seen = history.get(ordinal);
-    set(out, Feature.LABEL_RULE_MATCH, evidence.labelRuleMatch(ordinal));
-    set(out, Feature.LABEL_LIFT, labelLift(leaf));
-    set(out, Feature.CATEGORY_AFFINITY, shareByCategory == null ? 0 : shareByCategory[leaf]);
-    set(
-        out,
-        Feature.TOP_CATEGORY_AFFINITY,
-        shareByCategory == null ? 0 : shareByCategory[catalog.topCategory(ordinal)]);
-    set(out, Feature.BRAND_AFFINITY, shareByBrand == null || brand < 0 ? 0 : shareByBrand[brand]);
-    set(out, Feature.CO_VISIT, evidence.coVisit(ordinal));
-    set(out, Feature.LOG_POPULARITY, signals.leaders().logPopularity(ordinal));
-    set(out, Feature.LOG_POPULARITY_ALL_TIME, signals.leaders().logAllTimeWeight(ordinal));
-    set(out, Feature.LOG_REACH, signals.leaders().logReach(ordinal));
-    set(out, Feature.LOG_OWNER_POPULARITY, logOnePlus(amongFans));
-    set(out, Feature.TREND, trend);
-    set(
-        out,
-        Feature.LOG_AGE_DAYS,
-        logOnePlus(Math.max(0, catalog.ageHours(ordinal, fan.now()) / 24.0)));
-    set(out, Feature.PRICE_VS_USUAL, priceVsUsual(catalog.priceCents(ordinal)));
-    set(out, Feature.LOG_FAN_EVENTS, logFanEvents);
-    set(out, Feature.LOG_DAYS_SINCE_LAST_EVENT, logDaysSinceLastEvent);
-    set(out, Feature.LOG_FAN_PRODUCT_EVENTS, seen == null ? 0 : Math.log1p(seen.events()));
-    set(out, Feature.BOUGHT_BEFORE, seen != null && seen.lastPurchase().isPresent() ? 1 : 0);
-    set(out, Feature.HAS_LABELS, labels.isEmpty() ? 0 : 1);
-    set(out, Feature.ALS_SCORE, evidence.factorScore(ordinal));
-    set(out, Feature.ITEM_CF_SCORE, evidence.itemScore(ordinal));
-    set(out, Feature.LAST_ITEM_CF, evidence.lastItemScore(ordinal));
-    set(out, Feature.USER_KNN_SCORE, evidence.fanScore(ordinal));
-    for (int source = 0; source < CandidateSources.ALL.size(); source++) {
-      out[Feature.ofSource(source).slot()] = candidate == null ? 0f : candidate.sourceScore(source);
+    for (Feature feature : FEATURES) {
+      out[feature.slot()] = value(feature, ordinal, candidate, amongFans, trend);
     }
   }
 
-  private static void set(float[] out, Feature feature, double value) {
-    out[feature.slot()] = (float) value;
+  private static final Feature[] FEATURES = Feature.values();
+
+  static {
+    if (FEATURES.length > Long.SIZE) {
+      throw new IllegalStateException("Vectors keeps a bit per feature in a long");
+    }
+  }
+
+  private static final long ALL_SLOTS = FEATURES.length == 64 ? -1L : (1L << FEATURES.length) - 1;
+
+  /**
+   * One feature of product {@code ordinal}, the one definition of each. Reads no product object:
+   * every per-product input comes from the snapshot's arrays.
+   */
+  private float value(
+      Feature feature,
+      int ordinal,
+      Candidates.Candidate candidate,
+      double amongFans,
+      double trend) {
+    CatalogSnapshot catalog = signals.catalog();
+    double value =
+        switch (feature) {
+          case LABEL_RULE_MATCH -> evidence.labelRuleMatch(ordinal);
+          case LABEL_LIFT -> labelLift(catalog.leafCategory(ordinal));
+          case CATEGORY_AFFINITY ->
+              shareByCategory == null ? 0 : shareByCategory[catalog.leafCategory(ordinal)];
+          case TOP_CATEGORY_AFFINITY ->
+              shareByCategory == null ? 0 : shareByCategory[catalog.topCategory(ordinal)];
+          case BRAND_AFFINITY -> {
+            int brand = catalog.brand(ordinal);
+            yield shareByBrand == null || brand < 0 ? 0 : shareByBrand[brand];
+          }
+          case CO_VISIT -> evidence.coVisit(ordinal);
+          case LOG_POPULARITY -> signals.leaders().logPopularity(ordinal);
+          case LOG_POPULARITY_ALL_TIME -> signals.leaders().logAllTimeWeight(ordinal);
+          case LOG_REACH -> signals.leaders().logReach(ordinal);
+          case LOG_OWNER_POPULARITY -> logOnePlus(amongFans);
+          case TREND -> trend;
+          case LOG_AGE_DAYS -> logOnePlus(Math.max(0, catalog.ageHours(ordinal, fan.now()) / 24.0));
+          case PRICE_VS_USUAL -> priceVsUsual(catalog.priceCents(ordinal));
+          case LOG_FAN_EVENTS -> logFanEvents;
+          case LOG_DAYS_SINCE_LAST_EVENT -> logDaysSinceLastEvent;
+          case LOG_FAN_PRODUCT_EVENTS -> {
+            FanContext.ProductHistory seen = history.get(ordinal);
+            yield seen == null ? 0 : Math.log1p(seen.events());
+          }
+          case BOUGHT_BEFORE -> {
+            FanContext.ProductHistory seen = history.get(ordinal);
+            yield seen != null && seen.lastPurchase().isPresent() ? 1 : 0;
+          }
+          case HAS_LABELS -> labels.isEmpty() ? 0 : 1;
+          case ALS_SCORE -> evidence.factorScore(ordinal);
+          case ITEM_CF_SCORE -> evidence.itemScore(ordinal);
+          case LAST_ITEM_CF -> evidence.lastItemScore(ordinal);
+          case USER_KNN_SCORE -> evidence.fanScore(ordinal);
+          case SOURCE_LABEL_MATCH,
+              SOURCE_LABEL_AFFINITY,
+              SOURCE_CO_VISIT,
+              SOURCE_AFFINITY,
+              SOURCE_OWNER_POPULAR,
+              SOURCE_POPULAR,
+              SOURCE_NEW_ARRIVALS,
+              SOURCE_NEED,
+              SOURCE_RECENTLY_VIEWED,
+              SOURCE_ALS,
+              SOURCE_ITEM_CF,
+              SOURCE_USER_KNN ->
+              candidate == null ? 0 : candidate.sourceScore(SOURCE_OF[feature.slot()]);
+        };
+    return (float) value;
+  }
+
+  /** The candidate source whose score each source feature holds, by slot; -1 for the others. */
+  private static final int[] SOURCE_OF = sourceOfSlot();
+
+  private static int[] sourceOfSlot() {
+    int[] sourceOf = new int[Feature.count()];
+    Arrays.fill(sourceOf, -1);
+    for (int source = 0; source < CandidateSources.ALL.size(); source++) {
+      sourceOf[Feature.ofSource(source).slot()] = source;
+    }
+    return sourceOf;
   }
 
   /**

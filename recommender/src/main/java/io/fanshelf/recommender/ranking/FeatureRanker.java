@@ -57,6 +57,11 @@ public final class FeatureRanker implements Ranker {
   }
 
   @Override
+  public int[] reads() {
+    return new int[] {primary.slot(), secondary.slot()};
+  }
+
+  @Override
   public double score(float[] features) {
     return features[primary.slot()] + TIE_BREAK * features[secondary.slot()];
   }

@@ -2,6 +2,7 @@ package io.fanshelf.recommender.ranking;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A weighted sum of standardised features, as a logistic regression fits it: {@code sum_f w_f (x_f
@@ -34,7 +35,7 @@ public final class LinearRanker implements Ranker {
     this.weights = weights.clone();
     this.means = means.clone();
     this.scales = scales.clone();
-    this.used = java.util.stream.IntStream.range(0, p).filter(f -> weights[f] != 0).toArray();
+    this.used = IntStream.range(0, p).filter(f -> weights[f] != 0).toArray();
   }
 
   public LinearRanker named(String newName) {
@@ -49,6 +50,11 @@ public final class LinearRanker implements Ranker {
   @Override
   public List<String> featureNames() {
     return featureNames;
+  }
+
+  @Override
+  public int[] reads() {
+    return used.clone();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.fanshelf.recommender.ranking;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Scores candidates from their feature vectors; higher is better. Thread-safe. */
 public interface Ranker {
@@ -14,15 +15,29 @@ public interface Ranker {
   double score(float[] features);
 
   /**
-   * Scores one request's candidates, {@code scores[i]} for {@code features[i]}: how serving and
+   * The feature slots {@link #score} reads; a vector with only these set scores the same as a whole
+   * one. All of them unless a ranker says otherwise.
+   */
+  default int[] reads() {
+    return IntStream.range(0, featureNames().size()).toArray();
+  }
+
+  /**
+   * Scores one request's candidates, {@code scores[i]} for vector {@code i}: how serving and
    * validation both rank a list, so that a ranker that scores a list otherwise than one vector at a
    * time (a cascade, {@link TreeEnsemble#rescoreDepth}) is measured as it is served.
    */
-  default double[] scores(float[][] features) {
-    double[] scores = new double[features.length];
-    for (int i = 0; i < features.length; i++) {
-      scores[i] = score(features[i]);
+  default double[] scores(FeatureVectors vectors) {
+    int[] read = reads();
+    double[] scores = new double[vectors.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = score(vectors.vector(i, read));
     }
     return scores;
+  }
+
+  /** {@link #scores(FeatureVectors)} of vectors computed whole. */
+  default double[] scores(float[][] features) {
+    return scores(FeatureVectors.of(features));
   }
 }

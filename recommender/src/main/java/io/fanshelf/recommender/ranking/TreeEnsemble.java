@@ -4,6 +4,7 @@ import io.fanshelf.recommender.collaborative.TopK;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A base ranking plus a sum of regression trees, as LambdaMART fits them: the score is {@code
@@ -30,6 +31,7 @@ public final class TreeEnsemble implements Ranker {
   private final int[] right;
   private final double[] value;
   private final int rescoreDepth;
+  private final int[] reads;
 
   /**
    * @param base the ranking the boosting started from
@@ -90,6 +92,15 @@ public final class TreeEnsemble implements Ranker {
       throw new IllegalArgumentException("rescore depth must be >= 0, got " + rescoreDepth);
     }
     this.rescoreDepth = rescoreDepth;
+    this.reads = reads(feature, baseWeight == 0 ? new int[0] : base.reads());
+  }
+
+  /** The features some node splits on, with those the base reads when it is weighed in. */
+  private static int[] reads(int[] feature, int[] baseReads) {
+    return IntStream.concat(Arrays.stream(feature).filter(f -> f >= 0), Arrays.stream(baseReads))
+        .distinct()
+        .sorted()
+        .toArray();
   }
 
   private static void check(int node, int nodes) {
@@ -143,6 +154,11 @@ public final class TreeEnsemble implements Ranker {
   }
 
   @Override
+  public int[] reads() {
+    return reads.clone();
+  }
+
+  @Override
   public double score(float[] features) {
     return (baseWeight == 0 ? 0 : baseWeight * base.score(features)) + trees(features);
   }
@@ -163,23 +179,25 @@ public final class TreeEnsemble implements Ranker {
    * A list's scores; with a {@link #rescoreDepth} smaller than the list, the base ranking's best
    * {@code rescoreDepth} candidates (ties to the earlier one) get their whole score and the others
    * rank below all of them in the base ranking's order: each gets the lowest whole score, less 1,
-   * less its distance to the best base score among them.
+   * less its distance to the best base score among them. Only the rescored candidates' vectors are
+   * asked for what the trees read; the others only for what the base reads.
    */
   @Override
-  public double[] scores(float[][] features) {
-    int n = features.length;
+  public double[] scores(FeatureVectors vectors) {
+    int n = vectors.size();
     if (rescoreDepth == 0 || n <= rescoreDepth) {
-      return Ranker.super.scores(features);
+      return Ranker.super.scores(vectors);
     }
+    int[] baseReads = base.reads();
     double[] first = new double[n];
     for (int i = 0; i < n; i++) {
-      first[i] = base.score(features[i]);
+      first[i] = base.score(vectors.vector(i, baseReads));
     }
     double[] scores = new double[n];
     boolean[] rescored = new boolean[n];
     double lowest = Double.POSITIVE_INFINITY;
     for (int i : TopK.indices(first, rescoreDepth)) {
-      scores[i] = (baseWeight == 0 ? 0 : baseWeight * first[i]) + trees(features[i]);
+      scores[i] = (baseWeight == 0 ? 0 : baseWeight * first[i]) + trees(vectors.vector(i, reads));
       rescored[i] = true;
       lowest = Math.min(lowest, scores[i]);
     }
