@@ -17,9 +17,8 @@ import org.springframework.stereotype.Service;
  * durably and stored by the indexer's consumer; while the queue cannot take them (Redis away, or
  * its backlog over the bound) they are refused with 503, never stored on this node alone, as the
  * other nodes' stores would miss them. Either way the fans' {@link RecentActivity} is updated at
- * once, {@link EventsAccepted} is published, and {@link EventsStored} (the new ones) and {@link
- * AttributedEventsStored} (those of them carrying an owner) follow once they are stored.
- * Thread-safe; concurrent batches share the indexer's writes.
+ * once, {@link EventsAccepted} is published, and {@link EventsStored} (the new ones) follows once
+ * they are stored. Thread-safe; concurrent batches share the indexer's writes.
  */
 @Service
 public class EventService {
@@ -84,11 +83,6 @@ public class EventService {
   private Indexer.Appended storeAndCount(List<Event> events)
       throws ImportRejectedException, IOException {
     Indexer.Appended result = indexer.appendEvents(events);
-    List<Event> attributed =
-        result.stored().stream().filter(event -> event.owner().isPresent()).toList();
-    if (!attributed.isEmpty()) {
-      publisher.publishEvent(new AttributedEventsStored(attributed));
-    }
     if (!result.stored().isEmpty()) {
       publisher.publishEvent(new EventsStored(result.stored()));
     }

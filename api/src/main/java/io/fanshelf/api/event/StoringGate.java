@@ -6,10 +6,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes storing a batch and counting it ({@link EventsStored} and {@link AttributedEventsStored},
- * whose listeners run on the storing thread) one step for whoever needs the log's position and the
- * counts made from it to agree: batches store concurrently with each other, and {@link #quiet}
- * waits until those under way are counted and keeps new ones out meanwhile. Thread-safe.
+ * Makes storing a batch and counting it ({@link EventsStored}, whose listeners run on the storing
+ * thread) one step for whoever needs the log's position and the counts made from it to agree:
+ * batches store concurrently with each other, and {@link #quiet} waits until those under way are
+ * counted and keeps new ones out meanwhile. Thread-safe.
  */
 @Component
 public class StoringGate {

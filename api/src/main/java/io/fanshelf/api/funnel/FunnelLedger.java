@@ -1,9 +1,9 @@
 package io.fanshelf.api.funnel;
 
-import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.model.Event;
+import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.Product;
@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +48,10 @@ import org.springframework.stereotype.Component;
  * product's commission rate; a product no longer in the catalog adds the purchase without money.
  * The window looks at the fan's last 8 clicks on the product, whatever order they were stored in;
  * but events count as they are stored, so a purchase stored before the click that led to it is not
- * attributed to the click's owner. Thread-safe: each owner's counts are guarded by their own lock.
+ * attributed to the click's owner. With a store shared by several nodes "as stored" is the order of
+ * the statistics feed, which every node counts ({@link io.fanshelf.api.owner.StatsService}), so
+ * every node's ledger is the one a single node storing every event would have. Thread-safe: each
+ * owner's counts are guarded by their own lock.
  */
 @Component
 public class FunnelLedger {
@@ -176,13 +178,22 @@ public class FunnelLedger {
     clicks.clear();
   }
 
-  /** Counts the newly stored events of a batch (the API's and the stream consumer's). */
-  @EventListener
-  public void onStored(EventsStored stored) {
-    stored.events().forEach(this::count);
+  /**
+   * Whether {@link #count} may change the ledger for this event: one that carries an owner, or a
+   * cart or purchase that carries none (the owner of the fan's last click on the product may get
+   * it). Every other event (a view, an impression without an owner...) changes nothing.
+   */
+  public static boolean mayCount(Event event) {
+    return event.owner().isPresent()
+        || event.type() == EventType.CART
+        || event.type() == EventType.PURCHASE;
   }
 
-  /** Counts one stored event if it is attributed to an owner; others change nothing. */
+  /**
+   * Counts one stored event if it is attributed to an owner; others change nothing. Called in the
+   * order events are stored ({@link io.fanshelf.api.owner.StatsService}: on this node's store, or
+   * in the order of the statistics feed when several nodes share one).
+   */
   public void count(Event event) {
     Optional<OwnerId> owner = event.owner();
     switch (event.type()) {

@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The owner statistics of a node on a store shared with other nodes, counted from the {@link
- * StatsFeed} in its order, and the shared snapshot beside the feed: a start loads the newest one
- * and counts only the feed entries after its position; when there is none, or it is refused
- * (corrupt, of another format or attribution window, of another store, past the feed's end, or
- * older than what the feed still holds), it says why and the caller counts the whole events index.
- * One node per interval writes it (the first to take the turn). The snapshot is {@link
+ * The owner statistics and the funnel of a node on a store shared with other nodes, counted from
+ * the {@link StatsFeed} in its order, and the shared snapshot beside the feed: a start loads the
+ * newest one and counts only the feed entries after its position; when there is none, or it is
+ * refused (corrupt, of another format or attribution window, of another store, past the feed's end,
+ * or older than what the feed still holds), it says why and the caller counts the whole events
+ * index. One node per interval writes it (the first to take the turn). The snapshot is {@link
  * StatsSnapshots}' file, with the feed entry id as its event id and that id's milliseconds as its
  * position. Thread-safe: a feed entry, a recount and a snapshot write exclude each other (this
  * object's monitor, then the {@link StoringGate}).
@@ -117,6 +117,7 @@ final class SharedStats {
       StatsFeed.Snapshot snapshot = found.get();
       StatsSnapshots.read(
           file,
+          StatsSnapshots.FORMAT,
           (position, id) -> {
             if (!id.equals(snapshot.position())) {
               throw new SnapshotRefusedException(
@@ -173,13 +174,24 @@ final class SharedStats {
           "statistics feed entry {}: an import on another node; counting the owner statistics"
               + " again",
           entry.position());
-      String noted = feed.position();
-      countStore.run();
-      countedUpTo = noted;
+      recount();
     } else if (feed.compare(entry.position(), countedUpTo) > 0) {
-      entry.events().forEach(stats::add);
+      for (Event event : entry.events()) {
+        stats.add(event);
+        funnel.count(event);
+      }
     }
     applied = entry.position();
+  }
+
+  /**
+   * Counts the whole events index again (an import, on this node or another): the feed entries up
+   * to the end noted before the count are in it, so the follower skips them.
+   */
+  synchronized void recount() throws IOException {
+    String noted = feed.position();
+    countStore.run();
+    countedUpTo = noted;
   }
 
   private void applyQuietly(StatsFeed.Entry entry) {

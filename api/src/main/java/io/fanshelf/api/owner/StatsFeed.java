@@ -11,15 +11,19 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Newly stored owner-attributed events, told to every API node, for statistics counted once with a
- * shared store: there each event is stored (and seen as new) by one node only, whichever consumer
- * took it, so no node could count everything from what it stores itself. Beside the feed, the
- * newest shared snapshot of the statistics with the feed position it includes, so that a starting
- * node counts only the feed after it instead of the whole store. Thread-safe.
+ * Newly stored events the owner statistics or the funnel count ({@link
+ * io.fanshelf.api.funnel.FunnelLedger#mayCount}: those carrying an owner, and carts and purchases
+ * carrying none, which the funnel gives to the owner of the fan's last click), told to every API
+ * node, for statistics and a funnel counted once with a shared store: there each event is stored
+ * (and seen as new) by one node only, whichever consumer took it, so no node could count everything
+ * from what it stores itself, nor attribute a purchase stored on one node to a click stored on
+ * another. Every node counts the entries in the feed's order, so all funnels agree. Beside the
+ * feed, the newest shared snapshot of the statistics with the feed position it includes, so that a
+ * starting node counts only the feed after it instead of the whole store. Thread-safe.
  */
 public interface StatsFeed extends AutoCloseable {
   /**
-   * One entry of the feed: attributed events to count, or a recount (an import on another node).
+   * One entry of the feed: events to count, or a recount (an import on another node).
    *
    * @param position the entry's id, a feed position
    */

@@ -1,9 +1,10 @@
 package io.fanshelf.api.owner;
 
-import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.api.event.StoringGate;
 import io.fanshelf.api.funnel.FunnelLedger;
 import io.fanshelf.indexer.Indexer;
+import io.fanshelf.indexer.model.Event;
 import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Service;
  * and the {@link FunnelLedger}'s counts beside them. Counted from the store at start-up, then from
  * what is stored since: on this node's own store (embedded, or one store per node), or, with a
  * store shared by several nodes, from the {@link StatsFeed} every node publishes the events it
- * stored to, so each event is counted once and every node shows the same figures.
+ * stored to (those the statistics or the funnel count), so each event is counted once and every
+ * node shows the same figures and the same funnel.
  *
  * <p>On a store that numbers its events (Lucene) and without a feed, a start does not count the
  * whole log: it loads the newest {@link StatsSnapshots snapshot} and counts the events after its
@@ -137,8 +139,7 @@ public final class StatsService implements AutoCloseable {
               .forEachAfter(
                   loaded.get().position(),
                   event -> {
-                    stats.add(event);
-                    funnel.count(event);
+                    count(event);
                     tail[0]++;
                   });
           LOG.info(
@@ -158,10 +159,15 @@ public final class StatsService implements AutoCloseable {
    * Recounts from the whole event log (at startup without a snapshot and after an events file
    * import), the funnel's counts in the same pass, with the event intake held meanwhile so that the
    * count is the log's exactly; then writes a snapshot of it in the background, or, with a feed,
-   * tells the other nodes to count again.
+   * tells the other nodes to count again (and skips the feed entries up to its end noted before the
+   * count: they are in it).
    */
   public void rebuild() throws IOException {
-    countStore();
+    if (shared.isPresent()) {
+      shared.get().recount();
+    } else {
+      countStore();
+    }
     if (feed.isPresent() && !feed.get().recount()) {
       LOG.warn(
           "the other nodes were not told to count the owner statistics again after this import"
@@ -178,14 +184,7 @@ public final class StatsService implements AutoCloseable {
           long started = System.nanoTime();
           stats.clear();
           funnel.clear();
-          indexer
-              .store()
-              .events()
-              .forEach(
-                  event -> {
-                    stats.add(event);
-                    funnel.count(event);
-                  });
+          indexer.store().events().forEach(this::count);
           LOG.info("owner statistics counted in {} ms", (System.nanoTime() - started) / 1_000_000);
           return null;
         });
@@ -267,18 +266,30 @@ public final class StatsService implements AutoCloseable {
     writeSnapshotQuietly();
   }
 
+  /**
+   * Counts the new events of a stored batch, those the statistics or the funnel count ({@link
+   * FunnelLedger#mayCount}): on this node; or, with a feed, by publishing them to it, so that every
+   * node counts them, in the feed's order.
+   */
   @EventListener
-  public void onStored(AttributedEventsStored stored) {
-    if (feed.isPresent() && feed.get().publish(stored.events())) {
+  public void onStored(EventsStored stored) {
+    List<Event> counted = stored.events().stream().filter(FunnelLedger::mayCount).toList();
+    if (counted.isEmpty() || feed.isPresent() && feed.get().publish(counted)) {
       return;
     }
     if (feed.isPresent()) {
       LOG.warn(
-          "{} attributed events counted on this node only: the statistics feed is unreachable",
-          stored.events().size());
-      shared.orElseThrow().countedAlone(stored.events());
+          "{} events counted in the owner statistics and funnel of this node only: the statistics"
+              + " feed is unreachable",
+          counted.size());
+      shared.orElseThrow().countedAlone(counted);
     }
-    stored.events().forEach(stats::add);
+    counted.forEach(this::count);
+  }
+
+  private void count(Event event) {
+    stats.add(event);
+    funnel.count(event);
   }
 
   public AttributedStats.Counts owner(OwnerId owner) {

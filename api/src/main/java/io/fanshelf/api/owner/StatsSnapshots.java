@@ -29,19 +29,27 @@ import org.slf4j.LoggerFactory;
  * that a start counts only the log's tail instead of the whole log (as {@code AggregateSnapshots}
  * does for the aggregates). The newest two are kept.
  *
- * <p>Format: {@code FSSTATSN}, the format version, the funnel's attribution window, the log
- * position and the id of the event there, the time written, the statistics, the funnel (counts and
- * remembered clicks), then a CRC32C of everything before it. A snapshot is refused, with a warning
- * naming the file and the reason, and moved aside as {@code .refused} when it is truncated or
- * corrupt, of another format or attribution window, or not of this log (a position past its end, or
- * another event at that position); the next older one is tried, else the whole log is counted.
+ * <p>Format: {@code FSSTATSN}, the format version (2; a node's own snapshot of version 1, the same
+ * layout, is read too), the funnel's attribution window, the log position and the id of the event
+ * there, the time written, the statistics, the funnel (counts and remembered clicks), then a CRC32C
+ * of everything before it. A snapshot is refused, with a warning naming the file and the reason,
+ * and moved aside as {@code .refused} when it is truncated or corrupt, of another format or
+ * attribution window, or not of this log (a position past its end, or another event at that
+ * position); the next older one is tried, else the whole log is counted.
  *
  * <p>Not thread-safe: {@link StatsService} calls it with the event intake quiet.
  */
 final class StatsSnapshots {
   private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshots.class);
   static final byte[] MAGIC = "FSSTATSN".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+
+  /**
+   * The oldest format a node's own snapshot may be in: version 1 has the same layout, and its
+   * funnel counted the events of the one log, as now. A shared snapshot ({@link SharedStats}) must
+   * be {@link #FORMAT}: in version 1 its funnel held only the events its writer stored itself.
+   */
+  static final int OLDEST_OWN = 1;
 
   private final SnapshotFiles files;
 
@@ -76,6 +84,7 @@ final class StatsSnapshots {
       throws IOException {
     return read(
         file,
+        OLDEST_OWN,
         (position, lastEventId) -> SnapshotFiles.checkBelongs(position, lastEventId, events),
         stats,
         funnel);
@@ -93,8 +102,11 @@ final class StatsSnapshots {
   /**
    * Reads one snapshot into {@code stats} and {@code funnel} once {@code belongs} accepts its
    * position, or says why it is refused.
+   *
+   * @param oldest the oldest format version accepted ({@link #OLDEST_OWN}, or {@link #FORMAT})
    */
-  static Loaded read(Path file, Belongs belongs, AttributedStats stats, FunnelLedger funnel)
+  static Loaded read(
+      Path file, int oldest, Belongs belongs, AttributedStats stats, FunnelLedger funnel)
       throws IOException {
     long size = Files.size(file);
     // magic, format, window, position, empty id, time written, checksum
@@ -109,8 +121,15 @@ final class StatsSnapshots {
         throw new IOException("not an owner statistics snapshot (no FSSTATSN header)");
       }
       int format = in.readInt();
-      if (format != FORMAT) {
-        throw new IOException("format version " + format + ", this version reads " + FORMAT);
+      if (format < oldest || format > FORMAT) {
+        throw new IOException(
+            "format version "
+                + format
+                + ", this version reads "
+                + (oldest == FORMAT ? FORMAT : oldest + " to " + FORMAT)
+                + (format < FORMAT && oldest == FORMAT
+                    ? " (in version " + format + " its funnel counted only its writer's events)"
+                    : ""));
       }
     }
     // The whole file is checked before anything in it is believed (counts, lengths).

@@ -27,8 +27,9 @@ import tools.jackson.databind.ObjectMapper;
  * trimmed by age like the event stream ({@code fanshelf.redis.stream-retention}). Entry ids are the
  * positions a shared snapshot is taken at. Two feeds are kept this way: the aggregates feed, {@code
  * <prefix>aggregates} (positive events, {@link SharedAggregates}, thread {@code
- * fanshelf-aggregates-feed}), and the statistics feed, {@code <prefix>stats} (attributed events,
- * {@link RedisStatsFeed}, thread {@code fanshelf-stats-feed}). Thread-safe.
+ * fanshelf-aggregates-feed}), and the statistics feed, {@code <prefix>stats} (events the owner
+ * statistics or the funnel count, {@link RedisStatsFeed}, thread {@code fanshelf-stats-feed}).
+ * Thread-safe.
  */
 public final class RedisEventFeed implements AutoCloseable {
   static final String AGGREGATES = "aggregates";

@@ -13,13 +13,13 @@ import java.util.function.Consumer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The statistics feed on a Redis stream, {@code <prefix>stats}: one entry per stored batch of
- * attributed events, and a recount entry after an import, trimmed by age like the event stream
- * ({@code fanshelf.redis.stream-retention}); every node reads all of it (no consumer group) on
- * thread {@code fanshelf-stats-feed}. A node away longer than the retention misses entries (an
- * error says so when it reconnects); its next start catches up from the shared snapshot or the
- * store. The shared statistics snapshot is kept beside it by {@link RedisSnapshots} ({@code
- * <prefix>stats:snapshot}). Thread-safe.
+ * The statistics feed on a Redis stream, {@code <prefix>stats}: one entry per stored batch's events
+ * that the owner statistics or the funnel count, and a recount entry after an import, trimmed by
+ * age like the event stream ({@code fanshelf.redis.stream-retention}); every node reads all of it
+ * (no consumer group) on thread {@code fanshelf-stats-feed}. A node away longer than the retention
+ * misses entries (an error says so when it reconnects); its next start catches up from the shared
+ * snapshot or the store. The shared statistics snapshot is kept beside it by {@link RedisSnapshots}
+ * ({@code <prefix>stats:snapshot}). Thread-safe.
  */
 public final class RedisStatsFeed implements StatsFeed {
   static final String STREAM = RedisEventFeed.STATISTICS;

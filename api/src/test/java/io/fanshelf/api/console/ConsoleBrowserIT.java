@@ -4,7 +4,7 @@ import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.api.auth.AuthService;
-import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.api.owner.StatsService;
 import io.fanshelf.indexer.Indexer;
@@ -149,7 +149,7 @@ class ConsoleBrowserIT extends ItBase {
       }
       ShopImport.shop(indexer, owner, fans, labels);
       auth.setPassword(SHOP, ApiTestBase.PASSWORD);
-      publisher.publishEvent(new AttributedEventsStored(events));
+      publisher.publishEvent(new EventsStored(events));
       made = true;
     }
   }

@@ -4,7 +4,6 @@ import io.fanshelf.api.ApiTestBase;
 import io.fanshelf.api.HeadlessChromium;
 import io.fanshelf.api.ItBase;
 import io.fanshelf.api.auth.AuthService;
-import io.fanshelf.api.event.AttributedEventsStored;
 import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.api.owner.Segment;
@@ -158,8 +157,6 @@ class FunnelBrowserIT extends ItBase {
           new Segment(
               "seg_funnel_oily", SHOP, "油皮粉丝", Map.of("skin_type", Set.of("oily")), Set.of(), now));
       publisher.publishEvent(new EventsStored(EVENTS));
-      publisher.publishEvent(
-          new AttributedEventsStored(EVENTS.stream().filter(e -> e.owner().isPresent()).toList()));
       made = true;
     }
   }

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -173,6 +175,7 @@ class ElasticsearchTwoNodesIT {
         .until(
             () -> purchases(nodeA, owner) == before + 3 && purchases(nodeB, owner) == before + 3);
 
+    theFunnelIsTheSameOnBothNodes(run, app, owner);
     aLateNodeStartsFromTheSharedSnapshots(root, indexPrefix, run, app, owner);
 
     nodeA.kill();
@@ -218,6 +221,91 @@ class ElasticsearchTwoNodesIT {
   }
 
   /**
+   * Shelf opens and clicks with the owner sent to A and to B, then purchases carrying no owner of
+   * the clicked products sent to the other node: whichever node's consumer stores an event, both
+   * nodes show the owner the same funnel, each purchase given to the owner of the click before it
+   * (last-click attribution across nodes), as one node that stored everything would.
+   */
+  private void theFunnelIsTheSameOnBothNodes(String run, String app, String owner)
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(funnel(nodeB, owner)).as("B's funnel").isEqualTo(funnel(nodeA, owner)));
+    JsonNode before = funnel(nodeA, owner);
+    String[] products = {"bh-006", "bh-007", "bh-009", "bh-010"};
+    Instant at = Instant.now().minusSeconds(120);
+    for (int i = 0; i < products.length; i++) {
+      String fan = "fan-000" + (1 + i);
+      String opened =
+          funnelEvent(
+                  "shelf-imp-" + run + "-funnel-" + i + "-0", fan, products[i], "impression", at)
+              + ", "
+              + funnelEvent(run + "-click-" + i, fan, products[i], "click", at.plusSeconds(10));
+      json(send(i % 2 == 0 ? nodeA : nodeB, "POST", "/api/v1/events", app, events(opened)), 200);
+    }
+    // The clicks are counted before the purchases are sent, so that they come first in any order
+    // the two consumers store in.
+    for (ServerProcess node : List.of(nodeA, nodeB)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> stage(funnel(node, owner), "clicked") == stage(before, "clicked") + 4);
+    }
+    for (int i = 0; i < products.length; i++) {
+      String bought =
+          ("{\"id\": \"%s-bought-%d\", \"fan\": \"fan-000%d\", \"product\": \"%s\","
+                  + " \"type\": \"purchase\", \"time\": \"%s\"}")
+              .formatted(run, i, 1 + i, products[i], at.plusSeconds(60));
+      json(send(i % 2 == 0 ? nodeB : nodeA, "POST", "/api/v1/events", app, events(bought)), 200);
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode onA = funnel(nodeA, owner);
+              assertThat(stage(onA, "opened")).isEqualTo(stage(before, "opened") + 4);
+              assertThat(stage(onA, "bought"))
+                  .as("purchases without an owner, given to the clicks' owner")
+                  .isEqualTo(stage(before, "bought") + 4);
+              assertThat(funnel(nodeB, owner)).as("B's funnel").isEqualTo(onA);
+            });
+  }
+
+  private JsonNode funnel(ServerProcess node, String owner) throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return json(
+        send(
+            node,
+            "GET",
+            "/api/v1/owner/funnel?from=" + today.minusDays(7) + "&to=" + today,
+            owner,
+            null),
+        200);
+  }
+
+  /** The events of a stage of the funnel: opens, clicks, carts or purchases. */
+  private static long stage(JsonNode funnel, String name) {
+    for (JsonNode stage : funnel.get("stages")) {
+      if (stage.get("stage").asString().equalsIgnoreCase(name)) {
+        return stage.get("events").asLong();
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + funnel);
+  }
+
+  private static String funnelEvent(
+      String id, String fan, String product, String type, Instant time) {
+    return ("{\"id\": \"%s\", \"fan\": \"%s\", \"product\": \"%s\", \"type\": \"%s\","
+            + " \"time\": \"%s\", \"owner\": \"shop-lily\"}")
+        .formatted(id, fan, product, type, time);
+  }
+
+  private static String events(String events) {
+    return "{\"events\": [" + events + "]}";
+  }
+
+  /**
    * Events through A and B, shared snapshots of the aggregates and of the owner statistics that
    * include them, more events after them (the test holds the writers' turns, so no node writes
    * newer snapshots), then node C: it loads both snapshots, replays the feeds after them, counts
@@ -252,6 +340,39 @@ class ElasticsearchTwoNodesIT {
       for (ServerProcess node : List.of(nodeA, nodeB)) {
         await().atMost(Duration.ofSeconds(60)).until(() -> purchases(node, owner) == purchased + 2);
       }
+      // and for the funnel, a click after the snapshot, then a purchase without an owner after it
+      long bought = stage(funnel(nodeA, owner), "bought");
+      long clicks = stage(funnel(nodeA, owner), "clicked");
+      Instant clicked = Instant.now().minusSeconds(30);
+      json(
+          send(
+              nodeA,
+              "POST",
+              "/api/v1/events",
+              app,
+              events(funnelEvent(run + "-late-click", "fan-0005", "bh-012", "click", clicked))),
+          200);
+      for (ServerProcess node : List.of(nodeA, nodeB)) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> stage(funnel(node, owner), "clicked") == clicks + 1);
+      }
+      json(
+          send(
+              nodeB,
+              "POST",
+              "/api/v1/events",
+              app,
+              events(
+                  ("{\"id\": \"%s-late-bought\", \"fan\": \"fan-0005\", \"product\":"
+                          + " \"bh-012\", \"type\": \"purchase\", \"time\": \"%s\"}")
+                      .formatted(run, clicked.plusSeconds(10)))),
+          200);
+      for (ServerProcess node : List.of(nodeA, nodeB)) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> stage(funnel(node, owner), "bought") == bought + 1);
+      }
       assertThat(compare(lastEntry(redis, "aggregates"), snapshotAt))
           .as("entries after the aggregates snapshot")
           .isPositive();
@@ -281,6 +402,7 @@ class ElasticsearchTwoNodesIT {
             .isPositive();
       }
 
+      assertThat(funnel(nodeC, owner)).as("C's funnel").isEqualTo(funnel(nodeA, owner));
       JsonNode onA = stats(nodeA, owner).get("total");
       assertThat(onA.get("purchases").asLong()).isEqualTo(purchased + 2);
       assertThat(stats(nodeB, owner).get("total")).as("B's owner statistics").isEqualTo(onA);

@@ -146,6 +146,56 @@ class FunnelLedgerTest {
         refused.getMessage().contains("5 counts per entry"), refused.getMessage());
   }
 
+  /**
+   * What a node publishes to the statistics feed ({@link FunnelLedger#mayCount}) is everything the
+   * ledger counts: a node counting the feed equals one counting every stored event.
+   */
+  @Test
+  void theEventsItMayCountAreEverythingItCounts() throws Exception {
+    List<Event> events = new ArrayList<>();
+    Random random = new Random(3);
+    EventType[] others = {
+      EventType.VIEW, EventType.IMPRESSION, EventType.FAVORITE, EventType.SHARE, EventType.CLICK
+    };
+    for (Event event : randomEvents(2_000, 11)) {
+      events.add(event);
+      // and events without an owner that change nothing, a page view's id included
+      EventType type = others[random.nextInt(others.length)];
+      events.add(
+          new Event(
+              EventId.of("shelf-imp-x" + ids++ + "-0"),
+              event.fan(),
+              event.product(),
+              type,
+              event.time().plusSeconds(1),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              OptionalDouble.empty()));
+    }
+    FunnelLedger all = newLedger(Duration.ofDays(7));
+    events.forEach(all::count);
+    FunnelLedger fed = newLedger(Duration.ofDays(7));
+    events.stream().filter(FunnelLedger::mayCount).forEach(fed::count);
+    Assertions.assertEquals(dump(all), dump(fed));
+    Assertions.assertArrayEquals(bytes(all), bytes(fed), "the remembered clicks as well");
+    FunnelLedger ownedOnly = newLedger(Duration.ofDays(7));
+    events.stream().filter(e -> e.owner().isPresent()).forEach(ownedOnly::count);
+    Assertions.assertNotEquals(
+        dump(all), dump(ownedOnly), "carts and purchases without an owner count too");
+    Assertions.assertTrue(
+        FunnelLedger.mayCount(event("fan", "cream", EventType.CART, T, null, 0)), "a cart");
+    Assertions.assertFalse(
+        FunnelLedger.mayCount(event("fan", "cream", EventType.CLICK, T, null, 0)),
+        "a click without an owner is no shelf's");
+  }
+
+  private static byte[] bytes(FunnelLedger ledger) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ledger.writeTo(new DataOutputStream(bytes));
+    return bytes.toByteArray();
+  }
+
   /** Clicks on owners' shelves and carts and purchases with and without an owner, in time order. */
   private List<Event> randomEvents(int count, long seed) {
     Random random = new Random(seed);

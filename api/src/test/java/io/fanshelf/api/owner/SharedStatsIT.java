@@ -3,7 +3,7 @@ package io.fanshelf.api.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fanshelf.api.event.AttributedEventsStored;
+import io.fanshelf.api.event.EventsStored;
 import io.fanshelf.api.event.StoringGate;
 import io.fanshelf.api.funnel.FunnelLedger;
 import io.fanshelf.api.funnel.FunnelProperties;
@@ -22,6 +22,8 @@ import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductId;
 import io.lettuce.core.XTrimArgs;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +60,9 @@ class SharedStatsIT {
   @TempDir Path dir;
   private final String prefix = RedisTestSupport.prefix();
   private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Map<StatsService, FunnelLedger> funnels = new IdentityHashMap<>();
+  // The funnel of a single node that stored every event the nodes stored, in the order they did.
+  private FunnelLedger single;
   private RedisLink redis;
   private Indexer indexer;
 
@@ -66,6 +73,7 @@ class SharedStatsIT {
     indexer =
         Indexer.open(
             IndexerOptions.of(dir.resolve("store")).withSnapshotInterval(Duration.ofHours(1)));
+    single = new FunnelLedger(indexer, new FunnelProperties(WINDOW));
     StringBuilder catalog = new StringBuilder("id,title,category,brand,price,stock,created_at\n");
     for (int i = 0; i < 6; i++) {
       catalog.append("p%d,商品%d,美妆>护肤,b1,%d,5,2026-01-01T00:00:00Z%n".formatted(i, i, 10 + i));
@@ -97,23 +105,28 @@ class SharedStatsIT {
             Clock.systemUTC(),
             name);
     opened.add(feed);
+    FunnelLedger funnel = new FunnelLedger(indexer, new FunnelProperties(WINDOW));
     StatsService service =
         new StatsService(
             indexer,
             new FanService(indexer, CLOCK, event -> {}),
             CLOCK,
             Optional.of(feed),
-            new FunnelLedger(indexer, new FunnelProperties(WINDOW)),
+            funnel,
             new StoringGate());
     opened.add(service);
+    funnels.put(service, funnel);
     return service;
   }
 
-  /** What a node does with a batch it stored: publishes the new attributed events to the feed. */
+  /**
+   * What a node does with a batch it stored: publishes the new events the statistics or the funnel
+   * count to the feed.
+   */
   private void store(StatsService node, List<Event> events) throws Exception {
-    List<Event> attributed =
-        indexer.appendEvents(events).stored().stream().filter(e -> e.owner().isPresent()).toList();
-    node.onStored(new AttributedEventsStored(attributed));
+    List<Event> stored = indexer.appendEvents(events).stored();
+    stored.forEach(single::count);
+    node.onStored(new EventsStored(stored));
   }
 
   /** Writes the shared snapshot from {@code node}, its turn taken from whoever had it. */
@@ -140,6 +153,59 @@ class SharedStatsIT {
     store(a, events("s", 500, 50));
     await().atMost(Duration.ofSeconds(20)).until(() -> dump(b).equals(countAll()));
     assertThat(dump(a)).isEqualTo(dump(b));
+  }
+
+  @Test
+  void theFunnelOfEventsStoredOnEitherNodeIsTheSameOnBothAndOnALaterOne() throws Exception {
+    StatsService a = node("node-a");
+    StatsService b = node("node-b");
+    // Clicks on the owners' shelves stored by A, purchases without an owner after them by B:
+    // neither node stores both, and each gives the purchases to the clicks' owners.
+    List<Event> clicks = new ArrayList<>();
+    List<Event> purchases = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Instant at = T.plus(Duration.ofHours(i));
+      FanId fan = FanId.of("f" + i);
+      ProductId product = ProductId.of("p" + i % 6);
+      clicks.add(event("click-" + i, fan, product, EventType.CLICK, at, OWNERS.get(i % 2)));
+      purchases.add(event("buy-" + i, fan, product, EventType.PURCHASE, at.plusSeconds(300), null));
+    }
+    store(a, clicks);
+    store(b, purchases);
+    // then random events of every kind, the batches alternating between the nodes
+    for (int batch = 0; batch < 6; batch++) {
+      store(batch % 2 == 0 ? a : b, events("f", 12 + 80 * batch, 80));
+    }
+    List<String> all = storedInOrder();
+    FunnelLedger ownedOnly = new FunnelLedger(indexer, new FunnelProperties(WINDOW));
+    indexer.store().events().forEach(e -> e.owner().ifPresent(o -> ownedOnly.count(e)));
+    assertThat(all.getLast())
+        .as("purchases without an owner are attributed to clicks")
+        .isNotEqualTo("funnel " + bytes(ownedOnly));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(dump(a)).isEqualTo(all));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(dump(b)).isEqualTo(all));
+    // a node started later: the shared snapshot, then the feed after it
+    write(b, "node-b");
+    store(a, events("f", 600, 80));
+    StatsService c = node("node-c");
+    assertThat(c.startedFromSnapshot()).isTrue();
+    List<String> more = storedInOrder();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(dump(c)).isEqualTo(more));
+    assertThat(dump(a)).isEqualTo(more);
+  }
+
+  private static Event event(
+      String id, FanId fan, ProductId product, EventType type, Instant at, OwnerId owner) {
+    return new Event(
+        EventId.of(id),
+        fan,
+        product,
+        type,
+        at,
+        Optional.ofNullable(owner),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalDouble.empty());
   }
 
   @Test
@@ -175,6 +241,16 @@ class SharedStatsIT {
           chunk[chunk.length / 2] ^= 1;
           redis.callBinary(c -> c.set(chunkKey, chunk));
         });
+    // of format version 1: its funnel held only the events its writer stored (refused on its
+    // version, before its checksum is looked at)
+    assertCountedFromStore(
+        a,
+        () -> {
+          String chunkKey = key + ":" + redis.call(c -> c.hget(key, "id")).orElseThrow() + ":0";
+          byte[] chunk = redis.callBinary(c -> c.get(chunkKey)).orElseThrow();
+          chunk[StatsSnapshots.MAGIC.length + 3] = 1; // the format version's low byte
+          redis.callBinary(c -> c.set(chunkKey, chunk));
+        });
     // foreign: counted from another store
     assertCountedFromStore(
         a, () -> redis.call(c -> c.hset(key, "store", "elasticsearch:[elsewhere]/fanshelf")));
@@ -205,9 +281,21 @@ class SharedStatsIT {
     assertThat(dump(late)).isEqualTo(countAll());
   }
 
+  /**
+   * What a single node that stored every event counts: the statistics and the funnel of the whole
+   * store (the funnel as its snapshot bytes, equal for equal ledgers).
+   */
   private List<String> countAll() throws IOException {
     AttributedStats stats = new AttributedStats();
-    indexer.store().events().forEach(stats::add);
+    FunnelLedger funnel = new FunnelLedger(indexer, new FunnelProperties(WINDOW));
+    indexer
+        .store()
+        .events()
+        .forEach(
+            event -> {
+              stats.add(event);
+              funnel.count(event);
+            });
     List<String> rows = new ArrayList<>();
     for (OwnerId owner : OWNERS) {
       rows.add(owner + " " + stats.owner(owner));
@@ -219,10 +307,28 @@ class SharedStatsIT {
               + " "
               + stats.days(owner, CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate(), 40));
     }
+    rows.add("funnel " + bytes(funnel));
     return rows;
   }
 
-  private static List<String> dump(StatsService service) {
+  /**
+   * What a single node that stored every event counts live: the statistics of the whole store and
+   * the funnel of the events in the order they were stored. (A count of the store scans it in its
+   * order, which after Lucene merged segments is not always the order of storing.)
+   */
+  private List<String> storedInOrder() throws IOException {
+    List<String> rows = countAll();
+    rows.set(rows.size() - 1, "funnel " + bytes(single));
+    return rows;
+  }
+
+  private static String bytes(FunnelLedger funnel) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    funnel.writeTo(new DataOutputStream(bytes));
+    return HexFormat.of().formatHex(bytes.toByteArray());
+  }
+
+  private List<String> dump(StatsService service) throws IOException {
     List<String> rows = new ArrayList<>();
     for (OwnerId owner : OWNERS) {
       rows.add(owner + " " + service.owner(owner));
@@ -231,6 +337,7 @@ class SharedStatsIT {
           .forEach(fan -> rows.add(owner + " " + fan.getKey() + " " + fan.getValue()));
       rows.add(owner + " " + service.days(owner, 40));
     }
+    rows.add("funnel " + bytes(funnels.get(service)));
     return rows;
   }
 

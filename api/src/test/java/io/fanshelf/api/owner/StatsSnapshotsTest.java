@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +171,39 @@ class StatsSnapshotsTest {
     foreign[0] = 'X';
     Files.write(file, foreign);
     assertRefused(indexer, "v", WINDOW, "not an owner statistics snapshot");
+  }
+
+  @Test
+  void formatVersionOneIsReadAsANodesOwnButRefusedAsAShared() throws Exception {
+    Indexer indexer = written("one");
+    Path file = onlySnapshot("one");
+    byte[] one = Files.readAllBytes(file);
+    one[StatsSnapshots.MAGIC.length + 3] = 1; // the format version's low byte, and its checksum:
+    CRC32C crc = new CRC32C();
+    crc.update(one, 0, one.length - 4);
+    ByteBuffer.wrap(one, one.length - 4, 4).putInt((int) crc.getValue());
+    Files.write(file, one);
+    Counted own = new Counted(new AttributedStats(), funnel(indexer, WINDOW));
+    StatsSnapshots.read(file, indexer.store().events(), own.stats, own.funnel);
+    Counted all = countAll(indexer);
+    assertEquals(dump(all.stats), dump(own.stats), "the same layout: every count read");
+    assertArrayEquals(funnelBytes(all.funnel), funnelBytes(own.funnel));
+
+    Counted shared = new Counted(new AttributedStats(), funnel(indexer, WINDOW));
+    IOException refused =
+        assertThrows(
+            IOException.class,
+            () ->
+                StatsSnapshots.read(
+                    file,
+                    StatsSnapshots.FORMAT,
+                    (position, id) -> {},
+                    shared.stats,
+                    shared.funnel));
+    assertEquals(
+        "format version 1, this version reads 2 (in version 1 its funnel counted only its"
+            + " writer's events)",
+        refused.getMessage());
   }
 
   @Test
