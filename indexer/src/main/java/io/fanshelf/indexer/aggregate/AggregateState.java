@@ -7,6 +7,7 @@ import io.fanshelf.indexer.model.ProductId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -157,12 +158,21 @@ final class AggregateState {
         : 0;
   }
 
-  List<ScoredItem> popular(int k, Instant at) {
-    return popularity.top(k, decayTo(at, popularityTau), products::get);
+  KeyedScores popular(int k, Instant at) {
+    return popularity.top(k, decayTo(at, popularityTau));
   }
 
-  List<ScoredItem> mostReached(int k) {
-    return popularity.topReach(k, products::get);
+  KeyedScores mostReached(int k) {
+    return popularity.topReach(k);
+  }
+
+  /** A keyed list with each key's product id, as the id-based readers return it. */
+  List<ScoredItem> named(KeyedScores keyed) {
+    List<ScoredItem> items = new ArrayList<>(keyed.size());
+    for (int i = 0; i < keyed.size(); i++) {
+      items.add(new ScoredItem(products.get(keyed.key(i)), keyed.score(i)));
+    }
+    return items;
   }
 
   double allTimeWeight(ProductId product) {
@@ -197,11 +207,9 @@ final class AggregateState {
     return longRate > 0 ? Math.min(shortRate / longRate, popularityTau / trendTau) : 0;
   }
 
-  List<ScoredItem> popularAmongFansOf(OwnerId owner, int k, Instant at) {
+  KeyedScores popularAmongFansOf(OwnerId owner, int k, Instant at) {
     int index = owners.find(owner);
-    return index < 0
-        ? List.of()
-        : popularity.ownerTop(index, k, decayTo(at, popularityTau), products::get);
+    return index < 0 ? KeyedScores.NONE : popularity.ownerTop(index, k, decayTo(at, popularityTau));
   }
 
   double popularityAmongFansOf(OwnerId owner, ProductId product, Instant at) {

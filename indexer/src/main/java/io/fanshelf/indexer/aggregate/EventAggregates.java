@@ -360,6 +360,12 @@ public final class EventAggregates {
    */
   public List<ScoredItem> popular(int k, Instant at) {
     requireK(k);
+    return read(() -> state.named(state.popular(k, at)));
+  }
+
+  /** {@link #popular} by product key ({@link #productKey}), without resolving the ids. */
+  public KeyedScores popularKeys(int k, Instant at) {
+    requireK(k);
     return read(() -> state.popular(k, at));
   }
 
@@ -369,6 +375,12 @@ public final class EventAggregates {
    * so that repeat purchases of a staple do not outrank what more fans bought.
    */
   public List<ScoredItem> mostReached(int k) {
+    requireK(k);
+    return read(() -> state.named(state.mostReached(k)));
+  }
+
+  /** {@link #mostReached} by product key ({@link #productKey}), without resolving the ids. */
+  public KeyedScores mostReachedKeys(int k) {
     requireK(k);
     return read(() -> state.mostReached(k));
   }
@@ -404,6 +416,14 @@ public final class EventAggregates {
    * happened). Empty for an owner whose fans have no positive events.
    */
   public List<ScoredItem> popularAmongFansOf(OwnerId owner, int k, Instant at) {
+    requireK(k);
+    return read(() -> state.named(state.popularAmongFansOf(owner, k, at)));
+  }
+
+  /**
+   * {@link #popularAmongFansOf} by product key ({@link #productKey}), without resolving the ids.
+   */
+  public KeyedScores popularAmongFansOfKeys(OwnerId owner, int k, Instant at) {
     requireK(k);
     return read(() -> state.popularAmongFansOf(owner, k, at));
   }

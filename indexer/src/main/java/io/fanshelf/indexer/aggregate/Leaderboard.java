@@ -1,11 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
-import io.fanshelf.indexer.model.ProductId;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The exact top {@code capacity} items by score, for scores that only grow (or are all multiplied
@@ -65,13 +61,13 @@ final class Leaderboard {
   }
 
   /** The best {@code k} items (fewer when the board holds fewer), scores multiplied by factor. */
-  List<ScoredItem> top(int k, double factor, IntFunction<ProductId> ids) {
+  KeyedScores top(int k, double factor) {
     int n = Math.min(k, size);
-    List<ScoredItem> result = new ArrayList<>(n);
+    double[] scaled = new double[n];
     for (int i = 0; i < n; i++) {
-      result.add(new ScoredItem(ids.apply(items[i]), scores[i] * factor));
+      scaled[i] = scores[i] * factor;
     }
-    return result;
+    return new KeyedScores(Arrays.copyOf(items, n), scaled);
   }
 
   void scale(double factor) {

@@ -1,10 +1,7 @@
 package io.fanshelf.indexer.aggregate;
 
-import io.fanshelf.indexer.model.ProductId;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * Forward-decayed popularity per product: a long-half-life score (globally and among each owner's
@@ -83,8 +80,8 @@ final class Popularity {
     return product < totals.length ? totals[product] : 0;
   }
 
-  List<ScoredItem> top(int k, double factor, IntFunction<ProductId> ids) {
-    return global.top(k, factor, ids);
+  KeyedScores top(int k, double factor) {
+    return global.top(k, factor);
   }
 
   /** Each fan once, at the largest weight they gave the product. */
@@ -93,19 +90,19 @@ final class Popularity {
   }
 
   /** The products with the largest reach. */
-  List<ScoredItem> topReach(int k, IntFunction<ProductId> ids) {
-    return reachBoard.top(k, 1, ids);
+  KeyedScores topReach(int k) {
+    return reachBoard.top(k, 1);
   }
 
   double ownerScore(int owner, int product) {
     return owner < owners.length && owners[owner] != null ? owners[owner].scores.get(product) : 0;
   }
 
-  List<ScoredItem> ownerTop(int owner, int k, double factor, IntFunction<ProductId> ids) {
+  KeyedScores ownerTop(int owner, int k, double factor) {
     if (owner >= owners.length || owners[owner] == null) {
-      return List.of();
+      return KeyedScores.NONE;
     }
-    return owners[owner].board.top(k, factor, ids);
+    return owners[owner].board.top(k, factor);
   }
 
   int owners() {

@@ -12,6 +12,7 @@ import io.fanshelf.indexer.model.OwnerId;
 import io.fanshelf.indexer.model.ProductId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,8 @@ class EventAggregatesTest {
     List<ScoredItem> top = aggregates.popular(10, T0);
     assertEquals(List.of(new ScoredItem(cream, 1.0), new ScoredItem(lipstick, 0.6)), top);
     assertEquals(List.of(new ScoredItem(cream, 0.5)), aggregates.popular(1, days(14)));
+    assertEquals(top, named(aggregates, aggregates.popularKeys(10, T0)));
+    assertEquals(aggregates.mostReached(3), named(aggregates, aggregates.mostReachedKeys(3)));
     // the box is off the board but still has a score
     assertEquals(0.2, aggregates.popularity(box, T0), EPS);
     assertThrows(IllegalArgumentException.class, () -> aggregates.popular(0, T0));
@@ -112,6 +115,10 @@ class EventAggregatesTest {
         aggregates.popularAmongFansOf(a, 10, T0));
     assertEquals(List.of(new ScoredItem(lipstick, 1.0)), aggregates.popularAmongFansOf(b, 10, T0));
     assertEquals(List.of(), aggregates.popularAmongFansOf(OwnerId.of("shop-c"), 10, T0));
+    assertEquals(
+        aggregates.popularAmongFansOf(a, 10, T0),
+        named(aggregates, aggregates.popularAmongFansOfKeys(a, 10, T0)));
+    assertEquals(0, aggregates.popularAmongFansOfKeys(OwnerId.of("shop-c"), 10, T0).size());
     assertEquals(2.0, aggregates.popularity(cream, T0), EPS);
     assertEquals(0.5, aggregates.popularityAmongFansOf(a, cream, days(14)), EPS);
     assertEquals(0, aggregates.popularityAmongFansOf(b, box, T0));
@@ -278,5 +285,14 @@ class EventAggregatesTest {
     assertEquals(
         List.of(cream, lipstick),
         aggregates.popular(2, days(10)).stream().map(ScoredItem::product).toList());
+  }
+
+  /** A keyed list as the id-based one says it. */
+  private static List<ScoredItem> named(EventAggregates aggregates, KeyedScores keyed) {
+    List<ScoredItem> items = new ArrayList<>();
+    for (int i = 0; i < keyed.size(); i++) {
+      items.add(new ScoredItem(aggregates.productId(keyed.key(i)), keyed.score(i)));
+    }
+    return items;
   }
 }

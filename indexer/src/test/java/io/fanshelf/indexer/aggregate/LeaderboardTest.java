@@ -1,10 +1,9 @@
 package io.fanshelf.indexer.aggregate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fanshelf.indexer.model.ProductId;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +40,9 @@ class LeaderboardTest {
     Leaderboard board = new Leaderboard(3);
     board.update(4, 1);
     board.update(5, 3);
-    assertEquals(
-        List.of(new ScoredItem(ProductId.of("p5"), 1.5)),
-        board.top(1, 0.5, i -> ProductId.of("p" + i)));
-    assertEquals(2, board.top(10, 1, i -> ProductId.of("p" + i)).size());
+    KeyedScores best = board.top(1, 0.5);
+    assertArrayEquals(new int[] {5}, best.keys());
+    assertArrayEquals(new double[] {1.5}, best.scores());
+    assertEquals(2, board.top(10, 1).size());
   }
 }

@@ -1,6 +1,5 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.indexer.aggregate.ScoredItem;
 import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
@@ -18,9 +17,9 @@ public final class OwnerPopularSource implements CandidateSource {
   public void propose(
       RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
     Signals signals = evidence.signals();
-    for (ScoredItem item :
-        signals.aggregates().popularAmongFansOf(request.owner(), budget, request.now())) {
-      Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
-    }
+    Ordinals.addKeyed(
+        signals.keys(),
+        signals.aggregates().popularAmongFansOfKeys(request.owner(), budget, request.now()),
+        sink);
   }
 }

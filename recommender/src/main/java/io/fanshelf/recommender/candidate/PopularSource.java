@@ -1,6 +1,5 @@
 package io.fanshelf.recommender.candidate;
 
-import io.fanshelf.indexer.aggregate.ScoredItem;
 import io.fanshelf.recommender.FanEvidence;
 import io.fanshelf.recommender.RecommendRequest;
 import io.fanshelf.recommender.Signals;
@@ -23,13 +22,11 @@ public final class PopularSource implements CandidateSource {
       RecommendRequest request, FanEvidence evidence, Candidates.Sink sink, int budget) {
     Signals signals = evidence.signals();
     int recent = (budget + 1) / 2;
-    for (ScoredItem item : signals.aggregates().popular(recent, request.now())) {
-      Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
-    }
+    Ordinals.addKeyed(
+        signals.keys(), signals.aggregates().popularKeys(recent, request.now()), sink);
     if (budget > recent) {
-      for (ScoredItem item : signals.aggregates().mostReached(budget - recent)) {
-        Ordinals.add(signals.catalog(), item.product(), (float) item.score(), sink);
-      }
+      Ordinals.addKeyed(
+          signals.keys(), signals.aggregates().mostReachedKeys(budget - recent), sink);
     }
   }
 }
