@@ -11,7 +11,15 @@ import java.util.Objects;
  * Rendle et al. (2021), "Revisiting the Performance of iALS on Item Recommendation Benchmarks":
  * observed pairs pulled to 1 with their weight, every pair pushed to 0 with {@code
  * unobservedWeight}, and an L2 penalty scaled by frequency, {@code regularization * (n_u +
- * unobservedWeight * items)^exponent}. Immutable and thread-safe.
+ * unobservedWeight * items)^exponent}.
+ *
+ * <p>A model may instead carry the loss of Hu, Koren and Volinsky (2008) as Spark MLlib's ALS
+ * solves it ({@link #confidence()}): unobserved pairs pushed to 0 with {@code unobservedWeight},
+ * observed pairs pulled to 1 with {@code weight + unobservedWeight} (so not also pushed to 0), and
+ * the penalty {@code regularization * n_u^exponent}. Spark's system for a fan, {@code (Y^T Y +
+ * sum_j alpha r_j y_j y_j^T + regParam n_u I) x = sum_j (1 + alpha r_j) y_j}, divided by alpha is
+ * this one with {@code unobservedWeight = 1 / alpha}, {@code regularization = regParam / alpha},
+ * {@code exponent = 1} and the weights {@code r_j}: the same x. Immutable and thread-safe.
  */
 public final class FactorModel implements CollaborativeModel {
   public static final String ALGORITHM = "ials";
@@ -35,11 +43,9 @@ public final class FactorModel implements CollaborativeModel {
   private final double regularization;
   private final double unobservedWeight;
   private final double frequencyExponent;
+  private final boolean confidence;
 
-  /**
-   * @param itemFactors row-major, {@code items.size() x factors}
-   * @param gramian row-major {@code factors x factors}: the sum over products of {@code h h^T}
-   */
+  /** A model with Rendle's loss (the in-JVM fit's). */
   public FactorModel(
       ItemIndex items,
       int factors,
@@ -48,6 +54,31 @@ public final class FactorModel implements CollaborativeModel {
       double regularization,
       double unobservedWeight,
       double frequencyExponent) {
+    this(
+        items,
+        factors,
+        itemFactors,
+        gramian,
+        regularization,
+        unobservedWeight,
+        frequencyExponent,
+        false);
+  }
+
+  /**
+   * @param itemFactors row-major, {@code items.size() x factors}
+   * @param gramian row-major {@code factors x factors}: the sum over products of {@code h h^T}
+   * @param confidence Hu et al.'s loss (Spark's) instead of Rendle's, see the class comment
+   */
+  public FactorModel(
+      ItemIndex items,
+      int factors,
+      float[] itemFactors,
+      double[] gramian,
+      double regularization,
+      double unobservedWeight,
+      double frequencyExponent,
+      boolean confidence) {
     this.items = Objects.requireNonNull(items, "items");
     if (factors < 1 || itemFactors.length != items.size() * factors) {
       throw new IllegalArgumentException(
@@ -100,6 +131,7 @@ public final class FactorModel implements CollaborativeModel {
     this.regularization = regularization;
     this.unobservedWeight = unobservedWeight;
     this.frequencyExponent = frequencyExponent;
+    this.confidence = confidence;
   }
 
   /** The Gramian {@code sum_i h_i h_i^T} of row-major vectors, {@code count x factors}. */
@@ -149,12 +181,48 @@ public final class FactorModel implements CollaborativeModel {
       double frequencyExponent,
       double[] x,
       int steps) {
+    solve(
+        others,
+        otherGramian,
+        total,
+        factors,
+        rows,
+        weights,
+        regularization,
+        unobservedWeight,
+        frequencyExponent,
+        false,
+        x,
+        steps);
+  }
+
+  /**
+   * {@link #solve(float[], double[], int, int, int[], float[], double, double, double, double[],
+   * int)} with Rendle's loss, or with Hu et al.'s when {@code confidence}: each observed row's
+   * target weight is then {@code weight + unobservedWeight} and {@code lambda = regularization *
+   * n^exponent}.
+   */
+  public static void solve(
+      float[] others,
+      double[] otherGramian,
+      int total,
+      int factors,
+      int[] rows,
+      float[] weights,
+      double regularization,
+      double unobservedWeight,
+      double frequencyExponent,
+      boolean confidence,
+      double[] x,
+      int steps) {
     double lambda =
-        regularization * Math.pow(rows.length + unobservedWeight * total, frequencyExponent);
+        confidence
+            ? regularization * Math.pow(rows.length, frequencyExponent)
+            : regularization * Math.pow(rows.length + unobservedWeight * total, frequencyExponent);
     double[] b = new double[factors];
     for (int j = 0; j < rows.length; j++) {
       int base = rows[j] * factors;
-      float c = weights[j];
+      double c = confidence ? weights[j] + unobservedWeight : weights[j];
       for (int f = 0; f < factors; f++) {
         b[f] += c * others[base + f];
       }
@@ -201,6 +269,7 @@ public final class FactorModel implements CollaborativeModel {
           regularization,
           unobservedWeight,
           frequencyExponent,
+          confidence,
           x,
           factors);
     }
@@ -338,5 +407,10 @@ public final class FactorModel implements CollaborativeModel {
 
   public double frequencyExponent() {
     return frequencyExponent;
+  }
+
+  /** True for Hu et al.'s loss (Spark MLlib's implicit ALS), false for Rendle's. */
+  public boolean confidence() {
+    return confidence;
   }
 }

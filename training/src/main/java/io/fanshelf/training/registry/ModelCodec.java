@@ -31,7 +31,8 @@ import java.util.List;
  * consistency when built, so a damaged or hostile payload is refused with a message, not loaded.
  *
  * <pre>
- * collaborative models: int count, then per model a tag (1 ALS, 2 item-to-item, 3 fan-kNN) and its
+ * collaborative models: int count, then per model a tag (1 ALS, 2 item-to-item, 3 fan-kNN, 4 ALS
+ *                       with Hu et al.'s loss, fitted by Spark: 1's fields) and its
  *                       fields (products as id strings, arrays as int length + big-endian values)
  * ranker:               a tag (1 trees, with the base ranking's two features and weight first;
  *                       2 linear; 3 one feature; 4 trees on a linear base, with the base's
@@ -49,6 +50,8 @@ final class ModelCodec {
   private static final int FACTORS = 1;
   private static final int ITEMS = 2;
   private static final int FANS = 3;
+  // FACTORS with FactorModel.confidence(): files of Rendle's loss keep tag 1 and read as before
+  private static final int FACTORS_CONFIDENCE = 4;
   private static final int TREES = 1;
   private static final int LINEAR = 2;
   private static final int ONE_FEATURE = 3;
@@ -59,6 +62,31 @@ final class ModelCodec {
 
   private ModelCodec() {}
 
+  /** One factor model's fields (tag 1's or 4's, after the tag), for {@link FactorFile}. */
+  static void writeFactors(DataOutputStream out, FactorModel f) throws IOException {
+    writeItems(out, f.items());
+    out.writeInt(f.factors());
+    writeFloats(out, f.itemFactors());
+    writeDoubles(out, f.gramian());
+    out.writeDouble(f.regularization());
+    out.writeDouble(f.unobservedWeight());
+    out.writeDouble(f.frequencyExponent());
+  }
+
+  static FactorModel readFactors(DataInputStream in, boolean confidence) throws IOException {
+    ItemIndex items = readItems(in);
+    int k = in.readInt();
+    return new FactorModel(
+        items,
+        k,
+        readFloats(in),
+        readDoubles(in),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        confidence);
+  }
+
   static byte[] encode(RankingModel model) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -67,14 +95,8 @@ final class ModelCodec {
       for (CollaborativeModel m : models) {
         switch (m) {
           case FactorModel f -> {
-            out.writeInt(FACTORS);
-            writeItems(out, f.items());
-            out.writeInt(f.factors());
-            writeFloats(out, f.itemFactors());
-            writeDoubles(out, f.gramian());
-            out.writeDouble(f.regularization());
-            out.writeDouble(f.unobservedWeight());
-            out.writeDouble(f.frequencyExponent());
+            out.writeInt(f.confidence() ? FACTORS_CONFIDENCE : FACTORS);
+            writeFactors(out, f);
           }
           case ItemNeighbourModel i -> {
             out.writeInt(ITEMS);
@@ -162,18 +184,7 @@ final class ModelCodec {
         models =
             models.with(
                 switch (tag) {
-                  case FACTORS -> {
-                    ItemIndex items = readItems(in);
-                    int k = in.readInt();
-                    yield new FactorModel(
-                        items,
-                        k,
-                        readFloats(in),
-                        readDoubles(in),
-                        in.readDouble(),
-                        in.readDouble(),
-                        in.readDouble());
-                  }
+                  case FACTORS, FACTORS_CONFIDENCE -> readFactors(in, tag == FACTORS_CONFIDENCE);
                   case ITEMS -> {
                     String algorithm = in.readUTF();
                     yield new ItemNeighbourModel(
