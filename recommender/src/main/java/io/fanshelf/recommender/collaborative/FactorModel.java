@@ -222,7 +222,8 @@ public final class FactorModel implements CollaborativeModel {
     double[] b = new double[factors];
     for (int j = 0; j < rows.length; j++) {
       int base = rows[j] * factors;
-      double c = confidence ? weights[j] + unobservedWeight : weights[j];
+      // a float, as before the confidence loss existed: the in-JVM fit stays the same to the bit
+      float c = confidence ? (float) (weights[j] + unobservedWeight) : weights[j];
       for (int f = 0; f < factors; f++) {
         b[f] += c * others[base + f];
       }
