@@ -11,7 +11,7 @@ if [ -z "$java" ]; then
   exit 1
 fi
 if [ ! -f api/target/fanshelf.jar ]; then
-  mvn -B -q package -DskipTests
+  mvn -B -q package -DskipTests -pl api -am  # the server and what it needs, not spark-als
 fi
 # The class cache of scripts/start-cache.sh, when it was made from this build of the jar.
 cache=api/target/extracted
