@@ -1,9 +1,9 @@
 package io.fanshelf.api.funnel;
 
+import static io.fanshelf.api.TestEvents.event;
+
 import io.fanshelf.api.shelf.ShareLink;
 import io.fanshelf.api.shelf.ShareLinkStore;
-import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -177,20 +176,6 @@ public final class FunnelBench {
         ms,
         funnel.stage(Funnel.StageName.OPENED).fans(),
         funnel.stage(Funnel.StageName.BOUGHT).fans());
-  }
-
-  private static Event event(
-      String id, FanId fan, ProductId product, EventType type, Instant at, OwnerId owner) {
-    return new Event(
-        EventId.of(id),
-        fan,
-        product,
-        type,
-        at,
-        Optional.ofNullable(owner),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalDouble.empty());
   }
 
   /** The bench's owner has no share links: the link pass is a list read, not measured here. */

@@ -1,9 +1,9 @@
 package io.fanshelf.api.funnel;
 
+import io.fanshelf.api.TestEvents;
 import io.fanshelf.api.owner.AttributedStats;
 import io.fanshelf.api.shelf.FileShareLinkStore;
 import io.fanshelf.indexer.model.Event;
-import io.fanshelf.indexer.model.EventId;
 import io.fanshelf.indexer.model.EventType;
 import io.fanshelf.indexer.model.FanId;
 import io.fanshelf.indexer.model.OwnerId;
@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,15 +56,12 @@ class FunnelServiceTest {
   }
 
   private static Event open(String fan, Instant at) {
-    return new Event(
-        EventId.of(AttributedStats.SHELF_IMPRESSION_PREFIX + fan + "-0"),
+    return TestEvents.event(
+        AttributedStats.SHELF_IMPRESSION_PREFIX + fan + "-0",
         FanId.of(fan),
         ProductId.of("cream"),
         EventType.IMPRESSION,
         at,
-        Optional.of(SHOP),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalDouble.empty());
+        SHOP);
   }
 }

@@ -1,5 +1,6 @@
 package io.fanshelf.api.owner;
 
+import static io.fanshelf.api.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -192,20 +193,6 @@ class SharedStatsIT {
     List<String> more = storedInOrder();
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(dump(c)).isEqualTo(more));
     assertThat(dump(a)).isEqualTo(more);
-  }
-
-  private static Event event(
-      String id, FanId fan, ProductId product, EventType type, Instant at, OwnerId owner) {
-    return new Event(
-        EventId.of(id),
-        fan,
-        product,
-        type,
-        at,
-        Optional.ofNullable(owner),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalDouble.empty());
   }
 
   @Test
