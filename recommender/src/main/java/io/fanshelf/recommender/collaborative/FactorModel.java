@@ -167,40 +167,10 @@ public final class FactorModel implements CollaborativeModel {
    * @param otherGramian their Gramian
    * @param total how many vectors the fixed side has
    * @param x the starting point (the previous solution, or zeros), improved in place
+   * @param confidence Hu et al.'s loss instead (the class comment): each observed row's target
+   *     weight is then {@code weight + unobservedWeight} and {@code lambda = regularization *
+   *     n^exponent}
    * @param steps conjugate-gradient steps
-   */
-  public static void solve(
-      float[] others,
-      double[] otherGramian,
-      int total,
-      int factors,
-      int[] rows,
-      float[] weights,
-      double regularization,
-      double unobservedWeight,
-      double frequencyExponent,
-      double[] x,
-      int steps) {
-    solve(
-        others,
-        otherGramian,
-        total,
-        factors,
-        rows,
-        weights,
-        regularization,
-        unobservedWeight,
-        frequencyExponent,
-        false,
-        x,
-        steps);
-  }
-
-  /**
-   * {@link #solve(float[], double[], int, int, int[], float[], double, double, double, double[],
-   * int)} with Rendle's loss, or with Hu et al.'s when {@code confidence}: each observed row's
-   * target weight is then {@code weight + unobservedWeight} and {@code lambda = regularization *
-   * n^exponent}.
    */
   public static void solve(
       float[] others,

@@ -93,6 +93,7 @@ public final class Als {
                   options.regularization(),
                   options.unobservedWeight(),
                   options.frequencyExponent(),
+                  false,
                   x,
                   options.cgSteps());
               for (int f = 0; f < k; f++) {
