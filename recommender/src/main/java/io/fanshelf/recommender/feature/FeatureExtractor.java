@@ -23,6 +23,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Computes the feature vector ({@link Feature}) of a candidate for one fan: the one implementation
@@ -197,15 +198,7 @@ public final class FeatureExtractor {
 
     @Override
     public float[] vector(int i) {
-      if (vectors[i] == null) {
-        vectors[i] = new float[Feature.count()];
-      }
-      if (filled[i] != ALL_SLOTS) {
-        Candidates.Candidate candidate = candidates.get(i);
-        fill(candidate.ordinal(), candidate, amongFans[i], trends[i], vectors[i]);
-        filled[i] = ALL_SLOTS;
-      }
-      return vectors[i];
+      return vector(i, EVERY_SLOT);
     }
   }
 
@@ -232,6 +225,8 @@ public final class FeatureExtractor {
       throw new IllegalStateException("Vectors keeps a bit per feature in a long");
     }
   }
+
+  private static final int[] EVERY_SLOT = IntStream.range(0, FEATURES.length).toArray();
 
   private static final long ALL_SLOTS = FEATURES.length == 64 ? -1L : (1L << FEATURES.length) - 1;
 
