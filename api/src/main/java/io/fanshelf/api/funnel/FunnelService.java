@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,11 +67,10 @@ public class FunnelService {
         made.isEmpty()
             ? Optional.empty()
             : Optional.of(LocalDate.ofInstant(made.getLast().createdAt(), ZoneOffset.UTC));
-    Optional<LocalDate> lastOpen = ledger.lastDay(owner);
-    if (lastLink.isPresent() && lastOpen.isPresent()) {
-      return lastLink.get().isAfter(lastOpen.get()) ? lastLink.get() : lastOpen.get();
-    }
-    return lastOpen.or(() -> lastLink).orElseGet(this::today);
+    return Stream.of(ledger.lastDay(owner), lastLink)
+        .flatMap(Optional::stream)
+        .max(Comparator.naturalOrder())
+        .orElseGet(this::today);
   }
 
   /** The owner's segment with this id; 400 naming {@code segment} when they have none such. */
