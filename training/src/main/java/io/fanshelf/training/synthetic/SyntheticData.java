@@ -16,6 +16,9 @@ import java.util.SplittableRandom;
  * leans to one department (learned lift), and a share of events are views and impressions. Seeded:
  * the same options give the same files. For tests and the {@code bench} command.
  *
+ * <p>{@code scripts/synthetic-ceiling.py} computes the best ranking possible under this model (the
+ * label lift's ceiling): it repeats the shares and exponents below, so change both together.
+ *
  * @param products catalog size, at least 20
  * @param fans fans, at least 10
  * @param events events, at least 10
