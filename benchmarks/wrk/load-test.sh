@@ -64,6 +64,8 @@ owner=${OWNER:-$(sed -n 's/^Sign in as: *\([^ ]*\).*/\1/p' "$state/server.log")}
 FANSHELF_KEY=$key
 FANSHELF_OWNER=$owner
 FANSHELF_FANS=$(awk -F, -v o="$owner" 'NR > 1 && $1 == o && n++ < 5000 { print $2 }' "$files/fans.csv" | paste -sd,)
+# the banner's owner may have its fans in another file (the demo's shop-mei: demo/beauty/)
+[ -n "$FANSHELF_FANS" ] || { echo "owner $owner has no fans in $files/fans.csv: set OWNER= to one that has" >&2; exit 1; }
 catalog=$files/catalog.csv
 [ -f "$catalog" ] || catalog=$files/catalog.csv.gz
 # zcat stops early on a closed pipe (SIGPIPE): that is expected, not a failure.
