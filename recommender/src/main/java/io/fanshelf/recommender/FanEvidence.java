@@ -101,6 +101,20 @@ public final class FanEvidence {
     }
   }
 
+  /**
+   * Gives the collaborative sums' arrays back to their models for the next request; nothing is read
+   * from this evidence after. Evidence kept for longer (training's candidate lists) is simply not
+   * released.
+   */
+  public void release() {
+    if (itemScores != null) {
+      itemScores.release();
+    }
+    if (fanScores != null) {
+      fanScores.release();
+    }
+  }
+
   /** The evidence of {@code fan} at its moment, with the collaborative models bound to catalog. */
   public static FanEvidence of(FanContext fan, Signals signals, BoundCollaborative models) {
     return new FanEvidence(fan, signals, models);
@@ -245,7 +259,7 @@ public final class FanEvidence {
       if (model == null) {
         itemScores = RowScores.none();
       } else {
-        itemScores = new RowScores(models.items(), model.items().size());
+        itemScores = new RowScores(models.items(), model.items().scratch());
         model.scores(history(model.items()), itemScores);
       }
     }
@@ -258,7 +272,7 @@ public final class FanEvidence {
       if (model == null) {
         fanScores = RowScores.none();
       } else {
-        fanScores = new RowScores(models.fans(), model.items().size());
+        fanScores = new RowScores(models.fans(), model.items().scratch());
         model.scores(fan.fan(), history(model.items()), fanScores);
       }
     }

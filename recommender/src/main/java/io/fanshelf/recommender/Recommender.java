@@ -234,12 +234,26 @@ public final class Recommender {
   public Recommendations recommend(RecommendRequest request) throws IOException {
     Signals current = signals.current();
     RankingModel model = rankings.current();
-    Ranker ranker = model.ranker();
     boolean main = request.section() == Section.FOR_YOU;
     // a ranking that validation found no better with labels ranks the main list without them
     FanContext fan =
         fanContext(request.owner(), request.fan(), request.now(), !main || model.usesLabels());
     FanEvidence evidence = FanEvidence.of(fan, current, bind(model, current));
+    try {
+      return recommendFrom(evidence, request, current, model, main);
+    } finally {
+      evidence.release();
+    }
+  }
+
+  private Recommendations recommendFrom(
+      FanEvidence evidence,
+      RecommendRequest request,
+      Signals current,
+      RankingModel model,
+      boolean main)
+      throws IOException {
+    Ranker ranker = model.ranker();
     CandidateSources.Collected collected = null;
     Optional<Recommendations.NeedOutcome> need = Optional.empty();
     if (request.need().isPresent()) {

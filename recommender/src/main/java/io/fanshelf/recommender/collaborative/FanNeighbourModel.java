@@ -27,6 +27,7 @@ public final class FanNeighbourModel implements CollaborativeModel {
   private final int neighbours;
   private final double shrinkage;
   private final int fansPerItem;
+  private final RowArrays overlaps;
 
   /**
    * @param fanOffsets fan {@code v}'s product rows are {@code fanItems[fanOffsets[v] ..
@@ -67,6 +68,7 @@ public final class FanNeighbourModel implements CollaborativeModel {
     this.neighbours = neighbours;
     this.shrinkage = shrinkage;
     this.fansPerItem = fansPerItem;
+    this.overlaps = new RowArrays(this.fans.size());
     // the inverted lists: fans of each product, in fan order
     int[] counts = new int[items.size() + 1];
     for (int row : fanItems) {
@@ -99,42 +101,49 @@ public final class FanNeighbourModel implements CollaborativeModel {
     int selfRow = fanRows.getOrDefault(self, -1);
     // one slot per fan: a fan with a long history meets tens of thousands of fans through
     // fansPerItem, where a hash map of them would take more memory and a probe per add
-    double[] overlap = new double[fans.size()];
+    double[] overlap = overlaps.take();
     int[] touched = new int[64];
     int count = 0;
-    for (int n = 0; n < fan.size(); n++) {
-      int row = fan.rows()[n];
-      int end = Math.min(itemOffsets[row + 1], itemOffsets[row] + fansPerItem);
-      for (int e = itemOffsets[row]; e < end; e++) {
-        int v = itemFans[e];
-        if (v == selfRow) {
-          continue;
-        }
-        if (overlap[v] == 0) {
-          if (count == touched.length) {
-            touched = Arrays.copyOf(touched, count * 2);
+    try {
+      for (int n = 0; n < fan.size(); n++) {
+        int row = fan.rows()[n];
+        int end = Math.min(itemOffsets[row + 1], itemOffsets[row] + fansPerItem);
+        for (int e = itemOffsets[row]; e < end; e++) {
+          int v = itemFans[e];
+          if (v == selfRow) {
+            continue;
           }
-          touched[count++] = v;
+          if (overlap[v] == 0) {
+            if (count == touched.length) {
+              touched = Arrays.copyOf(touched, count * 2);
+            }
+            touched[count++] = v;
+          }
+          overlap[v] += fan.weights()[n];
         }
-        overlap[v] += fan.weights()[n];
       }
-    }
-    if (count == 0) {
-      return;
-    }
-    double norm = Math.sqrt(fan.size());
-    double[] similarity = new double[count];
-    for (int t = 0; t < count; t++) {
-      int v = touched[t];
-      double size = fanOffsets[v + 1] - fanOffsets[v];
-      similarity[t] = overlap[v] / (norm * Math.sqrt(size) + shrinkage);
-    }
-    int[] best = TopK.indices(similarity, Math.min(neighbours, count));
-    for (int t : best) {
-      int v = touched[t];
-      for (int e = fanOffsets[v]; e < fanOffsets[v + 1]; e++) {
-        sink.add(fanItems[e], similarity[t]);
+      if (count == 0) {
+        return;
       }
+      double norm = Math.sqrt(fan.size());
+      double[] similarity = new double[count];
+      for (int t = 0; t < count; t++) {
+        int v = touched[t];
+        double size = fanOffsets[v + 1] - fanOffsets[v];
+        similarity[t] = overlap[v] / (norm * Math.sqrt(size) + shrinkage);
+      }
+      int[] best = TopK.indices(similarity, Math.min(neighbours, count));
+      for (int t : best) {
+        int v = touched[t];
+        for (int e = fanOffsets[v]; e < fanOffsets[v + 1]; e++) {
+          sink.add(fanItems[e], similarity[t]);
+        }
+      }
+    } finally {
+      for (int t = 0; t < count; t++) {
+        overlap[touched[t]] = 0;
+      }
+      overlaps.give(overlap);
     }
   }
 

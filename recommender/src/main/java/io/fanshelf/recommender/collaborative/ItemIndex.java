@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The products a collaborative model knows, in the model's row order. Immutable and thread-safe.
+ * The products a collaborative model knows, in the model's row order, and the per-row arrays that
+ * requests sum its scores in. Immutable apart from that pool; thread-safe.
  */
 public final class ItemIndex {
   private final List<ProductId> ids;
   private final Map<ProductId, Integer> rows;
+  private final RowArrays scratch;
 
   public ItemIndex(List<ProductId> ids) {
     this.ids = List.copyOf(ids);
@@ -20,6 +22,12 @@ public final class ItemIndex {
         throw new IllegalArgumentException("product " + this.ids.get(row) + " is listed twice");
       }
     }
+    this.scratch = new RowArrays(this.ids.size());
+  }
+
+  /** Zeroed arrays of one slot per row, for one request's sums. */
+  public RowArrays scratch() {
+    return scratch;
   }
 
   public int size() {

@@ -9,24 +9,45 @@ import java.util.Arrays;
  * thousands of adds, and each add is then one array write where the map took a row-to-ordinal read
  * and a probe of two arrays, cache misses all three on a large catalog. The rows the catalog does
  * not have are not kept, as before. The same values as summing by ordinal: rows and ordinals pair
- * one to one, and the adds come in the same order. Not thread-safe: one per request.
+ * one to one, and the adds come in the same order. The slots are borrowed from the model's {@link
+ * RowArrays} and given back by {@link #release}. Not thread-safe: one per request.
  */
 public final class RowScores implements ScoreSink {
   private final BoundCollaborative.Binding binding;
-  private final double[] byRow;
+  private final RowArrays pool;
+  private double[] byRow;
   private final long[] touched;
   private int[] rows = new int[256];
   private int count;
 
-  public RowScores(BoundCollaborative.Binding binding, int rowCount) {
+  /** Sums over the rows of {@code pool}'s model, in an array borrowed from it. */
+  public RowScores(BoundCollaborative.Binding binding, RowArrays pool) {
     this.binding = binding;
-    this.byRow = new double[rowCount];
-    this.touched = new long[(rowCount + 63) >>> 6];
+    this.pool = pool;
+    this.byRow = pool.take();
+    this.touched = new long[(byRow.length + 63) >>> 6];
   }
 
   /** Scores of no model: every product 0, none on top. */
   public static RowScores none() {
-    return new RowScores(new BoundCollaborative.Binding(new int[0], new int[0]), 0);
+    return new RowScores(new BoundCollaborative.Binding(new int[0], new int[0]), new RowArrays(0));
+  }
+
+  /**
+   * Zeroes the rows written and gives the array back to the pool; the scores are not read after.
+   * Not calling it only costs the reuse.
+   */
+  public void release() {
+    if (byRow == null) {
+      return;
+    }
+    for (int word = 0; word < touched.length; word++) {
+      for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
+        byRow[(word << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+      }
+    }
+    pool.give(byRow);
+    byRow = null;
   }
 
   /**

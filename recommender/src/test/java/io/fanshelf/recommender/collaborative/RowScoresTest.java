@@ -2,6 +2,7 @@ package io.fanshelf.recommender.collaborative;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fanshelf.indexer.aggregate.IntDoubleMap;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ class RowScoresTest {
     int rows = 3_000;
     int catalog = 4_000;
     BoundCollaborative.Binding binding = binding(rows, catalog, random);
-    RowScores byRow = new RowScores(binding, rows);
+    RowScores byRow = new RowScores(binding, new RowArrays(rows));
     IntDoubleMap byOrdinal = IntDoubleMap.forScores();
     for (int n = 0; n < 20_000; n++) {
       // few distinct rows, negative weights (EASE has them) and sums that cancel to 0
@@ -67,5 +68,46 @@ class RowScoresTest {
     assertArrayEquals(heap.best(), byRow.top(200));
     assertEquals(0, RowScores.none().get(3));
     assertEquals(0, RowScores.none().top(10).length);
+  }
+
+  @Test
+  void releasedSlotsComeBackZeroedAndTheNextRequestSumsTheSame() {
+    SplittableRandom random = new SplittableRandom(9);
+    int rows = 2_000;
+    BoundCollaborative.Binding binding = binding(rows, 2_500, random);
+    RowArrays pool = new RowArrays(rows);
+    RowScores first = new RowScores(binding, pool);
+    for (int n = 0; n < 5_000; n++) {
+      first.add(random.nextInt(rows), random.nextDouble() - 0.3); // bound and unbound rows
+    }
+    first.release();
+    first.release(); // a second release gives nothing back twice
+    assertEquals(1, pool.waiting());
+    RowScores reused = new RowScores(binding, pool);
+    RowScores fresh = new RowScores(binding, new RowArrays(rows));
+    assertEquals(0, pool.waiting(), "the released array is taken again");
+    for (int ordinal = 0; ordinal < 2_500; ordinal++) {
+      assertEquals(0, reused.get(ordinal), "ordinal " + ordinal + " before any add");
+    }
+    for (int n = 0; n < 3_000; n++) {
+      int row = random.nextInt(rows);
+      double score = random.nextDouble();
+      reused.add(row, score);
+      fresh.add(row, score);
+    }
+    for (int ordinal = 0; ordinal < 2_500; ordinal++) {
+      assertEquals(fresh.get(ordinal), reused.get(ordinal), 0.0, "ordinal " + ordinal);
+    }
+    assertArrayEquals(fresh.top(100), reused.top(100));
+  }
+
+  @Test
+  void aPoolKeepsABoundedNumberOfArraysOfItsLength() {
+    RowArrays pool = new RowArrays(10);
+    for (int i = 0; i < RowArrays.KEPT + 5; i++) {
+      pool.give(new double[10]);
+    }
+    assertEquals(RowArrays.KEPT, pool.waiting());
+    assertThrows(IllegalArgumentException.class, () -> pool.give(new double[11]));
   }
 }
