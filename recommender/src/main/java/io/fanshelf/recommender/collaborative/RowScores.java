@@ -30,8 +30,12 @@ public final class RowScores implements ScoreSink {
 
   /** Scores of no model: every product 0, none on top. */
   public static RowScores none() {
-    return new RowScores(new BoundCollaborative.Binding(new int[0], new int[0]), new RowArrays(0));
+    return new RowScores(NO_MODEL, NO_ROWS);
   }
+
+  private static final BoundCollaborative.Binding NO_MODEL =
+      new BoundCollaborative.Binding(new int[0], new int[0]);
+  private static final RowArrays NO_ROWS = new RowArrays(0);
 
   /**
    * Zeroes the rows written and gives the array back to the pool; the scores are not read after.

@@ -2,18 +2,14 @@ package io.fanshelf.training.registry;
 
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.ranking.RankingModel;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -36,7 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ModelArtifact(ArtifactInfo info, RankingModel model) {
   public static final int FORMAT_VERSION = 2;
-  private static final byte[] MAGIC = "FSMODEL\n".getBytes(StandardCharsets.US_ASCII);
+  private static final ChecksummedFormat FORMAT =
+      new ChecksummedFormat(
+          "FSMODEL\n".getBytes(StandardCharsets.US_ASCII),
+          FORMAT_VERSION,
+          " is not a FanShelf model artifact (no FSMODEL header); give a file written by"
+              + " 'fanshelf-training train'",
+          " has artifact format %d but this build reads format "
+              + FORMAT_VERSION
+              + "; retrain the model with this version",
+          " failed its SHA-256 check: the file was changed or damaged after it was written;"
+              + " refusing to load it");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_PART = Integer.MAX_VALUE - 8;
 
@@ -51,23 +57,13 @@ public record ModelArtifact(ArtifactInfo info, RankingModel model) {
       out.writeInt(payload.length);
       out.write(payload);
     }
-    byte[] bytes = body.toByteArray();
-    ByteArrayOutputStream whole = new ByteArrayOutputStream(bytes.length + 48);
-    try (DataOutputStream out = new DataOutputStream(whole)) {
-      out.write(MAGIC);
-      out.writeInt(FORMAT_VERSION);
-      out.write(sha256(bytes));
-      out.write(bytes);
-    }
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temp, whole.toByteArray());
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    FORMAT.write(file, body.toByteArray());
   }
 
   /** Reads and checks an artifact; see the class comment for what is refused. */
   public static ModelArtifact read(Path file) throws IOException {
     String name = file.toString();
-    DataInputStream parts = checkedBody(file);
+    DataInputStream parts = FORMAT.read(file);
     ArtifactInfo info = info(parts, name);
     RankingModel model = ModelCodec.decode(part(parts, name), info.id(), name);
     return new ModelArtifact(info, model);
@@ -78,41 +74,7 @@ public record ModelArtifact(ArtifactInfo info, RankingModel model) {
    * decoded model (an ALS model's factors run to tens of megabytes).
    */
   public static ArtifactInfo readInfo(Path file) throws IOException {
-    return info(checkedBody(file), file.toString());
-  }
-
-  /** The body after the header, format version and SHA-256 check. */
-  private static DataInputStream checkedBody(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    String name = file.toString();
-    if (bytes.length < MAGIC.length + 4 + 32
-        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-      throw new ArtifactRefusedException(
-          name
-              + " is not a FanShelf model artifact (no FSMODEL header); give a file written by"
-              + " 'fanshelf-training train'");
-    }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-    in.skipNBytes(MAGIC.length);
-    int version = in.readInt();
-    if (version != FORMAT_VERSION) {
-      throw new ArtifactRefusedException(
-          name
-              + " has artifact format "
-              + version
-              + " but this build reads format "
-              + FORMAT_VERSION
-              + "; retrain the model with this version");
-    }
-    byte[] expected = in.readNBytes(32);
-    byte[] body = in.readAllBytes();
-    if (!MessageDigest.isEqual(expected, sha256(body))) {
-      throw new ArtifactRefusedException(
-          name
-              + " failed its SHA-256 check: the file was changed or damaged after it was written;"
-              + " refusing to load it");
-    }
-    return new DataInputStream(new ByteArrayInputStream(body));
+    return info(FORMAT.read(file), file.toString());
   }
 
   private static ArtifactInfo info(DataInputStream parts, String name) throws IOException {
