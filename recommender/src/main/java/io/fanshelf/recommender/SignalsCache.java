@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@link Signals} current for serving: reloads the catalog snapshot when the indexer's
@@ -24,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * server's start; the first reader waits for it.
  */
 final class SignalsCache {
+  private static final Logger LOG = LoggerFactory.getLogger(SignalsCache.class);
   private static final int LEADERS_PER_CATEGORY = 200;
   // Distinct catalog searches remembered per Signals (each at most a source's budget of hits).
   private static final int REMEMBERED_SEARCHES = 2_048;
@@ -50,7 +53,13 @@ final class SignalsCache {
 
   private void buildFirst() {
     try {
+      long started = System.nanoTime();
       State built = build(null);
+      LOG.info(
+          "recommender signals built in {} ms: {} products, {} categories",
+          (System.nanoTime() - started) / 1_000_000,
+          built.signals().catalog().size(),
+          built.signals().catalog().categoryCount());
       refreshing.lock();
       try {
         if (state == null) {

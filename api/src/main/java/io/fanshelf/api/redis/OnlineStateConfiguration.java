@@ -13,6 +13,7 @@ import io.fanshelf.api.shelf.ShelfCache;
 import io.fanshelf.api.system.FanShelfProperties;
 import io.fanshelf.indexer.Indexer;
 import io.fanshelf.indexer.store.EventReader;
+import io.fanshelf.indexer.store.StoredJson;
 import io.fanshelf.recommender.Recommender;
 import io.fanshelf.recommender.activity.InMemoryRecentActivity;
 import io.fanshelf.recommender.activity.RecentActivity;
@@ -33,7 +34,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +50,7 @@ public class OnlineStateConfiguration {
   // Stored formats (stream entries, cached shelves) must not follow the web mapper's settings.
   // Absent optionals are left out: a stream entry is about 100 bytes per event.
   private static final JsonMapper STORED_JSON =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      StoredJson.builder()
           .changeDefaultPropertyInclusion(
               inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT))
           .build();

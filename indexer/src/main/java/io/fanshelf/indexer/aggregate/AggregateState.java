@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The aggregates themselves, single-threaded: ids interned to ints, one landmark for forward decay,
@@ -188,6 +189,24 @@ final class AggregateState {
   double popularity(ProductId product, Instant at) {
     int index = products.find(product);
     return index < 0 ? 0 : popularity.longScore(index) * decayTo(at, popularityTau);
+  }
+
+  /** {@link EventAggregates#productTotals} of products [from, to). */
+  void productTotals(
+      int from,
+      int to,
+      IntFunction<ProductId> product,
+      Instant at,
+      double[] popularityAt,
+      double[] allTimeWeight,
+      double[] reach) {
+    double decay = decayTo(at, popularityTau);
+    for (int i = from; i < to; i++) {
+      int index = products.find(product.apply(i));
+      popularityAt[i] = index < 0 ? 0 : popularity.longScore(index) * decay;
+      allTimeWeight[i] = index < 0 ? 0 : popularity.total(index);
+      reach[i] = index < 0 ? 0 : popularity.reach(index);
+    }
   }
 
   double trend(ProductId product, Instant at) {

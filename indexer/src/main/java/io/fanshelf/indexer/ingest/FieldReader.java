@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.ingest;
 
+import io.fanshelf.indexer.model.IsoTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -5,6 +5,7 @@ import io.fanshelf.indexer.model.ProductChange;
 import io.fanshelf.indexer.model.ProductId;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,4 +31,14 @@ public interface CatalogReader {
 
   /** Visits every product, in no particular order. */
   void forEach(Consumer<Product> visitor) throws IOException;
+
+  /**
+   * Every product, in no particular order, as one list: what a whole-catalog snapshot reads. A
+   * backend may read it on several threads.
+   */
+  default List<Product> all() throws IOException {
+    List<Product> all = new ArrayList<>();
+    forEach(all::add);
+    return all;
+  }
 }

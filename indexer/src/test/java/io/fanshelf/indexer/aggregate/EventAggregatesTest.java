@@ -39,6 +39,32 @@ class EventAggregatesTest {
   }
 
   @Test
+  void productTotalsReadWhatTheSingleReadersDo() {
+    EventAggregates aggregates = fixture.aggregates(AggregateOptions.defaults());
+    aggregates.add(fixture.event("f1", cream, EventType.PURCHASE, T0));
+    aggregates.add(fixture.event("f2", cream, EventType.VIEW, days(14)));
+    aggregates.add(fixture.event("f2", lipstick, EventType.PURCHASE, days(3)));
+    aggregates.add(fixture.event("f2", lipstick, EventType.PURCHASE, days(5)));
+    ProductId unseen = ProductId.of("never-seen");
+    List<ProductId> products = List.of(cream, lipstick, box, unseen);
+    // more than one block of products per read
+    int count = 10_001;
+    double[] popularity = new double[count];
+    double[] allTimeWeight = new double[count];
+    double[] reach = new double[count];
+    aggregates.productTotals(
+        count, i -> products.get(i % 4), days(20), popularity, allTimeWeight, reach);
+    for (int i = 0; i < count; i++) {
+      ProductId product = products.get(i % 4);
+      assertEquals(aggregates.popularity(product, days(20)), popularity[i]);
+      assertEquals(aggregates.allTimeWeight(product), allTimeWeight[i]);
+      assertEquals(aggregates.reach(product), reach[i]);
+    }
+    assertEquals(2, allTimeWeight[1], EPS);
+    assertEquals(0, popularity[3]);
+  }
+
+  @Test
   void trendIsTheShortRateOverTheLongRate() {
     EventAggregates aggregates = fixture.aggregates(AggregateOptions.defaults());
     aggregates.add(fixture.event("f1", cream, EventType.PURCHASE, T0));

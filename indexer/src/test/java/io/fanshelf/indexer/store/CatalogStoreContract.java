@@ -113,6 +113,15 @@ public abstract class CatalogStoreContract extends StoreContract {
   }
 
   @Test
+  void allHoldsWhatForEachVisits() throws IOException {
+    List<Product> visited = new ArrayList<>();
+    catalog.forEach(visited::add);
+    List<Product> all = catalog.all();
+    assertEquals(byId(visited), byId(all));
+    assertEquals(visited.size(), all.size());
+  }
+
+  @Test
   void aReimportRemembersThePreviousPriceAndStock() throws IOException {
     Instant first = Instant.parse("2026-12-01T08:00:00Z");
     Instant second = Instant.parse("2026-12-03T08:00:00Z");

@@ -97,9 +97,7 @@ public final class CatalogSnapshot {
   }
 
   public static CatalogSnapshot load(CatalogReader store) throws IOException {
-    List<Product> all = new ArrayList<>();
-    store.forEach(all::add);
-    return of(all);
+    return of(store.all());
   }
 
   public int size() {

@@ -2,9 +2,7 @@ package io.fanshelf.recommender.catalog;
 
 import io.fanshelf.indexer.aggregate.EventAggregates;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The most popular products of each leaf and top-level category at one moment, for candidate
@@ -40,37 +38,69 @@ public final class CategoryLeaders {
    */
   public static CategoryLeaders compute(
       CatalogSnapshot catalog, EventAggregates aggregates, Instant at, int perCategory) {
-    double[] popularity = new double[catalog.size()];
-    double[] allTimeWeight = new double[catalog.size()];
-    double[] reach = new double[catalog.size()];
-    List<List<Integer>> members = new ArrayList<>();
-    for (int c = 0; c < catalog.categoryCount(); c++) {
-      members.add(new ArrayList<>());
-    }
-    for (int ord = 0; ord < catalog.size(); ord++) {
-      popularity[ord] = aggregates.popularity(catalog.product(ord).id(), at);
-      allTimeWeight[ord] = aggregates.allTimeWeight(catalog.product(ord).id());
-      reach[ord] = aggregates.reach(catalog.product(ord).id());
-      members.get(catalog.leafCategory(ord)).add(ord);
+    int size = catalog.size();
+    double[] popularity = new double[size];
+    double[] allTimeWeight = new double[size];
+    double[] reach = new double[size];
+    aggregates.productTotals(
+        size, ord -> catalog.product(ord).id(), at, popularity, allTimeWeight, reach);
+    int[] members = new int[catalog.categoryCount()];
+    for (int ord = 0; ord < size; ord++) {
+      members[catalog.leafCategory(ord)]++;
       if (catalog.topCategory(ord) != catalog.leafCategory(ord)) {
-        members.get(catalog.topCategory(ord)).add(ord);
+        members[catalog.topCategory(ord)]++;
       }
     }
-    int[][] byCategory = new int[members.size()][];
-    for (int c = 0; c < members.size(); c++) {
-      byCategory[c] =
-          members.get(c).stream()
-              .sorted((a, b) -> a.equals(b) ? 0 : compare(popularity, a, b))
-              .limit(perCategory)
-              .mapToInt(Integer::intValue)
-              .toArray();
+    int[][] byCategory = new int[members.length][];
+    for (int c = 0; c < members.length; c++) {
+      byCategory[c] = new int[Math.min(members[c], perCategory)];
+    }
+    // every product once, most popular first (ties: lower ordinal first), each taken into its leaf
+    // and top-level category while they have room: one sort of the catalog, not one per category
+    int[] filled = new int[members.length];
+    for (long entry : byPopularity(popularity)) {
+      int ord = (int) entry;
+      int leaf = catalog.leafCategory(ord);
+      int top = catalog.topCategory(ord);
+      if (filled[leaf] < byCategory[leaf].length) {
+        byCategory[leaf][filled[leaf]++] = ord;
+      }
+      if (top != leaf && filled[top] < byCategory[top].length) {
+        byCategory[top][filled[top]++] = ord;
+      }
     }
     return new CategoryLeaders(byCategory, popularity, allTimeWeight, reach);
   }
 
-  private static int compare(double[] popularity, int a, int b) {
-    int byPopularity = Double.compare(popularity[b], popularity[a]);
-    return byPopularity != 0 ? byPopularity : Integer.compare(a, b);
+  /**
+   * Every ordinal, most popular first and ties by ordinal, each as (rank of its popularity among
+   * the distinct values from the top) << 32 | ordinal: sorting longs needs no boxing.
+   */
+  private static long[] byPopularity(double[] popularity) {
+    double[] ascending = popularity.clone();
+    Arrays.sort(ascending);
+    long[] entries = new long[popularity.length];
+    for (int ord = 0; ord < popularity.length; ord++) {
+      long fromTop = popularity.length - firstIndexOf(ascending, popularity[ord]);
+      entries[ord] = fromTop << 32 | ord;
+    }
+    Arrays.sort(entries);
+    return entries;
+  }
+
+  /** The first index of {@code value} in {@code ascending}, which holds it. */
+  private static int firstIndexOf(double[] ascending, double value) {
+    int low = 0;
+    int high = ascending.length - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (Double.compare(ascending[middle], value) < 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /** The category's products, most popular first. */

@@ -1,6 +1,6 @@
 package io.fanshelf.indexer.store.elasticsearch;
 
-import tools.jackson.databind.DeserializationFeature;
+import io.fanshelf.indexer.store.StoredJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,8 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 final class Json {
-  static final JsonMapper MAPPER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  static final JsonMapper MAPPER = StoredJson.builder().build();
 
   private Json() {}
 

@@ -3,8 +3,14 @@ package io.fanshelf.indexer.store.lucene;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
@@ -31,6 +37,10 @@ import org.apache.lucene.util.BytesRef;
  * searcher. The owner of this object closes it.
  */
 final class LuceneIndex implements Closeable {
+  // Documents per range of a parallel read: few enough ranges that each starts one block
+  // decompression, enough that threads finishing early take another.
+  private static final int RANGE_DOCS = 8_192;
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final Optional<Sort> indexSort;
@@ -142,21 +152,101 @@ final class LuceneIndex implements Closeable {
     read(
         searcher -> {
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            // The merge instance reads documents in order: it decompresses each block of stored
-            // fields once, where the random-access reader decompresses it again for every document.
-            StoredFields fields =
-                leaf.reader() instanceof CodecReader codec && codec.getFieldsReader() != null
-                    ? codec.getFieldsReader().getMergeInstance()
-                    : leaf.reader().storedFields();
-            Bits live = leaf.reader().getLiveDocs();
-            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-              if (live == null || live.get(doc)) {
-                visitor.accept(fields.document(doc).getBinaryValue(field));
-              }
-            }
+            new DocRange(leaf, 0, leaf.reader().maxDoc()).visit(field, visitor);
           }
           return null;
         });
+  }
+
+  /** Maps one stored field's bytes to a value. */
+  @FunctionalInterface
+  interface SourceMapper<T> {
+    T apply(BytesRef source) throws IOException;
+  }
+
+  /**
+   * The stored field {@code field} of every live document mapped by {@code mapper}, in index order,
+   * read on up to {@code threads} threads: each takes ranges of {@value #RANGE_DOCS} documents and
+   * reads each range in order. Mapping (parsing) costs more than reading, and a server's start
+   * waits for the whole catalog to be read.
+   */
+  <T> List<T> mapStored(String field, int threads, SourceMapper<T> mapper) throws IOException {
+    return read(
+        searcher -> {
+          List<DocRange> ranges = new ArrayList<>();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            for (int from = 0; from < leaf.reader().maxDoc(); from += RANGE_DOCS) {
+              ranges.add(
+                  new DocRange(leaf, from, Math.min(leaf.reader().maxDoc(), from + RANGE_DOCS)));
+            }
+          }
+          List<T> mapped = new ArrayList<>();
+          if (threads <= 1 || ranges.size() <= 1) {
+            for (DocRange range : ranges) {
+              range.visit(field, source -> mapped.add(mapper.apply(source)));
+            }
+            return mapped;
+          }
+          ThreadFactory factory =
+              Thread.ofPlatform().daemon().name("lucene-stored-read-", 0).factory();
+          try (ExecutorService pool =
+              Executors.newFixedThreadPool(Math.min(threads, ranges.size()), factory)) {
+            List<Future<List<T>>> parts = new ArrayList<>();
+            for (DocRange range : ranges) {
+              parts.add(
+                  pool.submit(
+                      () -> {
+                        List<T> part = new ArrayList<>();
+                        range.visit(field, source -> part.add(mapper.apply(source)));
+                        return part;
+                      }));
+            }
+            for (Future<List<T>> part : parts) {
+              mapped.addAll(part.get());
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + field, e);
+          } catch (ExecutionException e) {
+            switch (e.getCause()) {
+              case IOException io -> throw io;
+              case RuntimeException runtime -> throw runtime;
+              case Error error -> throw error;
+              default -> throw new IOException(e.getCause());
+            }
+          }
+          return mapped;
+        });
+  }
+
+  /**
+   * Documents [from, to) of one segment, read in order. Made on the thread that holds the searcher:
+   * the merge instance it takes reads documents in order and decompresses each block of stored
+   * fields once, where the random-access reader decompresses it again for every document.
+   */
+  private static final class DocRange {
+    private final StoredFields fields;
+    private final Bits live;
+    private final int from;
+    private final int to;
+
+    DocRange(LeafReaderContext leaf, int from, int to) throws IOException {
+      this.fields =
+          leaf.reader() instanceof CodecReader codec && codec.getFieldsReader() != null
+              ? codec.getFieldsReader().getMergeInstance()
+              : leaf.reader().storedFields();
+      this.live = leaf.reader().getLiveDocs();
+      this.from = from;
+      this.to = to;
+    }
+
+    void visit(String field, SourceVisitor visitor) throws IOException {
+      for (int doc = from; doc < to; doc++) {
+        if (live == null || live.get(doc)) {
+          visitor.accept(fields.document(doc).getBinaryValue(field));
+        }
+      }
+    }
   }
 
   /**
