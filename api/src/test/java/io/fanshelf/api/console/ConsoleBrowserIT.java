@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -326,12 +327,20 @@ class ConsoleBrowserIT extends ItBase {
     new Select(browser.findElement(By.cssSelector("form.filters select[name='f.skin_type']")))
         .selectByValue("dry");
     browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("segments")));
+    // the new segment's row: the segments table is on the page the form is sent from as well, so
+    // waiting for the table alone could read that page before the answer replaced it
     WebElement row =
-        browser.findElements(By.cssSelector("#segments tr")).stream()
-            .filter(r -> r.getText().contains("干皮的姐妹"))
-            .findFirst()
-            .orElseThrow();
+        wait.until(
+            d -> {
+              try {
+                return d.findElements(By.cssSelector("#segments tr")).stream()
+                    .filter(r -> r.getText().contains("干皮的姐妹"))
+                    .findFirst()
+                    .orElse(null);
+              } catch (StaleElementReferenceException replacedMeanwhile) {
+                return null;
+              }
+            });
     row.findElement(By.cssSelector("form[action$='/links'] button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("all-text")));
     long dry = count(Map.of("skin_type", Set.of("dry")));
