@@ -249,9 +249,9 @@ public final class EventAggregates {
     return FanFacts.of(a).labels().equals(FanFacts.of(b).labels());
   }
 
-  // "FSAGGSNP": an aggregates snapshot; the format version follows it.
   // Products per read lock in productTotals: a writer waits for one block, not for the catalog.
   private static final int TOTALS_PER_READ = 4_096;
+  // "FSAGGSNP": an aggregates snapshot; the format version follows it.
   private static final long SNAPSHOT_MAGIC = 0x46534147_47534e50L;
 
   /** Raised whenever the layout written by {@link #writeSnapshot} changes. */

@@ -73,8 +73,9 @@ public final class CategoryLeaders {
   }
 
   /**
-   * Every ordinal, most popular first and ties by ordinal, each as (rank of its popularity among
-   * the distinct values from the top) << 32 | ordinal: sorting longs needs no boxing.
+   * Every ordinal, most popular first and ties by ordinal, each as (how many products are at least
+   * as popular) << 32 | ordinal: equal popularity gives an equal count, and sorting longs needs no
+   * boxing.
    */
   private static long[] byPopularity(double[] popularity) {
     double[] ascending = popularity.clone();
