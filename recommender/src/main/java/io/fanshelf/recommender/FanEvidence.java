@@ -43,7 +43,7 @@ public final class FanEvidence {
   private final List<LabelRule> rules = new ArrayList<>();
   private double[] factorVector;
   private RowScores itemScores;
-  private IntDoubleMap lastItemScores;
+  private RowScores lastItemScores;
   private RowScores fanScores;
   private final Map<ItemIndex, FanItems> histories = new IdentityHashMap<>(4);
 
@@ -109,6 +109,9 @@ public final class FanEvidence {
   public void release() {
     if (itemScores != null) {
       itemScores.release();
+    }
+    if (lastItemScores != null) {
+      lastItemScores.release();
     }
     if (fanScores != null) {
       fanScores.release();
@@ -223,15 +226,14 @@ public final class FanEvidence {
   /** The item-to-item weight from the fan's latest positive product to this one. */
   public double lastItemScore(int ordinal) {
     if (lastItemScores == null) {
-      lastItemScores = IntDoubleMap.forScores();
       ItemNeighbourModel model = models.models().items().orElse(null);
-      if (model != null && !recent.isEmpty()) {
-        int row = model.items().row(recent.getFirst());
-        if (row >= 0) {
-          model.scores(
-              new FanItems(new int[] {row}, new float[] {1f}),
-              (target, score) -> add(lastItemScores, models.items(), target, score));
-        }
+      int row = model == null || recent.isEmpty() ? -1 : model.items().row(recent.getFirst());
+      if (row < 0) {
+        lastItemScores = RowScores.none();
+      } else {
+        // a sum over one product: its weights, in the same kind of sink as the fan's whole sum
+        lastItemScores = new RowScores(models.items(), model.items().scratch());
+        model.scores(new FanItems(new int[] {row}, new float[] {1f}), lastItemScores);
       }
     }
     return lastItemScores.get(ordinal);
@@ -283,14 +285,6 @@ public final class FanEvidence {
   private FanItems history(ItemIndex items) {
     return histories.computeIfAbsent(
         items, index -> FanItems.of(fan.history(), signals.feedback(), index));
-  }
-
-  private static void add(
-      IntDoubleMap scores, BoundCollaborative.Binding binding, int row, double score) {
-    int ordinal = binding.ordinal(row);
-    if (ordinal >= 0) {
-      scores.add(ordinal, score);
-    }
   }
 
   /** The keys with the largest values, best first, ties by key. */

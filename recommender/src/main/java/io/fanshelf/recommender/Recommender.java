@@ -19,6 +19,7 @@ import io.fanshelf.recommender.candidate.NewArrivalsSource;
 import io.fanshelf.recommender.candidate.RecentlyViewedSource;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import io.fanshelf.recommender.collaborative.BoundCollaborative;
+import io.fanshelf.recommender.collaborative.TopK;
 import io.fanshelf.recommender.feature.FeatureExtractor;
 import io.fanshelf.recommender.ranking.Ranker;
 import io.fanshelf.recommender.ranking.RankingHolder;
@@ -295,16 +296,22 @@ public final class Recommender {
     boolean ranked =
         request.section() == Section.FOR_YOU || request.section() == Section.MATCHES_YOUR_LABELS;
     double[] rankerScores = ranked ? ranker.scores(vectors) : null;
-    List<Scored> scored = new ArrayList<>(allowed.size());
+    double[] scores = new double[allowed.size()];
+    int[] ordinals = new int[allowed.size()];
     for (int i = 0; i < allowed.size(); i++) {
       Candidates.Candidate candidate = allowed.get(i);
-      Product product = current.catalog().product(candidate.ordinal());
-      double score =
+      scores[i] =
           ranked ? rankerScores[i] : candidate.sourceScore(sourceOrdering(request.section()));
-      boolean pinned = !pins.isEmpty() && pins.contains(product.id());
-      scored.add(new Scored(candidate.ordinal(), candidate, product, i, score, pinned));
+      ordinals[i] = candidate.ordinal();
     }
-    scored.sort(BEST_FIRST);
+    // highest score first, ties by catalog ordinal
+    List<Scored> scored = new ArrayList<>(allowed.size());
+    for (int i : TopK.order(scores, ordinals)) {
+      Candidates.Candidate candidate = allowed.get(i);
+      Product product = current.catalog().product(candidate.ordinal());
+      boolean pinned = !pins.isEmpty() && pins.contains(product.id());
+      scored.add(new Scored(candidate.ordinal(), candidate, product, i, scores[i], pinned));
+    }
     List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
     pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
     List<Scored> rest =
@@ -375,16 +382,8 @@ public final class Recommender {
         section == Section.RECENTLY_VIEWED ? RecentlyViewedSource.NAME : NewArrivalsSource.NAME);
   }
 
-  /** Highest score first, ties by catalog ordinal (one comparator, not a composed chain). */
-  private static final Comparator<Scored> BEST_FIRST =
-      (a, b) -> {
-        int byScore = Double.compare(b.score(), a.score());
-        return byScore != 0 ? byScore : Integer.compare(a.ordinal(), b.ordinal());
-      };
-
   /**
-   * One ranked candidate; the ordinal is kept here so that sorting reads no other object, {@code
-   * index} is its place among the request's feature vectors.
+   * One ranked candidate; {@code index} is its place among the request's feature vectors.
    */
   private record Scored(
       int ordinal,

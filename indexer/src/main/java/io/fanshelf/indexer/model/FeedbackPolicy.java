@@ -1,5 +1,6 @@
 package io.fanshelf.indexer.model;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,10 @@ import java.util.OptionalDouble;
 public record FeedbackPolicy(Map<EventType, Double> weights, Map<EventType, Double> minimumValues) {
 
   public FeedbackPolicy {
-    weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
-    minimumValues = Map.copyOf(Objects.requireNonNull(minimumValues, "minimumValues"));
+    // enum maps: every history event of every request looks its type up here, and an enum map's
+    // lookup is an array read where an immutable map's probes a hash table
+    weights = byType(Objects.requireNonNull(weights, "weights"));
+    minimumValues = byType(Objects.requireNonNull(minimumValues, "minimumValues"));
     weights.forEach(
         (type, weight) -> {
           if (!(weight >= 0 && weight <= 10)) {
@@ -31,6 +34,15 @@ public record FeedbackPolicy(Map<EventType, Double> weights, Map<EventType, Doub
       throw new IllegalArgumentException(
           "weights must give at least one event type a positive weight, got " + weights);
     }
+  }
+
+  private static Map<EventType, Double> byType(Map<EventType, Double> values) {
+    Map<EventType, Double> copy = new EnumMap<>(EventType.class);
+    values.forEach(
+        (type, value) ->
+            copy.put(
+                Objects.requireNonNull(type, "event type"), Objects.requireNonNull(value, "value")));
+    return Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.fanshelf.recommender.candidate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The candidates of one request: product ordinals, each with the score every source gave it (0 when
@@ -11,8 +9,11 @@ import java.util.Map;
  */
 public final class Candidates {
   private final int sourceCount;
-  private final Map<Integer, Candidate> byOrdinal = new HashMap<>();
   private final List<Candidate> inOrder = new ArrayList<>();
+  // ordinal -> place in inOrder, open addressing with linear probing, grown at half full: a
+  // request proposes a thousand or more products, each a boxed key and a node in a hash map
+  private int[] slotOrdinals = new int[2048];
+  private int[] slotPlaces = new int[2048];
 
   /** One candidate product and its per-source scores. */
   public static final class Candidate {
@@ -54,26 +55,56 @@ public final class Candidates {
 
   /** Adds a product no source proposed (an owner's pin), with every source score 0. */
   public void ensure(int ordinal) {
-    byOrdinal.computeIfAbsent(
-        ordinal,
-        o -> {
-          Candidate candidate = new Candidate(o, sourceCount);
-          inOrder.add(candidate);
-          return candidate;
-        });
+    candidate(ordinal);
   }
 
   public Sink sink(int sourceIndex) {
     return (ordinal, score) -> {
-      Candidate candidate = byOrdinal.get(ordinal);
-      if (candidate == null) {
-        candidate = new Candidate(ordinal, sourceCount);
-        byOrdinal.put(ordinal, candidate);
-        inOrder.add(candidate);
-      }
+      Candidate candidate = candidate(ordinal);
       float positive = Math.min(Math.max(score, 1e-6f), Float.MAX_VALUE);
       candidate.sourceScores[sourceIndex] = Math.max(candidate.sourceScores[sourceIndex], positive);
     };
+  }
+
+  /** The candidate of {@code ordinal}, made (last in order) on its first proposal. */
+  private Candidate candidate(int ordinal) {
+    if (ordinal < 0) {
+      throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
+    }
+    int slot = slotOf(ordinal);
+    if (slotOrdinals[slot] != 0) {
+      return inOrder.get(slotPlaces[slot]);
+    }
+    if ((inOrder.size() + 1) * 2 > slotOrdinals.length) {
+      grow();
+      slot = slotOf(ordinal);
+    }
+    Candidate candidate = new Candidate(ordinal, sourceCount);
+    slotOrdinals[slot] = ordinal + 1;
+    slotPlaces[slot] = inOrder.size();
+    inOrder.add(candidate);
+    return candidate;
+  }
+
+  // ordinals are stored plus one so that 0 marks an empty slot
+  private int slotOf(int ordinal) {
+    int mask = slotOrdinals.length - 1;
+    int h = ordinal * 0x9E3779B9;
+    int slot = (h ^ (h >>> 16)) & mask;
+    while (slotOrdinals[slot] != 0 && slotOrdinals[slot] != ordinal + 1) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void grow() {
+    slotOrdinals = new int[slotOrdinals.length * 2];
+    slotPlaces = new int[slotOrdinals.length];
+    for (int place = 0; place < inOrder.size(); place++) {
+      int slot = slotOf(inOrder.get(place).ordinal);
+      slotOrdinals[slot] = inOrder.get(place).ordinal + 1;
+      slotPlaces[slot] = place;
+    }
   }
 
   public int size() {
@@ -81,7 +112,7 @@ public final class Candidates {
   }
 
   public boolean contains(int ordinal) {
-    return byOrdinal.containsKey(ordinal);
+    return ordinal >= 0 && slotOrdinals[slotOf(ordinal)] != 0;
   }
 
   /** Candidates in the order first proposed. */

@@ -51,7 +51,7 @@ public final class CatalogSnapshot {
   private final int[] titleGroups;
   private final Map<String, Integer> titleGroupOf = new ConcurrentHashMap<>();
   private final AtomicInteger nextTitleGroup = new AtomicInteger();
-  private final Map<String, List<List<String>>> attributeValues = new ConcurrentHashMap<>();
+  private final Map<String, int[][]> attributeValueIds = new ConcurrentHashMap<>();
 
   private CatalogSnapshot(List<Product> sorted) {
     products = sorted.toArray(Product[]::new);
@@ -137,22 +137,29 @@ public final class CatalogSnapshot {
     return group;
   }
 
+  private static final int[] NO_VALUES = new int[0];
+
   /**
-   * The product's values of one attribute (empty when it has none), read from an array by ordinal
-   * made on the attribute's first use, not from the product's own map.
+   * The product's values of one attribute (none when it has none) as small ints, equal for equal
+   * values across the catalog: read from an array by ordinal made on the attribute's first use, so
+   * that a request compares ints instead of hashing strings.
    */
-  public List<String> attributeValues(String attribute, int ordinal) {
-    return attributeValues
+  public int[] attributeValueIds(String attribute, int ordinal) {
+    return attributeValueIds
         .computeIfAbsent(
             attribute,
             name -> {
-              List<List<String>> values = new ArrayList<>(products.length);
-              for (Product product : products) {
-                values.add(product.attributes().getOrDefault(name, List.of()));
+              Map<String, Integer> ids = new HashMap<>();
+              int[][] values = new int[products.length][];
+              for (int ord = 0; ord < products.length; ord++) {
+                List<String> of = products[ord].attributes().getOrDefault(name, List.of());
+                values[ord] = of.isEmpty() ? NO_VALUES : new int[of.size()];
+                for (int v = 0; v < of.size(); v++) {
+                  values[ord][v] = ids.computeIfAbsent(of.get(v), value -> ids.size());
+                }
               }
               return values;
-            })
-        .get(ordinal);
+            })[ordinal];
   }
 
   /** Ordinal of the product's full category path (its leaf category). */

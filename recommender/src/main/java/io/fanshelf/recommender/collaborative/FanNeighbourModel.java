@@ -104,6 +104,8 @@ public final class FanNeighbourModel implements CollaborativeModel {
     double[] overlap = overlaps.take();
     int[] touched = new int[64];
     int count = 0;
+    // touched[0 .. zeroed) have their slots at 0 again
+    int zeroed = 0;
     try {
       for (int n = 0; n < fan.size(); n++) {
         int row = fan.rows()[n];
@@ -127,10 +129,13 @@ public final class FanNeighbourModel implements CollaborativeModel {
       }
       double norm = Math.sqrt(fan.size());
       double[] similarity = new double[count];
+      // each slot is set back to 0 as it is read: one pass over the touched fans' slots, not two
       for (int t = 0; t < count; t++) {
         int v = touched[t];
         double size = fanOffsets[v + 1] - fanOffsets[v];
         similarity[t] = overlap[v] / (norm * Math.sqrt(size) + shrinkage);
+        overlap[v] = 0;
+        zeroed = t + 1;
       }
       int[] best = TopK.indices(similarity, Math.min(neighbours, count));
       for (int t : best) {
@@ -140,7 +145,7 @@ public final class FanNeighbourModel implements CollaborativeModel {
         }
       }
     } finally {
-      for (int t = 0; t < count; t++) {
+      for (int t = zeroed; t < count; t++) {
         overlap[touched[t]] = 0;
       }
       overlaps.give(overlap);

@@ -22,6 +22,54 @@ public final class TopK {
   }
 
   /**
+   * Every index of {@code values}, largest value first, ties to the smaller {@code tieBreak} (which
+   * must hold distinct keys, so that the order is total). A merge sort on the two arrays: a sort of
+   * objects by a comparator reads two objects and makes a call per comparison.
+   */
+  public static int[] order(double[] values, int[] tieBreak) {
+    int n = values.length;
+    if (tieBreak.length != n) {
+      throw new IllegalArgumentException("values and tieBreak differ in length");
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    int[] merged = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int low = 0; low < n; low += 2 * width) {
+        int middle = Math.min(low + width, n);
+        int high = Math.min(low + 2 * width, n);
+        int left = low;
+        int right = middle;
+        int out = low;
+        while (left < middle && right < high) {
+          int a = order[left];
+          int b = order[right];
+          int c = Double.compare(values[b], values[a]);
+          if (c > 0 || (c == 0 && tieBreak[b] < tieBreak[a])) {
+            merged[out++] = b;
+            right++;
+          } else {
+            merged[out++] = a;
+            left++;
+          }
+        }
+        while (left < middle) {
+          merged[out++] = order[left++];
+        }
+        while (right < high) {
+          merged[out++] = order[right++];
+        }
+      }
+      int[] swap = order;
+      order = merged;
+      merged = swap;
+    }
+    return order;
+  }
+
+  /**
    * The {@code k} best (index, score) pairs offered one at a time, without storing the others; ties
    * go to the smaller index. Not thread-safe.
    */
@@ -55,21 +103,20 @@ public final class TopK {
       return size < index.length ? Double.NEGATIVE_INFINITY : score[0];
     }
 
-    /** The indices offered, best first. */
+    /**
+     * The indices offered, best first. Empties the heap: the worst is taken off its top until none
+     * is left, which orders them without boxing each one for a sort.
+     */
     public int[] best() {
-      Integer[] order = new Integer[size];
-      for (int j = 0; j < size; j++) {
-        order[j] = j;
-      }
-      java.util.Arrays.sort(
-          order,
-          (a, b) ->
-              beats(index[a], score[a], index[b], score[b])
-                  ? -1
-                  : beats(index[b], score[b], index[a], score[a]) ? 1 : 0);
       int[] result = new int[size];
-      for (int j = 0; j < size; j++) {
-        result[j] = index[order[j]];
+      for (int j = size - 1; j >= 0; j--) {
+        result[j] = index[0];
+        size--;
+        if (size > 0) {
+          index[0] = index[size];
+          score[0] = score[size];
+          down();
+        }
       }
       return result;
     }

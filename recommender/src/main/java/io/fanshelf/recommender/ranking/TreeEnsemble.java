@@ -30,6 +30,9 @@ public final class TreeEnsemble implements Ranker {
   private final int[] left;
   private final int[] right;
   private final double[] value;
+  // the same nodes for scoring, four ints each (feature, threshold's bits, left * 4, right * 4): a
+  // step reads one cache line where the four arrays above take four
+  private final int[] packed;
   private final int rescoreDepth;
   private final int[] reads;
 
@@ -88,6 +91,13 @@ public final class TreeEnsemble implements Ranker {
     this.left = left;
     this.right = right;
     this.value = value;
+    this.packed = new int[nodes * 4];
+    for (int n = 0; n < nodes; n++) {
+      packed[4 * n] = feature[n] >= 0 ? feature[n] : -1;
+      packed[4 * n + 1] = Float.floatToRawIntBits(threshold[n]);
+      packed[4 * n + 2] = 4 * left[n];
+      packed[4 * n + 3] = 4 * right[n];
+    }
     if (rescoreDepth < 0) {
       throw new IllegalArgumentException("rescore depth must be >= 0, got " + rescoreDepth);
     }
@@ -164,13 +174,15 @@ public final class TreeEnsemble implements Ranker {
   }
 
   private double trees(float[] features) {
+    int[] nodes = packed;
     double sum = 0;
     for (int root : roots) {
-      int n = root;
-      while (feature[n] >= 0) {
-        n = features[feature[n]] <= threshold[n] ? left[n] : right[n];
+      int at = 4 * root;
+      int split;
+      while ((split = nodes[at]) >= 0) {
+        at = features[split] <= Float.intBitsToFloat(nodes[at + 1]) ? nodes[at + 2] : nodes[at + 3];
       }
-      sum += value[n];
+      sum += value[at >> 2];
     }
     return sum;
   }

@@ -3,9 +3,7 @@ package io.fanshelf.recommender.rules;
 import io.fanshelf.recommender.catalog.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -37,14 +35,14 @@ public final class NearDuplicates {
       return ranked;
     }
     BitSet seenTitles = new BitSet();
-    Set<String> seenFamilies = new HashSet<>();
+    BitSet seenFamilies = new BitSet();
     for (T item : ranked) {
       if (mustStay.test(item)) {
         int ord = ordinal.applyAsInt(item);
         if (titles) {
           seenTitles.set(catalog.titleGroup(ord));
         }
-        seenFamilies.addAll(families(catalog, ord, familyAttribute));
+        see(families(catalog, ord, familyAttribute), seenFamilies);
       }
     }
     List<T> kept = new ArrayList<>(ranked.size());
@@ -55,28 +53,36 @@ public final class NearDuplicates {
       }
       int ord = ordinal.applyAsInt(item);
       int title = titles ? catalog.titleGroup(ord) : -1;
-      List<String> families = families(catalog, ord, familyAttribute);
+      int[] families = families(catalog, ord, familyAttribute);
       if ((title < 0 || !seenTitles.get(title)) && noneSeen(families, seenFamilies)) {
         if (title >= 0) {
           seenTitles.set(title);
         }
-        seenFamilies.addAll(families);
+        see(families, seenFamilies);
         kept.add(item);
       }
     }
     return kept;
   }
 
-  private static boolean noneSeen(List<String> families, Set<String> seen) {
-    for (String family : families) {
-      if (seen.contains(family)) {
+  private static boolean noneSeen(int[] families, BitSet seen) {
+    for (int family : families) {
+      if (seen.get(family)) {
         return false;
       }
     }
     return true;
   }
 
-  private static List<String> families(CatalogSnapshot catalog, int ordinal, String attribute) {
-    return attribute.isEmpty() ? List.of() : catalog.attributeValues(attribute, ordinal);
+  private static void see(int[] families, BitSet seen) {
+    for (int family : families) {
+      seen.set(family);
+    }
+  }
+
+  private static final int[] NO_FAMILY = new int[0];
+
+  private static int[] families(CatalogSnapshot catalog, int ordinal, String attribute) {
+    return attribute.isEmpty() ? NO_FAMILY : catalog.attributeValueIds(attribute, ordinal);
   }
 }
