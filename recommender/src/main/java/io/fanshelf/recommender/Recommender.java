@@ -312,15 +312,26 @@ public final class Recommender {
       boolean pinned = !pins.isEmpty() && pins.contains(product.id());
       scored.add(new Scored(candidate.ordinal(), candidate, product, i, scores[i], pinned));
     }
-    List<Scored> pinnedFirst = new ArrayList<>(scored.stream().filter(Scored::pinned).toList());
+    List<Scored> pinnedFirst = new ArrayList<>();
+    if (!pins.isEmpty()) {
+      for (Scored s : scored) {
+        if (s.pinned()) {
+          pinnedFirst.add(s);
+        }
+      }
+    }
     pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
+    List<Scored> unpinned = new ArrayList<>(scored.size());
+    for (Scored s :
+        NearDuplicates.collapse(
+            scored, Scored::ordinal, current.catalog(), Scored::pinned, options.rules())) {
+      if (!s.pinned()) {
+        unpinned.add(s);
+      }
+    }
     List<Scored> rest =
         Diversity.apply(
-            NearDuplicates.collapse(
-                    scored, Scored::ordinal, current.catalog(), Scored::pinned, options.rules())
-                .stream()
-                .filter(s -> !s.pinned())
-                .toList(),
+            unpinned,
             s -> current.catalog().leafCategory(s.ordinal()),
             Diversity.caps(options.rules()));
     pinnedFirst.addAll(rest);

@@ -74,7 +74,12 @@ final class ModelCodec {
   }
 
   static FactorModel readFactors(DataInputStream in, boolean confidence) throws IOException {
-    ItemIndex items = readItems(in);
+    return readFactors(in, confidence, new ArrayList<>());
+  }
+
+  private static FactorModel readFactors(
+      DataInputStream in, boolean confidence, List<ItemIndex> read) throws IOException {
+    ItemIndex items = readItems(in, read);
     int k = in.readInt();
     return new FactorModel(
         items,
@@ -179,19 +184,21 @@ final class ModelCodec {
         throw refused(file, "has " + count + " collaborative models");
       }
       Collaborative models = Collaborative.NONE;
+      List<ItemIndex> read = new ArrayList<>(count);
       for (int m = 0; m < count; m++) {
         int tag = in.readInt();
         models =
             models.with(
                 switch (tag) {
-                  case FACTORS, FACTORS_CONFIDENCE -> readFactors(in, tag == FACTORS_CONFIDENCE);
+                  case FACTORS, FACTORS_CONFIDENCE ->
+                      readFactors(in, tag == FACTORS_CONFIDENCE, read);
                   case ITEMS -> {
                     String algorithm = in.readUTF();
                     yield new ItemNeighbourModel(
-                        algorithm, readItems(in), readInts(in), readInts(in), readFloats(in));
+                        algorithm, readItems(in, read), readInts(in), readInts(in), readFloats(in));
                   }
                   case FANS -> {
-                    ItemIndex items = readItems(in);
+                    ItemIndex items = readItems(in, read);
                     int fans = length(in.readInt());
                     List<FanId> ids = new ArrayList<>(fans);
                     for (int i = 0; i < fans; i++) {
@@ -261,13 +268,26 @@ final class ModelCodec {
     }
   }
 
-  private static ItemIndex readItems(DataInputStream in) throws IOException {
+  /**
+   * The product list next in {@code in}; one of {@code read} when it lists the same products in
+   * the same order. Models fitted on one set of interactions share their list, and sharing it
+   * again once read back means a request maps the fan's history to rows once for all of them, and
+   * the catalog's ids are held once.
+   */
+  private static ItemIndex readItems(DataInputStream in, List<ItemIndex> read) throws IOException {
     int n = length(in.readInt());
     List<ProductId> ids = new ArrayList<>(Math.min(n, 1 << 16));
     for (int i = 0; i < n; i++) {
       ids.add(ProductId.of(in.readUTF()));
     }
-    return new ItemIndex(ids);
+    for (ItemIndex earlier : read) {
+      if (earlier.ids().equals(ids)) {
+        return earlier;
+      }
+    }
+    ItemIndex items = new ItemIndex(ids);
+    read.add(items);
+    return items;
   }
 
   private static int length(int n) {

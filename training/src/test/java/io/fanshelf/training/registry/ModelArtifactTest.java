@@ -1,6 +1,7 @@
 package io.fanshelf.training.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,6 +172,12 @@ class ModelArtifactTest {
       assertEquals(
           model.collaborative().fans().orElseThrow().fans(),
           back.model().collaborative().fans().orElseThrow().fans());
+      // fitted on one set of interactions, the three share their product list, read back too
+      var items = back.model().collaborative().models().stream().map(m -> m.items()).toList();
+      assertEquals(3, items.size());
+      assertSame(items.get(0), items.get(1));
+      assertSame(items.get(0), items.get(2));
+      assertEquals(model.collaborative().items().orElseThrow().items().ids(), items.get(0).ids());
     }
   }
 
