@@ -22,6 +22,8 @@ public final class RowScores implements ScoreSink {
   private final long[] scoredOrdinals;
   private int[] rows = new int[256];
   private int count;
+  // rows written, the catalog's or not
+  private int written;
 
   /** Sums over the rows of {@code pool}'s model, in an array borrowed from it. */
   public RowScores(BoundCollaborative.Binding binding, RowArrays pool) {
@@ -49,9 +51,15 @@ public final class RowScores implements ScoreSink {
     if (byRow == null) {
       return;
     }
-    for (int word = 0; word < touched.length; word++) {
-      for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
-        byRow[(word << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+    if (written > byRow.length / 32) {
+      // many rows written (an item-to-item sum over a long history): clearing the whole array in
+      // order beats as many scattered writes
+      Arrays.fill(byRow, 0);
+    } else {
+      for (int word = 0; word < touched.length; word++) {
+        for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
+          byRow[(word << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+        }
       }
     }
     pool.give(byRow);
@@ -67,6 +75,7 @@ public final class RowScores implements ScoreSink {
     long bit = 1L << row;
     if ((touched[row >>> 6] & bit) == 0) {
       touched[row >>> 6] |= bit;
+      written++;
       int ordinal = binding.ordinal(row);
       if (ordinal >= 0) {
         scoredOrdinals[ordinal >>> 6] |= 1L << ordinal;

@@ -173,6 +173,28 @@ public final class TreeEnsemble implements Ranker {
     return (baseWeight == 0 ? 0 : baseWeight * base.score(features)) + trees(features);
   }
 
+  /**
+   * {@link #trees(float[])} of each row, walked tree by tree: one tree's nodes stay in the
+   * nearest cache while every row goes through it, where row by row each row walks them all. Each
+   * row's leaves are still summed in tree order, from 0.
+   */
+  private double[] trees(float[][] rows) {
+    int[] nodes = packed;
+    double[] sums = new double[rows.length];
+    for (int root : roots) {
+      for (int j = 0; j < rows.length; j++) {
+        float[] features = rows[j];
+        int at = 4 * root;
+        int split;
+        while ((split = nodes[at]) >= 0) {
+          at = features[split] <= Float.intBitsToFloat(nodes[at + 1]) ? nodes[at + 2] : nodes[at + 3];
+        }
+        sums[j] += value[at >> 2];
+      }
+    }
+    return sums;
+  }
+
   private double trees(float[] features) {
     int[] nodes = packed;
     double sum = 0;
@@ -208,8 +230,15 @@ public final class TreeEnsemble implements Ranker {
     double[] scores = new double[n];
     boolean[] rescored = new boolean[n];
     double lowest = Double.POSITIVE_INFINITY;
-    for (int i : TopK.indices(first, rescoreDepth)) {
-      scores[i] = (baseWeight == 0 ? 0 : baseWeight * first[i]) + trees(vectors.vector(i, reads));
+    int[] best = TopK.indices(first, rescoreDepth);
+    float[][] rows = new float[best.length][];
+    for (int j = 0; j < best.length; j++) {
+      rows[j] = vectors.vector(best[j], reads);
+    }
+    double[] sums = trees(rows);
+    for (int j = 0; j < best.length; j++) {
+      int i = best[j];
+      scores[i] = (baseWeight == 0 ? 0 : baseWeight * first[i]) + sums[j];
       rescored[i] = true;
       lowest = Math.min(lowest, scores[i]);
     }

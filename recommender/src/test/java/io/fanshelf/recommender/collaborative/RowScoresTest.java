@@ -72,12 +72,18 @@ class RowScoresTest {
 
   @Test
   void releasedSlotsComeBackZeroedAndTheNextRequestSumsTheSame() {
+    // many rows written (the array is cleared whole), then few (slot by slot)
+    releasedSlotsComeBackZeroed(5_000);
+    releasedSlotsComeBackZeroed(40);
+  }
+
+  private static void releasedSlotsComeBackZeroed(int adds) {
     SplittableRandom random = new SplittableRandom(9);
     int rows = 2_000;
     BoundCollaborative.Binding binding = binding(rows, 2_500, random);
     RowArrays pool = new RowArrays(rows);
     RowScores first = new RowScores(binding, pool);
-    for (int n = 0; n < 5_000; n++) {
+    for (int n = 0; n < adds; n++) {
       first.add(random.nextInt(rows), random.nextDouble() - 0.3); // bound and unbound rows
     }
     first.release();
