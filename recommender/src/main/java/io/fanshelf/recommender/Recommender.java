@@ -393,9 +393,7 @@ public final class Recommender {
         section == Section.RECENTLY_VIEWED ? RecentlyViewedSource.NAME : NewArrivalsSource.NAME);
   }
 
-  /**
-   * One ranked candidate; {@code index} is its place among the request's feature vectors.
-   */
+  /** One ranked candidate; {@code index} is its place among the request's feature vectors. */
   private record Scored(
       int ordinal,
       Candidates.Candidate candidate,

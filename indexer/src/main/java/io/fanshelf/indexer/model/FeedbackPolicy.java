@@ -41,7 +41,8 @@ public record FeedbackPolicy(Map<EventType, Double> weights, Map<EventType, Doub
     values.forEach(
         (type, value) ->
             copy.put(
-                Objects.requireNonNull(type, "event type"), Objects.requireNonNull(value, "value")));
+                Objects.requireNonNull(type, "event type"),
+                Objects.requireNonNull(value, "value")));
     return Collections.unmodifiableMap(copy);
   }
 

@@ -174,9 +174,9 @@ public final class TreeEnsemble implements Ranker {
   }
 
   /**
-   * {@link #trees(float[])} of each row, walked tree by tree: one tree's nodes stay in the
-   * nearest cache while every row goes through it, where row by row each row walks them all. Each
-   * row's leaves are still summed in tree order, from 0.
+   * {@link #trees(float[])} of each row, walked tree by tree: one tree's nodes stay in the nearest
+   * cache while every row goes through it, where row by row each row walks them all. Each row's
+   * leaves are still summed in tree order, from 0.
    */
   private double[] trees(float[][] rows) {
     int[] nodes = packed;
@@ -187,7 +187,10 @@ public final class TreeEnsemble implements Ranker {
         int at = 4 * root;
         int split;
         while ((split = nodes[at]) >= 0) {
-          at = features[split] <= Float.intBitsToFloat(nodes[at + 1]) ? nodes[at + 2] : nodes[at + 3];
+          at =
+              features[split] <= Float.intBitsToFloat(nodes[at + 1])
+                  ? nodes[at + 2]
+                  : nodes[at + 3];
         }
         sums[j] += value[at >> 2];
       }

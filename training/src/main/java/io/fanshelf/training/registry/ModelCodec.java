@@ -269,10 +269,10 @@ final class ModelCodec {
   }
 
   /**
-   * The product list next in {@code in}; one of {@code read} when it lists the same products in
-   * the same order. Models fitted on one set of interactions share their list, and sharing it
-   * again once read back means a request maps the fan's history to rows once for all of them, and
-   * the catalog's ids are held once.
+   * The product list next in {@code in}; one of {@code read} when it lists the same products in the
+   * same order. Models fitted on one set of interactions share their list, and sharing it again
+   * once read back means a request maps the fan's history to rows once for all of them, and the
+   * catalog's ids are held once.
    */
   private static ItemIndex readItems(DataInputStream in, List<ItemIndex> read) throws IOException {
     int n = length(in.readInt());
