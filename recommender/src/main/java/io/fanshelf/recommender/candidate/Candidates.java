@@ -1,5 +1,6 @@
 package io.fanshelf.recommender.candidate;
 
+import io.fanshelf.indexer.aggregate.IntDoubleMap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +11,9 @@ import java.util.List;
 public final class Candidates {
   private final int sourceCount;
   private final List<Candidate> inOrder = new ArrayList<>();
-  // ordinal -> place in inOrder, open addressing with linear probing, grown at half full: a
-  // request proposes a thousand or more products, each a boxed key and a node in a hash map
-  private int[] slotOrdinals = new int[2048];
-  private int[] slotPlaces = new int[2048];
+  // ordinal -> place in inOrder plus one (0: not proposed yet), in a primitive map: a request
+  // proposes a thousand or more products, each a boxed key and a node in a HashMap
+  private final IntDoubleMap places = IntDoubleMap.forScores();
 
   /** One candidate product and its per-source scores. */
   public static final class Candidate {
@@ -68,43 +68,14 @@ public final class Candidates {
 
   /** The candidate of {@code ordinal}, made (last in order) on its first proposal. */
   private Candidate candidate(int ordinal) {
-    if (ordinal < 0) {
-      throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
-    }
-    int slot = slotOf(ordinal);
-    if (slotOrdinals[slot] != 0) {
-      return inOrder.get(slotPlaces[slot]);
-    }
-    if ((inOrder.size() + 1) * 2 > slotOrdinals.length) {
-      grow();
-      slot = slotOf(ordinal);
+    int place = (int) places.get(ordinal) - 1;
+    if (place >= 0) {
+      return inOrder.get(place);
     }
     Candidate candidate = new Candidate(ordinal, sourceCount);
-    slotOrdinals[slot] = ordinal + 1;
-    slotPlaces[slot] = inOrder.size();
+    places.add(ordinal, inOrder.size() + 1);
     inOrder.add(candidate);
     return candidate;
-  }
-
-  // ordinals are stored plus one so that 0 marks an empty slot
-  private int slotOf(int ordinal) {
-    int mask = slotOrdinals.length - 1;
-    int h = ordinal * 0x9E3779B9;
-    int slot = (h ^ (h >>> 16)) & mask;
-    while (slotOrdinals[slot] != 0 && slotOrdinals[slot] != ordinal + 1) {
-      slot = (slot + 1) & mask;
-    }
-    return slot;
-  }
-
-  private void grow() {
-    slotOrdinals = new int[slotOrdinals.length * 2];
-    slotPlaces = new int[slotOrdinals.length];
-    for (int place = 0; place < inOrder.size(); place++) {
-      int slot = slotOf(inOrder.get(place).ordinal);
-      slotOrdinals[slot] = inOrder.get(place).ordinal + 1;
-      slotPlaces[slot] = place;
-    }
   }
 
   public int size() {
@@ -112,7 +83,7 @@ public final class Candidates {
   }
 
   public boolean contains(int ordinal) {
-    return ordinal >= 0 && slotOrdinals[slotOf(ordinal)] != 0;
+    return ordinal >= 0 && places.get(ordinal) > 0;
   }
 
   /** Candidates in the order first proposed. */

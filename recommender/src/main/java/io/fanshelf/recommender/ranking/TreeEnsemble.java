@@ -183,16 +183,7 @@ public final class TreeEnsemble implements Ranker {
     double[] sums = new double[rows.length];
     for (int root : roots) {
       for (int j = 0; j < rows.length; j++) {
-        float[] features = rows[j];
-        int at = 4 * root;
-        int split;
-        while ((split = nodes[at]) >= 0) {
-          at =
-              features[split] <= Float.intBitsToFloat(nodes[at + 1])
-                  ? nodes[at + 2]
-                  : nodes[at + 3];
-        }
-        sums[j] += value[at >> 2];
+        sums[j] += leaf(nodes, root, rows[j]);
       }
     }
     return sums;
@@ -202,14 +193,19 @@ public final class TreeEnsemble implements Ranker {
     int[] nodes = packed;
     double sum = 0;
     for (int root : roots) {
-      int at = 4 * root;
-      int split;
-      while ((split = nodes[at]) >= 0) {
-        at = features[split] <= Float.intBitsToFloat(nodes[at + 1]) ? nodes[at + 2] : nodes[at + 3];
-      }
-      sum += value[at >> 2];
+      sum += leaf(nodes, root, features);
     }
     return sum;
+  }
+
+  /** The value of the leaf that {@code features} reach in the tree at {@code root}. */
+  private double leaf(int[] nodes, int root, float[] features) {
+    int at = 4 * root;
+    int split;
+    while ((split = nodes[at]) >= 0) {
+      at = features[split] <= Float.intBitsToFloat(nodes[at + 1]) ? nodes[at + 2] : nodes[at + 3];
+    }
+    return value[at >> 2];
   }
 
   /**
