@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param tuningBudget how many settings, and how much time at most, tuning may spend on each
  *     collaborative algorithm and on the ranker
  * @param newcomerShare the share of training fans also shown to the ranker as newcomers (labels, no
- *     history), in [0, 1]
+ *     history), in [0, 1]; none when no fan is labelled ({@code DatasetBuilder#newcomers})
  * @param seed the seed of sampling, models and the random baseline
  */
 public record TrainingOptions(

@@ -103,7 +103,7 @@ final class Common {
       defaultValue = "0.2",
       description =
           "Share of training fans also shown to the ranker as newcomers, labels and no history"
-              + " (default ${DEFAULT-VALUE}).")
+              + " (default ${DEFAULT-VALUE}); none when no fan is labelled.")
   double newcomerShare;
 
   @Option(

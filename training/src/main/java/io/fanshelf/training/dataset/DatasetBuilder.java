@@ -31,13 +31,20 @@ public final class DatasetBuilder {
 
   /**
    * The fans {@link #build} also shows as newcomers: a seeded {@code share} of the fans with known
-   * events.
+   * events; none when no fan of the partition is labelled. A newcomer example teaches the ranker
+   * what labels say when nothing else is known. Without labels all it holds is which products a
+   * fan's later events picked with nothing known of the fan, and those are not what newcomers pick
+   * (on MovieLens users start with the films everybody has seen): the trees learned that prior and
+   * ranked new users below popularity.
    */
   public static Set<FanId> newcomers(Partition partition, SamplingOptions sampling, double share) {
     if (!(share >= 0 && share <= 1)) {
       throw new IllegalArgumentException("newcomerShare must be in [0, 1], got " + share);
     }
     Set<FanId> newcomers = new HashSet<>();
+    if (partition.cases().stream().noneMatch(FanCase::labelled)) {
+      return newcomers;
+    }
     for (FanCase fanCase : partition.cases()) {
       SplittableRandom pick =
           new SplittableRandom(sampling.seed() ^ fanCase.fan().value().hashCode());
