@@ -12,10 +12,10 @@ import java.util.Map;
  * P = (X^T X + regularization I)^-1}, with a zero diagonal.
  *
  * <p>The Gram matrix is dense: {@code maxItems^2} doubles, and the inverse another as many. The
- * default of 6,000 products takes 2 x 288 MB and about 15 s on two cores with OpenBLAS; 20,000
- * would take 2 x 3.2 GB and several minutes. Beyond {@code maxItems} only the most popular products
- * are modelled (the others are left to item-kNN, RP3beta and ALS). Serving keeps the {@code
- * neighbours} largest weights (by magnitude) of each product.
+ * default of 4,000 products takes 2 x 128 MB; 20,000 would take 2 x 3.2 GB and several minutes.
+ * Beyond {@code maxItems} only the most popular products are modelled (the others are left to
+ * item-kNN, RP3beta and ALS). Serving keeps the {@code neighbours} largest weights (by magnitude)
+ * of each product.
  *
  * @param regularization the L2 penalty lambda, > 0 (Steck used 100 to 1000 on large sets)
  * @param maxItems at most this many products (the most engaged with), 2 to 20,000
