@@ -42,6 +42,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
 
 /**
  * The recommender's front door. For a request it reads the fan (this owner's labels, the recent
@@ -304,40 +305,10 @@ public final class Recommender {
           ranked ? rankerScores[i] : candidate.sourceScore(sourceOrdering(request.section()));
       ordinals[i] = candidate.ordinal();
     }
-    // highest score first, ties by catalog ordinal
-    List<Scored> scored = new ArrayList<>(allowed.size());
-    for (int i : TopK.order(scores, ordinals)) {
-      Candidates.Candidate candidate = allowed.get(i);
-      Product product = current.catalog().product(candidate.ordinal());
-      boolean pinned = !pins.isEmpty() && pins.contains(product.id());
-      scored.add(new Scored(candidate.ordinal(), candidate, product, i, scores[i], pinned));
-    }
-    List<Scored> pinnedFirst = new ArrayList<>();
-    if (!pins.isEmpty()) {
-      for (Scored s : scored) {
-        if (s.pinned()) {
-          pinnedFirst.add(s);
-        }
-      }
-    }
-    pinnedFirst.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
-    List<Scored> unpinned = new ArrayList<>(scored.size());
-    for (Scored s :
-        NearDuplicates.collapse(
-            scored, Scored::ordinal, current.catalog(), Scored::pinned, options.rules())) {
-      if (!s.pinned()) {
-        unpinned.add(s);
-      }
-    }
-    List<Scored> rest =
-        Diversity.apply(
-            unpinned,
-            s -> current.catalog().leafCategory(s.ordinal()),
-            Diversity.caps(options.rules()));
-    pinnedFirst.addAll(rest);
+    List<Scored> page = page(allowed, scores, ordinals, pins, owned, current.catalog(), request);
     Reasons reasons = new Reasons(evidence);
     List<RecommendedItem> items = new ArrayList<>();
-    for (Scored s : pinnedFirst.subList(0, Math.min(request.limit(), pinnedFirst.size()))) {
+    for (Scored s : page) {
       items.add(
           new RecommendedItem(
               s.product(),
@@ -392,6 +363,76 @@ public final class Recommender {
     return CandidateSources.index(
         section == Section.RECENTLY_VIEWED ? RecentlyViewedSource.NAME : NewArrivalsSource.NAME);
   }
+
+  /**
+   * The list as shown, at most the request's limit: the owner's pins first in the owner's order,
+   * then the rest highest score first (ties by catalog ordinal) without the near duplicates of
+   * better ranked items, diversified. Arranged from the best {@link #PAGE_DEPTH} x limit
+   * candidates, from four times as many when those cannot decide the page (a diversity cap gives
+   * way on them, or too few are left), and from all at last: the page is the one that arranging
+   * every candidate gives, for a fraction of the ordering and collapsing of hundreds.
+   */
+  private List<Scored> page(
+      List<Candidates.Candidate> allowed,
+      double[] scores,
+      int[] ordinals,
+      Set<ProductId> pins,
+      Curation owned,
+      CatalogSnapshot catalog,
+      RecommendRequest request) {
+    int limit = request.limit();
+    List<Scored> pinned = new ArrayList<>();
+    boolean[] isPinned = new boolean[allowed.size()];
+    if (!pins.isEmpty()) {
+      for (int i = 0; i < allowed.size(); i++) {
+        Product product = catalog.product(ordinals[i]);
+        if (pins.contains(product.id())) {
+          isPinned[i] = true;
+          pinned.add(new Scored(ordinals[i], allowed.get(i), product, i, scores[i], true));
+        }
+      }
+      pinned.sort(Comparator.comparingInt(s -> owned.pins().indexOf(s.product().id())));
+    }
+    if (pinned.size() >= limit) {
+      return pinned.subList(0, limit);
+    }
+    List<Diversity.Cap> caps = Diversity.caps(options.rules());
+    for (int depth = PAGE_DEPTH * limit; ; depth *= 4) {
+      boolean whole = depth >= allowed.size();
+      int[] order = whole ? TopK.order(scores, ordinals) : TopK.order(scores, ordinals, depth);
+      List<Scored> ranked = new ArrayList<>(order.length + pinned.size());
+      for (int i : order) {
+        if (!isPinned[i]) {
+          ranked.add(
+              new Scored(
+                  ordinals[i], allowed.get(i), catalog.product(ordinals[i]), i, scores[i], false));
+        }
+      }
+      // pins stay wherever they rank, and claim their title and family before any other item
+      ranked.addAll(pinned);
+      List<Scored> unpinned = new ArrayList<>(ranked.size());
+      for (Scored s :
+          NearDuplicates.collapse(
+              ranked, Scored::ordinal, catalog, Scored::pinned, options.rules())) {
+        if (!s.pinned()) {
+          unpinned.add(s);
+        }
+      }
+      ToIntFunction<Scored> category = s -> catalog.leafCategory(s.ordinal());
+      Optional<List<Scored>> rest =
+          whole
+              ? Optional.of(Diversity.apply(unpinned, category, caps))
+              : Diversity.first(unpinned, category, caps, limit - pinned.size());
+      if (rest.isPresent()) {
+        List<Scored> page = new ArrayList<>(pinned);
+        page.addAll(rest.get());
+        return page.subList(0, Math.min(limit, page.size()));
+      }
+    }
+  }
+
+  /** A page is first arranged from this many candidates per item shown. */
+  private static final int PAGE_DEPTH = 4;
 
   /** One ranked candidate; {@code index} is its place among the request's feature vectors. */
   private record Scored(

@@ -70,17 +70,40 @@ public final class TopK {
   }
 
   /**
+   * The first {@code k} of {@link #order(double[], int[])}, by a heap: a page needs the best few of
+   * a list, not all of it in order.
+   */
+  public static int[] order(double[] values, int[] tieBreak, int k) {
+    if (tieBreak.length != values.length) {
+      throw new IllegalArgumentException("values and tieBreak differ in length");
+    }
+    Heap heap = new Heap(Math.min(k, values.length), tieBreak);
+    for (int i = 0; i < values.length; i++) {
+      heap.offer(i, values[i]);
+    }
+    return heap.best();
+  }
+
+  /**
    * The {@code k} best (index, score) pairs offered one at a time, without storing the others; ties
    * go to the smaller index. Not thread-safe.
    */
   public static final class Heap {
     private final int[] index;
     private final double[] score;
+    // ties go to the smaller key; null: the index is the key
+    private final int[] keys;
     private int size;
 
     public Heap(int k) {
+      this(k, null);
+    }
+
+    /** Ties go to the index with the smaller {@code keys[index]} (distinct keys). */
+    public Heap(int k, int[] keys) {
       this.index = new int[Math.max(0, k)];
       this.score = new double[Math.max(0, k)];
+      this.keys = keys;
     }
 
     public void offer(int i, double value) {
@@ -121,9 +144,9 @@ public final class TopK {
       return result;
     }
 
-    private static boolean beats(int i, double value, int j, double other) {
+    private boolean beats(int i, double value, int j, double other) {
       int c = Double.compare(value, other);
-      return c > 0 || (c == 0 && i < j);
+      return c > 0 || (c == 0 && (keys == null ? i < j : keys[i] < keys[j]));
     }
 
     private void up(int at) {

@@ -7,6 +7,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
@@ -40,14 +41,33 @@ public final class Diversity {
   }
 
   public static <T> List<T> apply(List<T> ranked, ToIntFunction<T> category, List<Cap> caps) {
+    return arrange(ranked, category, caps, ranked.size(), true).orElseThrow();
+  }
+
+  /**
+   * The first {@code count} items that {@link #apply} would give for a ranked list that {@code
+   * begun} is the start of, or empty when they depend on items past it: when a cap gives way (it
+   * might have been met further down) or fewer than {@code count} are left. A page of 20 is so
+   * arranged from the best ranked few instead of every candidate.
+   */
+  public static <T> Optional<List<T>> first(
+      List<T> begun, ToIntFunction<T> category, List<Cap> caps, int count) {
+    return arrange(begun, category, caps, count, false);
+  }
+
+  private static <T> Optional<List<T>> arrange(
+      List<T> ranked, ToIntFunction<T> category, List<Cap> caps, int count, boolean whole) {
     List<Cap> active =
         caps.stream()
             .filter(cap -> cap.max() > 0)
             .sorted(Comparator.comparingInt(Cap::window))
             .toList();
-    int reach = active.stream().mapToInt(Cap::window).max().orElse(0);
+    int reach = Math.min(count, active.stream().mapToInt(Cap::window).max().orElse(0));
+    if (!whole && ranked.size() < count) {
+      return Optional.empty();
+    }
     if (reach == 0) {
-      return ranked;
+      return Optional.of(ranked.subList(0, Math.min(count, ranked.size())));
     }
     // per cap, how many of each category it has counted so far
     List<Map<Integer, Integer>> counts = new ArrayList<>();
@@ -56,8 +76,13 @@ public final class Diversity {
     List<T> out = new ArrayList<>(ranked.size());
     while (out.size() < reach && !left.isEmpty()) {
       T next = null;
-      for (int loosest = 0; next == null && loosest < active.size(); loosest++) {
-        next = takeFirstAllowed(left, category, active, counts, out.size(), loosest);
+      int tried = 0;
+      while (next == null && tried < active.size()) {
+        next = takeFirstAllowed(left, category, active, counts, out.size(), tried++);
+      }
+      if (!whole && (next == null || tried > 1)) {
+        // a cap gave way (or none could be met) on this part of the list: the rest might meet it
+        return Optional.empty();
       }
       if (next == null) {
         break;
@@ -70,8 +95,13 @@ public final class Diversity {
       }
       out.add(next);
     }
-    out.addAll(left);
-    return out;
+    for (T item : left) {
+      if (out.size() == count) {
+        break;
+      }
+      out.add(item);
+    }
+    return !whole && out.size() < count ? Optional.empty() : Optional.of(out);
   }
 
   /**

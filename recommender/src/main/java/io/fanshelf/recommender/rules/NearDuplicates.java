@@ -34,7 +34,8 @@ public final class NearDuplicates {
     if (!titles && familyAttribute.isEmpty()) {
       return ranked;
     }
-    BitSet seenTitles = new BitSet();
+    // title groups are below the catalog's size: one allocation, not a doubling per larger group
+    BitSet seenTitles = new BitSet(titles ? catalog.size() : 0);
     BitSet seenFamilies = new BitSet();
     for (T item : ranked) {
       if (mustStay.test(item)) {

@@ -85,4 +85,21 @@ class TopKTest {
     assertEquals(0, TopK.order(new double[0], new int[0]).length);
     assertThrows(IllegalArgumentException.class, () -> TopK.order(new double[2], new int[1]));
   }
+
+  @Test
+  void theFirstKOfAnOrderAreTheFirstKOfTheWholeOrder() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int n : new int[] {0, 1, 5, 300, 2_000}) {
+      double[] values = values(n, random);
+      int[] keys = IntStream.range(0, n).map(i -> (int) ((i * 7919L) % 100_003)).toArray();
+      int[] whole = TopK.order(values, keys);
+      for (int k : new int[] {1, 20, 80, n, n + 5}) {
+        assertArrayEquals(
+            Arrays.copyOf(whole, Math.min(k, n)),
+            TopK.order(values, keys, k),
+            "n " + n + ", k " + k);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> TopK.order(new double[2], new int[1], 1));
+  }
 }

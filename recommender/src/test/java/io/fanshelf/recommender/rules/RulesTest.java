@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Each rule alone, on hand-made products and histories. */
@@ -228,5 +229,36 @@ class RulesTest {
         Diversity.apply(ranked, s -> s.charAt(0), caps));
     List<String> oneCategory = List.of("a1", "a2", "a3");
     assertEquals(oneCategory, Diversity.apply(oneCategory, s -> s.charAt(0), caps));
+  }
+
+  @Test
+  void thePageFromTheStartOfAListIsThePageOfTheWholeListOrNone() {
+    SplittableRandom random = new SplittableRandom(17);
+    int decided = 0;
+    int undecided = 0;
+    for (int round = 0; round < 2_000; round++) {
+      // few categories and tight caps make caps give way; many make the start decide
+      int categories = 1 + random.nextInt(12);
+      List<Integer> ranked = new ArrayList<>();
+      for (int i = 0, n = random.nextInt(60); i < n; i++) {
+        ranked.add(i * 100 + random.nextInt(categories));
+      }
+      List<Diversity.Cap> caps =
+          List.of(
+              new Diversity.Cap(random.nextInt(3), 1 + random.nextInt(8)),
+              new Diversity.Cap(random.nextInt(5), 1 + random.nextInt(25)));
+      List<Integer> whole = Diversity.apply(ranked, item -> item % 100, caps);
+      int count = 1 + random.nextInt(25);
+      int start = random.nextInt(ranked.size() + 1);
+      Optional<List<Integer>> page =
+          Diversity.first(ranked.subList(0, start), item -> item % 100, caps, count);
+      if (page.isPresent()) {
+        decided++;
+        assertEquals(whole.subList(0, Math.min(count, whole.size())), page.get());
+      } else {
+        undecided++;
+      }
+    }
+    assertTrue(decided > 300 && undecided > 300, decided + " decided, " + undecided + " not");
   }
 }
