@@ -22,8 +22,8 @@ public final class RowScores implements ScoreSink {
   private final long[] scoredOrdinals;
   private int[] rows = new int[256];
   private int count;
-  // rows written, the catalog's or not
-  private int written;
+  // whether rows, count and scoredOrdinals hold the adds (no add comes after a read)
+  private boolean indexed;
 
   /** Sums over the rows of {@code pool}'s model, in an array borrowed from it. */
   public RowScores(BoundCollaborative.Binding binding, RowArrays pool) {
@@ -51,6 +51,10 @@ public final class RowScores implements ScoreSink {
     if (byRow == null) {
       return;
     }
+    int written = 0;
+    for (long word : touched) {
+      written += Long.bitCount(word);
+    }
     if (written > byRow.length / 32) {
       // many rows written (an item-to-item sum over a long history): clearing the whole array in
       // order beats as many scattered writes
@@ -67,29 +71,44 @@ public final class RowScores implements ScoreSink {
   }
 
   /**
-   * Adds {@code score} to {@code row}'s sum. A row the catalog lacks is looked up once, on its
-   * first add, and left out of the scored rows; its sum is kept but no ordinal reads it.
+   * Adds {@code score} to {@code row}'s sum. Only the sum and a bit: which rows the catalog has is
+   * worked out once, after the adds, in {@link #index}; a branch here on whether the row is new
+   * stalled the adds behind each other's cache misses.
    */
   @Override
   public void add(int row, double score) {
-    long bit = 1L << row;
-    if ((touched[row >>> 6] & bit) == 0) {
-      touched[row >>> 6] |= bit;
-      written++;
-      int ordinal = binding.ordinal(row);
-      if (ordinal >= 0) {
-        scoredOrdinals[ordinal >>> 6] |= 1L << ordinal;
-        if (count == rows.length) {
-          rows = Arrays.copyOf(rows, count * 2);
+    assert !indexed : "an add after a read";
+    touched[row >>> 6] |= 1L << row;
+    byRow[row] += score;
+  }
+
+  /**
+   * The rows written that the catalog has, in row order, and their ordinals' bits; once, on the
+   * first read after the adds. A row the catalog lacks keeps its sum but no ordinal reads it.
+   */
+  private void index() {
+    if (indexed) {
+      return;
+    }
+    indexed = true;
+    for (int word = 0; word < touched.length; word++) {
+      for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
+        int row = (word << 6) + Long.numberOfTrailingZeros(bits);
+        int ordinal = binding.ordinal(row);
+        if (ordinal >= 0) {
+          scoredOrdinals[ordinal >>> 6] |= 1L << ordinal;
+          if (count == rows.length) {
+            rows = Arrays.copyOf(rows, count * 2);
+          }
+          rows[count++] = row;
         }
-        rows[count++] = row;
       }
     }
-    byRow[row] += score;
   }
 
   /** The sum of the product at catalog {@code ordinal}; 0 when nothing was added to it. */
   public double get(int ordinal) {
+    index();
     if (ordinal < 0
         || ordinal >>> 6 >= scoredOrdinals.length
         || (scoredOrdinals[ordinal >>> 6] & (1L << ordinal)) == 0) {
@@ -101,11 +120,13 @@ public final class RowScores implements ScoreSink {
 
   /** How many products got a score. */
   public int size() {
+    index();
     return count;
   }
 
   /** The ordinals with the {@code k} largest sums, best first, ties to the smaller ordinal. */
   public int[] top(int k) {
+    index();
     if (count == 0 || k <= 0) {
       return new int[0];
     }
