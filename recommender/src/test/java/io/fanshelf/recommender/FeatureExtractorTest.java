@@ -12,6 +12,7 @@ import io.fanshelf.recommender.candidate.PopularSource;
 import io.fanshelf.recommender.feature.Feature;
 import io.fanshelf.recommender.feature.FeatureExtractor;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +82,21 @@ class FeatureExtractorTest {
         assertArrayEquals(whole[i], lazy.vector(i), "candidate " + i);
       }
       assertTrue(whole.length > 10, "the fixture's catalog: " + whole.length);
+      // read once: one array, filled again per call, right in the slots asked for
+      FeatureExtractor.Vectors once = FeatureExtractor.of(evidence).vectors(candidates.all());
+      int[][] asked = {
+        some, {Feature.CATEGORY_AFFINITY.slot()}, IntStream.range(0, Feature.count()).toArray()
+      };
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < whole.length; i++) {
+          int[] slots = asked[(i + round) % asked.length];
+          float[] read = once.vectorOnce(i, slots);
+          for (int slot : slots) {
+            assertEquals(whole[i][slot], read[slot], "slot " + slot + " of candidate " + i);
+          }
+        }
+        once.vector(3); // a candidate kept whole reads the same
+      }
     }
   }
 }

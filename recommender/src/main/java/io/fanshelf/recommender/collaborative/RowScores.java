@@ -20,7 +20,7 @@ public final class RowScores implements ScoreSink {
   // the ordinals of the rows written: a feature read of an unscored candidate (most of them) is
   // answered from these bits, without the two cache misses of its row and its sum
   private final long[] scoredOrdinals;
-  private int[] rows = new int[256];
+  private int[] rows;
   private int count;
   // whether rows, count and scoredOrdinals hold the adds (no add comes after a read)
   private boolean indexed;
@@ -51,11 +51,7 @@ public final class RowScores implements ScoreSink {
     if (byRow == null) {
       return;
     }
-    int written = 0;
-    for (long word : touched) {
-      written += Long.bitCount(word);
-    }
-    if (written > byRow.length / 32) {
+    if (written() > byRow.length / 32) {
       // many rows written (an item-to-item sum over a long history): clearing the whole array in
       // order beats as many scattered writes
       Arrays.fill(byRow, 0);
@@ -91,19 +87,26 @@ public final class RowScores implements ScoreSink {
       return;
     }
     indexed = true;
+    rows = new int[written()];
     for (int word = 0; word < touched.length; word++) {
       for (long bits = touched[word]; bits != 0; bits &= bits - 1) {
         int row = (word << 6) + Long.numberOfTrailingZeros(bits);
         int ordinal = binding.ordinal(row);
         if (ordinal >= 0) {
           scoredOrdinals[ordinal >>> 6] |= 1L << ordinal;
-          if (count == rows.length) {
-            rows = Arrays.copyOf(rows, count * 2);
-          }
           rows[count++] = row;
         }
       }
     }
+  }
+
+  /** How many rows were written, the catalog's or not. */
+  private int written() {
+    int written = 0;
+    for (long word : touched) {
+      written += Long.bitCount(word);
+    }
+    return written;
   }
 
   /** The sum of the product at catalog {@code ordinal}; 0 when nothing was added to it. */

@@ -158,6 +158,8 @@ public final class FeatureExtractor {
     private final float[][] vectors;
     // per candidate, a bit per slot set so far (every bit once whole); Feature has under 64
     private final long[] filled;
+    // the vector of vectorOnce, filled again by each call
+    private final float[] once = new float[Feature.count()];
 
     private Vectors(List<Candidates.Candidate> candidates) {
       this.candidates = candidates;
@@ -194,6 +196,18 @@ public final class FeatureExtractor {
         }
       }
       return vectors[i];
+    }
+
+    @Override
+    public float[] vectorOnce(int i, int[] slots) {
+      if (vectors[i] != null) {
+        return vector(i, slots);
+      }
+      Candidates.Candidate candidate = candidates.get(i);
+      for (int slot : slots) {
+        once[slot] = value(FEATURES[slot], candidate.ordinal(), candidate, amongFans[i], trends[i]);
+      }
+      return once;
     }
 
     @Override

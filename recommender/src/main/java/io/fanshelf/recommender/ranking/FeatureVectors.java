@@ -13,6 +13,15 @@ public interface FeatureVectors {
   /** Candidate {@code i}'s vector with at least the features in {@code slots} set. */
   float[] vector(int i, int[] slots);
 
+  /**
+   * Candidate {@code i}'s features in {@code slots}, to be scored at once: the array may be the one
+   * the next call fills, and hold anything in the other slots. A first stage that reads a few
+   * features of every candidate so keeps no vector per candidate.
+   */
+  default float[] vectorOnce(int i, int[] slots) {
+    return vector(i, slots);
+  }
+
   /** Candidate {@code i}'s vector with every feature set. */
   float[] vector(int i);
 

@@ -31,7 +31,7 @@ public interface Ranker {
     int[] read = reads();
     double[] scores = new double[vectors.size()];
     for (int i = 0; i < scores.length; i++) {
-      scores[i] = score(vectors.vector(i, read));
+      scores[i] = score(vectors.vectorOnce(i, read));
     }
     return scores;
   }

@@ -224,7 +224,7 @@ public final class TreeEnsemble implements Ranker {
     int[] baseReads = base.reads();
     double[] first = new double[n];
     for (int i = 0; i < n; i++) {
-      first[i] = base.score(vectors.vector(i, baseReads));
+      first[i] = base.score(vectors.vectorOnce(i, baseReads));
     }
     double[] scores = new double[n];
     boolean[] rescored = new boolean[n];
