@@ -397,6 +397,7 @@ public final class Recommender {
       return pinned.subList(0, limit);
     }
     List<Diversity.Cap> caps = Diversity.caps(options.rules());
+    ToIntFunction<Scored> category = s -> catalog.leafCategory(s.ordinal());
     for (int depth = PAGE_DEPTH * limit; ; depth *= 4) {
       boolean whole = depth >= allowed.size();
       int[] order = whole ? TopK.order(scores, ordinals) : TopK.order(scores, ordinals, depth);
@@ -418,7 +419,6 @@ public final class Recommender {
           unpinned.add(s);
         }
       }
-      ToIntFunction<Scored> category = s -> catalog.leafCategory(s.ordinal());
       Optional<List<Scored>> rest =
           whole
               ? Optional.of(Diversity.apply(unpinned, category, caps))

@@ -186,11 +186,9 @@ public final class FeatureExtractor {
         vectors[i] = new float[Feature.count()];
       }
       if (filled[i] != ALL_SLOTS) {
-        Candidates.Candidate candidate = candidates.get(i);
         for (int slot : slots) {
           if ((filled[i] & (1L << slot)) == 0) {
-            vectors[i][slot] =
-                value(FEATURES[slot], candidate.ordinal(), candidate, amongFans[i], trends[i]);
+            vectors[i][slot] = feature(i, slot);
             filled[i] |= 1L << slot;
           }
         }
@@ -203,11 +201,16 @@ public final class FeatureExtractor {
       if (vectors[i] != null) {
         return vector(i, slots);
       }
-      Candidates.Candidate candidate = candidates.get(i);
       for (int slot : slots) {
-        once[slot] = value(FEATURES[slot], candidate.ordinal(), candidate, amongFans[i], trends[i]);
+        once[slot] = feature(i, slot);
       }
       return once;
+    }
+
+    /** Candidate {@code i}'s feature in {@code slot}. */
+    private float feature(int i, int slot) {
+      Candidates.Candidate candidate = candidates.get(i);
+      return value(FEATURES[slot], candidate.ordinal(), candidate, amongFans[i], trends[i]);
     }
 
     @Override
